@@ -1,0 +1,1 @@
+"""The domain core: stdlib only, frozen dataclasses and pure functions; time is always an argument."""

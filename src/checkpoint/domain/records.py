@@ -1,0 +1,219 @@
+"""The records a station keeps: gates, operators, shifts, passages with person checks and vehicles, audit.
+
+Everything here is a frozen dataclass or an enum. Enums carry stable string values: they are what the
+database stores and what exports and JSON print, so never renumber or rename a value. Turning a value into
+words for people is the UI's job (one translation table there).
+
+Records are append-only. A correction is a new passage whose ``corrects`` names the old one's uuid, with
+who and why in ``correction_reason``; nothing is edited or deleted in place.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Direction(enum.StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class Outcome(enum.StrEnum):
+    """What happened to the vehicle or person at the gate."""
+
+    PASS = "pass"  # 放行
+    RECHECK = "recheck"  # 复检 (only proposed, never the final outcome of a recorded passage)
+    TURN_BACK = "turn_back"  # 劝返
+    HOLD = "hold"  # 留观 / 移交
+
+
+FINAL_OUTCOMES: tuple[Outcome, ...] = (Outcome.PASS, Outcome.TURN_BACK, Outcome.HOLD)
+
+
+class CodeColour(enum.StrEnum):
+    """Health-code colour as the operator attests it (or a verified credential implies)."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NONE = "none"  # not shown / not checked
+
+
+class Itinerary(enum.StrEnum):
+    """Itinerary card (行程卡) as attested: always an attestation, never verified."""
+
+    GREEN = "green"
+    STARRED = "starred"
+    OTHER = "other"  # another colour (yellow/red card)
+    NONE = "none"  # not shown / not checked
+
+
+class CodeKind(enum.StrEnum):
+    """What a decoded payload is. Values are the ``kind`` strings of ``checkpoint scan --json``."""
+
+    DCC = "dcc"
+    STATION_PASS = "station-pass"
+    HEALTH_CODE = "health-code"
+    UNKNOWN = "unknown"
+
+
+class SubjectKind(enum.StrEnum):
+    """One passage is one vehicle (with its occupants) or one pedestrian."""
+
+    VEHICLE = "vehicle"
+    PEDESTRIAN = "pedestrian"
+
+
+class Reason(enum.StrEnum):
+    """Why an outcome was reached. Codes only; the UI translates them."""
+
+    ALL_CHECKS_CLEAR = "all_checks_clear"
+    OPERATOR_DECISION = "operator_decision"
+    CODE_GREEN = "code_green"
+    CODE_YELLOW = "code_yellow"
+    CODE_RED = "code_red"
+    CODE_NOT_SHOWN = "code_not_shown"
+    ITINERARY_STARRED = "itinerary_starred"
+    ITINERARY_OTHER = "itinerary_other"
+    TEST_TOO_OLD = "test_too_old"
+    NO_TEST = "no_test"
+    FEVER = "fever"
+    CORRECTION = "correction"
+
+
+class Role(enum.StrEnum):
+    OPERATOR = "operator"
+    SHIFT_LEADER = "shift_leader"
+    ADMINISTRATOR = "administrator"
+
+
+class AuditAction(enum.StrEnum):
+    """What the audit trail records."""
+
+    DATABASE_CREATED = "database_created"
+    SHIFT_OPENED = "shift_opened"
+    SHIFT_CLOSED = "shift_closed"
+    EXPORT = "export"
+    CORRECTION = "correction"
+    SETTINGS_CHANGED = "settings_changed"
+    CLOCK_WENT_BACK = "clock_went_back"
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    id: uuid.UUID
+    station_id: uuid.UUID
+    name: str
+    profile: str  # gate profile name, e.g. "highway-exit" or "compound-gate"
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    id: uuid.UUID
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    id: uuid.UUID
+    gate_id: uuid.UUID
+    leader_id: uuid.UUID
+    opened_at: datetime
+    closed_at: datetime | None = None
+    label: str = ""  # e.g. "2026-11-22 day shift"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCheck:
+    """One person's checks within a passage: identity, credentials, attestations, temperature.
+
+    ``code_text`` is the scanned payload as decoded (kept for the record and duplicate detection);
+    ``code_colour``, ``itinerary`` and ``test_age_days`` are what the operator attested unless
+    ``verified`` says otherwise.
+    """
+
+    name: str = ""
+    id_number: str = ""
+    phone: str = ""
+    code_text: str = ""
+    code_kind: CodeKind = CodeKind.UNKNOWN
+    code_colour: CodeColour = CodeColour.NONE
+    itinerary: Itinerary = Itinerary.NONE
+    test_age_days: int | None = None  # calendar days since sampling; None = no test proof shown
+    temperature: float | None = None  # degrees Celsius
+    verified: tuple[str, ...] = ()  # names of facts verified by signature; everything else is attested
+    is_driver: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Vehicle:
+    plate: str
+    kind: str = ""  # car, truck, bus, ...
+    origin: str = ""
+    destination: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PassageDraft:
+    """A passage as the station proposes it, before storage gives it a sequence number and a hash."""
+
+    at: datetime  # timezone-aware
+    direction: Direction
+    subject: SubjectKind
+    outcome: Outcome
+    gate_id: uuid.UUID
+    operator_id: uuid.UUID
+    shift_id: uuid.UUID | None
+    reasons: tuple[Reason, ...] = ()
+    rules_version: str = ""
+    persons: tuple[PersonCheck, ...] = ()
+    vehicle: Vehicle | None = None
+    note: str = ""
+    corrects: uuid.UUID | None = None
+    correction_reason: str = ""
+    uuid: uuid.UUID = field(default_factory=uuid.uuid4)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A recorded passage: the draft plus where it sits in its station's hash chain."""
+
+    uuid: uuid.UUID
+    station_id: uuid.UUID
+    seq: int
+    at: datetime
+    direction: Direction
+    subject: SubjectKind
+    outcome: Outcome
+    gate_id: uuid.UUID
+    operator_id: uuid.UUID
+    shift_id: uuid.UUID | None
+    reasons: tuple[Reason, ...]
+    rules_version: str
+    persons: tuple[PersonCheck, ...]
+    vehicle: Vehicle | None
+    note: str
+    corrects: uuid.UUID | None
+    correction_reason: str
+    recorded_at: datetime
+    hash: str
+
+    @property
+    def person_count(self) -> int:
+        return len(self.persons)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    uuid: uuid.UUID
+    station_id: uuid.UUID
+    seq: int
+    at: datetime
+    action: AuditAction
+    operator_id: uuid.UUID | None
+    detail: str
+    hash: str
