@@ -1,0 +1,165 @@
+"""Composition root: builds every object once and wires them (no globals anywhere else)."""
+
+from __future__ import annotations
+
+import getpass
+import glob
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings
+
+from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
+from checkpoint.domain.records import Role
+from checkpoint.station.exporting import ExportService
+from checkpoint.station.log import LogService
+from checkpoint.station.messages import MessageBus
+from checkpoint.station.scan import ScanService
+from checkpoint.station.services import StationServices
+from checkpoint.station.session import StationSession
+from checkpoint.station.shifts import shift_label
+from checkpoint.station.writer import RecordWriter
+from checkpoint.storage.database import Database, PassageFilter, open_database
+
+_log = logging.getLogger(__name__)
+
+DEFAULT_GATE_NAME = "Gate 1"
+DEFAULT_PROFILE = "highway-exit"
+
+
+def default_camera_spec() -> str:
+    """The first webcam when the system has one, else the built-in demo camera."""
+    if sys.platform.startswith("linux"):
+        return "0" if glob.glob("/dev/video*") else "demo"
+    return "0"
+
+
+def open_settings() -> QSettings:
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def setup_logging() -> None:
+    """A rotating log file in the log folder: what the crash log and support read."""
+    try:
+        paths.log_dir().mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir() / "checkpoint.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def build_services(
+    db_url: str,
+    camera_spec: str,
+    *,
+    settings: QSettings | None = None,
+    profile: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    database: Database | None = None,
+) -> StationServices:
+    """Opens the database (raises ``StorageError``) and builds the services; nothing is started yet."""
+    now = clock or (lambda: datetime.now(UTC))
+    settings = settings or open_settings()
+    database = database or open_database(db_url)
+    gate_name = str(settings.value("gate/name", DEFAULT_GATE_NAME))
+    gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
+    gate = database.ensure_gate(gate_name, gate_profile)
+    operator = database.ensure_operator(_operator_name(settings), Role.SHIFT_LEADER)
+    shift = database.current_shift(gate.id)
+    if shift is None:
+        opened = now()
+        shift = database.open_shift(gate.id, operator.id, opened, shift_label(opened))
+    shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
+
+    messages = MessageBus()
+    writer = RecordWriter(database)
+    scan = ScanService(camera_spec, clock=now)
+    session = StationSession(writer, gate, operator, shift, shift_count=shift_count, clock=now)
+    scan.code_scanned.connect(session.on_code_scanned)
+    exports = ExportService(writer, messages, clock=now)
+    return StationServices(
+        messages=messages,
+        scan=scan,
+        session=session,
+        log=LogService(database),
+        exports=exports,
+        writer=writer,
+        settings=settings,
+        db_url=db_url,
+    )
+
+
+def _operator_name(settings: QSettings) -> str:
+    stored = settings.value("operator/name")
+    if stored:
+        return str(stored)
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "operator"
+
+
+def run_gui(
+    *,
+    camera: str | None,
+    db_url: str,
+    profile: str | None,
+    language: str | None,
+    fullscreen: bool,
+) -> int:
+    """Starts the station window; returns the process exit code."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from checkpoint.station.texts import storage_error_text
+    from checkpoint.storage.database import StorageError
+    from checkpoint.ui.i18n import LanguageSwitcher, system_language
+    from checkpoint.ui.main_window import MainWindow
+    from checkpoint.ui.style import apply_style
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    settings = open_settings()
+    languages = LanguageSwitcher()
+    languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
+    apply_style(app)
+
+    spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
+    try:
+        services = build_services(db_url, spec, settings=settings, profile=profile)
+    except StorageError as error:
+        _log.error("cannot open database %s: %s", db_url, error)
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            app.translate("App", "The station cannot open its database:\n{reason}\n\n{url}").format(
+                reason=storage_error_text(error.kind), url=db_url
+            ),
+        )
+        return 1
+    window = MainWindow(services, languages)
+    services.writer.start()
+    services.scan.start()
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    _log.info("station started: camera=%s db=%s pid=%s", spec, db_url, os.getpid())
+    try:
+        return app.exec()
+    finally:
+        services.shutdown()

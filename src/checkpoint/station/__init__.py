@@ -1,0 +1,1 @@
+"""Application services: scan -> verdict -> record, on the Qt side. Widgets never live here."""

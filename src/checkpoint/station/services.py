@@ -1,0 +1,32 @@
+"""The small set of services the UI talks to, built once in ``app.py`` and passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from checkpoint.station.exporting import ExportService
+from checkpoint.station.log import LogService
+from checkpoint.station.messages import MessageBus
+from checkpoint.station.scan import ScanService
+from checkpoint.station.session import StationSession
+from checkpoint.station.writer import RecordWriter
+
+
+@dataclass(frozen=True, slots=True)
+class StationServices:
+    messages: MessageBus
+    scan: ScanService
+    session: StationSession
+    log: LogService
+    exports: ExportService
+    writer: RecordWriter
+    settings: QSettings
+    db_url: str
+
+    def shutdown(self) -> None:
+        """Stops the camera threads and lets the writer finish what it was given."""
+        self.scan.stop()
+        self.writer.stop()
+        self.writer.database.close()
