@@ -1,0 +1,1 @@
+"""Camera layer: frame sources, the decode pipeline and its threads (no Qt)."""
