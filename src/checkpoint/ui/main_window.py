@@ -1,0 +1,265 @@
+"""The main window: menus, the station and log screens, the message banner and the status bar."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from checkpoint import APP_NAME, __version__, paths
+from checkpoint.camera.grabber import CameraStatus
+from checkpoint.station.messages import MessageLevel
+from checkpoint.station.services import StationServices
+from checkpoint.station.texts import camera_status_text
+from checkpoint.ui.banner import MessageBanner
+from checkpoint.ui.export_dialog import ExportDialog
+from checkpoint.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
+from checkpoint.ui.log_view import LogView
+from checkpoint.ui.station_view import StationView
+
+STATION_KEY = QKeySequence(Qt.Key.Key_F1)
+LOG_KEY = QKeySequence(Qt.Key.Key_F2)
+FULLSCREEN_KEY = QKeySequence(Qt.Key.Key_F11)
+STATUS_MESSAGE_MS = 8000
+
+
+def describe_db(url: str) -> str:
+    """The database as a person reads it: the file for SQLite, the URL without its password otherwise."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///") or ":memory:"
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+class MainWindow(QMainWindow):
+    """The station's one window. Given the services and the language switcher; builds the two screens."""
+
+    def __init__(
+        self, services: StationServices, languages: LanguageSwitcher, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._languages = languages
+        self._camera_status = CameraStatus.STARTING
+        self._camera_detail = ""
+
+        self.banner = MessageBanner(self)
+        self.station_view = StationView(services.scan, services.session, self)
+        self.log_view = LogView(services.log, services.session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(self.station_view, "")
+        self.tabs.addTab(self.log_view, "")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.gate_label = QLabel(self)
+        self.operator_label = QLabel(self)
+        self.shift_label = QLabel(self)
+        self.camera_label = QLabel(self)
+        self.db_label = QLabel(self)
+        for label in (self.gate_label, self.operator_label, self.shift_label, self.camera_label):
+            self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+
+        self._build_menus()
+        services.messages.message.connect(self._on_messages_message)
+        services.scan.camera_status_changed.connect(self._on_scan_camera_status_changed)
+        services.exports.export_finished.connect(self._on_exports_export_finished)
+        services.exports.export_failed.connect(self._on_exports_export_failed)
+        languages.language_changed.connect(self._on_languages_language_changed)
+
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+        geometry = services.settings.value("ui/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.retranslate_ui()
+        self.show_station()
+
+    # Menus -----------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export_dialog)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.station_action = QAction(self)
+        self.station_action.setShortcut(STATION_KEY)
+        self.station_action.triggered.connect(self.show_station)
+        self.log_action = QAction(self)
+        self.log_action.setShortcut(LOG_KEY)
+        self.log_action.triggered.connect(self.show_log)
+        self.fullscreen_action = QAction(self)
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setShortcut(FULLSCREEN_KEY)
+        self.fullscreen_action.toggled.connect(self._on_fullscreen_action_toggled)
+        for action in (self.station_action, self.log_action, self.fullscreen_action):
+            self.view_menu.addAction(action)
+
+        self.language_menu = bar.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for language in self._languages.available_languages():
+            action = QAction(LANGUAGE_NAMES[language], self)
+            action.setCheckable(True)
+            action.setChecked(language == self._languages.language)
+            action.setData(language)
+            action.triggered.connect(lambda _checked=False, lang=language: self.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.help_menu.addAction(self.about_action)
+
+    # Public ----------------------------------------------------------------------------------------
+
+    @Slot()
+    def show_station(self) -> None:
+        self.tabs.setCurrentWidget(self.station_view)
+        self.station_view.focus_scan_entry()
+
+    @Slot()
+    def show_log(self) -> None:
+        self.tabs.setCurrentWidget(self.log_view)
+
+    def set_language(self, language: str) -> None:
+        """Switches the language live and remembers it for the next start."""
+        self._languages.set_language(language)
+        self._services.settings.setValue("ui/language", language)
+
+    @Slot()
+    def open_export_dialog(self) -> None:
+        session = self._services.session
+        now = datetime.now(UTC)
+        folder = paths.export_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        stem = self.tr("handover") + f"_{now.astimezone():%Y%m%d-%H%M}"
+        dialog = ExportDialog(session.shift.opened_at, now, folder, stem, self)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self._services.exports.export_handover(dialog.path, dialog.fmt, dialog.since, dialog.until)
+            self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
+
+    # Events ----------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._services.settings.setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(
+            self.tr("{app} - {gate}").format(app=APP_NAME, gate=self._services.session.gate.name)
+        )
+        self.file_menu.setTitle(self.tr("&File"))
+        self.export_action.setText(self.tr("&Export handover..."))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.station_action.setText(self.tr("&Station"))
+        self.log_action.setText(self.tr("&Log"))
+        self.fullscreen_action.setText(self.tr("&Full screen"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        native = QKeySequence.SequenceFormat.NativeText
+        self.tabs.setTabText(0, self.tr("Station ({key})").format(key=STATION_KEY.toString(native)))
+        self.tabs.setTabText(1, self.tr("Log ({key})").format(key=LOG_KEY.toString(native)))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        session = self._services.session
+        shift = session.shift
+        self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=session.operator.name))
+        self.shift_label.setText(
+            self.tr("Shift: {label}").format(
+                label=shift.label or f"{shift.opened_at.astimezone():%Y-%m-%d %H:%M}"
+            )
+        )
+        self.camera_label.setText(camera_status_text(self._camera_status))
+        self.camera_label.setToolTip(f"{self._services.scan.camera_spec}\n{self._camera_detail}".strip())
+        self.db_label.setText(self.tr("Database: {db}").format(db=describe_db(self._services.db_url)))
+
+    @property
+    def camera_status(self) -> CameraStatus:
+        return self._camera_status
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.station_view:
+            self.station_view.focus_scan_entry()
+
+    @Slot(bool)
+    def _on_fullscreen_action_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "{app} {version}\n\nScan, decide and record every vehicle and person at a gate, offline."
+            ).format(app=APP_NAME, version=__version__),
+        )
+
+    @Slot(int, str)
+    def _on_messages_message(self, level: int, text: str) -> None:
+        self.banner.show_message(level, text)
+        if level < MessageLevel.ERROR:
+            self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        else:
+            self.statusBar().showMessage(text)
+
+    @Slot(object, str)
+    def _on_scan_camera_status_changed(self, status: CameraStatus, detail: str) -> None:
+        self._camera_status = status
+        self._camera_detail = detail
+        self._show_status()
+
+    @Slot(str)
+    def _on_exports_export_finished(self, path: str) -> None:
+        self._services.messages.info(self.tr("Handover exported to {path}").format(path=path))
+
+    @Slot(str)
+    def _on_exports_export_failed(self, message: str) -> None:
+        self._services.messages.error(self.tr("The export failed: {reason}").format(reason=message))
+
+    @Slot(str)
+    def _on_languages_language_changed(self, language: str) -> None:
+        action = self.language_actions.get(language)
+        if action is not None:
+            action.setChecked(True)

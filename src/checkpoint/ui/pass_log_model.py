@@ -1,0 +1,300 @@
+"""The pass log as a lazy table model (Anki ``browser/table/model.py``): keys in memory, rows on demand.
+
+The model holds only the passages' sequence numbers for the current filter. Rows are fetched from the
+``LogService`` in batches when the view paints them, and a bounded number stay cached, so a log of
+millions of passages opens as fast as its keys load. A newly recorded passage is inserted at the top with
+``beginInsertRows``; only a filter change resets the model.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from checkpoint.domain.policy import FEVER_THRESHOLD_C
+from checkpoint.domain.records import CodeColour, Outcome, Passage
+from checkpoint.station.log import LogService, PassageFilter
+from checkpoint.station.texts import (
+    colour_text,
+    direction_text,
+    outcome_text,
+    reason_text,
+    subject_text,
+)
+
+BATCH_SIZE = 200
+CACHE_LIMIT = 5000
+_RECENT_KEYS = 16
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    TIME = 0
+    DIRECTION = 1
+    SUBJECT = 2
+    PLATE = 3
+    PERSONS = 4
+    NAMES = 5
+    COLOURS = 6
+    TEMPERATURE = 7
+    OUTCOME = 8
+    REASONS = 9
+
+
+_OUTCOME_BACKGROUND = {
+    Outcome.PASS: QColor("#1e5a2a"),
+    Outcome.RECHECK: QColor("#1f4f7a"),
+    Outcome.TURN_BACK: QColor("#8a5300"),
+    Outcome.HOLD: QColor("#8f1f18"),
+}
+_COLOUR_BACKGROUND = {
+    CodeColour.GREEN: QColor("#1e5a2a"),
+    CodeColour.YELLOW: QColor("#8a7000"),
+    CodeColour.RED: QColor("#8f1f18"),
+}
+_COLOUR_SEVERITY = {CodeColour.NONE: 0, CodeColour.GREEN: 1, CodeColour.YELLOW: 2, CodeColour.RED: 3}
+_FEVER_BACKGROUND = QColor("#8f1f18")
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
+    """Whether a newly recorded passage belongs to the filtered log (the same rule as the storage query)."""
+    if passage_filter.since is not None and passage.at < passage_filter.since:
+        return False
+    if passage_filter.until is not None and passage.at >= passage_filter.until:
+        return False
+    if passage_filter.shift_id is not None and passage.shift_id != passage_filter.shift_id:
+        return False
+    needle = passage_filter.text.strip().casefold()
+    if not needle:
+        return True
+    return any(needle in field.casefold() for field in _searchable(passage))
+
+
+def _searchable(passage: Passage) -> Iterable[str]:
+    if passage.vehicle is not None:
+        yield passage.vehicle.plate
+    yield passage.note
+    for person in passage.persons:
+        yield person.name
+        yield person.id_number
+        yield person.phone
+        yield person.code_text
+
+
+def worst_colour(passage: Passage) -> CodeColour:
+    colours = [person.code_colour for person in passage.persons] or [CodeColour.NONE]
+    return max(colours, key=lambda colour: _COLOUR_SEVERITY[colour])
+
+
+def max_temperature(passage: Passage) -> float | None:
+    readings = [p.temperature for p in passage.persons if p.temperature is not None]
+    return max(readings) if readings else None
+
+
+class PassLogModel(QAbstractTableModel):
+    """Passages of the current filter, newest first, fetched in batches of ``BATCH_SIZE`` as painted."""
+
+    def __init__(
+        self,
+        log: LogService,
+        passage_filter: PassageFilter | None = None,
+        *,
+        batch_size: int = BATCH_SIZE,
+        cache_limit: int = CACHE_LIMIT,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._log = log
+        self._batch_size = batch_size
+        self._cache_limit = max(cache_limit, batch_size)
+        self._filter = passage_filter or PassageFilter(since=None, until=None)
+        self._keys: list[int] = []  # oldest first, so a new passage is an O(1) append; row 0 is the last
+        self._cache: OrderedDict[int, Passage] = OrderedDict()
+        self.fetches = 0  # batches loaded from the log service (for tests and the benchmark)
+        self._load_keys()
+
+    # The filter ------------------------------------------------------------------------------------
+
+    @property
+    def passage_filter(self) -> PassageFilter:
+        return self._filter
+
+    def set_filter(self, passage_filter: PassageFilter) -> None:
+        """Reloads the keys for another filter (the only operation that resets the model)."""
+        self.beginResetModel()
+        self._filter = passage_filter
+        self._load_keys()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_filter(self._filter)
+
+    def _load_keys(self) -> None:
+        keys = self._log.keys(self._filter)  # newest first
+        keys.reverse()
+        self._keys = keys
+        self._cache.clear()
+
+    # Rows ------------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def append_passage(self, passage: Passage) -> None:
+        """A passage just recorded: inserted at the top when it matches the filter."""
+        if not matches(passage, self._filter):
+            return
+        if passage.seq in self._keys[-_RECENT_KEYS:]:
+            return  # already there: the keys were reloaded after the commit, before this signal arrived
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._keys.append(passage.seq)
+        self._remember(passage)
+        self.endInsertRows()
+
+    def passage(self, row: int) -> Passage:
+        """The passage shown in ``row`` (fetching its batch if needed); IndexError outside the rows."""
+        if not 0 <= row < len(self._keys):
+            raise IndexError(row)
+        key = self._key(row)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        self._fetch_batch(row)
+        return self._cache[key]
+
+    def cached_rows(self) -> int:
+        return len(self._cache)
+
+    def _key(self, row: int) -> int:
+        return self._keys[len(self._keys) - 1 - row]
+
+    def _fetch_batch(self, row: int) -> None:
+        start = row - row % self._batch_size
+        stop = min(start + self._batch_size, len(self._keys))
+        wanted = [self._key(r) for r in range(start, stop)]
+        self.fetches += 1
+        for passage in self._log.fetch(wanted):
+            self._remember(passage)
+
+    def _remember(self, passage: Passage) -> None:
+        self._cache[passage.seq] = passage
+        self._cache.move_to_end(passage.seq)
+        while len(self._cache) > self._cache_limit:
+            self._cache.popitem(last=False)
+
+    # Qt model API ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(self.passage(index.row()), column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(self.passage(index.row()), column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._background(self.passage(index.row()), column) is not None:
+                return QBrush(QColor("#ffffff"))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (Column.PERSONS, Column.TEMPERATURE):
+                return _ALIGN_RIGHT
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.REASONS, Column.NAMES, Column.COLOURS):
+            return self._display(self.passage(index.row()), column)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self._header(Column(section))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def retranslate(self) -> None:
+        """The language changed: headers and cells are words, so repaint them (no reset, no refetch)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(Column) - 1))
+
+    # Cells -----------------------------------------------------------------------------------------
+
+    def _header(self, column: Column) -> str:
+        tr = QCoreApplication.translate
+        return {
+            Column.TIME: tr("PassLogModel", "Time"),
+            Column.DIRECTION: tr("PassLogModel", "Direction"),
+            Column.SUBJECT: tr("PassLogModel", "Kind"),
+            Column.PLATE: tr("PassLogModel", "Plate"),
+            Column.PERSONS: tr("PassLogModel", "Persons"),
+            Column.NAMES: tr("PassLogModel", "Names"),
+            Column.COLOURS: tr("PassLogModel", "Health code"),
+            Column.TEMPERATURE: tr("PassLogModel", "Temperature"),
+            Column.OUTCOME: tr("PassLogModel", "Outcome"),
+            Column.REASONS: tr("PassLogModel", "Reasons"),
+        }[column]
+
+    def _display(self, passage: Passage, column: Column) -> str:
+        if column is Column.TIME:
+            return passage.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if column is Column.DIRECTION:
+            return direction_text(passage.direction)
+        if column is Column.SUBJECT:
+            return subject_text(passage.subject)
+        if column is Column.PLATE:
+            return passage.vehicle.plate if passage.vehicle else ""
+        if column is Column.PERSONS:
+            return str(passage.person_count)
+        if column is Column.NAMES:
+            return ", ".join(person.name for person in passage.persons if person.name)
+        if column is Column.COLOURS:
+            counts = Counter(person.code_colour for person in passage.persons)
+            parts = []
+            for colour in sorted(counts, key=lambda c: -_COLOUR_SEVERITY[c]):
+                count = counts[colour]
+                parts.append(colour_text(colour) + (f" ×{count}" if count > 1 else ""))
+            return ", ".join(parts)
+        if column is Column.TEMPERATURE:
+            reading = max_temperature(passage)
+            return f"{reading:.1f}" if reading is not None else ""
+        if column is Column.OUTCOME:
+            return outcome_text(passage.outcome)
+        return "; ".join(reason_text(reason) for reason in passage.reasons)
+
+    def _background(self, passage: Passage, column: Column) -> QBrush | None:
+        if column is Column.OUTCOME:
+            return QBrush(_OUTCOME_BACKGROUND[passage.outcome])
+        if column is Column.COLOURS:
+            colour = _COLOUR_BACKGROUND.get(worst_colour(passage))
+            return QBrush(colour) if colour is not None else None
+        if column is Column.TEMPERATURE:
+            reading = max_temperature(passage)
+            if reading is not None and reading >= FEVER_THRESHOLD_C:
+                return QBrush(_FEVER_BACKGROUND)
+        return None

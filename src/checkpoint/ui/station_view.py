@@ -1,0 +1,391 @@
+"""The station screen: live preview, the scan entry, one-tap attestations, the proposal and the outcome keys.
+
+Built for the gate: large type and big targets (gloves, night), everything reachable by keyboard too. The
+scan entry keeps the keyboard focus at all times (buttons never take it), so a keyboard-wedge scanner can
+type a payload and its Enter whenever a code is shown; that Enter only submits the scan, it never confirms
+a passage. Outcomes are confirmed with F5 / F6 / F7 or a tap; attestation keys use Ctrl so they work while
+the scan entry has the focus. A confirmation is shown only when the session says the passage is on disk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Slot
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome
+from checkpoint.station.scan import ScanService
+from checkpoint.station.session import StationSession
+from checkpoint.station.texts import (
+    colour_text,
+    direction_text,
+    kind_text,
+    outcome_text,
+    test_age_text,
+)
+from checkpoint.ui.banner import MessageBanner
+from checkpoint.ui.choice import Choice, ChoiceRow
+from checkpoint.ui.confirmation import ConfirmationBand
+from checkpoint.ui.preview import PreviewView
+from checkpoint.ui.style import repolish
+from checkpoint.ui.temperature import TemperatureEntry
+from checkpoint.ui.verdict import VerdictView
+
+OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
+    Outcome.PASS: QKeySequence(Qt.Key.Key_F5),
+    Outcome.TURN_BACK: QKeySequence(Qt.Key.Key_F6),
+    Outcome.HOLD: QKeySequence(Qt.Key.Key_F7),
+}
+CLEAR_KEY = QKeySequence(Qt.Key.Key_Escape)
+TEMPERATURE_KEY = QKeySequence("Ctrl+T")
+SCAN_KEY = QKeySequence("Ctrl+L")
+
+
+def _key(text: str) -> QKeySequence:
+    return QKeySequence(text)
+
+
+class StationView(QWidget):
+    """The station screen. Given the scan service and the session; it subscribes to their signals."""
+
+    def __init__(self, scan: ScanService, session: StationSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scan = scan
+        self._session = session
+        self._last_scan_text = ""
+        self._reserved_keys: set[str] = set()
+
+        self.banner = MessageBanner(self)
+        self.preview = PreviewView(self)
+        self.confirmation = ConfirmationBand(self)
+        self.scan_entry = QLineEdit(self)
+        self.scan_entry.setObjectName("scanEntry")
+        self.scan_entry.setClearButtonEnabled(True)
+        self._scan_caption = QLabel(self)
+        self._last_caption = QLabel(self)
+        self._last_caption.setObjectName("sectionLabel")
+        self.scan_text = QLabel(self)
+        self.scan_text.setObjectName("scanText")
+        self.scan_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.scan_kind = QLabel(self)
+        self.scan_kind.setObjectName("scanKind")
+
+        self.direction_row = ChoiceRow(
+            [
+                Choice(Direction.IN, lambda: direction_text(Direction.IN), _key("Ctrl+I")),
+                Choice(Direction.OUT, lambda: direction_text(Direction.OUT), _key("Ctrl+O")),
+            ],
+            self,
+        )
+        self.colour_row = ChoiceRow(
+            [
+                Choice(CodeColour.GREEN, lambda: colour_text(CodeColour.GREEN), _key("Ctrl+G"), "green"),
+                Choice(CodeColour.YELLOW, lambda: colour_text(CodeColour.YELLOW), _key("Ctrl+Y"), "yellow"),
+                Choice(CodeColour.RED, lambda: colour_text(CodeColour.RED), _key("Ctrl+R"), "red"),
+            ],
+            self,
+        )
+        self.itinerary_row = ChoiceRow(
+            [
+                Choice(Itinerary.GREEN, self._itinerary_green_text, _key("Ctrl+Shift+G"), "green"),
+                Choice(Itinerary.STARRED, self._itinerary_starred_text, _key("Ctrl+Shift+S"), "yellow"),
+                Choice(Itinerary.OTHER, self._itinerary_other_text, _key("Ctrl+Shift+O"), "red"),
+            ],
+            self,
+        )
+        self.test_row = ChoiceRow(
+            [
+                Choice(0, lambda: test_age_text(0), _key("Ctrl+0"), "green"),
+                Choice(1, lambda: test_age_text(1), _key("Ctrl+1"), "green"),
+                Choice(2, lambda: test_age_text(2), _key("Ctrl+2"), "green"),
+                Choice(3, self._test_three_days_text, _key("Ctrl+3"), "yellow"),
+                Choice(None, lambda: test_age_text(None), _key("Ctrl+N"), "red"),
+            ],
+            self,
+        )
+        self.temperature = TemperatureEntry(self)
+        self.verdict = VerdictView(self)
+        self.outcome_buttons: dict[Outcome, QPushButton] = {}
+        for outcome in OUTCOME_KEYS:
+            button = QPushButton(self)
+            button.setObjectName("outcomeButton")
+            button.setProperty("outcome", outcome.value)
+            button.setProperty("proposed", False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(lambda _checked=False, o=outcome: self._confirm(o))
+            self.outcome_buttons[outcome] = button
+        self.clear_button = QPushButton(self)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        self.shift_counter = QLabel(self)
+        self.shift_counter.setObjectName("shiftCounter")
+        self._row_captions = [QLabel(self) for _ in range(5)]
+        for caption in self._row_captions:
+            caption.setObjectName("sectionLabel")
+
+        self._build_layout()
+        self._add_shortcuts()
+        self.scan_entry.installEventFilter(self)
+        self.temperature.installEventFilter(self)
+        self.setFocusProxy(self.scan_entry)
+
+        self.scan_entry.returnPressed.connect(self._on_scan_entry_return_pressed)
+        self.temperature.temperature_changed.connect(self._on_temperature_changed)
+        self.temperature.editingFinished.connect(self._on_temperature_editing_finished)
+        self.direction_row.chosen.connect(lambda v: self._session.set_direction(v))
+        self.colour_row.chosen.connect(lambda v: self._session.set_colour(v))
+        self.itinerary_row.chosen.connect(lambda v: self._session.set_itinerary(v))
+        self.test_row.chosen.connect(lambda v: self._session.set_test_age(v))
+        scan.frame_ready.connect(self.preview.show_frame)
+        scan.codes_detected.connect(self.preview.show_detection)
+        scan.camera_status_changed.connect(self.preview.show_camera_status)
+        session.draft_changed.connect(self._on_session_draft_changed)
+        session.passage_recorded.connect(self._on_session_passage_recorded)
+        session.record_failed.connect(self._on_session_record_failed)
+        session.shift_count_changed.connect(self._on_session_shift_count_changed)
+        session.recording_changed.connect(self._on_session_recording_changed)
+
+        self._shift_count = session.shift_count
+        self.retranslate_ui()
+        self._on_session_draft_changed()
+
+    # Layout ----------------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self._scan_caption)
+        scan_row.addWidget(self.scan_entry, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.preview, 1)
+        left.addWidget(self.confirmation)
+        left.addLayout(scan_row)
+        left.addWidget(self._last_caption)
+        left.addWidget(self.scan_text)
+        left.addWidget(self.scan_kind)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        rows: list[QWidget] = [
+            self.direction_row,
+            self.colour_row,
+            self.itinerary_row,
+            self.test_row,
+            self.temperature,
+        ]
+        for index, (caption, widget) in enumerate(zip(self._row_captions, rows, strict=True)):
+            grid.addWidget(caption, index, 0)
+            grid.addWidget(widget, index, 1)
+        grid.setColumnStretch(1, 1)
+
+        outcomes = QHBoxLayout()
+        for button in self.outcome_buttons.values():
+            outcomes.addWidget(button)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.shift_counter, 1)
+        footer.addWidget(self.clear_button)
+
+        right = QVBoxLayout()
+        right.addLayout(grid)
+        right.addWidget(self.verdict, 1)
+        right.addLayout(outcomes)
+        right.addLayout(footer)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 4)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 8)
+        outer.addWidget(self.banner)
+        outer.addLayout(columns, 1)
+
+    def _add_shortcuts(self) -> None:
+        def add(key: QKeySequence, slot: object) -> None:
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for outcome, key in OUTCOME_KEYS.items():
+            add(key, self.outcome_buttons[outcome].click)
+        add(CLEAR_KEY, self.clear_button.click)
+        add(TEMPERATURE_KEY, self._on_temperature_key)
+        add(SCAN_KEY, self.focus_scan_entry)
+        # every shortcut of the screen, the choice rows' included (they are registered on this widget)
+        self._reserved_keys = {
+            shortcut.key().toString()
+            for shortcut in self.findChildren(QShortcut)
+            if not shortcut.key().isEmpty()
+        }
+
+    # Public ----------------------------------------------------------------------------------------
+
+    def focus_scan_entry(self) -> None:
+        self.scan_entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scan_entry.selectAll()
+
+    def last_scan_text(self) -> str:
+        """The full text of the last scanned code ("" when the draft has none)."""
+        return self._last_scan_text
+
+    # Events ----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Lets the station's Ctrl keys through although the entry fields would claim some (Ctrl+Y...)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key()))).toString()
+            if pressed in self._reserved_keys:
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_scan_text()
+
+    def retranslate_ui(self) -> None:
+        self._scan_caption.setText(self.tr("Scan"))
+        self.scan_entry.setPlaceholderText(self.tr("Scanner input or typed code, then Enter"))
+        self._last_caption.setText(self.tr("Last scan"))
+        captions = (self.tr("Direction"), self.tr("Health code"), self.tr("Itinerary"), self.tr("Test"))
+        temperature = self.tr("Temperature ({key})").format(
+            key=TEMPERATURE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        for label, text in zip(self._row_captions, (*captions, temperature), strict=True):
+            label.setText(text)
+        for outcome, button in self.outcome_buttons.items():
+            key = OUTCOME_KEYS[outcome].toString(QKeySequence.SequenceFormat.NativeText)
+            button.setText(f"{outcome_text(outcome)}\n{key}")
+        esc = CLEAR_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+        self.clear_button.setText(self.tr("Clear ({key})").format(key=esc))
+        self._show_shift_count()
+        self._show_scan()
+
+    def _itinerary_green_text(self) -> str:
+        return self.tr("Green", "itinerary card")
+
+    def _itinerary_starred_text(self) -> str:
+        return self.tr("Starred", "itinerary card")
+
+    def _itinerary_other_text(self) -> str:
+        return self.tr("Other colour", "itinerary card")
+
+    def _test_three_days_text(self) -> str:
+        return self.tr("3+ days")
+
+    # Session -> screen -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_session_draft_changed(self) -> None:
+        draft = self._session.draft
+        self.direction_row.set_current(draft.direction)
+        self.colour_row.set_current(draft.colour)
+        self.itinerary_row.set_current(draft.itinerary)
+        test_age = draft.test_age_days
+        self.test_row.set_current(min(test_age, 3) if test_age is not None else None)
+        if self.temperature.temperature() != draft.temperature:
+            self.temperature.set_temperature(draft.temperature)
+        self.verdict.show_proposal(draft.proposed, draft.reasons)
+        for outcome, button in self.outcome_buttons.items():
+            proposed = outcome is draft.proposed
+            if bool(button.property("proposed")) != proposed:
+                button.setProperty("proposed", proposed)
+                repolish(button)
+        self._show_scan()
+
+    @Slot(object)
+    def _on_session_passage_recorded(self, passage: object) -> None:
+        self.banner.hide()
+        self.confirmation.show_passage(passage)  # type: ignore[arg-type]
+        self.focus_scan_entry()
+
+    @Slot(str)
+    def _on_session_record_failed(self, message: str) -> None:
+        self.confirmation.clear()
+        self.banner.show_message(2, message)
+
+    @Slot(int)
+    def _on_session_shift_count_changed(self, count: int) -> None:
+        self._shift_count = count
+        self._show_shift_count()
+
+    @Slot(bool)
+    def _on_session_recording_changed(self, recording: bool) -> None:
+        for button in self.outcome_buttons.values():
+            button.setEnabled(not recording)
+
+    # Screen -> session -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_scan_entry_return_pressed(self) -> None:
+        text = self.scan_entry.text()
+        self.scan_entry.clear()
+        if text.strip():
+            self._scan.submit_text(text)
+
+    @Slot(object)
+    def _on_temperature_changed(self, celsius: float | None) -> None:
+        self._session.set_temperature(celsius)
+
+    @Slot()
+    def _on_temperature_editing_finished(self) -> None:
+        if self.temperature.hasFocus():
+            self.focus_scan_entry()
+
+    @Slot()
+    def _on_temperature_key(self) -> None:
+        self.temperature.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.temperature.selectAll()
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self._session.clear()
+        self.focus_scan_entry()
+
+    def _confirm(self, outcome: Outcome) -> None:
+        if self.temperature.hasFocus():
+            self.temperature.interpretText()  # a reading typed but not yet committed still counts
+        self.banner.hide()
+        self._session.confirm(outcome)
+        self.focus_scan_entry()
+
+    def _show_shift_count(self) -> None:
+        self.shift_counter.setText(self.tr("This shift: %n passage(s)", "", self._shift_count))
+
+    def _show_scan(self) -> None:
+        code = self._session.draft.code
+        self._last_scan_text = code.text if code else ""
+        if code is None:
+            self.scan_kind.setText(self.tr("Waiting for a code: camera, scanner or keyboard"))
+        else:
+            self.scan_kind.setText(
+                self.tr("{kind} · {time}").format(
+                    kind=kind_text(code.kind), time=code.at.astimezone().strftime("%H:%M:%S")
+                )
+            )
+        self._show_scan_text()
+
+    def _show_scan_text(self) -> None:
+        metrics = QFontMetrics(self.scan_text.font())
+        width = max(40, self.scan_text.width())
+        text = self._last_scan_text or "—"
+        self.scan_text.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+        self.scan_text.setToolTip(self._last_scan_text)
