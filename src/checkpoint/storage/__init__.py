@@ -1,0 +1,26 @@
+"""Storage: the station's append-only, hash-chained records on SQLite or PostgreSQL (SQLAlchemy + Alembic).
+
+Returns domain objects only; ORM classes stay private to this package.
+"""
+
+from checkpoint.storage.database import (
+    ChainBreak,
+    ChainProblem,
+    Database,
+    PassageFilter,
+    VerifyReport,
+    open_database,
+)
+from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+
+__all__ = [
+    "ChainBreak",
+    "ChainProblem",
+    "Database",
+    "InvalidRecordError",
+    "PassageFilter",
+    "StorageError",
+    "StorageErrorKind",
+    "VerifyReport",
+    "open_database",
+]

@@ -1,0 +1,233 @@
+"""ORM tables (private to ``checkpoint.storage``; the rest of the program sees domain objects only).
+
+Portable to SQLite and PostgreSQL: UUIDs are 36-character strings, times are UTC, no SQLite-only SQL.
+Every chained record carries its ``uuid``, its ``station_id``, the station-wide ``seq`` (shared by all
+chained kinds), ``prev_hash``, ``hash`` and ``recorded_at``. Person checks and vehicles belong to their
+passage and are covered by the passage's hash. A shift is closed by a ``shift_close`` record, never by
+editing the shift.
+
+Any change here needs a new migration in ``migrations/versions`` (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
+_BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UUIDText(TypeDecorator[UUID]):
+    """A UUID stored as its 36-character string (same text on SQLite and PostgreSQL)."""
+
+    impl = String(36)
+    cache_ok = True
+
+    def process_bind_param(self, value: UUID | str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return str(value if isinstance(value, UUID) else UUID(value))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> UUID | None:
+        return None if value is None else UUID(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes stored in UTC; naive values are refused; results come back aware UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime refused (store UTC only): {value!r}")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class StationRow(Base):
+    """A station known to this database; ``is_home`` marks the one this database belongs to."""
+
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
+    uuid: Mapped[UUID] = mapped_column(UUIDText, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    is_home: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ChainHeadRow(Base):
+    """The last seq and hash of a station's chain: the write lock row, and the check that no tail is cut."""
+
+    __tablename__ = "chain_head"
+
+    station_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("station.uuid"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class _Chained:
+    """Columns shared by every chained record."""
+
+    id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
+    uuid: Mapped[UUID] = mapped_column(UUIDText, unique=True)
+    station_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("station.uuid"))
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class GateRow(_Chained, Base):
+    __tablename__ = "gate"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        UniqueConstraint("station_id", "name"),
+    )
+
+    name: Mapped[str] = mapped_column(Text)
+    profile: Mapped[str] = mapped_column(Text)
+
+
+class OperatorRow(_Chained, Base):
+    __tablename__ = "operator"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        UniqueConstraint("station_id", "name"),
+    )
+
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(32))
+
+
+class ShiftRow(_Chained, Base):
+    __tablename__ = "shift"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "gate_id", "opened_at"),
+    )
+
+    gate_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("gate.uuid"))
+    leader_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(Text)
+
+
+class ShiftCloseRow(_Chained, Base):
+    """Closing a shift is a record of its own: the shift row is never updated."""
+
+    __tablename__ = "shift_close"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    shift_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("shift.uuid"), unique=True)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PassageRow(_Chained, Base):
+    __tablename__ = "passage"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "station_id", "at"),
+        Index(None, "shift_id"),
+        Index(None, "corrects"),
+    )
+
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    direction: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(32))
+    gate_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("gate.uuid"))
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    shift_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("shift.uuid"), nullable=True)
+    reasons: Mapped[str] = mapped_column(Text)  # JSON list of Reason values
+    rules_version: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
+    corrects: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("passage.uuid"), nullable=True)
+    correction_reason: Mapped[str] = mapped_column(Text)
+
+
+class PersonCheckRow(Base):
+    __tablename__ = "person_check"
+    __table_args__ = (
+        UniqueConstraint("passage_uuid", "position"),
+        Index(None, "name"),
+        Index(None, "id_number"),
+        Index(None, "phone"),
+    )
+
+    id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
+    passage_uuid: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("passage.uuid"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    id_number: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    code_text: Mapped[str] = mapped_column(Text)
+    code_kind: Mapped[str] = mapped_column(String(32))
+    code_colour: Mapped[str] = mapped_column(String(32))
+    itinerary: Mapped[str] = mapped_column(String(32))
+    test_age_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    temperature: Mapped[float | None] = mapped_column(Float(precision=53), nullable=True)
+    verified: Mapped[str] = mapped_column(Text)  # JSON list of fact names
+    is_driver: Mapped[bool] = mapped_column(Boolean)
+
+
+class VehicleRow(Base):
+    __tablename__ = "vehicle"
+    __table_args__ = (Index(None, "plate"),)
+
+    id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
+    passage_uuid: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("passage.uuid"), unique=True)
+    plate: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(Text)
+    destination: Mapped[str] = mapped_column(Text)
+
+
+class AuditRow(_Chained, Base):
+    __tablename__ = "audit"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "station_id", "at"),
+    )
+
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    action: Mapped[str] = mapped_column(String(32))
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+    detail: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,301 @@
+"""Rows <-> domain objects, and the exact fields each chained record kind hashes.
+
+The hashed field lists are frozen: they are part of every stored hash. A new column added by a later
+migration is *not* hashed for old records; if it must be, give it a new record kind or a chain version.
+The same functions build the fields when a record is written and when ``verify`` re-reads it, so what is
+checked is exactly what was stored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from checkpoint.domain.records import (
+    FINAL_OUTCOMES,
+    AuditAction,
+    AuditEntry,
+    CodeColour,
+    CodeKind,
+    Direction,
+    Gate,
+    Itinerary,
+    Operator,
+    Outcome,
+    Passage,
+    PassageDraft,
+    PersonCheck,
+    Reason,
+    Role,
+    Shift,
+    SubjectKind,
+    Vehicle,
+)
+from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+
+GATE = "gate"
+OPERATOR = "operator"
+SHIFT = "shift"
+SHIFT_CLOSE = "shift_close"
+PASSAGE = "passage"
+AUDIT = "audit"
+
+_COMMON = ("uuid", "station_id", "seq", "recorded_at")
+
+HASHED: dict[str, tuple[str, ...]] = {
+    GATE: (*_COMMON, "name", "profile"),
+    OPERATOR: (*_COMMON, "name", "role"),
+    SHIFT: (*_COMMON, "gate_id", "leader_id", "opened_at", "label"),
+    SHIFT_CLOSE: (*_COMMON, "shift_id", "closed_at"),
+    AUDIT: (*_COMMON, "at", "action", "operator_id", "detail"),
+    PASSAGE: (
+        *_COMMON,
+        "at",
+        "direction",
+        "subject",
+        "outcome",
+        "gate_id",
+        "operator_id",
+        "shift_id",
+        "rules_version",
+        "note",
+        "corrects",
+        "correction_reason",
+    ),
+}
+PERSON_HASHED = (
+    "position",
+    "name",
+    "id_number",
+    "phone",
+    "code_text",
+    "code_kind",
+    "code_colour",
+    "itinerary",
+    "test_age_days",
+    "temperature",
+    "is_driver",
+)
+VEHICLE_HASHED = ("plate", "kind", "origin", "destination")
+
+Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
+
+
+def record_fields(kind: str, row: Row) -> dict[str, object]:
+    """The hashed fields of a gate, operator, shift, shift close or audit record."""
+    return {name: row[name] for name in HASHED[kind]}
+
+
+def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dict[str, object]:
+    """The hashed fields of a passage, including its person checks (in order) and its vehicle."""
+    fields: dict[str, object] = {name: row[name] for name in HASHED[PASSAGE]}
+    fields["reasons"] = json.loads(row["reasons"])
+    fields["persons"] = [
+        {**{name: p[name] for name in PERSON_HASHED}, "verified": json.loads(p["verified"])} for p in persons
+    ]
+    fields["vehicle"] = None if vehicle is None else {name: vehicle[name] for name in VEHICLE_HASHED}
+    return fields
+
+
+# --- drafts -> rows (validated) ---------------------------------------------------------------------
+
+
+def require_aware(value: datetime, what: str) -> None:
+    if not isinstance(value, datetime):
+        raise InvalidRecordError(f"{what} must be a datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidRecordError(f"{what} must be timezone-aware, got {value!r}")
+
+
+def as_enum(kind: type[Any], value: object, what: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError as exc:
+        raise InvalidRecordError(f"{what}: {value!r} is not a {kind.__name__}") from exc
+
+
+def as_text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidRecordError(f"{what} must be text, got {type(value).__name__}")
+    return value
+
+
+def passage_rows(draft: PassageDraft) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any] | None]:
+    """The passage, person-check and vehicle rows for a draft, without station, seq and hashes yet.
+
+    Raises :class:`InvalidRecordError` for anything the records do not allow; references (gate, operator,
+    shift, corrected passage) are checked by the caller against the database.
+    """
+    require_aware(draft.at, "passage time")
+    outcome = as_enum(Outcome, draft.outcome, "outcome")
+    if outcome not in FINAL_OUTCOMES:
+        raise InvalidRecordError(f"a recorded passage needs a final outcome, not {outcome.value!r}")
+    subject = as_enum(SubjectKind, draft.subject, "subject")
+    if subject is SubjectKind.VEHICLE and draft.vehicle is None:
+        raise InvalidRecordError("a vehicle passage needs its vehicle")
+    if subject is SubjectKind.PEDESTRIAN and draft.vehicle is not None:
+        raise InvalidRecordError("a pedestrian passage has no vehicle")
+    if draft.corrects is None and draft.correction_reason:
+        raise InvalidRecordError("a correction reason without the passage it corrects")
+    if draft.corrects is not None:
+        if not draft.correction_reason.strip():
+            raise InvalidRecordError("a correction needs its reason")
+        if draft.corrects == draft.uuid:
+            raise InvalidRecordError("a passage cannot correct itself")
+    reasons = [as_enum(Reason, r, "reason").value for r in draft.reasons]
+    row: dict[str, Any] = {
+        "uuid": draft.uuid,
+        "at": draft.at,
+        "direction": as_enum(Direction, draft.direction, "direction").value,
+        "subject": subject.value,
+        "outcome": outcome.value,
+        "gate_id": draft.gate_id,
+        "operator_id": draft.operator_id,
+        "shift_id": draft.shift_id,
+        "reasons": json.dumps(reasons),
+        "rules_version": as_text(draft.rules_version, "rules version"),
+        "note": as_text(draft.note, "note"),
+        "corrects": draft.corrects,
+        "correction_reason": as_text(draft.correction_reason, "correction reason"),
+    }
+    persons = [_person_row(draft.uuid, i, p) for i, p in enumerate(draft.persons)]
+    vehicle = None if draft.vehicle is None else _vehicle_row(draft.uuid, draft.vehicle)
+    return row, persons, vehicle
+
+
+def _person_row(passage_uuid: uuid.UUID, position: int, p: PersonCheck) -> dict[str, Any]:
+    what = f"person {position + 1}"
+    temperature: float | None = None
+    if p.temperature is not None:
+        if isinstance(p.temperature, bool) or not isinstance(p.temperature, int | float):
+            raise InvalidRecordError(f"{what}: temperature must be a number")
+        temperature = float(p.temperature)
+        if not math.isfinite(temperature):
+            raise InvalidRecordError(f"{what}: temperature must be finite")
+    if p.test_age_days is not None and (
+        isinstance(p.test_age_days, bool) or not isinstance(p.test_age_days, int) or p.test_age_days < 0
+    ):
+        raise InvalidRecordError(f"{what}: test age must be a whole number of days, 0 or more")
+    verified = [as_text(v, f"{what}: verified fact") for v in p.verified]
+    return {
+        "passage_uuid": passage_uuid,
+        "position": position,
+        "name": as_text(p.name, f"{what}: name"),
+        "id_number": as_text(p.id_number, f"{what}: ID number"),
+        "phone": as_text(p.phone, f"{what}: phone"),
+        "code_text": as_text(p.code_text, f"{what}: code text"),
+        "code_kind": as_enum(CodeKind, p.code_kind, f"{what}: code kind").value,
+        "code_colour": as_enum(CodeColour, p.code_colour, f"{what}: code colour").value,
+        "itinerary": as_enum(Itinerary, p.itinerary, f"{what}: itinerary").value,
+        "test_age_days": p.test_age_days,
+        "temperature": temperature,
+        "verified": json.dumps(verified, ensure_ascii=False),
+        "is_driver": bool(p.is_driver),
+    }
+
+
+def _vehicle_row(passage_uuid: uuid.UUID, v: Vehicle) -> dict[str, Any]:
+    return {
+        "passage_uuid": passage_uuid,
+        "plate": as_text(v.plate, "plate").strip(),
+        "kind": as_text(v.kind, "vehicle kind"),
+        "origin": as_text(v.origin, "origin"),
+        "destination": as_text(v.destination, "destination"),
+    }
+
+
+# --- rows -> domain ---------------------------------------------------------------------------------
+
+
+def _corrupt(what: str, exc: Exception) -> StorageError:
+    return StorageError(StorageErrorKind.CORRUPT, f"unreadable {what}: {type(exc).__name__}: {exc}")
+
+
+def to_gate(row: Row) -> Gate:
+    return Gate(id=row["uuid"], station_id=row["station_id"], name=row["name"], profile=row["profile"])
+
+
+def to_operator(row: Row) -> Operator:
+    try:
+        return Operator(id=row["uuid"], name=row["name"], role=Role(row["role"]))
+    except ValueError as exc:
+        raise _corrupt("operator", exc) from exc
+
+
+def to_shift(row: Row, closed_at: datetime | None) -> Shift:
+    return Shift(
+        id=row["uuid"],
+        gate_id=row["gate_id"],
+        leader_id=row["leader_id"],
+        opened_at=row["opened_at"],
+        closed_at=closed_at,
+        label=row["label"],
+    )
+
+
+def to_audit(row: Row) -> AuditEntry:
+    try:
+        action = AuditAction(row["action"])
+    except ValueError as exc:
+        raise _corrupt("audit entry", exc) from exc
+    return AuditEntry(
+        uuid=row["uuid"],
+        station_id=row["station_id"],
+        seq=row["seq"],
+        at=row["at"],
+        action=action,
+        operator_id=row["operator_id"],
+        detail=row["detail"],
+        hash=row["hash"],
+    )
+
+
+def to_passage(row: Row, persons: Sequence[Row], vehicle: Row | None) -> Passage:
+    try:
+        return Passage(
+            uuid=row["uuid"],
+            station_id=row["station_id"],
+            seq=row["seq"],
+            at=row["at"],
+            direction=Direction(row["direction"]),
+            subject=SubjectKind(row["subject"]),
+            outcome=Outcome(row["outcome"]),
+            gate_id=row["gate_id"],
+            operator_id=row["operator_id"],
+            shift_id=row["shift_id"],
+            reasons=tuple(Reason(r) for r in json.loads(row["reasons"])),
+            rules_version=row["rules_version"],
+            persons=tuple(_to_person(p) for p in persons),
+            vehicle=None if vehicle is None else _to_vehicle(vehicle),
+            note=row["note"],
+            corrects=row["corrects"],
+            correction_reason=row["correction_reason"],
+            recorded_at=row["recorded_at"],
+            hash=row["hash"],
+        )
+    except (ValueError, TypeError) as exc:
+        raise _corrupt(f"passage {row['uuid']}", exc) from exc
+
+
+def _to_person(p: Row) -> PersonCheck:
+    return PersonCheck(
+        name=p["name"],
+        id_number=p["id_number"],
+        phone=p["phone"],
+        code_text=p["code_text"],
+        code_kind=CodeKind(p["code_kind"]),
+        code_colour=CodeColour(p["code_colour"]),
+        itinerary=Itinerary(p["itinerary"]),
+        test_age_days=p["test_age_days"],
+        temperature=p["temperature"],
+        verified=tuple(json.loads(p["verified"])),
+        is_driver=bool(p["is_driver"]),
+    )
+
+
+def _to_vehicle(v: Row) -> Vehicle:
+    return Vehicle(plate=v["plate"], kind=v["kind"], origin=v["origin"], destination=v["destination"])

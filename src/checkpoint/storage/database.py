@@ -1,0 +1,978 @@
+"""The station's database: append-only records in a per-station hash chain, on SQLite or PostgreSQL.
+
+``open_database(url)`` opens (creating and migrating as needed) and returns a :class:`Database`. It is safe
+to share between threads: each call uses its own Session, and writes are serialised by a lock here and by
+the chain-head row in the database (``BEGIN IMMEDIATE`` on SQLite, ``SELECT ... FOR UPDATE`` elsewhere), so
+the sequence stays gapless even when two processes write to one SQLite file.
+
+Every public method raises :class:`StorageError` for database trouble and :class:`InvalidRecordError` (a
+``ValueError``) for input the records do not allow. Times go in timezone-aware and come back aware UTC.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    exists,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from checkpoint.domain.chain import GENESIS, chain_hash
+from checkpoint.domain.records import (
+    AuditAction,
+    AuditEntry,
+    Gate,
+    Operator,
+    Passage,
+    PassageDraft,
+    Role,
+    Shift,
+)
+from checkpoint.storage import _records as rec
+from checkpoint.storage._models import (
+    AuditRow,
+    ChainHeadRow,
+    GateRow,
+    OperatorRow,
+    PassageRow,
+    PersonCheckRow,
+    ShiftCloseRow,
+    ShiftRow,
+    StationRow,
+    VehicleRow,
+)
+from checkpoint.storage.errors import (
+    InvalidRecordError,
+    StorageError,
+    StorageErrorKind,
+    storage_error,
+)
+
+__all__ = [
+    "ChainBreak",
+    "ChainProblem",
+    "Database",
+    "InvalidRecordError",
+    "PassageFilter",
+    "StorageError",
+    "StorageErrorKind",
+    "VerifyReport",
+    "open_database",
+]
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+_WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+_IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
+_READ_BATCH = 1000  # passages per round trip when streaming
+
+_station_t: Table = StationRow.__table__  # type: ignore[assignment]
+_head_t: Table = ChainHeadRow.__table__  # type: ignore[assignment]
+_gate_t: Table = GateRow.__table__  # type: ignore[assignment]
+_operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
+_shift_t: Table = ShiftRow.__table__  # type: ignore[assignment]
+_close_t: Table = ShiftCloseRow.__table__  # type: ignore[assignment]
+_passage_t: Table = PassageRow.__table__  # type: ignore[assignment]
+_person_t: Table = PersonCheckRow.__table__  # type: ignore[assignment]
+_vehicle_t: Table = VehicleRow.__table__  # type: ignore[assignment]
+_audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
+
+_CHAINED_TABLES: dict[str, Table] = {
+    rec.GATE: _gate_t,
+    rec.OPERATOR: _operator_t,
+    rec.SHIFT: _shift_t,
+    rec.SHIFT_CLOSE: _close_t,
+    rec.PASSAGE: _passage_t,
+    rec.AUDIT: _audit_t,
+}
+
+
+# --- public value types -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassageFilter:
+    """Which passages a query returns. All given conditions must hold.
+
+    ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
+    substring of the plate, a person's name, ID number or phone, the code text or the note. ``plate``,
+    ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing); the plate is
+    compared upper-cased without surrounding spaces.
+    """
+
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+    shift_id: uuid.UUID | None = None
+    gate_id: uuid.UUID | None = None
+    plate: str = ""
+    id_number: str = ""
+    phone: str = ""
+    name: str = ""
+
+
+class ChainProblem(StrEnum):
+    HASH_MISMATCH = "hash_mismatch"  # the record's content changed after it was written (row edited)
+    LINK_MISMATCH = "link_mismatch"  # prev_hash does not name the record before it (row inserted)
+    SEQ_GAP = "seq_gap"  # a sequence number is missing (row deleted)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first place the chain breaks.
+
+    ``seq`` is the broken record's number; for a gap it is the first missing number, and ``kind`` is
+    ``""`` and ``uuid`` None because that record is gone. ``detail`` says more, for the technical log.
+    """
+
+    seq: int
+    kind: str
+    uuid: str | None
+    problem: ChainProblem
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    integrity_ok: bool
+    integrity_messages: list[str]
+    records_checked: int
+    first_break: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.first_break is None
+
+
+# --- errors -----------------------------------------------------------------------------------------
+
+_DB_ERRORS = (sa_exc.SQLAlchemyError, sqlite3.Error)
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Turn driver and SQLAlchemy errors into :class:`StorageError`; let InvalidRecordError through."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except _DB_ERRORS as exc:
+        raise storage_error(exc) from exc
+
+
+# --- opening ----------------------------------------------------------------------------------------
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _prepare_sqlite_folder(database: str) -> None:
+    folder = Path(database).expanduser().resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            StorageErrorKind.UNWRITABLE_FOLDER, f"cannot create the folder {folder}: {exc}"
+        ) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(StorageErrorKind.UNWRITABLE_FOLDER, f"cannot write in the folder {folder}")
+
+
+def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engine:
+    in_memory = not database or database == ":memory:"
+    engine = create_engine(
+        url,
+        connect_args={"timeout": busy_timeout, "check_same_thread": False},
+        poolclass=StaticPool if in_memory else None,
+    )
+    busy_ms = max(0, int(busy_timeout * 1000))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves (below): pysqlite's implicit transactions are not what we want.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+def _check_schema(engine: Engine, config: Config) -> bool:
+    """Whether the schema needs migrating; refuses a newer or foreign database without touching it."""
+    script = ScriptDirectory.from_config(config)
+    known = {revision.revision for revision in script.walk_revisions()}
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    unknown = current - known
+    if unknown:
+        raise StorageError(
+            StorageErrorKind.NEWER_SCHEMA,
+            f"schema revision {', '.join(sorted(unknown))} is newer than this program knows "
+            f"(it knows up to {', '.join(script.get_heads())})",
+        )
+    if not current and tables:
+        raise StorageError(
+            StorageErrorKind.CORRUPT,
+            f"not a Checkpoint Station database: it has tables ({', '.join(sorted(tables)[:5])}) "
+            "but no schema version",
+        )
+    return current != set(script.get_heads())
+
+
+def _enable_wal(engine: Engine) -> None:
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        row = cursor.fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    mode = str(row[0]).lower() if row else ""
+    if mode not in ("wal", "memory"):
+        raise StorageError(StorageErrorKind.OTHER, f"could not switch the journal to WAL (got {mode!r})")
+
+
+def open_database(
+    url: str,
+    *,
+    busy_timeout: float = 5.0,
+    station_id: uuid.UUID | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Database:
+    """Open the database at ``url`` (``sqlite:///path`` or ``postgresql://...``), migrating it to this
+    program's schema. A new database gets its own station id (or ``station_id`` when given) and a
+    ``database_created`` audit entry.
+
+    ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
+    ``clock`` gives ``recorded_at`` times (default: now, UTC).
+    """
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as exc:
+        raise InvalidRecordError(f"not a database URL: {url!r}") from exc
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    file_db = is_sqlite and bool(parsed.database) and parsed.database != ":memory:"
+    if file_db:
+        assert parsed.database is not None
+        _prepare_sqlite_folder(parsed.database)
+    with _translated():
+        try:
+            engine = _sqlite_engine(url, parsed.database, busy_timeout) if is_sqlite else create_engine(url)
+        except ModuleNotFoundError as exc:
+            raise StorageError(StorageErrorKind.OTHER, f"no driver for {parsed.drivername}: {exc}") from exc
+    try:
+        with _translated():
+            config = _alembic_config()
+            needs_upgrade = _check_schema(engine, config)
+            if file_db:
+                _enable_wal(engine)
+            if needs_upgrade:
+                with engine.begin() as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+        return Database(engine, url, station_id=station_id, clock=clock)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+# --- the database -----------------------------------------------------------------------------------
+
+
+class _Link(NamedTuple):
+    seq: int
+    kind: str
+    uuid: str
+    prev_hash: str
+    hash: str
+    fields: dict[str, object] | None  # None: the stored content cannot even be read back
+
+
+class _Chain:
+    """The station's chain head during one write transaction."""
+
+    def __init__(self, station_id: uuid.UUID, seq: int, head: str) -> None:
+        self.station_id = station_id
+        self.seq = seq
+        self.head = head
+
+    @classmethod
+    def load(cls, session: Session, station_id: uuid.UUID) -> _Chain:
+        row = session.execute(
+            select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == station_id).with_for_update()
+        ).one()
+        return cls(station_id, row.seq, row.hash)
+
+    def seal(
+        self,
+        kind: str,
+        values: dict[str, Any],
+        fields_of: Callable[[dict[str, Any]], Mapping[str, object]] | None = None,
+    ) -> None:
+        """Give ``values`` the next seq, the previous hash and its own hash (over ``fields_of(values)``)."""
+        values["seq"] = self.seq + 1
+        values["station_id"] = self.station_id
+        values["prev_hash"] = self.head
+        hashed = fields_of(values) if fields_of is not None else rec.record_fields(kind, values)
+        values["hash"] = chain_hash(self.head, kind, hashed)
+        self.seq += 1
+        self.head = values["hash"]
+
+    def store(self, session: Session) -> None:
+        session.execute(
+            update(_head_t)
+            .where(_head_t.c.station_id == self.station_id)
+            .values(seq=self.seq, hash=self.head)
+        )
+
+
+class Database:
+    """One station's records. Build it with :func:`open_database`."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        url: str,
+        *,
+        station_id: uuid.UUID | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._engine = engine
+        self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+        self._lock = threading.RLock()
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._is_sqlite = engine.dialect.name == "sqlite"
+        self._known_gates: set[uuid.UUID] = set()
+        self._known_operators: set[uuid.UUID] = set()
+        self._known_shifts: set[uuid.UUID] = set()
+        self.url = url
+        self.station_id = self._ensure_station(station_id)
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        rec.require_aware(now, "clock time")
+        return now
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with _translated(), Session(self._engine) as session:
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[tuple[Session, _Chain]]:
+        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+            chain = _Chain.load(session, self.station_id)
+            yield session, chain
+            chain.store(session)
+
+    def _ensure_station(self, wanted: uuid.UUID | None) -> uuid.UUID:
+        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+            query = select(_station_t.c.uuid)
+            query = query.where(_station_t.c.uuid == wanted) if wanted else query.where(_station_t.c.is_home)
+            found = session.execute(query).scalar_one_or_none()
+            if found is not None:
+                return found
+            station = wanted or uuid.uuid4()
+            has_home = session.execute(select(_station_t.c.id).where(_station_t.c.is_home)).first()
+            now = self._now()
+            session.execute(insert(_station_t).values(uuid=station, created_at=now, is_home=has_home is None))
+            session.execute(insert(_head_t).values(station_id=station, seq=0, hash=GENESIS))
+            chain = _Chain(station, 0, GENESIS)
+            values: dict[str, Any] = {
+                "uuid": uuid.uuid4(),
+                "recorded_at": now,
+                "at": now,
+                "action": AuditAction.DATABASE_CREATED.value,
+                "operator_id": None,
+                "detail": f"station {station}",
+            }
+            chain.seal(rec.AUDIT, values)
+            session.execute(insert(_audit_t).values(values))
+            chain.store(session)
+            return station
+
+    def _append(self, session: Session, chain: _Chain, kind: str, values: dict[str, Any]) -> dict[str, Any]:
+        values.setdefault("uuid", uuid.uuid4())
+        values["recorded_at"] = self._now()
+        chain.seal(kind, values)
+        session.execute(insert(_CHAINED_TABLES[kind]).values(values))
+        return values
+
+    def _exists(self, session: Session, table: Table, key: uuid.UUID, cache: set[uuid.UUID]) -> bool:
+        if key in cache:
+            return True
+        found = session.execute(
+            select(table.c.id).where(table.c.uuid == key, table.c.station_id == self.station_id)
+        ).first()
+        if found is not None:
+            cache.add(key)
+        return found is not None
+
+    # -- gates and operators -------------------------------------------------------------------------
+
+    def ensure_gate(self, name: str, profile: str) -> Gate:
+        """The gate called ``name`` (its stored profile), appending it with ``profile`` if new."""
+        name = rec.as_text(name, "gate name").strip()
+        if not name:
+            raise InvalidRecordError("a gate needs a name")
+        profile = rec.as_text(profile, "gate profile").strip()
+        with self._writing() as (session, chain):
+            row = (
+                session.execute(
+                    select(_gate_t).where(_gate_t.c.station_id == self.station_id, _gate_t.c.name == name)
+                )
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                return rec.to_gate(row)
+            values = self._append(session, chain, rec.GATE, {"name": name, "profile": profile})
+            return rec.to_gate(values)
+
+    def gates(self) -> list[Gate]:
+        with self._reading() as session:
+            rows = session.execute(
+                select(_gate_t).where(_gate_t.c.station_id == self.station_id).order_by(_gate_t.c.seq)
+            ).mappings()
+            return [rec.to_gate(row) for row in rows]
+
+    def ensure_operator(self, name: str, role: Role) -> Operator:
+        """The operator called ``name``, appending one with ``role`` if new.
+
+        Raises InvalidRecordError if that name is already on record with another role (a role is not changed
+        by asking again).
+        """
+        name = rec.as_text(name, "operator name").strip()
+        if not name:
+            raise InvalidRecordError("an operator needs a name")
+        role = rec.as_enum(Role, role, "role")
+        with self._writing() as (session, chain):
+            row = (
+                session.execute(
+                    select(_operator_t).where(
+                        _operator_t.c.station_id == self.station_id, _operator_t.c.name == name
+                    )
+                )
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                operator = rec.to_operator(row)
+                if operator.role is not role:
+                    raise InvalidRecordError(
+                        f"operator {name!r} is on record as {operator.role.value}, not {role.value}"
+                    )
+                return operator
+            values = self._append(session, chain, rec.OPERATOR, {"name": name, "role": role.value})
+            return rec.to_operator(values)
+
+    def operators(self) -> list[Operator]:
+        with self._reading() as session:
+            rows = session.execute(
+                select(_operator_t)
+                .where(_operator_t.c.station_id == self.station_id)
+                .order_by(_operator_t.c.seq)
+            ).mappings()
+            return [rec.to_operator(row) for row in rows]
+
+    # -- shifts --------------------------------------------------------------------------------------
+
+    def _shift_query(self) -> Any:
+        return (
+            select(_shift_t, _close_t.c.closed_at)
+            .select_from(_shift_t.outerjoin(_close_t, _close_t.c.shift_id == _shift_t.c.uuid))
+            .where(_shift_t.c.station_id == self.station_id)
+        )
+
+    @staticmethod
+    def _to_shift(row: Mapping[Any, Any]) -> Shift:
+        return rec.to_shift(row, row["closed_at"])
+
+    def open_shift(self, gate_id: uuid.UUID, leader_id: uuid.UUID, at: datetime, label: str = "") -> Shift:
+        """Append a shift at ``gate_id`` led by ``leader_id``. A gate has at most one open shift."""
+        rec.require_aware(at, "shift opening time")
+        label = rec.as_text(label, "shift label")
+        with self._writing() as (session, chain):
+            if not self._exists(session, _gate_t, gate_id, self._known_gates):
+                raise InvalidRecordError(f"no gate {gate_id}")
+            if not self._exists(session, _operator_t, leader_id, self._known_operators):
+                raise InvalidRecordError(f"no operator {leader_id}")
+            open_one = session.execute(
+                self._shift_query().where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None)).limit(1)
+            ).first()
+            if open_one is not None:
+                raise InvalidRecordError(
+                    f"gate {gate_id} already has an open shift {open_one.uuid}: close it first"
+                )
+            values = self._append(
+                session,
+                chain,
+                rec.SHIFT,
+                {"gate_id": gate_id, "leader_id": leader_id, "opened_at": at, "label": label},
+            )
+            self._known_shifts.add(values["uuid"])
+            return rec.to_shift(values, None)
+
+    def close_shift(self, shift_id: uuid.UUID, at: datetime) -> Shift:
+        """Close an open shift by appending a shift-close record (the shift row is never changed)."""
+        rec.require_aware(at, "shift closing time")
+        with self._writing() as (session, chain):
+            row = session.execute(self._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+            if row is None:
+                raise InvalidRecordError(f"no shift {shift_id}")
+            if row["closed_at"] is not None:
+                raise InvalidRecordError(
+                    f"shift {shift_id} was already closed at {row['closed_at'].isoformat()}"
+                )
+            if at < row["opened_at"]:
+                raise InvalidRecordError("a shift cannot close before it opened")
+            self._append(session, chain, rec.SHIFT_CLOSE, {"shift_id": shift_id, "closed_at": at})
+            return rec.to_shift(row, at)
+
+    def current_shift(self, gate_id: uuid.UUID) -> Shift | None:
+        """The latest open shift at the gate, if any."""
+        with self._reading() as session:
+            row = (
+                session.execute(
+                    self._shift_query()
+                    .where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None))
+                    .order_by(_shift_t.c.opened_at.desc(), _shift_t.c.seq.desc())
+                    .limit(1)
+                )
+                .mappings()
+                .first()
+            )
+            return None if row is None else self._to_shift(row)
+
+    def shifts(self, since: datetime | None = None) -> list[Shift]:
+        """Shifts oldest first; with ``since``, those still open or closed at or after it."""
+        query = self._shift_query()
+        if since is not None:
+            rec.require_aware(since, "since")
+            query = query.where(or_(_close_t.c.id.is_(None), _close_t.c.closed_at >= since))
+        with self._reading() as session:
+            rows = session.execute(query.order_by(_shift_t.c.opened_at, _shift_t.c.seq)).mappings()
+            return [self._to_shift(row) for row in rows]
+
+    def shift(self, shift_id: uuid.UUID) -> Shift | None:
+        with self._reading() as session:
+            row = session.execute(self._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+            return None if row is None else self._to_shift(row)
+
+    # -- passages ------------------------------------------------------------------------------------
+
+    def append_passage(self, draft: PassageDraft) -> Passage:
+        """Record one passage in one transaction; it is on disk when this returns.
+
+        Idempotent on ``draft.uuid``: sending the same draft again returns the stored passage.
+        """
+        with self._writing() as (session, chain):
+            inserted = self._insert_passages(session, chain, [draft])
+            if inserted:
+                row, persons, vehicle = inserted[0]
+                return rec.to_passage(row, persons, vehicle)
+        stored = self.passage(draft.uuid)
+        if stored is None:  # another station's passage with this uuid, or removed meanwhile
+            raise InvalidRecordError(
+                f"passage {draft.uuid} exists but does not belong to station {self.station_id}"
+            )
+        return stored
+
+    def append_passages(self, drafts: Iterable[PassageDraft], batch: int = 5000) -> int:
+        """Record many passages, one transaction per ``batch``; returns how many were new.
+
+        Drafts already stored are skipped. An invalid draft raises InvalidRecordError; the batches before its
+        batch stay stored.
+        """
+        if batch < 1:
+            raise InvalidRecordError("batch must be at least 1")
+        total = 0
+        pending: list[PassageDraft] = []
+        for draft in drafts:
+            pending.append(draft)
+            if len(pending) >= batch:
+                total += self._append_batch(pending)
+                pending = []
+        if pending:
+            total += self._append_batch(pending)
+        return total
+
+    def _append_batch(self, drafts: Sequence[PassageDraft]) -> int:
+        with self._writing() as (session, chain):
+            return len(self._insert_passages(session, chain, drafts))
+
+    def _insert_passages(
+        self, session: Session, chain: _Chain, drafts: Sequence[PassageDraft]
+    ) -> list[tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any] | None]]:
+        uuids = [d.uuid for d in drafts]
+        stored: set[uuid.UUID] = set()
+        for start in range(0, len(uuids), _IN_CHUNK):
+            chunk = uuids[start : start + _IN_CHUNK]
+            stored.update(
+                session.execute(select(_passage_t.c.uuid).where(_passage_t.c.uuid.in_(chunk))).scalars()
+            )
+        built: list[tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any] | None]] = []
+        in_batch: set[uuid.UUID] = set()
+        recorded_at = self._now()
+        for draft in drafts:
+            if draft.uuid in stored or draft.uuid in in_batch:
+                continue
+            row, persons, vehicle = rec.passage_rows(draft)
+            self._check_references(session, draft, in_batch)
+            row["uuid"] = draft.uuid
+            row["recorded_at"] = recorded_at
+            chain.seal(rec.PASSAGE, row, partial(rec.passage_fields, persons=persons, vehicle=vehicle))
+            built.append((row, persons, vehicle))
+            in_batch.add(draft.uuid)
+        if built:
+            session.execute(insert(_passage_t), [b[0] for b in built])
+            people = [p for b in built for p in b[1]]
+            if people:
+                session.execute(insert(_person_t), people)
+            vehicles = [b[2] for b in built if b[2] is not None]
+            if vehicles:
+                session.execute(insert(_vehicle_t), vehicles)
+        return built
+
+    def _check_references(self, session: Session, draft: PassageDraft, in_batch: set[uuid.UUID]) -> None:
+        if not self._exists(session, _gate_t, draft.gate_id, self._known_gates):
+            raise InvalidRecordError(f"passage {draft.uuid}: no gate {draft.gate_id}")
+        if not self._exists(session, _operator_t, draft.operator_id, self._known_operators):
+            raise InvalidRecordError(f"passage {draft.uuid}: no operator {draft.operator_id}")
+        if draft.shift_id is not None and not self._exists(
+            session, _shift_t, draft.shift_id, self._known_shifts
+        ):
+            raise InvalidRecordError(f"passage {draft.uuid}: no shift {draft.shift_id}")
+        if draft.corrects is not None and draft.corrects not in in_batch:
+            found = session.execute(
+                select(_passage_t.c.id).where(_passage_t.c.uuid == draft.corrects)
+            ).first()
+            if found is None:
+                raise InvalidRecordError(
+                    f"passage {draft.uuid} corrects {draft.corrects}, which is not on record"
+                )
+
+    # -- passage queries -----------------------------------------------------------------------------
+
+    def _conditions(self, f: PassageFilter) -> list[ColumnElement[bool]]:
+        p = _passage_t
+        conditions: list[ColumnElement[bool]] = [p.c.station_id == self.station_id]
+        if f.since is not None:
+            rec.require_aware(f.since, "since")
+            conditions.append(p.c.at >= f.since)
+        if f.until is not None:
+            rec.require_aware(f.until, "until")
+            conditions.append(p.c.at < f.until)
+        if f.shift_id is not None:
+            conditions.append(p.c.shift_id == f.shift_id)
+        if f.gate_id is not None:
+            conditions.append(p.c.gate_id == f.gate_id)
+        if f.plate.strip():
+            plate = f.plate.strip().upper()
+            conditions.append(
+                p.c.uuid.in_(select(_vehicle_t.c.passage_uuid).where(_vehicle_t.c.plate == plate))
+            )
+        for column, wanted in (
+            (_person_t.c.id_number, f.id_number),
+            (_person_t.c.phone, f.phone),
+            (_person_t.c.name, f.name),
+        ):
+            if wanted.strip():
+                conditions.append(
+                    p.c.uuid.in_(select(_person_t.c.passage_uuid).where(column == wanted.strip()))
+                )
+        needle = f.text.strip().lower()
+        if needle:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+
+            def like(column: Any) -> ColumnElement[bool]:
+                return func.lower(column).like(pattern, escape="\\")
+
+            person = _person_t.c
+            person_hit = exists().where(
+                person.passage_uuid == p.c.uuid,
+                or_(like(person.name), like(person.id_number), like(person.phone), like(person.code_text)),
+            )
+            vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
+            conditions.append(or_(like(p.c.note), person_hit, vehicle_hit))
+        return conditions
+
+    def passage_keys(self, f: PassageFilter) -> list[int]:
+        """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
+        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(_passage_t.c.seq.desc())
+        with self._reading() as session:
+            return list(session.execute(query).scalars())
+
+    def count_passages(self, f: PassageFilter) -> int:
+        query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
+        with self._reading() as session:
+            return int(session.execute(query).scalar_one())
+
+    def fetch_passages(self, keys: Sequence[int]) -> list[Passage]:
+        """The passages with these seq numbers, in the order given (numbers not on record are skipped)."""
+        found: dict[int, Passage] = {}
+        wanted = list(dict.fromkeys(keys))
+        with self._reading() as session:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start : start + _IN_CHUNK]
+                rows = session.execute(
+                    select(_passage_t).where(
+                        _passage_t.c.station_id == self.station_id, _passage_t.c.seq.in_(chunk)
+                    )
+                ).mappings()
+                for passage in self._complete(session, list(rows)):
+                    found[passage.seq] = passage
+        return [found[k] for k in keys if k in found]
+
+    def passage(self, passage_id: uuid.UUID) -> Passage | None:
+        """One of this station's passages by uuid."""
+        with self._reading() as session:
+            rows = session.execute(
+                select(_passage_t).where(
+                    _passage_t.c.uuid == passage_id, _passage_t.c.station_id == self.station_id
+                )
+            ).mappings()
+            found = self._complete(session, list(rows))
+        return found[0] if found else None
+
+    def iter_passages(self, f: PassageFilter, oldest_first: bool = True) -> Iterator[Passage]:
+        """Stream the matching passages in seq order, a batch per round trip (for exports).
+
+        Passages appended after the iteration started are not included.
+        """
+        conditions = self._conditions(f)
+        with self._reading() as session:
+            top = session.execute(
+                select(_head_t.c.seq).where(_head_t.c.station_id == self.station_id)
+            ).scalar_one()
+        cursor = 0 if oldest_first else top + 1
+        while True:
+            seq = _passage_t.c.seq
+            page = seq > cursor if oldest_first else seq < cursor
+            query = (
+                select(_passage_t)
+                .where(*conditions, page, seq <= top)
+                .order_by(seq if oldest_first else seq.desc())
+                .limit(_READ_BATCH)
+            )
+            with self._reading() as session:
+                batch = self._complete(session, list(session.execute(query).mappings()))
+            if not batch:
+                return
+            yield from batch
+            cursor = batch[-1].seq
+
+    def _children(
+        self, session: Session, passage_uuids: Sequence[uuid.UUID]
+    ) -> tuple[dict[uuid.UUID, list[Mapping[Any, Any]]], dict[uuid.UUID, Mapping[Any, Any]]]:
+        persons: dict[uuid.UUID, list[Mapping[Any, Any]]] = {}
+        vehicles: dict[uuid.UUID, Mapping[Any, Any]] = {}
+        for start in range(0, len(passage_uuids), _IN_CHUNK):
+            chunk = passage_uuids[start : start + _IN_CHUNK]
+            for person in session.execute(
+                select(_person_t)
+                .where(_person_t.c.passage_uuid.in_(chunk))
+                .order_by(_person_t.c.passage_uuid, _person_t.c.position)
+            ).mappings():
+                persons.setdefault(person["passage_uuid"], []).append(person)
+            for vehicle in session.execute(
+                select(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk))
+            ).mappings():
+                vehicles[vehicle["passage_uuid"]] = vehicle
+        return persons, vehicles
+
+    def _complete(self, session: Session, rows: Sequence[Mapping[Any, Any]]) -> list[Passage]:
+        persons, vehicles = self._children(session, [row["uuid"] for row in rows])
+        return [rec.to_passage(row, persons.get(row["uuid"], []), vehicles.get(row["uuid"])) for row in rows]
+
+    # -- audit ---------------------------------------------------------------------------------------
+
+    def append_audit(
+        self, action: AuditAction, detail: str, at: datetime, operator_id: uuid.UUID | None = None
+    ) -> AuditEntry:
+        rec.require_aware(at, "audit time")
+        action = rec.as_enum(AuditAction, action, "audit action")
+        detail = rec.as_text(detail, "audit detail")
+        with self._writing() as (session, chain):
+            if operator_id is not None and not self._exists(
+                session, _operator_t, operator_id, self._known_operators
+            ):
+                raise InvalidRecordError(f"no operator {operator_id}")
+            values = self._append(
+                session,
+                chain,
+                rec.AUDIT,
+                {"at": at, "action": action.value, "operator_id": operator_id, "detail": detail},
+            )
+            return rec.to_audit(values)
+
+    def audit_entries(self, since: datetime | None = None) -> list[AuditEntry]:
+        """The audit trail in seq order; with ``since``, entries at or after it."""
+        query = select(_audit_t).where(_audit_t.c.station_id == self.station_id)
+        if since is not None:
+            rec.require_aware(since, "since")
+            query = query.where(_audit_t.c.at >= since)
+        with self._reading() as session:
+            return [rec.to_audit(row) for row in session.execute(query.order_by(_audit_t.c.seq)).mappings()]
+
+    # -- verification --------------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """Integrity check (SQLite) and a walk over the station's whole chain, recomputing every hash."""
+        with self._reading() as session:
+            messages: list[str] = []
+            if self._is_sqlite:
+                rows = session.connection().exec_driver_sql("PRAGMA integrity_check").all()
+                messages = [str(row[0]) for row in rows]
+            integrity_ok = messages in ([], ["ok"])
+            checked, first_break = self._walk(session)
+        return VerifyReport(integrity_ok, [] if integrity_ok else messages, checked, first_break)
+
+    def _walk(self, session: Session) -> tuple[int, ChainBreak | None]:
+        head = session.execute(
+            select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == self.station_id)
+        ).one()
+        streams = [self._stream(session, kind) for kind in _CHAINED_TABLES]
+        expected, prev, checked = 1, GENESIS, 0
+        last: _Link | None = None
+        for link in heapq.merge(*streams, key=lambda item: item.seq):
+            checked += 1
+            problem: ChainBreak | None = None
+            if link.seq > expected:
+                problem = ChainBreak(
+                    expected,
+                    "",
+                    None,
+                    ChainProblem.SEQ_GAP,
+                    f"records {expected}..{link.seq - 1} are missing; next is {link.kind} {link.uuid}",
+                )
+            elif link.seq < expected:
+                problem = ChainBreak(
+                    link.seq,
+                    link.kind,
+                    link.uuid,
+                    ChainProblem.LINK_MISMATCH,
+                    f"a second record with seq {link.seq}",
+                )
+            elif link.seq > head.seq:
+                problem = ChainBreak(
+                    link.seq,
+                    link.kind,
+                    link.uuid,
+                    ChainProblem.LINK_MISMATCH,
+                    f"beyond the chain head {head.seq}",
+                )
+            elif link.prev_hash != prev:
+                problem = ChainBreak(
+                    link.seq,
+                    link.kind,
+                    link.uuid,
+                    ChainProblem.LINK_MISMATCH,
+                    "prev_hash does not name the record before",
+                )
+            elif link.fields is None or chain_hash(link.prev_hash, link.kind, link.fields) != link.hash:
+                problem = ChainBreak(
+                    link.seq,
+                    link.kind,
+                    link.uuid,
+                    ChainProblem.HASH_MISMATCH,
+                    "content differs from its hash",
+                )
+            if problem is not None:
+                return checked, problem
+            expected, prev, last = link.seq + 1, link.hash, link
+        if head.seq >= expected:
+            return checked, ChainBreak(
+                expected,
+                "",
+                None,
+                ChainProblem.SEQ_GAP,
+                f"the chain head is at {head.seq} but the records end at {expected - 1}",
+            )
+        if last is not None and head.hash != last.hash:
+            return checked, ChainBreak(
+                last.seq,
+                last.kind,
+                last.uuid,
+                ChainProblem.HASH_MISMATCH,
+                "the chain head names another hash",
+            )
+        return checked, None
+
+    def _stream(self, session: Session, kind: str) -> Iterator[_Link]:
+        """One kind's records in seq order, read a batch at a time."""
+        table = _CHAINED_TABLES[kind]
+        cursor: int | None = None
+        while True:
+            query = select(table).where(table.c.station_id == self.station_id)
+            if cursor is not None:
+                query = query.where(table.c.seq > cursor)
+            rows = list(session.execute(query.order_by(table.c.seq).limit(_READ_BATCH)).mappings())
+            if not rows:
+                return
+            if kind == rec.PASSAGE:
+                persons, vehicles = self._children(session, [row["uuid"] for row in rows])
+            for row in rows:
+                fields: dict[str, object] | None
+                try:
+                    if kind == rec.PASSAGE:
+                        uid = row["uuid"]
+                        fields = rec.passage_fields(row, persons.get(uid, []), vehicles.get(uid))
+                    else:
+                        fields = rec.record_fields(kind, row)
+                except (ValueError, TypeError):  # e.g. a JSON column edited into garbage
+                    fields = None
+                yield _Link(row["seq"], kind, str(row["uuid"]), row["prev_hash"], row["hash"], fields)
+            cursor = rows[-1]["seq"]

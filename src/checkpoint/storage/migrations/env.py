@@ -1,0 +1,42 @@
+"""Alembic environment: runs on the connection ``open_database`` passes in (no alembic.ini at runtime).
+
+For development, ``alembic`` can be pointed at this folder with a URL in ``sqlalchemy.url``; then this
+script opens its own engine.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, create_engine
+
+from checkpoint.storage._models import Base
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _main() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    url = context.config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("no connection passed in and no sqlalchemy.url configured")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as own:
+            _run(own)
+    finally:
+        engine.dispose()
+
+
+_main()
