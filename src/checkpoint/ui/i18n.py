@@ -69,12 +69,9 @@ class LanguageSwitcher(QObject):
             )
         if language == self._language:
             return
-        app = QCoreApplication.instance()
-        if app is None:
+        if QCoreApplication.instance() is None:
             raise RuntimeError("a QCoreApplication must exist before a language is set")
-        for translator in self._installed:
-            QCoreApplication.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         for folder, stem in ((self._folder, "checkpoint"), (self._qt_folder, "qtbase")):
             translator = QTranslator(self)
             if translator.load(f"{stem}_{language}", str(folder)):
@@ -85,3 +82,11 @@ class LanguageSwitcher(QObject):
         QLocale.setDefault(QLocale(language))
         self._language = language
         self.language_changed.emit(language)
+
+    def uninstall(self) -> None:
+        """Removes our translators (the source texts show again); the next ``set_language`` reinstalls."""
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        self._language = ""
+        QLocale.setDefault(QLocale.system())

@@ -246,19 +246,26 @@ class PassLogModel(QAbstractTableModel):
     # Cells -----------------------------------------------------------------------------------------
 
     def _header(self, column: Column) -> str:
-        tr = QCoreApplication.translate
-        return {
-            Column.TIME: tr("PassLogModel", "Time"),
-            Column.DIRECTION: tr("PassLogModel", "Direction"),
-            Column.SUBJECT: tr("PassLogModel", "Kind"),
-            Column.PLATE: tr("PassLogModel", "Plate"),
-            Column.PERSONS: tr("PassLogModel", "Persons"),
-            Column.NAMES: tr("PassLogModel", "Names"),
-            Column.COLOURS: tr("PassLogModel", "Health code"),
-            Column.TEMPERATURE: tr("PassLogModel", "Temperature"),
-            Column.OUTCOME: tr("PassLogModel", "Outcome"),
-            Column.REASONS: tr("PassLogModel", "Reasons"),
-        }[column]
+        translate = QCoreApplication.translate
+        if column is Column.TIME:
+            return translate("PassLogModel", "Time")
+        if column is Column.DIRECTION:
+            return translate("PassLogModel", "Direction")
+        if column is Column.SUBJECT:
+            return translate("PassLogModel", "Kind")
+        if column is Column.PLATE:
+            return translate("PassLogModel", "Plate")
+        if column is Column.PERSONS:
+            return translate("PassLogModel", "Persons")
+        if column is Column.NAMES:
+            return translate("PassLogModel", "Names")
+        if column is Column.COLOURS:
+            return translate("PassLogModel", "Health code")
+        if column is Column.TEMPERATURE:
+            return translate("PassLogModel", "Temperature")
+        if column is Column.OUTCOME:
+            return translate("PassLogModel", "Outcome")
+        return translate("PassLogModel", "Reasons")
 
     def _display(self, passage: Passage, column: Column) -> str:
         if column is Column.TIME:

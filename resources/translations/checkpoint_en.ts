@@ -1,0 +1,556 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <source>The station cannot open its database:
+{reason}
+
+{url}</source>
+        <translation>The station cannot open its database:
+{reason}
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationBand</name>
+    <message>
+        <source>Recorded: {outcome}</source>
+        <translation>Recorded: {outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export handover</source>
+        <translation>Export handover</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>{name} files (*.{ext})</source>
+        <translation>{name} files (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Choose a file to write.</translation>
+    </message>
+    <message>
+        <source>The end of the window must be after its start.</source>
+        <translation>The end of the window must be after its start.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Without an end, new passages appear as they are recorded.</source>
+        <translation>Without an end, new passages appear as they are recorded.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Last 24 h</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Plate, name, ID number, phone, code text...</source>
+        <translation>Plate, name, ID number, phone, code text...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation><numerusform>%n passage</numerusform><numerusform>%n passages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>handover</source>
+        <translation>handover</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}...</source>
+        <translation>Exporting to {path}...</translation>
+    </message>
+    <message>
+        <source>{app} - {gate}</source>
+        <translation>{app} - {gate}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Export handover...</source>
+        <translation>&amp;Export handover...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>&amp;Station</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Station ({key})</source>
+        <translation>Station ({key})</translation>
+    </message>
+    <message>
+        <source>Log ({key})</source>
+        <translation>Log ({key})</translation>
+    </message>
+    <message>
+        <source>Gate: {name}</source>
+        <translation>Gate: {name}</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <source>Shift: {label}</source>
+        <translation>Shift: {label}</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>Database: {db}</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>About {app}</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+
+Scan, decide and record every vehicle and person at a gate, offline.</source>
+        <translation>{app} {version}
+
+Scan, decide and record every vehicle and person at a gate, offline.</translation>
+    </message>
+    <message>
+        <source>Handover exported to {path}</source>
+        <translation>Handover exported to {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>The export failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>PassLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Names</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>Health code</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>Camera lost, reconnecting</source>
+        <translation>Camera lost, reconnecting</translation>
+    </message>
+    <message>
+        <source>The scanner and the keyboard still work.</source>
+        <translation>The scanner and the keyboard still work.</translation>
+    </message>
+</context>
+<context>
+    <name>StationSession</name>
+    <message>
+        <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
+        <translation>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</translation>
+    </message>
+</context>
+<context>
+    <name>StationView</name>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Scanner input or typed code, then Enter</source>
+        <translation>Scanner input or typed code, then Enter</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>Last scan</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>Health code</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>Itinerary</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Temperature ({key})</source>
+        <translation>Temperature ({key})</translation>
+    </message>
+    <message>
+        <source>Clear ({key})</source>
+        <translation>Clear ({key})</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <comment>itinerary card</comment>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <comment>itinerary card</comment>
+        <translation>Starred</translation>
+    </message>
+    <message>
+        <source>Other colour</source>
+        <comment>itinerary card</comment>
+        <translation>Other colour</translation>
+    </message>
+    <message>
+        <source>3+ days</source>
+        <translation>3+ days</translation>
+    </message>
+    <message numerus="yes">
+        <source>This shift: %n passage(s)</source>
+        <translation><numerusform>This shift: %n passage</numerusform><numerusform>This shift: %n passages</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for a code: camera, scanner or keyboard</source>
+        <translation>Waiting for a code: camera, scanner or keyboard</translation>
+    </message>
+    <message>
+        <source>{kind} · {time}</source>
+        <translation>{kind} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureEntry</name>
+    <message>
+        <source>Body temperature; {threshold} °C and above is a fever.</source>
+        <translation>Body temperature; {threshold} °C and above is a fever.</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="vanished">Pass</translation>
+    </message>
+    <message>
+        <source>Recheck</source>
+        <translation type="vanished">Recheck</translation>
+    </message>
+    <message>
+        <source>Turn back</source>
+        <translation type="vanished">Turn back</translation>
+    </message>
+    <message>
+        <source>Hold / hand over</source>
+        <translation type="vanished">Hold / hand over</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="vanished">In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="vanished">Out</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation type="vanished">Vehicle</translation>
+    </message>
+    <message>
+        <source>Pedestrian</source>
+        <translation type="vanished">Pedestrian</translation>
+    </message>
+    <message>
+        <source>Green code</source>
+        <translation type="vanished">Green code</translation>
+    </message>
+    <message>
+        <source>Yellow code</source>
+        <translation type="vanished">Yellow code</translation>
+    </message>
+    <message>
+        <source>Red code</source>
+        <translation type="vanished">Red code</translation>
+    </message>
+    <message>
+        <source>No code checked</source>
+        <translation type="vanished">No code checked</translation>
+    </message>
+    <message>
+        <source>Itinerary green</source>
+        <translation type="vanished">Itinerary green</translation>
+    </message>
+    <message>
+        <source>Itinerary starred</source>
+        <translation type="vanished">Itinerary starred</translation>
+    </message>
+    <message>
+        <source>Itinerary other colour</source>
+        <translation type="vanished">Itinerary other colour</translation>
+    </message>
+    <message>
+        <source>Itinerary not checked</source>
+        <translation type="vanished">Itinerary not checked</translation>
+    </message>
+    <message>
+        <source>EU digital COVID certificate</source>
+        <translation type="vanished">EU digital COVID certificate</translation>
+    </message>
+    <message>
+        <source>Station pass</source>
+        <translation type="vanished">Station pass</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation type="vanished">Health code</translation>
+    </message>
+    <message>
+        <source>Unrecognised code</source>
+        <translation type="vanished">Unrecognised code</translation>
+    </message>
+    <message>
+        <source>All checks clear</source>
+        <translation type="vanished">All checks clear</translation>
+    </message>
+    <message>
+        <source>Operator's decision</source>
+        <translation type="vanished">Operator's decision</translation>
+    </message>
+    <message>
+        <source>Health code not checked</source>
+        <translation type="vanished">Health code not checked</translation>
+    </message>
+    <message>
+        <source>Itinerary not green</source>
+        <translation type="vanished">Itinerary not green</translation>
+    </message>
+    <message>
+        <source>Test older than 48 hours</source>
+        <translation type="vanished">Test older than 48 hours</translation>
+    </message>
+    <message>
+        <source>No test proof</source>
+        <translation type="vanished">No test proof</translation>
+    </message>
+    <message>
+        <source>Temperature at or above 37.3 °C</source>
+        <translation type="vanished">Temperature at or above 37.3 °C</translation>
+    </message>
+    <message>
+        <source>Correction of an earlier record</source>
+        <translation type="vanished">Correction of an earlier record</translation>
+    </message>
+    <message>
+        <source>No test</source>
+        <translation type="vanished">No test</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="vanished">Today</translation>
+    </message>
+    <message>
+        <source>Camera starting</source>
+        <translation type="vanished">Camera starting</translation>
+    </message>
+    <message>
+        <source>Camera live</source>
+        <translation type="vanished">Camera live</translation>
+    </message>
+    <message>
+        <source>Camera lost</source>
+        <translation type="vanished">Camera lost</translation>
+    </message>
+    <message>
+        <source>Camera lost, reconnecting</source>
+        <translation type="vanished">Camera lost, reconnecting</translation>
+    </message>
+    <message>
+        <source>Video ended</source>
+        <translation type="vanished">Video ended</translation>
+    </message>
+    <message>
+        <source>Camera failed</source>
+        <translation type="vanished">Camera failed</translation>
+    </message>
+    <message>
+        <source>No camera or file at that address.</source>
+        <translation type="vanished">No camera or file at that address.</translation>
+    </message>
+    <message>
+        <source>The camera or stream cannot be opened.</source>
+        <translation type="vanished">The camera or stream cannot be opened.</translation>
+    </message>
+    <message>
+        <source>The file is not a readable image or video.</source>
+        <translation type="vanished">The file is not a readable image or video.</translation>
+    </message>
+    <message>
+        <source>The camera was disconnected.</source>
+        <translation type="vanished">The camera was disconnected.</translation>
+    </message>
+    <message>
+        <source>The video has ended.</source>
+        <translation type="vanished">The video has ended.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space.</source>
+        <translation type="vanished">The disk is full. Free some space.</translation>
+    </message>
+    <message>
+        <source>The database is busy (locked by another program).</source>
+        <translation type="vanished">The database is busy (locked by another program).</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation type="vanished">The database file is read-only.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Call the administrator.</source>
+        <translation type="vanished">The database file is damaged. Call the administrator.</translation>
+    </message>
+    <message>
+        <source>The database was made by a newer version of Checkpoint Station. Update this station.</source>
+        <translation type="vanished">The database was made by a newer version of Checkpoint Station. Update this station.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written.</source>
+        <translation type="vanished">The data folder cannot be written.</translation>
+    </message>
+    <message>
+        <source>An unexpected database error happened; it was logged.</source>
+        <translation type="vanished">An unexpected database error happened; it was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+</context>
+</TS>

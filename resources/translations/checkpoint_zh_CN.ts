@@ -1,0 +1,562 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>The station cannot open its database:
+{reason}
+
+{url}</source>
+        <translation>本站无法打开数据库：
+{reason}
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationBand</name>
+    <message>
+        <source>Recorded: {outcome}</source>
+        <translation>已登记：{outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export handover</source>
+        <translation>导出交接班表</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>{name} files (*.{ext})</source>
+        <translation>{name} 文件 (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要保存的文件。</translation>
+    </message>
+    <message>
+        <source>The end of the window must be after its start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Without an end, new passages appear as they are recorded.</source>
+        <translation>不设结束时间时，新登记的通行记录会实时显示。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>本班次</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>近24小时</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Plate, name, ID number, phone, code text...</source>
+        <translation>车牌、姓名、身份证号、手机号、码内容…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}...</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>{app} - {gate}</source>
+        <translation>{app} - {gate}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export handover...</source>
+        <translation>导出交接班表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>查验台(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>通行记录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Station ({key})</source>
+        <translation>查验台 ({key})</translation>
+    </message>
+    <message>
+        <source>Log ({key})</source>
+        <translation>通行记录 ({key})</translation>
+    </message>
+    <message>
+        <source>Gate: {name}</source>
+        <translation>卡口：{name}</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>值守人员：{name}</translation>
+    </message>
+    <message>
+        <source>Shift: {label}</source>
+        <translation>班次：{label}</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+
+Scan, decide and record every vehicle and person at a gate, offline.</source>
+        <translation>{app} {version}
+
+离线扫码查验，快速判定，逐车逐人登记卡口通行情况。</translation>
+    </message>
+    <message>
+        <source>Handover exported to {path}</source>
+        <translation>交接班表已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PassLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewView</name>
+    <message>
+        <source>Camera lost, reconnecting</source>
+        <translation>摄像头已断开，正在重连</translation>
+    </message>
+    <message>
+        <source>The scanner and the keyboard still work.</source>
+        <translation>扫码枪和键盘仍可正常使用。</translation>
+    </message>
+</context>
+<context>
+    <name>StationSession</name>
+    <message>
+        <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
+        <translation>本次通行未登记：{reason} 已填内容未丢失，请再次确认。</translation>
+    </message>
+</context>
+<context>
+    <name>StationView</name>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Scanner input or typed code, then Enter</source>
+        <translation>扫码枪输入或手工输入码内容，按回车</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>最近扫码</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程卡</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <source>Temperature ({key})</source>
+        <translation>体温 ({key})</translation>
+    </message>
+    <message>
+        <source>Clear ({key})</source>
+        <translation>清空 ({key})</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <comment>itinerary card</comment>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <comment>itinerary card</comment>
+        <translation>带星号</translation>
+    </message>
+    <message>
+        <source>Other colour</source>
+        <comment>itinerary card</comment>
+        <translation>其他颜色</translation>
+    </message>
+    <message>
+        <source>3+ days</source>
+        <translation>3天及以上</translation>
+    </message>
+    <message numerus="yes">
+        <source>This shift: %n passage(s)</source>
+        <translation>
+            <numerusform>本班次：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for a code: camera, scanner or keyboard</source>
+        <translation>等待扫码：摄像头、扫码枪或键盘</translation>
+    </message>
+    <message>
+        <source>{kind} · {time}</source>
+        <translation>{kind} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureEntry</name>
+    <message>
+        <source>Body temperature; {threshold} °C and above is a fever.</source>
+        <translation>体温；{threshold} ℃ 及以上为发热。</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="vanished">放行</translation>
+    </message>
+    <message>
+        <source>Recheck</source>
+        <translation type="vanished">复检</translation>
+    </message>
+    <message>
+        <source>Turn back</source>
+        <translation type="vanished">劝返</translation>
+    </message>
+    <message>
+        <source>Hold / hand over</source>
+        <translation type="vanished">留观移交</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="vanished">进</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation type="vanished">出</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation type="vanished">车辆</translation>
+    </message>
+    <message>
+        <source>Pedestrian</source>
+        <translation type="vanished">行人</translation>
+    </message>
+    <message>
+        <source>Green code</source>
+        <translation type="vanished">绿码</translation>
+    </message>
+    <message>
+        <source>Yellow code</source>
+        <translation type="vanished">黄码</translation>
+    </message>
+    <message>
+        <source>Red code</source>
+        <translation type="vanished">红码</translation>
+    </message>
+    <message>
+        <source>No code checked</source>
+        <translation type="vanished">未查验健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary green</source>
+        <translation type="vanished">行程卡绿色</translation>
+    </message>
+    <message>
+        <source>Itinerary starred</source>
+        <translation type="vanished">行程卡带星号</translation>
+    </message>
+    <message>
+        <source>Itinerary other colour</source>
+        <translation type="vanished">行程卡其他颜色</translation>
+    </message>
+    <message>
+        <source>Itinerary not checked</source>
+        <translation type="vanished">未查验行程卡</translation>
+    </message>
+    <message>
+        <source>EU digital COVID certificate</source>
+        <translation type="vanished">欧盟数字新冠证书</translation>
+    </message>
+    <message>
+        <source>Station pass</source>
+        <translation type="vanished">本站通行证</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation type="vanished">健康码</translation>
+    </message>
+    <message>
+        <source>Unrecognised code</source>
+        <translation type="vanished">无法识别的码</translation>
+    </message>
+    <message>
+        <source>All checks clear</source>
+        <translation type="vanished">各项查验正常</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s decision</source>
+        <translation type="vanished">值守人员决定</translation>
+    </message>
+    <message>
+        <source>Health code not checked</source>
+        <translation type="vanished">未查验健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary not green</source>
+        <translation type="vanished">行程卡非绿色</translation>
+    </message>
+    <message>
+        <source>Test older than 48 hours</source>
+        <translation type="vanished">核酸超过48小时</translation>
+    </message>
+    <message>
+        <source>No test proof</source>
+        <translation type="vanished">无核酸证明</translation>
+    </message>
+    <message>
+        <source>Temperature at or above 37.3 °C</source>
+        <translation type="vanished">体温达到或超过 37.3 ℃</translation>
+    </message>
+    <message>
+        <source>Correction of an earlier record</source>
+        <translation type="vanished">更正此前的记录</translation>
+    </message>
+    <message>
+        <source>No test</source>
+        <translation type="vanished">无核酸</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="vanished">当天</translation>
+    </message>
+    <message>
+        <source>Camera starting</source>
+        <translation type="vanished">摄像头启动中</translation>
+    </message>
+    <message>
+        <source>Camera live</source>
+        <translation type="vanished">摄像头正常</translation>
+    </message>
+    <message>
+        <source>Camera lost</source>
+        <translation type="vanished">摄像头已断开</translation>
+    </message>
+    <message>
+        <source>Camera lost, reconnecting</source>
+        <translation type="vanished">摄像头已断开，正在重连</translation>
+    </message>
+    <message>
+        <source>Video ended</source>
+        <translation type="vanished">视频已播放完毕</translation>
+    </message>
+    <message>
+        <source>Camera failed</source>
+        <translation type="vanished">摄像头故障</translation>
+    </message>
+    <message>
+        <source>No camera or file at that address.</source>
+        <translation type="vanished">该地址没有摄像头或文件。</translation>
+    </message>
+    <message>
+        <source>The camera or stream cannot be opened.</source>
+        <translation type="vanished">无法打开摄像头或视频流。</translation>
+    </message>
+    <message>
+        <source>The file is not a readable image or video.</source>
+        <translation type="vanished">该文件不是可读取的图片或视频。</translation>
+    </message>
+    <message>
+        <source>The camera was disconnected.</source>
+        <translation type="vanished">摄像头已断开连接。</translation>
+    </message>
+    <message>
+        <source>The video has ended.</source>
+        <translation type="vanished">视频已播放完毕。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space.</source>
+        <translation type="vanished">磁盘已满，请清理空间。</translation>
+    </message>
+    <message>
+        <source>The database is busy (locked by another program).</source>
+        <translation type="vanished">数据库忙（被其他程序锁定）。</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.</source>
+        <translation type="vanished">数据库文件为只读。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Call the administrator.</source>
+        <translation type="vanished">数据库文件已损坏，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The database was made by a newer version of Checkpoint Station. Update this station.</source>
+        <translation type="vanished">数据库由更新版本的卡口查验站创建，请升级本站软件。</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written.</source>
+        <translation type="vanished">数据文件夹无法写入。</translation>
+    </message>
+    <message>
+        <source>An unexpected database error happened; it was logged.</source>
+        <translation type="vanished">发生意外的数据库错误，已记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Proposed</source>
+        <translation>建议处置</translation>
+    </message>
+</context>
+</TS>
