@@ -232,15 +232,29 @@ def _opencv(grey: np.ndarray) -> list[DecodedCode]:
     for text, corners in zip(texts, points, strict=False):
         if not text:
             continue  # detected but not decoded
+        raw = _opencv_raw(text)
         found.append(
             DecodedCode(
-                text=text,
-                raw=text.encode("utf-8", errors="surrogateescape"),
+                text=text_from_bytes(raw),
+                raw=raw,
                 points=tuple((float(x), float(y)) for x, y in corners),
                 backend=Backend.OPENCV,
             )
         )
     return found
+
+
+def _opencv_raw(text: str) -> bytes:
+    """The bytes behind OpenCV's text: it keeps valid UTF-8 and widens anything else as latin-1."""
+    try:
+        widened = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode("utf-8")
+    try:
+        widened.decode("utf-8")
+    except UnicodeDecodeError:
+        return widened  # not UTF-8: OpenCV widened these bytes
+    return text.encode("utf-8")
 
 
 def _run(backend: str, image: np.ndarray, max_side: int) -> list[DecodedCode]:
