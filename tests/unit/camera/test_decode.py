@@ -7,6 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from camera_helpers import qr_image
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -20,8 +21,6 @@ from checkpoint.camera.decode import (
     text_from_bytes,
 )
 from checkpoint.domain.codes import Backend, DecodedCode
-
-from camera_helpers import qr_image
 
 CHINESE = "通行证 张三 3栋2单元"
 ZXING_SAMPLES = Path("/work/shared/testdata/qr-peer/zxing-cpp")
@@ -54,7 +53,7 @@ def test_backends_read_true_text_and_bytes(
     assert codes[0].raw == raw
 
 
-@pytest.mark.parametrize("payload", [CHINESE.encode("utf-8"), CHINESE.encode("gbk"), "HELLO 123".encode()])
+@pytest.mark.parametrize("payload", [CHINESE.encode("utf-8"), CHINESE.encode("gbk"), b"HELLO 123"])
 def test_opencv_backend_reads_true_text(payload: bytes) -> None:
     # OpenCV widens non-UTF-8 bytes as latin-1; the backend narrows them back.
     codes = decode_opencv(qr_image(payload))
