@@ -12,7 +12,7 @@ import json
 import math
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from checkpoint.domain.records import (
@@ -104,6 +104,12 @@ def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dic
 # --- drafts -> rows (validated) ---------------------------------------------------------------------
 
 
+def utc(value: datetime, what: str) -> datetime:
+    """``value`` in UTC; refuses naive datetimes."""
+    require_aware(value, what)
+    return value.astimezone(UTC)
+
+
 def require_aware(value: datetime, what: str) -> None:
     if not isinstance(value, datetime):
         raise InvalidRecordError(f"{what} must be a datetime, got {type(value).__name__}")
@@ -149,7 +155,7 @@ def passage_rows(draft: PassageDraft) -> tuple[dict[str, Any], list[dict[str, An
     reasons = [as_enum(Reason, r, "reason").value for r in draft.reasons]
     row: dict[str, Any] = {
         "uuid": draft.uuid,
-        "at": draft.at,
+        "at": draft.at.astimezone(UTC),
         "direction": as_enum(Direction, draft.direction, "direction").value,
         "subject": subject.value,
         "outcome": outcome.value,

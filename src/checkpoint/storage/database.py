@@ -400,9 +400,7 @@ class Database:
         self._engine.dispose()
 
     def _now(self) -> datetime:
-        now = self._clock()
-        rec.require_aware(now, "clock time")
-        return now
+        return rec.utc(self._clock(), "clock time")
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
@@ -417,9 +415,13 @@ class Database:
             chain.store(session)
 
     def _ensure_station(self, wanted: uuid.UUID | None) -> uuid.UUID:
+        query = select(_station_t.c.uuid)
+        query = query.where(_station_t.c.uuid == wanted) if wanted else query.where(_station_t.c.is_home)
+        with self._reading() as session:  # the usual case: no write lock needed to open
+            found = session.execute(query).scalar_one_or_none()
+        if found is not None:
+            return found
         with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
-            query = select(_station_t.c.uuid)
-            query = query.where(_station_t.c.uuid == wanted) if wanted else query.where(_station_t.c.is_home)
             found = session.execute(query).scalar_one_or_none()
             if found is not None:
                 return found
@@ -541,7 +543,7 @@ class Database:
 
     def open_shift(self, gate_id: uuid.UUID, leader_id: uuid.UUID, at: datetime, label: str = "") -> Shift:
         """Append a shift at ``gate_id`` led by ``leader_id``. A gate has at most one open shift."""
-        rec.require_aware(at, "shift opening time")
+        at = rec.utc(at, "shift opening time")
         label = rec.as_text(label, "shift label")
         with self._writing() as (session, chain):
             if not self._exists(session, _gate_t, gate_id, self._known_gates):
@@ -566,7 +568,7 @@ class Database:
 
     def close_shift(self, shift_id: uuid.UUID, at: datetime) -> Shift:
         """Close an open shift by appending a shift-close record (the shift row is never changed)."""
-        rec.require_aware(at, "shift closing time")
+        at = rec.utc(at, "shift closing time")
         with self._writing() as (session, chain):
             row = session.execute(self._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
             if row is None:
@@ -842,7 +844,7 @@ class Database:
     def append_audit(
         self, action: AuditAction, detail: str, at: datetime, operator_id: uuid.UUID | None = None
     ) -> AuditEntry:
-        rec.require_aware(at, "audit time")
+        at = rec.utc(at, "audit time")
         action = rec.as_enum(AuditAction, action, "audit action")
         detail = rec.as_text(detail, "audit detail")
         with self._writing() as (session, chain):

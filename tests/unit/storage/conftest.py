@@ -91,7 +91,9 @@ def make_draft(post: Post, minutes: float = 0, **changes: Any) -> PassageDraft:
                 temperature=36.6,
                 is_driver=True,
             ),
-            PersonCheck(name="欧阳娜娜", code_colour=CodeColour.GREEN, temperature=36.4, verified=("vaccination",)),
+            PersonCheck(
+                name="欧阳娜娜", code_colour=CodeColour.GREEN, temperature=36.4, verified=("vaccination",)
+            ),
         ),
         "vehicle": Vehicle(plate="京A12345", kind="car", origin="北京", destination="天津"),
         "uuid": uuid.uuid4(),
