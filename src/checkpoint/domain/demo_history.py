@@ -107,7 +107,7 @@ _ID_REGIONS = (
     "360102",
     "110105",
 )
-_ID_WEIGHTS = (7, 9, 10, 8, 5, 10, 1, 6, 3, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # 2**(17-i) mod 11
 _ID_CHECK = "10X98765432"
 _SERIAL_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 
