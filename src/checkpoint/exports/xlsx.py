@@ -1,0 +1,296 @@
+"""The shift handover as an XLSX workbook (openpyxl, streamed in write-only mode).
+
+Sheet 1 (summary): title, gate, shift, window, generation time, the counts, the tables by direction,
+outcome and code colour, the hourly table and the two signature lines. Sheet 2 (passages): every
+passage, bold frozen header, autofilter, real datetime cells. Sheet 3 (anomalies): the hand-off list.
+All sheets print landscape, one page wide, with the header row repeated on every page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+from uuid import UUID
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from checkpoint.domain.handover import HandoverReport
+from checkpoint.domain.records import FINAL_OUTCOMES, CodeColour, Direction
+from checkpoint.exports.atomic import atomic_write
+from checkpoint.exports.labels import HandoverLabels
+from checkpoint.exports.table import (
+    ANOMALY_COLUMNS,
+    PASSAGE_COLUMNS,
+    Column,
+    ColumnKind,
+    TableBuilder,
+    Value,
+    zone_caption,
+)
+
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+HOUR_FORMAT = "yyyy-mm-dd hh:mm"
+TEMPERATURE_FORMAT = "0.0"
+MAX_COLUMN_WIDTH = 60
+# The record id (a UUID per row) is left to the CSV: the sheet refers to passages by their number.
+XLSX_PASSAGE_COLUMNS = tuple(key for key in PASSAGE_COLUMNS if key != "record_id")
+_PAPER_A4 = 9  # the OOXML paper size code
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_SIGNATURE_LINE = Border(bottom=Side(style="thin"))
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def display_width(text: str) -> int:
+    """Columns a text needs in a spreadsheet: CJK and other wide characters count double."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clean(text: str) -> str:
+    """Remove the control characters an XLSX cannot hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def sheet_title(name: str) -> str:
+    cleaned = _SHEET_NAME_FORBIDDEN.sub("_", name).strip("'") or "Sheet"
+    return cleaned[:31]
+
+
+class _SheetWriter:
+    """Turns plain values into write-only cells with the right type and format."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.sheet = sheet
+
+    def cell(
+        self,
+        value: Value,
+        *,
+        number_format: str | None = None,
+        font: Font | None = None,
+        border: Border | None = None,
+    ) -> WriteOnlyCell | None:
+        if value is None and font is None and border is None:
+            return None
+        if isinstance(value, str):
+            value = _clean(value)
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula or an error code, whatever the text starts with
+        if isinstance(value, datetime):
+            cell.number_format = number_format or DATETIME_FORMAT
+        elif number_format:
+            cell.number_format = number_format
+        if font is not None:
+            cell.font = font
+        if border is not None:
+            cell.border = border
+        return cell
+
+    def text_row(self, values: Sequence[Value], *, font: Font | None = None) -> None:
+        self.sheet.append([self.cell(v, font=font) for v in values])
+
+    def blank(self) -> None:
+        self.sheet.append([])
+
+
+def _set_widths(sheet: WriteOnlyWorksheet, widths: Sequence[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, width + 2)
+
+
+def _print_setup(sheet: WriteOnlyWorksheet, *, repeat_header: bool) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = _PAPER_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if repeat_header:
+        sheet.print_title_rows = "1:1"
+
+
+def _text_of(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return "0000-00-00 00:00:00"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _write_table(sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[object]) -> None:
+    """A header row, then one row per item: frozen header, autofilter, widths from the content."""
+    values = [[column.value(row) for column in columns] for row in rows]  # type: ignore[arg-type]
+    widths = [display_width(column.header) for column in columns]
+    for row_values in values:
+        for index, value in enumerate(row_values):
+            if value is not None:
+                widths[index] = max(widths[index], display_width(_text_of(value)))
+    _set_widths(sheet, widths)
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last}{len(values) + 1}"
+    _print_setup(sheet, repeat_header=True)
+
+    writer = _SheetWriter(sheet)
+    writer.text_row([column.header for column in columns], font=_BOLD)
+    temperature_columns = {i for i, column in enumerate(columns) if column.kind is ColumnKind.TEMPERATURE}
+    for row_values in values:
+        sheet.append([_fast_value(writer, i in temperature_columns, v) for i, v in enumerate(row_values)])
+
+
+def _fast_value(writer: _SheetWriter, temperature: bool, value: Value) -> Value | WriteOnlyCell | None:
+    """A plain value when openpyxl's own typing is right (the fast path), else a typed cell."""
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        if not value:
+            return None  # an empty cell costs nothing; an empty string would be written
+        if value.startswith("=") or value in ERROR_CODES or not value.isprintable():
+            return writer.cell(value)
+        return value
+    if isinstance(value, float):
+        return writer.cell(value, number_format=TEMPERATURE_FORMAT) if temperature else value
+    return writer.cell(value)
+
+
+def _write_summary(
+    sheet: WriteOnlyWorksheet, report: HandoverReport, labels: HandoverLabels, tables: TableBuilder
+) -> None:
+    text = labels.enum_text
+    summary = report.summary
+    shift = report.shift
+    leader = tables.operator_name(shift.leader_id) if shift is not None else ""
+    captions = [
+        labels.title,
+        labels.gate,
+        labels.shift,
+        labels.leader,
+        labels.window_start,
+        labels.window_end,
+        labels.generated,
+        labels.time_zone,
+        labels.summary,
+        labels.direction,
+        labels.outcome,
+        labels.code_colour,
+        labels.hour,
+        labels.outgoing_leader,
+        labels.incoming_leader,
+        *(text(d) for d in Direction),
+        *(text(o) for o in FINAL_OUTCOMES),
+        *(text(c) for c in CodeColour),
+    ]
+    first_width = max(display_width(c) for c in captions)
+    value_width = max(
+        display_width(report.gate.name) // 2,
+        display_width(shift.label if shift else labels.no_shift) // 2,
+        len("0000-00-00 00:00:00"),
+        display_width(labels.passages),
+        display_width(labels.persons),
+        display_width(labels.count),
+    )
+    _set_widths(sheet, [first_width, value_width, value_width, value_width])
+    _print_setup(sheet, repeat_header=False)
+    w = _SheetWriter(sheet)
+
+    w.text_row([labels.title], font=_TITLE)
+    w.blank()
+    w.text_row([labels.gate, report.gate.name])
+    w.text_row([labels.shift, shift.label if shift and shift.label else labels.no_shift])
+    if leader:
+        w.text_row([labels.leader, leader])
+    w.text_row([labels.window_start, tables.local(report.window_start)])
+    w.text_row([labels.window_end, tables.local(report.window_end)])
+    w.text_row([labels.generated, tables.local(report.generated_at)])
+    w.text_row([labels.time_zone, zone_caption(report)])
+    w.blank()
+
+    w.text_row([labels.summary, labels.count], font=_BOLD)
+    for caption, count in (
+        (labels.passages, summary.passages),
+        (labels.vehicles, summary.vehicles),
+        (labels.pedestrians, summary.pedestrians),
+        (labels.persons, summary.persons),
+        (labels.fever, summary.fever),
+        (labels.corrections, summary.corrections),
+    ):
+        w.text_row([caption, count])
+    w.blank()
+
+    w.text_row([labels.direction, labels.passages, labels.persons], font=_BOLD)
+    passages_by_direction = summary.passages_by_direction()
+    persons_by_direction = summary.persons_by_direction()
+    for direction in Direction:
+        w.text_row([text(direction), passages_by_direction[direction], persons_by_direction[direction]])
+    w.blank()
+
+    w.text_row([labels.outcome, labels.passages], font=_BOLD)
+    for outcome, count in summary.by_outcome().items():
+        w.text_row([text(outcome), count])
+    w.blank()
+
+    w.text_row([labels.code_colour, labels.persons], font=_BOLD)
+    for colour, count in summary.by_colour().items():
+        w.text_row([text(colour), count])
+    w.blank()
+
+    w.text_row([labels.hour, labels.passages, labels.persons], font=_BOLD)
+    for hour in report.hourly:
+        sheet.append(
+            [w.cell(tables.local(hour.start), number_format=HOUR_FORMAT), hour.passages, hour.persons]
+        )
+    w.blank()
+    w.blank()
+
+    for caption in (labels.outgoing_leader, labels.incoming_leader):
+        sheet.append(
+            [
+                w.cell(caption),
+                w.cell("", border=_SIGNATURE_LINE),
+                w.cell(labels.signed_at),
+                w.cell("", border=_SIGNATURE_LINE),
+            ]
+        )
+        w.blank()
+
+
+def write_handover_xlsx(
+    report: HandoverReport,
+    path: Path,
+    labels: HandoverLabels,
+    *,
+    operator_names: Mapping[UUID, str] | None = None,
+) -> None:
+    """Write the handover workbook to ``path`` atomically.
+
+    ``operator_names`` maps operator ids to the names printed in the operator and leader cells (an
+    unknown id prints as the first 8 characters of its UUID). Raises ``ExportError``.
+    """
+    tables = TableBuilder(report, labels, operator_names)
+    workbook = Workbook(write_only=True)
+    summary_sheet = workbook.create_sheet(sheet_title(labels.sheet_summary))
+    _write_summary(summary_sheet, report, labels, tables)
+    passages_sheet = workbook.create_sheet(sheet_title(labels.sheet_passages))
+    _write_table(passages_sheet, tables.columns(XLSX_PASSAGE_COLUMNS), report.rows)
+    anomalies_sheet = workbook.create_sheet(sheet_title(labels.sheet_anomalies))
+    _write_table(anomalies_sheet, tables.columns(ANOMALY_COLUMNS), report.anomalies)
+
+    def save(handle: BinaryIO) -> None:
+        workbook.save(handle)
+
+    atomic_write(path, save)
