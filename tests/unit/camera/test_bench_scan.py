@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from camera_helpers import qr_image
+
+from checkpoint.camera.bench import (
+    BenchDataError,
+    ExpectedPolygons,
+    ExpectedText,
+    format_decode_bench,
+    ground_truth,
+    parse_polygons,
+    point_in_polygon,
+    run_decode_bench,
+)
+from checkpoint.camera.scan import ScanInputError, scan_image_file, scan_payload
+from checkpoint.domain.records import CodeKind
+
+BOOF_TXT = """# list of hand selected 2D points
+10.5 20.0
+110.0 20.0
+110.0 120.0
+10.0 120.0
+"""
+
+
+def test_parse_boofcv_polygons_in_both_layouts() -> None:
+    assert parse_polygons(BOOF_TXT) == (((10.5, 20.0), (110.0, 20.0), (110.0, 120.0), (10.0, 120.0)),)
+    two = "# points\n0 0 10 0 10 10 0 10\n20 20 30 20 30 30 20 30\n"
+    assert len(parse_polygons(two)) == 2
+    with pytest.raises(ValueError):
+        parse_polygons("# x\n1 2 3\n")
+
+
+def test_point_in_polygon() -> None:
+    square = ((0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0))
+    assert point_in_polygon((5, 5), square)
+    assert not point_in_polygon((15, 5), square)
+
+
+def _fixture(tmp_path: Path) -> Path:
+    zx = tmp_path / "zx"
+    zx.mkdir()
+    cv2.imwrite(str(zx / "a.png"), qr_image("alpha\r\nline"))
+    (zx / "a.txt").write_bytes(b"alpha\r\nline")  # CRLF kept: read without newline translation
+    cv2.imwrite(str(zx / "b.png"), qr_image(b"\x01\xfe\x80binary"))
+    (zx / "b.bin").write_bytes(b"\x01\xfe\x80binary")
+    cv2.imwrite(str(zx / "c.png"), np.full((100, 100, 3), 255, np.uint8))  # nothing to find
+    (zx / "c.txt").write_text("never")
+    (zx / "c.result.txt").write_text("symbologyIdentifier=]Q1")
+    for i, part in enumerate(["first half ", "second half"], start=1):
+        cv2.imwrite(str(zx / f"m-{i}.png"), qr_image(part))
+    (zx / "m.txt").write_text("first half second half")
+    boof = tmp_path / "boof"
+    boof.mkdir()
+    canvas = np.full((600, 800, 3), 255, np.uint8)
+    code = qr_image("BOOF", scale=5)
+    canvas[100 : 100 + code.shape[0], 200 : 200 + code.shape[1]] = code
+    cv2.imwrite(str(boof / "image001.jpg"), canvas)
+    s = code.shape[0]
+    (boof / "image001.txt").write_text(
+        "# list of hand selected 2D points\n"
+        f"200 100\n{200 + s} 100\n{200 + s} {100 + s}\n200 {100 + s}\n"
+        "# a second code nobody can read\n600 400\n700 400\n700 500\n600 500\n"
+    )
+    return tmp_path
+
+
+def test_ground_truth_kinds(tmp_path: Path) -> None:
+    data = _fixture(tmp_path)
+    assert ground_truth(data / "zx" / "a.png") == ExpectedText(text="alpha\r\nline", raw=None)
+    assert ground_truth(data / "zx" / "b.png") == ExpectedText(text=None, raw=b"\x01\xfe\x80binary")
+    part = ground_truth(data / "zx" / "m-2.png")
+    assert isinstance(part, ExpectedText) and part.structured_part
+    boof = ground_truth(data / "boof" / "image001.jpg")
+    assert isinstance(boof, ExpectedPolygons) and len(boof.polygons) == 2
+
+
+@pytest.mark.parametrize("max_side", [None, 400])
+def test_bench_counts_found_codes_per_decoder(tmp_path: Path, max_side: int | None) -> None:
+    report = run_decode_bench(_fixture(tmp_path), max_side)
+    by_set = {s.name: {d.decoder: d for d in s.decoders} for s in report.sets}
+    assert set(by_set) == {"zx", "boof"}
+    pipeline = by_set["zx"]["pipeline"]
+    assert (pipeline.found, pipeline.total) == (4, 5)  # a, b, both parts; not the blank image
+    assert len(pipeline.times_ms) == 5
+    boof = by_set["boof"]["pipeline"]
+    assert (boof.found, boof.total) == (1, 2)
+    table = format_decode_bench(report)
+    assert "pipeline" in table and "zxing-cpp" in table and "opencv" in table and "ALL" in table
+    payload = report.to_json()
+    json.dumps(payload)
+    assert payload["max_side"] == max_side
+
+
+def test_bench_without_images_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BenchDataError):
+        run_decode_bench(tmp_path, None)
+    with pytest.raises(BenchDataError):
+        run_decode_bench(tmp_path / "nope", None)
+
+
+def test_scan_image_file_reports_codes_with_points(tmp_path: Path) -> None:
+    path = tmp_path / "通行证.png"
+    cv2.imwrite(str(tmp_path / "tmp.png"), qr_image("CPS1:ABC", scale=4))
+    (tmp_path / "tmp.png").rename(path)
+    [code] = scan_image_file(path)
+    assert code.kind is CodeKind.STATION_PASS
+    assert code.text == "CPS1:ABC"
+    assert code.points is not None and len(code.points) == 4
+
+
+@pytest.mark.parametrize("content", [None, b"", b"this is not an image"], ids=["missing", "empty", "garbage"])
+def test_scan_image_file_bad_input_raises(tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "input.png"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ScanInputError):
+        scan_image_file(path)
+
+
+def test_scan_image_file_on_a_folder_raises(tmp_path: Path) -> None:
+    with pytest.raises(ScanInputError):
+        scan_image_file(tmp_path)
+
+
+def test_scan_payload_classifies_one_line() -> None:
+    code = scan_payload("HC1:NCFOXN%TS3DH\n")
+    assert (code.text, code.kind, code.points) == ("HC1:NCFOXN%TS3DH", CodeKind.DCC, None)
+    assert scan_payload("https://jkm.example.gov.cn/h5/code?token=1").kind is CodeKind.HEALTH_CODE
