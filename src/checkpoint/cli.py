@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # OpenCV's own log lines would break the one-line-error promise; our errors say what went wrong.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
@@ -179,8 +182,17 @@ def _print_scan(args: argparse.Namespace, item: str, codes: list[dict[str, objec
 def _cmd_export(args: argparse.Namespace) -> int:
     import uuid
 
-    from checkpoint.station.exporting import export_handover_file
+    from PySide6.QtCore import QCoreApplication
 
+    from checkpoint.exports import ExportError
+    from checkpoint.station.exporting import export_handover_file
+    from checkpoint.storage.database import StorageError
+    from checkpoint.station.i18n import LanguageSwitcher, system_language
+    from checkpoint.station.texts import handover_labels
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    languages = LanguageSwitcher(parent=app)
+    languages.set_language(args.lang or system_language())
     database = _open_db(args)
     try:
         shift_id = None
@@ -197,11 +209,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 since=args.since,
                 until=args.until,
                 shift_id=shift_id,
-                language=args.lang,
+                labels=handover_labels(),
                 now=datetime.now(UTC),
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
+        except ExportError as error:
+            raise CommandError(f"nothing was written ({error.kind.value}): {error}") from error
+        except StorageError as error:
+            raise CommandError(f"database error ({error.kind.value}): {error}") from error
         print(f"{result.path}: {result.passages} passages, {result.window_start:%Y-%m-%d %H:%M} .. "
               f"{result.window_end:%Y-%m-%d %H:%M} UTC")
         return EXIT_OK
@@ -215,10 +231,31 @@ def _cmd_db(args: argparse.Namespace) -> int:
         report = database.verify()
     finally:
         database.close()
+    brk = report.first_break
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        data = {
+            "ok": report.ok,
+            "integrity_ok": report.integrity_ok,
+            "integrity_messages": report.integrity_messages,
+            "records_checked": report.records_checked,
+            "first_break": None
+            if brk is None
+            else {"seq": brk.seq, "kind": brk.kind, "uuid": brk.uuid, "problem": brk.problem.value, "detail": brk.detail},
+        }
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK if report.ok else EXIT_FAILURE
+    integrity = "ok" if report.integrity_ok else "FAILED: " + "; ".join(report.integrity_messages)
+    print(f"integrity check: {integrity}")
+    if brk is None:
+        print(f"hash chain: ok ({report.records_checked} records)")
     else:
-        print(report.describe())
+        what = {
+            "hash_mismatch": "edited outside the application",
+            "link_mismatch": "inserted outside the application (its link to the record before it is wrong)",
+            "seq_gap": "missing (deleted outside the application)",
+        }[brk.problem.value]
+        record = f"record #{brk.seq}" + (f" ({brk.kind} {brk.uuid})" if brk.uuid else "")
+        print(f"hash chain: BROKEN at {record}: {what}")
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 

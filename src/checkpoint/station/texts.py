@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from checkpoint.camera.grabber import CameraStatus
 from checkpoint.camera.sources import CameraErrorKind
+from checkpoint.domain.handover import Anomaly
 from checkpoint.domain.records import (
     CodeColour,
     CodeKind,
@@ -23,6 +24,7 @@ from checkpoint.domain.records import (
     Reason,
     SubjectKind,
 )
+from checkpoint.exports.labels import HandoverLabels
 from checkpoint.storage.database import StorageErrorKind
 
 
@@ -99,6 +101,29 @@ def test_age_text(days: int | None) -> str:
     return QCoreApplication.translate("Texts", "%n day(s) ago", "", days)
 
 
+def anomaly_text(value: Anomaly) -> str:
+    return {
+        Anomaly.TURNED_BACK: _t("Turned back"),
+        Anomaly.HELD: _t("Held / handed over"),
+        Anomaly.CODE_YELLOW: _t("Yellow code"),
+        Anomaly.CODE_RED: _t("Red code"),
+        Anomaly.ITINERARY_STARRED: _t("Itinerary starred"),
+        Anomaly.ITINERARY_OTHER: _t("Itinerary not green"),
+        Anomaly.FEVER: _t("Fever"),
+    }[value]
+
+
+def vehicle_kind_text(kind: str) -> str:
+    return {
+        "car": _t("Car"),
+        "truck": _t("Truck"),
+        "bus": _t("Bus"),
+        "van": _t("Van"),
+        "delivery": _t("Delivery vehicle"),
+        "supply": _t("Supply vehicle"),
+    }.get(kind, kind)
+
+
 def camera_status_text(value: CameraStatus) -> str:
     return {
         CameraStatus.STARTING: _t("Camera starting"),
@@ -144,6 +169,66 @@ def enum_text(value: Enum) -> str:
         Itinerary: itinerary_text,  # type: ignore[dict-item]
         CodeKind: kind_text,  # type: ignore[dict-item]
         Reason: reason_text,  # type: ignore[dict-item]
+        Anomaly: anomaly_text,  # type: ignore[dict-item]
     }
     convert = table.get(type(value))
     return convert(value) if convert else str(value.value)
+
+
+def handover_labels() -> HandoverLabels:
+    """Every caption of the handover files, in the language currently installed."""
+
+    def h(text: str) -> str:
+        return QCoreApplication.translate("Handover", text)
+
+    return HandoverLabels(
+        enum_text=enum_text,
+        sheet_summary=h("Summary"),
+        sheet_passages=h("Passages"),
+        sheet_anomalies=h("Anomalies"),
+        title=h("Shift handover"),
+        gate=h("Gate"),
+        shift=h("Shift"),
+        no_shift=h("By time window"),
+        leader=h("Shift leader"),
+        window_start=h("From"),
+        window_end=h("To"),
+        generated=h("Generated"),
+        time_zone=h("Time zone"),
+        summary=h("Totals"),
+        count=h("Count"),
+        passages=h("Passages"),
+        vehicles=h("Vehicles"),
+        pedestrians=h("Pedestrians"),
+        persons=h("Persons"),
+        fever=h("Fever (persons)"),
+        corrections=h("Corrections"),
+        direction=h("Direction"),
+        outcome=h("Outcome"),
+        code_colour=h("Health code"),
+        hour=h("Hour"),
+        outgoing_leader=h("Outgoing shift leader (signature)"),
+        incoming_leader=h("Incoming shift leader (signature)"),
+        signed_at=h("Date"),
+        number=h("No."),
+        time=h("Time"),
+        subject=h("Type"),
+        plate=h("Plate"),
+        vehicle_kind=h("Vehicle type"),
+        origin=h("Origin"),
+        destination=h("Destination"),
+        person_count=h("Persons"),
+        names=h("Names"),
+        itinerary=h("Itinerary card"),
+        max_temperature=h("Max. temperature (°C)"),
+        reasons=h("Reasons"),
+        operator=h("Operator"),
+        note=h("Note"),
+        correction_of=h("Corrects No."),
+        correction_reason=h("Correction reason"),
+        corrected_by=h("Corrected by No."),
+        anomaly=h("Anomaly"),
+        record_id=h("Record ID"),
+        separator=h(", "),
+        vehicle_kind_text=vehicle_kind_text,
+    )

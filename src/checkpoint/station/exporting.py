@@ -1,0 +1,201 @@
+"""The shift leader's files from the log: the handover sheet as XLSX or CSV.
+
+``export_handover_file`` is the one path for both the CLI and the GUI: it picks the window (a shift, an
+explicit window, or the current shift), streams the passages into the handover content, writes the file
+atomically and records the export in the audit trail. ``ExportService`` runs it on the writer thread so
+the GUI never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from checkpoint.domain.handover import build_handover
+from checkpoint.domain.records import AuditAction, Shift
+from checkpoint.exports import (
+    ExportError,
+    ExportErrorKind,
+    HandoverLabels,
+    write_handover_csv,
+    write_handover_xlsx,
+)
+from checkpoint.station.messages import MessageBus
+from checkpoint.station.texts import handover_labels, storage_error_text
+from checkpoint.station.writer import RecordWriter
+from checkpoint.storage.database import Database, PassageFilter, StorageError
+
+FORMATS = ("xlsx", "csv")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    passages: int
+    window_start: datetime
+    window_end: datetime
+
+
+def handover_window(
+    database: Database,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    shift_id: uuid.UUID | None,
+    now: datetime,
+) -> tuple[datetime, datetime, Shift | None]:
+    """The window of a handover: the given shift, the given times, or the current shift (else 24 h)."""
+    if shift_id is not None:
+        shift = database.shift(shift_id)
+        if shift is None:
+            raise ValueError(f"no shift with id {shift_id}")
+        return shift.opened_at, shift.closed_at or now, shift
+    if since is not None or until is not None:
+        end = until or now
+        start = since or end - timedelta(hours=24)
+        if start >= end:
+            raise ValueError("the window's start must be before its end")
+        return start, end, None
+    gates = database.gates()
+    shift = database.current_shift(gates[0].id) if gates else None
+    if shift is not None:
+        return shift.opened_at, now, shift
+    return now - timedelta(hours=24), now, None
+
+
+def export_handover_file(
+    database: Database,
+    path: Path,
+    fmt: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    shift_id: uuid.UUID | None = None,
+    labels: HandoverLabels | None = None,
+    now: datetime | None = None,
+    operator_id: uuid.UUID | None = None,
+) -> ExportResult:
+    """Writes the handover; raises ValueError (bad request), ``ExportError`` or ``StorageError``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    now = now or datetime.now(UTC)
+    start, end, shift = handover_window(database, since=since, until=until, shift_id=shift_id, now=now)
+    gates = database.gates()
+    if not gates:
+        raise ValueError("the database has no gate yet: nothing was recorded")
+    gate = next((g for g in gates if shift is not None and g.id == shift.gate_id), gates[0])
+    passages = database.iter_passages(PassageFilter(since=start, until=end, gate_id=gate.id))
+    report = build_handover(
+        passages, gate=gate, window_start=start, window_end=end, shift=shift, generated_at=now
+    )
+    names = {op.id: op.name for op in database.operators()}
+    labels = labels or handover_labels()
+    writer = write_handover_xlsx if fmt == "xlsx" else write_handover_csv
+    writer(report, path, labels, operator_names=names)
+    database.append_audit(
+        AuditAction.EXPORT,
+        f"handover {fmt} {path} {start.isoformat()}..{end.isoformat()} passages={report.summary.passages}",
+        now,
+        operator_id,
+    )
+    return ExportResult(path, len(report.rows), start, end)
+
+
+class ExportService(QObject):
+    """Runs exports on the writer thread and reports the outcome.
+
+    Signals:
+        export_finished(str): the written file's path.
+        export_failed(str): a translated message; nothing was written.
+    """
+
+    export_finished = Signal(str)
+    export_failed = Signal(str)
+
+    def __init__(
+        self,
+        writer: RecordWriter,
+        messages: MessageBus,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._writer = writer
+        self._messages = messages
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def export_handover(
+        self,
+        path: Path,
+        fmt: str,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        operator_id: uuid.UUID | None = None,
+    ) -> None:
+        now = self._clock()
+        # The labels are built here, on the GUI thread, in the language the operator sees.
+        labels = handover_labels()
+
+        def job(database: Database) -> ExportResult | ExportError | ValueError:
+            try:
+                return export_handover_file(
+                    database,
+                    path,
+                    fmt,
+                    since=since,
+                    until=until,
+                    labels=labels,
+                    now=now,
+                    operator_id=operator_id,
+                )
+            except (ExportError, ValueError) as error:
+                return error
+
+        self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
+
+    def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
+        if isinstance(result, ExportResult):
+            self._messages.info(
+                QCoreApplication.translate("ExportService", "Handover written: {path} ({count} passages)").format(
+                    path=result.path, count=result.passages
+                )
+            )
+            self.export_finished.emit(str(result.path))
+            return
+        if isinstance(result, ExportError):
+            message = export_error_text(result.kind)
+        else:
+            message = QCoreApplication.translate("ExportService", "Nothing to export: {detail}").format(
+                detail=str(result)
+            )
+        self._messages.error(message)
+        self.export_failed.emit(message)
+
+    def _on_storage_error(self, error: StorageError) -> None:
+        message = storage_error_text(error.kind)
+        self._messages.error(message)
+        self.export_failed.emit(message)
+
+
+def export_error_text(kind: ExportErrorKind) -> str:
+    texts = {
+        ExportErrorKind.FOLDER_MISSING: QCoreApplication.translate(
+            "ExportService", "The export folder does not exist. Nothing was written."
+        ),
+        ExportErrorKind.PERMISSION_DENIED: QCoreApplication.translate(
+            "ExportService", "The export folder cannot be written (read-only or no permission). Nothing was written."
+        ),
+        ExportErrorKind.DISK_FULL: QCoreApplication.translate(
+            "ExportService", "The disk is full. Nothing was written; free some space and export again."
+        ),
+    }
+    return texts.get(
+        kind, QCoreApplication.translate("ExportService", "The file could not be written; the error was logged.")
+    )
+
