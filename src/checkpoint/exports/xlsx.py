@@ -8,6 +8,7 @@ All sheets print landscape, one page wide, with the header row repeated on every
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -290,7 +291,14 @@ def write_handover_xlsx(
     anomalies_sheet = workbook.create_sheet(sheet_title(labels.sheet_anomalies))
     _write_table(anomalies_sheet, tables.columns(ANOMALY_COLUMNS), report.anomalies)
 
-    def save(handle: BinaryIO) -> None:
-        workbook.save(handle)
+    # Finish the workbook in memory first (a few MB for a long shift): a write-only workbook that is
+    # never saved leaves its sheet streams dangling, and the target folder is touched only once the
+    # content is complete.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    content = buffer.getbuffer()
 
-    atomic_write(path, save)
+    def copy(handle: BinaryIO) -> None:
+        handle.write(content)
+
+    atomic_write(path, copy)
