@@ -74,8 +74,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         services.messages.message.connect(self._on_messages_message)
         services.scan.camera_status_changed.connect(self._on_scan_camera_status_changed)
-        services.exports.export_finished.connect(self._on_exports_export_finished)
-        services.exports.export_failed.connect(self._on_exports_export_failed)
         languages.language_changed.connect(self._on_languages_language_changed)
 
         self.resize(1366, 768)
@@ -163,7 +161,10 @@ class MainWindow(QMainWindow):
         stem = self.tr("handover") + f"_{now.astimezone():%Y%m%d-%H%M}"
         dialog = ExportDialog(session.shift.opened_at, now, folder, stem, self)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            self._services.exports.export_handover(dialog.path, dialog.fmt, dialog.since, dialog.until)
+            # the export service reports the result on the message bus, which the banner shows
+            self._services.exports.export_handover(
+                dialog.path, dialog.fmt, dialog.since, dialog.until, operator_id=session.operator.id
+            )
             self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
 
     # Events ----------------------------------------------------------------------------------------
@@ -249,14 +250,6 @@ class MainWindow(QMainWindow):
         self._camera_status = status
         self._camera_detail = detail
         self._show_status()
-
-    @Slot(str)
-    def _on_exports_export_finished(self, path: str) -> None:
-        self._services.messages.info(self.tr("Handover exported to {path}").format(path=path))
-
-    @Slot(str)
-    def _on_exports_export_failed(self, message: str) -> None:
-        self._services.messages.error(self.tr("The export failed: {reason}").format(reason=message))
 
     @Slot(str)
     def _on_languages_language_changed(self, language: str) -> None:

@@ -71,17 +71,23 @@ _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
-    """Whether a newly recorded passage belongs to the filtered log (the same rule as the storage query)."""
-    if passage_filter.since is not None and passage.at < passage_filter.since:
+    """Whether a newly recorded passage belongs to the filtered log (the storage query's rule, in memory)."""
+    f = passage_filter
+    if f.since is not None and passage.at < f.since:
         return False
-    if passage_filter.until is not None and passage.at >= passage_filter.until:
+    if f.until is not None and passage.at >= f.until:
         return False
-    if passage_filter.shift_id is not None and passage.shift_id != passage_filter.shift_id:
+    if f.shift_id is not None and passage.shift_id != f.shift_id:
         return False
-    needle = passage_filter.text.strip().casefold()
-    if not needle:
-        return True
-    return any(needle in field.casefold() for field in _searchable(passage))
+    if f.gate_id is not None and passage.gate_id != f.gate_id:
+        return False
+    if f.plate.strip() and (passage.vehicle is None or passage.vehicle.plate != f.plate.strip().upper()):
+        return False
+    for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone"), (f.name, "name")):
+        if wanted.strip() and all(getattr(person, field) != wanted.strip() for person in passage.persons):
+            return False
+    needle = f.text.strip().lower()
+    return not needle or any(needle in value.lower() for value in _searchable(passage))
 
 
 def _searchable(passage: Passage) -> Iterable[str]:

@@ -1,0 +1,80 @@
+"""GUI tests: every test here is marked ``gui`` and runs offscreen on real services and a temp database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from checkpoint.ui.i18n import LanguageSwitcher
+
+if TYPE_CHECKING:
+    from checkpoint.station.services import StationServices
+    from checkpoint.ui.main_window import MainWindow
+
+GUI_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if GUI_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.gui)
+
+
+def _build(tmp_path: Path, camera: str) -> StationServices:
+    from checkpoint.app import build_services  # the composition root pulls in every layer
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("gate/name", "G1 高速出口")
+    settings.setValue("operator/name", "李明")
+    return build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", camera, settings=settings)
+
+
+@pytest.fixture()
+def make_services(tmp_path: Path) -> Iterator[Callable[[str], StationServices]]:
+    """Builds the real station services on a temp database for a camera spec; the writer runs, the camera
+    is started by the test. Everything is shut down (threads joined) afterwards."""
+    built: list[StationServices] = []
+
+    def make(camera: str) -> StationServices:
+        folder = tmp_path / f"station{len(built)}"
+        folder.mkdir()
+        services = _build(folder, camera)
+        services.writer.start()
+        built.append(services)
+        return services
+
+    yield make
+    for services in built:
+        services.shutdown()
+
+
+@pytest.fixture()
+def services(make_services: Callable[[str], StationServices]) -> StationServices:
+    """The real services with the demo camera (not started)."""
+    return make_services("demo")
+
+
+@pytest.fixture()
+def languages(qapp: object) -> Iterator[LanguageSwitcher]:
+    """Starts in English; removes its translators afterwards so no test leaks a language into the next."""
+    switcher = LanguageSwitcher()
+    switcher.set_language("en")
+    yield switcher
+    switcher.uninstall()
+
+
+@pytest.fixture()
+def window(qtbot: QtBot, services: StationServices, languages: LanguageSwitcher) -> MainWindow:
+    from checkpoint.ui.main_window import MainWindow
+
+    main = MainWindow(services, languages)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitActive(main)
+    return main

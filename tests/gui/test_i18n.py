@@ -1,0 +1,40 @@
+"""The language switcher: system default, loading our catalogue and Qt's, unknown languages refused."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from checkpoint.ui.i18n import LanguageError, LanguageSwitcher, system_language
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("zh_HK", "zh_CN"), ("en_US", "en"), ("de_DE", "en")],
+)
+def test_default_language_follows_the_system_locale(locale: str, expected: str) -> None:
+    assert system_language(QLocale(locale)) == expected
+
+
+def test_both_languages_are_offered(languages: LanguageSwitcher) -> None:
+    assert languages.available_languages() == ["zh_CN", "en"]
+
+
+def test_switching_installs_our_texts_and_qts_own(languages: LanguageSwitcher) -> None:
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    switched: list[str] = []
+    languages.language_changed.connect(switched.append)
+    languages.set_language("zh_CN")
+    assert languages.language == "zh_CN"
+    assert switched == ["zh_CN"]
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # qtbase_zh_CN.qm
+    languages.set_language("en")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_an_unknown_language_is_refused_and_nothing_changes(languages: LanguageSwitcher) -> None:
+    with pytest.raises(LanguageError, match="fr"):
+        languages.set_language("fr")
+    assert languages.language == "en"
