@@ -306,7 +306,7 @@ def run_decode_bench(
 
 def format_decode_bench(report: DecodeBenchReport) -> str:
     """A readable, aligned table: one row per set and decoder, then the totals."""
-    header = ("set", "decoder", "found", "total", "%", "median ms", "p95 ms")
+    header = ("set", "decoder", "found", "total", "%", "median ms", "p95 ms", "sum ms")
     rows: list[tuple[str, ...]] = []
 
     def add(set_name: str, d: DecoderResult) -> None:

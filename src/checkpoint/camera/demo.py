@@ -178,7 +178,7 @@ class DemoCamera:
         self._backgrounds: list[np.ndarray] = []
         self._noise: list[tuple[np.ndarray, np.ndarray]] = []
         self._rng = random.Random(seed)
-        self._reset()
+        # Backgrounds and noise are built by open(), not here: building a source must be cheap.
 
     # ------------------------------------------------------------------------------------ protocol
 
