@@ -320,6 +320,7 @@ def format_decode_bench(report: DecodeBenchReport) -> str:
                 f"{pct:.1f}",
                 f"{d.median_ms:.1f}",
                 f"{d.p95_ms:.1f}",
+                f"{sum(d.times_ms):.0f}",
             )
         )
 
