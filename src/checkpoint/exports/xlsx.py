@@ -113,13 +113,14 @@ def _set_widths(sheet: WriteOnlyWorksheet, widths: Sequence[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, width + 2)
 
 
-def _print_setup(sheet: WriteOnlyWorksheet, *, repeat_header: bool) -> None:
-    sheet.page_setup.orientation = "landscape"
+def _print_setup(sheet: WriteOnlyWorksheet, *, table: bool) -> None:
+    """Tables print landscape, one page wide, header repeated; the summary prints on one portrait page."""
+    sheet.page_setup.orientation = "landscape" if table else "portrait"
     sheet.page_setup.paperSize = _PAPER_A4
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = 0 if table else 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    if repeat_header:
+    if table:
         sheet.print_title_rows = "1:1"
 
 
@@ -133,19 +134,24 @@ def _text_of(value: Value) -> str:
     return str(value)
 
 
+def _column_width(header: str, values: Sequence[Value]) -> int:
+    """Wide enough for the header and for 95 % of the values: a bus's forty names may overflow, but
+    they do not make the column (and the printed page) unreadably wide for everyone else."""
+    widths = sorted(display_width(_text_of(v)) for v in values if v is not None)
+    typical = widths[min(len(widths) - 1, int(len(widths) * 0.95))] if widths else 0
+    return max(display_width(header), typical)
+
+
 def _write_table(sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[object]) -> None:
     """A header row, then one row per item: frozen header, autofilter, widths from the content."""
     values = [[column.value(row) for column in columns] for row in rows]  # type: ignore[arg-type]
-    widths = [display_width(column.header) for column in columns]
-    for row_values in values:
-        for index, value in enumerate(row_values):
-            if value is not None:
-                widths[index] = max(widths[index], display_width(_text_of(value)))
-    _set_widths(sheet, widths)
+    _set_widths(
+        sheet, [_column_width(column.header, [row[i] for row in values]) for i, column in enumerate(columns)]
+    )
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{len(values) + 1}"
-    _print_setup(sheet, repeat_header=True)
+    _print_setup(sheet, table=True)
 
     writer = _SheetWriter(sheet)
     writer.text_row([column.header for column in columns], font=_BOLD)
@@ -206,7 +212,7 @@ def _write_summary(
         display_width(labels.count),
     )
     _set_widths(sheet, [first_width, value_width, value_width, value_width])
-    _print_setup(sheet, repeat_header=False)
+    _print_setup(sheet, table=False)
     w = _SheetWriter(sheet)
 
     w.text_row([labels.title], font=_TITLE)
