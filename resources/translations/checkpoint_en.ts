@@ -65,6 +65,216 @@
     </message>
 </context>
 <context>
+    <name>ExportService</name>
+    <message>
+        <source>Handover written: {path} ({count} passages)</source>
+        <translation>Handover written: {path} ({count} passages)</translation>
+    </message>
+    <message>
+        <source>Nothing to export: {detail}</source>
+        <translation>Nothing to export: {detail}</translation>
+    </message>
+    <message>
+        <source>The export folder does not exist. Nothing was written.</source>
+        <translation>The export folder does not exist. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>The export folder cannot be written (read-only or no permission). Nothing was written.</source>
+        <translation>The export folder cannot be written (read-only or no permission). Nothing was written.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was written; free some space and export again.</source>
+        <translation>The disk is full. Nothing was written; free some space and export again.</translation>
+    </message>
+    <message>
+        <source>The file could not be written; the error was logged.</source>
+        <translation>The file could not be written; the error was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>Summary</source>
+        <translation type="vanished">Summary</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation type="vanished">Passages</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="vanished">Anomalies</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation type="vanished">Shift handover</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="vanished">Gate</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="vanished">Shift</translation>
+    </message>
+    <message>
+        <source>By time window</source>
+        <translation type="vanished">By time window</translation>
+    </message>
+    <message>
+        <source>Shift leader</source>
+        <translation type="vanished">Shift leader</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="vanished">From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="vanished">To</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="vanished">Generated</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="vanished">Time zone</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="vanished">Totals</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="vanished">Count</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation type="vanished">Vehicles</translation>
+    </message>
+    <message>
+        <source>Pedestrians</source>
+        <translation type="vanished">Pedestrians</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation type="vanished">Persons</translation>
+    </message>
+    <message>
+        <source>Fever (persons)</source>
+        <translation type="vanished">Fever (persons)</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation type="vanished">Corrections</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="vanished">Direction</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="vanished">Outcome</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation type="vanished">Health code</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation type="vanished">Hour</translation>
+    </message>
+    <message>
+        <source>Outgoing shift leader (signature)</source>
+        <translation type="vanished">Outgoing shift leader (signature)</translation>
+    </message>
+    <message>
+        <source>Incoming shift leader (signature)</source>
+        <translation type="vanished">Incoming shift leader (signature)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="vanished">Date</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="vanished">No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="vanished">Time</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="vanished">Type</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation type="vanished">Plate</translation>
+    </message>
+    <message>
+        <source>Vehicle type</source>
+        <translation type="vanished">Vehicle type</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="vanished">Origin</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="vanished">Destination</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="vanished">Names</translation>
+    </message>
+    <message>
+        <source>Itinerary card</source>
+        <translation type="vanished">Itinerary card</translation>
+    </message>
+    <message>
+        <source>Max. temperature (°C)</source>
+        <translation type="vanished">Max. temperature (°C)</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="vanished">Reasons</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="vanished">Operator</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="vanished">Note</translation>
+    </message>
+    <message>
+        <source>Corrects No.</source>
+        <translation type="vanished">Corrects No.</translation>
+    </message>
+    <message>
+        <source>Correction reason</source>
+        <translation type="vanished">Correction reason</translation>
+    </message>
+    <message>
+        <source>Corrected by No.</source>
+        <translation type="vanished">Corrected by No.</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation type="vanished">Anomaly</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation type="vanished">Record ID</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="vanished">, </translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -195,11 +405,11 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
     <message>
         <source>Handover exported to {path}</source>
-        <translation>Handover exported to {path}</translation>
+        <translation type="vanished">Handover exported to {path}</translation>
     </message>
     <message>
         <source>The export failed: {reason}</source>
-        <translation>The export failed: {reason}</translation>
+        <translation type="vanished">The export failed: {reason}</translation>
     </message>
 </context>
 <context>
@@ -302,7 +512,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
     <message>
         <source>Temperature ({key})</source>
-        <translation>Temperature ({key})</translation>
+        <translation type="vanished">Temperature ({key})</translation>
+    </message>
+    <message>
+        <source>Temperature
+{key}</source>
+        <translation>Temperature
+{key}</translation>
     </message>
     <message>
         <source>Clear ({key})</source>
@@ -322,6 +538,11 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <source>Other colour</source>
         <comment>itinerary card</comment>
         <translation>Other colour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>test age</comment>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
     <message>
         <source>3+ days</source>
@@ -544,6 +765,42 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation type="vanished">An unexpected database error happened; it was logged.</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation type="vanished">Bus</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation type="vanished">Car</translation>
+    </message>
+    <message>
+        <source>Delivery vehicle</source>
+        <translation type="vanished">Delivery vehicle</translation>
+    </message>
+    <message>
+        <source>Fever</source>
+        <translation type="vanished">Fever</translation>
+    </message>
+    <message>
+        <source>Held / handed over</source>
+        <translation type="vanished">Held / handed over</translation>
+    </message>
+    <message>
+        <source>Turned back</source>
+        <translation type="vanished">Turned back</translation>
+    </message>
+    <message>
+        <source>Supply vehicle</source>
+        <translation type="vanished">Supply vehicle</translation>
+    </message>
+    <message>
+        <source>Truck</source>
+        <translation type="vanished">Truck</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation type="vanished">Van</translation>
     </message>
 </context>
 <context>

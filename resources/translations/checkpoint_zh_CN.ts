@@ -65,6 +65,216 @@
     </message>
 </context>
 <context>
+    <name>ExportService</name>
+    <message>
+        <source>Handover written: {path} ({count} passages)</source>
+        <translation>交接班表已生成：{path}（{count} 条通行记录）</translation>
+    </message>
+    <message>
+        <source>Nothing to export: {detail}</source>
+        <translation>没有可导出的内容：{detail}</translation>
+    </message>
+    <message>
+        <source>The export folder does not exist. Nothing was written.</source>
+        <translation>导出文件夹不存在，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export folder cannot be written (read-only or no permission). Nothing was written.</source>
+        <translation>导出文件夹无法写入（只读或无权限），未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was written; free some space and export again.</source>
+        <translation>磁盘已满，未写入任何文件；请清理空间后重新导出。</translation>
+    </message>
+    <message>
+        <source>The file could not be written; the error was logged.</source>
+        <translation>文件无法写入，错误已记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>Summary</source>
+        <translation type="vanished">汇总</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation type="vanished">通行记录</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="vanished">异常移交</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation type="vanished">交接班表</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="vanished">卡口</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="vanished">班次</translation>
+    </message>
+    <message>
+        <source>By time window</source>
+        <translation type="vanished">按时间段</translation>
+    </message>
+    <message>
+        <source>Shift leader</source>
+        <translation type="vanished">带班领导</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="vanished">起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="vanished">止</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="vanished">生成时间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="vanished">时区</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="vanished">合计</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="vanished">数量</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation type="vanished">车辆</translation>
+    </message>
+    <message>
+        <source>Pedestrians</source>
+        <translation type="vanished">行人</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation type="vanished">人数</translation>
+    </message>
+    <message>
+        <source>Fever (persons)</source>
+        <translation type="vanished">发热（人）</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation type="vanished">更正</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="vanished">进/出</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="vanished">处置结果</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation type="vanished">健康码</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation type="vanished">时段</translation>
+    </message>
+    <message>
+        <source>Outgoing shift leader (signature)</source>
+        <translation type="vanished">交班带班领导（签字）</translation>
+    </message>
+    <message>
+        <source>Incoming shift leader (signature)</source>
+        <translation type="vanished">接班带班领导（签字）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="vanished">日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="vanished">序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="vanished">时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="vanished">类别</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation type="vanished">车牌</translation>
+    </message>
+    <message>
+        <source>Vehicle type</source>
+        <translation type="vanished">车型</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="vanished">出发地</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="vanished">目的地</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="vanished">姓名</translation>
+    </message>
+    <message>
+        <source>Itinerary card</source>
+        <translation type="vanished">行程卡</translation>
+    </message>
+    <message>
+        <source>Max. temperature (°C)</source>
+        <translation type="vanished">最高体温（℃）</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="vanished">原因</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="vanished">值守人员</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="vanished">备注</translation>
+    </message>
+    <message>
+        <source>Corrects No.</source>
+        <translation type="vanished">更正序号</translation>
+    </message>
+    <message>
+        <source>Correction reason</source>
+        <translation type="vanished">更正原因</translation>
+    </message>
+    <message>
+        <source>Corrected by No.</source>
+        <translation type="vanished">被更正序号</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation type="vanished">异常情况</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation type="vanished">记录编号</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="vanished">、</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -197,11 +407,11 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
     <message>
         <source>Handover exported to {path}</source>
-        <translation>交接班表已导出到 {path}</translation>
+        <translation type="vanished">交接班表已导出到 {path}</translation>
     </message>
     <message>
         <source>The export failed: {reason}</source>
-        <translation>导出失败：{reason}</translation>
+        <translation type="vanished">导出失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -304,7 +514,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
     <message>
         <source>Temperature ({key})</source>
-        <translation>体温 ({key})</translation>
+        <translation type="vanished">体温 ({key})</translation>
+    </message>
+    <message>
+        <source>Temperature
+{key}</source>
+        <translation>体温
+{key}</translation>
     </message>
     <message>
         <source>Clear ({key})</source>
@@ -324,6 +540,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <source>Other colour</source>
         <comment>itinerary card</comment>
         <translation>其他颜色</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>test age</comment>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>3+ days</source>
@@ -550,6 +773,42 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation type="vanished">发生意外的数据库错误，已记入日志。</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation type="vanished">客车</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation type="vanished">小汽车</translation>
+    </message>
+    <message>
+        <source>Delivery vehicle</source>
+        <translation type="vanished">配送车辆</translation>
+    </message>
+    <message>
+        <source>Fever</source>
+        <translation type="vanished">发热</translation>
+    </message>
+    <message>
+        <source>Held / handed over</source>
+        <translation type="vanished">已留观移交</translation>
+    </message>
+    <message>
+        <source>Turned back</source>
+        <translation type="vanished">已劝返</translation>
+    </message>
+    <message>
+        <source>Supply vehicle</source>
+        <translation type="vanished">保供车辆</translation>
+    </message>
+    <message>
+        <source>Truck</source>
+        <translation type="vanished">货车</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation type="vanished">面包车</translation>
     </message>
 </context>
 <context>

@@ -105,8 +105,8 @@ class StationView(QWidget):
         self.test_row = ChoiceRow(
             [
                 Choice(0, lambda: test_age_text(0), _key("Ctrl+0"), "green"),
-                Choice(1, lambda: test_age_text(1), _key("Ctrl+1"), "green"),
-                Choice(2, lambda: test_age_text(2), _key("Ctrl+2"), "green"),
+                Choice(1, lambda: self._test_days_text(1), _key("Ctrl+1"), "green"),
+                Choice(2, lambda: self._test_days_text(2), _key("Ctrl+2"), "green"),
                 Choice(3, self._test_three_days_text, _key("Ctrl+3"), "yellow"),
                 Choice(None, lambda: test_age_text(None), _key("Ctrl+N"), "red"),
             ],
@@ -266,7 +266,7 @@ class StationView(QWidget):
         self.scan_entry.setPlaceholderText(self.tr("Scanner input or typed code, then Enter"))
         self._last_caption.setText(self.tr("Last scan"))
         captions = (self.tr("Direction"), self.tr("Health code"), self.tr("Itinerary"), self.tr("Test"))
-        temperature = self.tr("Temperature ({key})").format(
+        temperature = self.tr("Temperature\n{key}").format(
             key=TEMPERATURE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         )
         for label, text in zip(self._row_captions, (*captions, temperature), strict=True):
@@ -287,6 +287,9 @@ class StationView(QWidget):
 
     def _itinerary_other_text(self) -> str:
         return self.tr("Other colour", "itinerary card")
+
+    def _test_days_text(self, days: int) -> str:
+        return self.tr("%n day(s)", "test age", days)
 
     def _test_three_days_text(self) -> str:
         return self.tr("3+ days")

@@ -33,6 +33,7 @@ class VerdictView(QWidget):
         layout.addWidget(self._caption)
         layout.addWidget(self._outcome_label)
         layout.addWidget(self._reasons_label)
+        layout.addStretch(1)
         self.retranslate_ui()
 
     @property
