@@ -282,11 +282,14 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from checkpoint.camera.bench import format_decode_bench, run_decode_bench
+    from checkpoint.camera.bench import BenchDataError, format_decode_bench, run_decode_bench
 
     if not args.data.is_dir():
         raise CommandError(f"not a folder: {args.data}")
-    report = run_decode_bench(args.data, args.max_side)
+    try:
+        report = run_decode_bench(args.data, args.max_side)
+    except BenchDataError as error:
+        raise CommandError(str(error)) from error
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
