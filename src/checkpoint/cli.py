@@ -50,17 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="start the station (the default)")
-    gui.add_argument("--camera", metavar="SPEC", help="device index, RTSP/HTTP URL, video file, image folder or 'demo'")
+    gui.add_argument(
+        "--camera", metavar="SPEC", help="device index, RTSP/HTTP URL, video file, image folder or 'demo'"
+    )
     _add_db(gui)
-    gui.add_argument("--profile", metavar="NAME", default=None, help="gate profile (highway-exit, compound-gate)")
+    gui.add_argument(
+        "--profile", metavar="NAME", default=None, help="gate profile (highway-exit, compound-gate)"
+    )
     gui.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: system locale)")
     gui.add_argument("--fullscreen", action="store_true", help="start in full-screen mode")
 
-    scan = commands.add_parser("scan", help="decode codes in images or stdin payloads, without GUI or database")
+    scan = commands.add_parser(
+        "scan", help="decode codes in images or stdin payloads, without GUI or database"
+    )
     scan.add_argument("--json", action="store_true", help="one JSON object per input")
     scan.add_argument("--at", type=parse_time, metavar="ISO-8601", help="validation clock (default: now)")
     scan.add_argument("--trust", action="append", default=[], metavar="PATH", help="signer certificates")
-    scan.add_argument("inputs", nargs="+", metavar="INPUT", help="image file, or '-' for one payload per stdin line")
+    scan.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="image file, or '-' for one payload per stdin line"
+    )
 
     export = commands.add_parser("export", help="write the shift leader's files")
     export.add_argument("what", choices=["handover"], help="which file")
@@ -69,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="since", type=parse_time, metavar="T", help="window start (ISO-8601)")
     export.add_argument("--to", dest="until", type=parse_time, metavar="T", help="window end (ISO-8601)")
     export.add_argument("--shift", metavar="ID", help="a shift's UUID (instead of --from/--to)")
-    export.add_argument("--lang", choices=["zh_CN", "en"], help="language of the sheet (default: system locale)")
+    export.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="language of the sheet (default: system locale)"
+    )
     _add_db(export)
 
     db = commands.add_parser("db", help="database maintenance")
@@ -89,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="WHAT", required=True)
     decode = bench_commands.add_parser("decode", help="decoders and pipeline on image folders")
     decode.add_argument("--data", type=Path, required=True, metavar="DIR")
-    decode.add_argument("--max-side", type=int, metavar="N", help="scale images to at most N pixels on the long side")
+    decode.add_argument(
+        "--max-side", type=int, metavar="N", help="scale images to at most N pixels on the long side"
+    )
     decode.add_argument("--json", action="store_true")
     return parser
 
@@ -166,7 +178,9 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if failures else EXIT_OK
 
 
-def _print_scan(args: argparse.Namespace, item: str, codes: list[dict[str, object]], error: str | None) -> None:
+def _print_scan(
+    args: argparse.Namespace, item: str, codes: list[dict[str, object]], error: str | None
+) -> None:
     if args.json:
         print(json.dumps({"input": item, "codes": codes, "error": error}, ensure_ascii=False), flush=True)
         return
@@ -186,9 +200,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from checkpoint.exports import ExportError
     from checkpoint.station.exporting import export_handover_file
-    from checkpoint.storage.database import StorageError
     from checkpoint.station.i18n import LanguageSwitcher, system_language
     from checkpoint.station.texts import handover_labels
+    from checkpoint.storage.database import StorageError
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     languages = LanguageSwitcher(parent=app)
@@ -218,8 +232,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(f"nothing was written ({error.kind.value}): {error}") from error
         except StorageError as error:
             raise CommandError(f"database error ({error.kind.value}): {error}") from error
-        print(f"{result.path}: {result.passages} passages, {result.window_start:%Y-%m-%d %H:%M} .. "
-              f"{result.window_end:%Y-%m-%d %H:%M} UTC")
+        print(
+            f"{result.path}: {result.passages} passages, {result.window_start:%Y-%m-%d %H:%M} .. "
+            f"{result.window_end:%Y-%m-%d %H:%M} UTC"
+        )
         return EXIT_OK
     finally:
         database.close()
@@ -240,7 +256,13 @@ def _cmd_db(args: argparse.Namespace) -> int:
             "records_checked": report.records_checked,
             "first_break": None
             if brk is None
-            else {"seq": brk.seq, "kind": brk.kind, "uuid": brk.uuid, "problem": brk.problem.value, "detail": brk.detail},
+            else {
+                "seq": brk.seq,
+                "kind": brk.kind,
+                "uuid": brk.uuid,
+                "problem": brk.problem.value,
+                "detail": brk.detail,
+            },
         }
         print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK if report.ok else EXIT_FAILURE
@@ -277,7 +299,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(file=sys.stderr)
-    print(f"{summary.passages} passages in {summary.shifts} shifts over {args.days} days written to {_db_url(args)}")
+    print(f"{summary.passages} passages in {summary.shifts} shifts over {args.days} days: {_db_url(args)}")
     return EXIT_OK
 
 
@@ -295,4 +317,3 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     else:
         print(format_decode_bench(report))
     return EXIT_OK
-

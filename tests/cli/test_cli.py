@@ -81,14 +81,9 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     assert main(["demo-data", "--days", "1", "--db", db, "--end", "2026-11-20T08:00:00+08:00"]) == 0
     assert main(["db", "verify", "--db", db]) == 0
     out = tmp_path / "handover.xlsx"
+    window = ["--from", "2026-11-19T08:00:00+08:00", "--to", "2026-11-20T08:00:00+08:00", "--db", db]
     assert (
-        main(
-            [
-                "export", "handover", "--format", "xlsx", "--out", str(out), "--db", db, "--lang", "zh_CN",
-                "--from", "2026-11-19T08:00:00+08:00", "--to", "2026-11-20T08:00:00+08:00",
-            ]
-        )  # fmt: skip
-        == 0
+        main(["export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window]) == 0
     )
     book = openpyxl.load_workbook(out, read_only=True)
     summary = book.worksheets[0]
@@ -97,8 +92,9 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     passages = book.worksheets[1]
     assert passages.max_row > 100  # a day at a highway exit
     csv_out = tmp_path / "handover.csv"
-    assert main(["export", "handover", "--format", "csv", "--out", str(csv_out), "--db", db, "--lang", "en",
-                 "--from", "2026-11-19T08:00:00+08:00", "--to", "2026-11-20T08:00:00+08:00"]) == 0  # fmt: skip
+    assert (
+        main(["export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window]) == 0
+    )
     header = csv_out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Plate" in header
 
@@ -122,7 +118,9 @@ def test_verify_names_the_edited_record(tmp_path: Path, capsys: pytest.CaptureFi
 def test_export_to_missing_folder_writes_nothing_and_says_so(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'station.sqlite3'}"
     assert main(["demo-data", "--days", "1", "--db", db]) == 0
-    done = run("export", "handover", "--format", "xlsx", "--out", str(tmp_path / "nope" / "h.xlsx"), "--db", db)
+    done = run(
+        "export", "handover", "--format", "xlsx", "--out", str(tmp_path / "nope" / "h.xlsx"), "--db", db
+    )
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "nope").exists()

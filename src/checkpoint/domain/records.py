@@ -11,9 +11,9 @@ who and why in ``correction_reason``; nothing is edited or deleted in place.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID, uuid4
 
 
 class Direction(enum.StrEnum):
@@ -104,24 +104,24 @@ class AuditAction(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    id: uuid.UUID
-    station_id: uuid.UUID
+    id: UUID
+    station_id: UUID
     name: str
     profile: str  # gate profile name, e.g. "highway-exit" or "compound-gate"
 
 
 @dataclass(frozen=True, slots=True)
 class Operator:
-    id: uuid.UUID
+    id: UUID
     name: str
     role: Role
 
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    id: uuid.UUID
-    gate_id: uuid.UUID
-    leader_id: uuid.UUID
+    id: UUID
+    gate_id: UUID
+    leader_id: UUID
     opened_at: datetime
     closed_at: datetime | None = None
     label: str = ""  # e.g. "2026-11-22 day shift"
@@ -165,39 +165,39 @@ class PassageDraft:
     direction: Direction
     subject: SubjectKind
     outcome: Outcome
-    gate_id: uuid.UUID
-    operator_id: uuid.UUID
-    shift_id: uuid.UUID | None
+    gate_id: UUID
+    operator_id: UUID
+    shift_id: UUID | None
     reasons: tuple[Reason, ...] = ()
     rules_version: str = ""
     persons: tuple[PersonCheck, ...] = ()
     vehicle: Vehicle | None = None
     note: str = ""
-    corrects: uuid.UUID | None = None
+    corrects: UUID | None = None
     correction_reason: str = ""
-    uuid: uuid.UUID = field(default_factory=uuid.uuid4)
+    uuid: UUID = field(default_factory=uuid4)
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A recorded passage: the draft plus where it sits in its station's hash chain."""
 
-    uuid: uuid.UUID
-    station_id: uuid.UUID
+    uuid: UUID
+    station_id: UUID
     seq: int
     at: datetime
     direction: Direction
     subject: SubjectKind
     outcome: Outcome
-    gate_id: uuid.UUID
-    operator_id: uuid.UUID
-    shift_id: uuid.UUID | None
+    gate_id: UUID
+    operator_id: UUID
+    shift_id: UUID | None
     reasons: tuple[Reason, ...]
     rules_version: str
     persons: tuple[PersonCheck, ...]
     vehicle: Vehicle | None
     note: str
-    corrects: uuid.UUID | None
+    corrects: UUID | None
     correction_reason: str
     recorded_at: datetime
     hash: str
@@ -209,11 +209,11 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    uuid: uuid.UUID
-    station_id: uuid.UUID
+    uuid: UUID
+    station_id: UUID
     seq: int
     at: datetime
     action: AuditAction
-    operator_id: uuid.UUID | None
+    operator_id: UUID | None
     detail: str
     hash: str
