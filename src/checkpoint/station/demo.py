@@ -82,4 +82,3 @@ def fill_demo_history(
             flush()
     close(plan, real_id)
     return DemoSummary(shifts=shifts, passages=written)
-

@@ -162,9 +162,9 @@ class ExportService(QObject):
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
         if isinstance(result, ExportResult):
             self._messages.info(
-                QCoreApplication.translate("ExportService", "Handover written: {path} ({count} passages)").format(
-                    path=result.path, count=result.passages
-                )
+                QCoreApplication.translate(
+                    "ExportService", "Handover written: {path} ({count} passages)"
+                ).format(path=result.path, count=result.passages)
             )
             self.export_finished.emit(str(result.path))
             return
@@ -189,13 +189,14 @@ def export_error_text(kind: ExportErrorKind) -> str:
             "ExportService", "The export folder does not exist. Nothing was written."
         ),
         ExportErrorKind.PERMISSION_DENIED: QCoreApplication.translate(
-            "ExportService", "The export folder cannot be written (read-only or no permission). Nothing was written."
+            "ExportService",
+            "The export folder cannot be written (read-only or no permission). Nothing was written.",
         ),
         ExportErrorKind.DISK_FULL: QCoreApplication.translate(
             "ExportService", "The disk is full. Nothing was written; free some space and export again."
         ),
     }
     return texts.get(
-        kind, QCoreApplication.translate("ExportService", "The file could not be written; the error was logged.")
+        kind,
+        QCoreApplication.translate("ExportService", "The file could not be written; the error was logged."),
     )
-

@@ -173,4 +173,3 @@ class ScanService(QObject):
     def _on_worker_status(self, status: CameraStatus, detail: str) -> None:
         self._status = status
         self.camera_status_changed.emit(status, detail)
-
