@@ -48,7 +48,9 @@ class ChoiceRow(QWidget):
             button = QPushButton(self)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setSizePolicy(
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+            )  # big screens: bigger
             if choice.tone:
                 button.setProperty("tone", choice.tone)
             button.clicked.connect(lambda _checked=False, value=choice.value: self._on_button_clicked(value))

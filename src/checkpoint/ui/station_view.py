@@ -121,7 +121,7 @@ class StationView(QWidget):
             button.setProperty("outcome", outcome.value)
             button.setProperty("proposed", False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _checked=False, o=outcome: self._confirm(o))
             self.outcome_buttons[outcome] = button
         self.clear_button = QPushButton(self)
@@ -187,6 +187,7 @@ class StationView(QWidget):
         for index, (caption, widget) in enumerate(zip(self._row_captions, rows, strict=True)):
             grid.addWidget(caption, index, 0)
             grid.addWidget(widget, index, 1)
+            grid.setRowStretch(index, 1)
         grid.setColumnStretch(1, 1)
 
         outcomes = QHBoxLayout()
@@ -197,10 +198,10 @@ class StationView(QWidget):
         footer.addWidget(self.shift_counter, 1)
         footer.addWidget(self.clear_button)
 
-        right = QVBoxLayout()
-        right.addLayout(grid)
+        right = QVBoxLayout()  # extra height on big screens goes to the tap targets first
+        right.addLayout(grid, 4)
         right.addWidget(self.verdict, 1)
-        right.addLayout(outcomes)
+        right.addLayout(outcomes, 1)
         right.addLayout(footer)
 
         columns = QHBoxLayout()
