@@ -19,7 +19,7 @@ from uuid import UUID
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -28,6 +28,7 @@ from checkpoint.domain.handover import HandoverReport
 from checkpoint.domain.records import FINAL_OUTCOMES, CodeColour, Direction
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
+from checkpoint.exports.sheetrows import splice_rows
 from checkpoint.exports.table import (
     ANOMALY_COLUMNS,
     PASSAGE_COLUMNS,
@@ -142,8 +143,11 @@ def _column_width(header: str, values: Sequence[Value]) -> int:
     return max(display_width(header), typical)
 
 
-def _write_table(sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[object]) -> None:
-    """A header row, then one row per item: frozen header, autofilter, widths from the content."""
+def _write_table(
+    sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[object]
+) -> list[list[Value]]:
+    """Lay out a table sheet: bold header, template row, frozen header, autofilter, widths from the
+    content. Returns the data rows, which ``splice_rows`` puts in place of the template row."""
     values = [[column.value(row) for column in columns] for row in rows]  # type: ignore[arg-type]
     _set_widths(
         sheet, [_column_width(column.header, [row[i] for row in values]) for i, column in enumerate(columns)]
@@ -155,24 +159,17 @@ def _write_table(sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Ite
 
     writer = _SheetWriter(sheet)
     writer.text_row([column.header for column in columns], font=_BOLD)
-    temperature_columns = {i for i, column in enumerate(columns) if column.kind is ColumnKind.TEMPERATURE}
-    for row_values in values:
-        sheet.append([_fast_value(writer, i in temperature_columns, v) for i, v in enumerate(row_values)])
+    # The template row: one styled cell per column that needs a number format (see sheetrows).
+    sheet.append([_template_cell(writer, column.kind) for column in columns])
+    return values
 
 
-def _fast_value(writer: _SheetWriter, temperature: bool, value: Value) -> Value | WriteOnlyCell | None:
-    """A plain value when openpyxl's own typing is right (the fast path), else a typed cell."""
-    if value is None or isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        if not value:
-            return None  # an empty cell costs nothing; an empty string would be written
-        if value.startswith("=") or value in ERROR_CODES or not value.isprintable():
-            return writer.cell(value)
-        return value
-    if isinstance(value, float):
-        return writer.cell(value, number_format=TEMPERATURE_FORMAT) if temperature else value
-    return writer.cell(value)
+def _template_cell(writer: _SheetWriter, kind: ColumnKind) -> WriteOnlyCell | None:
+    if kind is ColumnKind.DATETIME:
+        return writer.cell(datetime(2000, 1, 1), number_format=DATETIME_FORMAT)
+    if kind is ColumnKind.TEMPERATURE:
+        return writer.cell(0.0, number_format=TEMPERATURE_FORMAT)
+    return None
 
 
 def _write_summary(
@@ -293,16 +290,19 @@ def write_handover_xlsx(
     summary_sheet = workbook.create_sheet(sheet_title(labels.sheet_summary))
     _write_summary(summary_sheet, report, labels, tables)
     passages_sheet = workbook.create_sheet(sheet_title(labels.sheet_passages))
-    _write_table(passages_sheet, tables.columns(XLSX_PASSAGE_COLUMNS), report.rows)
+    passage_rows = _write_table(passages_sheet, tables.columns(XLSX_PASSAGE_COLUMNS), report.rows)
     anomalies_sheet = workbook.create_sheet(sheet_title(labels.sheet_anomalies))
-    _write_table(anomalies_sheet, tables.columns(ANOMALY_COLUMNS), report.anomalies)
+    anomaly_rows = _write_table(anomalies_sheet, tables.columns(ANOMALY_COLUMNS), report.anomalies)
 
     # Finish the workbook in memory first (a few MB for a long shift): a write-only workbook that is
     # never saved leaves its sheet streams dangling, and the target folder is touched only once the
     # content is complete.
     buffer = io.BytesIO()
     workbook.save(buffer)
-    content = buffer.getbuffer()
+    content = splice_rows(
+        buffer.getvalue(),
+        {passages_sheet.path.lstrip("/"): passage_rows, anomalies_sheet.path.lstrip("/"): anomaly_rows},
+    )
 
     def copy(handle: BinaryIO) -> None:
         handle.write(content)

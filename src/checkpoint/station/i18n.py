@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from checkpoint.paths import translations_dir
 
@@ -81,6 +81,7 @@ class LanguageSwitcher(QObject):
                 _log.warning("no %s translations for %s in %s", stem, language, folder)
         QLocale.setDefault(QLocale(language))
         self._language = language
+        self._deliver_language_change()
         self.language_changed.emit(language)
 
     def uninstall(self) -> None:
@@ -90,3 +91,9 @@ class LanguageSwitcher(QObject):
         self._installed = []
         self._language = ""
         QLocale.setDefault(QLocale.system())
+        self._deliver_language_change()
+
+    @staticmethod
+    def _deliver_language_change() -> None:
+        """Qt posts LanguageChange; delivering it now means every widget reads the new language on return."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -198,18 +199,18 @@ def demo_shift(
     *, scale: float = 1.0, extra: list[PassageDraft] | None = None, mask_names: bool = False
 ) -> HandoverReport:
     """The last day shift of a demo highway history as a handover (optionally with extra passages)."""
-    items = list(
-        generate_history(
-            days=1,
-            end=datetime(2026, 11, 22, 17, 0, tzinfo=CST),
-            gate_id=GATE.id,
-            operator_ids=OPERATORS,
-            seed=3,
-            scale=scale,
-        )
+    stream = generate_history(
+        days=1,
+        end=datetime(2026, 11, 23, 8, 0, tzinfo=CST),  # the day starts with the 08-16 shift
+        gate_id=GATE.id,
+        operator_ids=OPERATORS,
+        seed=3,
+        scale=scale,
     )
-    plan = next(i for i in items if isinstance(i, ShiftPlan) and i.opened_at.hour == 8)
-    drafts = [i for i in items if isinstance(i, PassageDraft) and i.shift_id == plan.id] + (extra or [])
+    plan = next(stream)
+    assert isinstance(plan, ShiftPlan) and plan.opened_at.hour == 8
+    drafts = list(itertools.takewhile(lambda item: isinstance(item, PassageDraft), stream))
+    drafts += extra or []
     passages = [recorded(d, seq) for seq, d in enumerate(drafts, start=1000)]
     return build_handover(
         passages,

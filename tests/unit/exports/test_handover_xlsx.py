@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -197,3 +198,24 @@ def test_datetimes_are_local_wall_clock_of_the_window(tmp_path: Path) -> None:
     report = replace(demo_shift(scale=0.05), generated_at=datetime(2026, 11, 22, 8, 5, tzinfo=UTC))
     sheet = write(report, tmp_path)["汇总"]
     assert caption_value(sheet, "生成时间") == datetime(2026, 11, 22, 16, 5)
+
+
+def test_text_with_markup_and_spaces_survives(tmp_path: Path) -> None:
+    at = datetime(2026, 11, 22, 12, 0, tzinfo=CST)
+    report = demo_shift(scale=0.05, extra=[_extra(at, note='  <b>&amp; 司机称"绕行"  ')])
+    sheet = write(report, tmp_path)["通行记录"]
+    columns = header_index(sheet)
+    notes = {sheet.cell(r, columns["备注"]).value for r in range(2, sheet.max_row + 1)}
+    assert '  <b>&amp; 司机称"绕行"  ' in notes
+
+
+@pytest.mark.slow
+def test_a_20000_passage_handover_exports_within_the_budget(tmp_path: Path) -> None:
+    report = demo_shift(scale=30)
+    assert len(report.rows) >= 20_000
+    started = time.perf_counter()
+    write_handover_xlsx(report, tmp_path / "big.xlsx", ZH_LABELS, operator_names=OPERATOR_NAMES)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 3.0, f"20,000-passage XLSX took {elapsed:.2f} s (budget 3 s, DESIGN.md)"
+    sheet = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)["通行记录"]
+    assert sum(1 for _ in sheet.iter_rows(min_row=2, max_col=1)) == len(report.rows)
