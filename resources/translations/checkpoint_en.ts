@@ -95,183 +95,183 @@
     <name>Handover</name>
     <message>
         <source>Summary</source>
-        <translation type="vanished">Summary</translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Passages</source>
-        <translation type="vanished">Passages</translation>
+        <translation>Passages</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="vanished">Anomalies</translation>
+        <translation>Anomalies</translation>
     </message>
     <message>
         <source>Shift handover</source>
-        <translation type="vanished">Shift handover</translation>
+        <translation>Shift handover</translation>
     </message>
     <message>
         <source>Gate</source>
-        <translation type="vanished">Gate</translation>
+        <translation>Gate</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="vanished">Shift</translation>
+        <translation>Shift</translation>
     </message>
     <message>
         <source>By time window</source>
-        <translation type="vanished">By time window</translation>
+        <translation>By time window</translation>
     </message>
     <message>
         <source>Shift leader</source>
-        <translation type="vanished">Shift leader</translation>
+        <translation>Shift leader</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="vanished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="vanished">To</translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Generated</source>
-        <translation type="vanished">Generated</translation>
+        <translation>Generated</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="vanished">Time zone</translation>
+        <translation>Time zone</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="vanished">Totals</translation>
+        <translation>Totals</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="vanished">Count</translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="vanished">Vehicles</translation>
+        <translation>Vehicles</translation>
     </message>
     <message>
         <source>Pedestrians</source>
-        <translation type="vanished">Pedestrians</translation>
+        <translation>Pedestrians</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="vanished">Persons</translation>
+        <translation>Persons</translation>
     </message>
     <message>
         <source>Fever (persons)</source>
-        <translation type="vanished">Fever (persons)</translation>
+        <translation>Fever (persons)</translation>
     </message>
     <message>
         <source>Corrections</source>
-        <translation type="vanished">Corrections</translation>
+        <translation>Corrections</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="vanished">Direction</translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="vanished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Health code</source>
-        <translation type="vanished">Health code</translation>
+        <translation>Health code</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="vanished">Hour</translation>
+        <translation>Hour</translation>
     </message>
     <message>
         <source>Outgoing shift leader (signature)</source>
-        <translation type="vanished">Outgoing shift leader (signature)</translation>
+        <translation>Outgoing shift leader (signature)</translation>
     </message>
     <message>
         <source>Incoming shift leader (signature)</source>
-        <translation type="vanished">Incoming shift leader (signature)</translation>
+        <translation>Incoming shift leader (signature)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="vanished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="vanished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="vanished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="vanished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Plate</source>
-        <translation type="vanished">Plate</translation>
+        <translation>Plate</translation>
     </message>
     <message>
         <source>Vehicle type</source>
-        <translation type="vanished">Vehicle type</translation>
+        <translation>Vehicle type</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="vanished">Origin</translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="vanished">Destination</translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="vanished">Names</translation>
+        <translation>Names</translation>
     </message>
     <message>
         <source>Itinerary card</source>
-        <translation type="vanished">Itinerary card</translation>
+        <translation>Itinerary card</translation>
     </message>
     <message>
         <source>Max. temperature (°C)</source>
-        <translation type="vanished">Max. temperature (°C)</translation>
+        <translation>Max. temperature (°C)</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="vanished">Reasons</translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="vanished">Operator</translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="vanished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Corrects No.</source>
-        <translation type="vanished">Corrects No.</translation>
+        <translation>Corrects No.</translation>
     </message>
     <message>
         <source>Correction reason</source>
-        <translation type="vanished">Correction reason</translation>
+        <translation>Correction reason</translation>
     </message>
     <message>
         <source>Corrected by No.</source>
-        <translation type="vanished">Corrected by No.</translation>
+        <translation>Corrected by No.</translation>
     </message>
     <message>
         <source>Anomaly</source>
-        <translation type="vanished">Anomaly</translation>
+        <translation>Anomaly</translation>
     </message>
     <message>
         <source>Record ID</source>
-        <translation type="vanished">Record ID</translation>
+        <translation>Record ID</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="vanished">, </translation>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -403,14 +403,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
 
 Scan, decide and record every vehicle and person at a gate, offline.</translation>
     </message>
-    <message>
-        <source>Handover exported to {path}</source>
-        <translation type="vanished">Handover exported to {path}</translation>
-    </message>
-    <message>
-        <source>The export failed: {reason}</source>
-        <translation type="vanished">The export failed: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -511,10 +503,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Test</translation>
     </message>
     <message>
-        <source>Temperature ({key})</source>
-        <translation type="vanished">Temperature ({key})</translation>
-    </message>
-    <message>
         <source>Temperature
 {key}</source>
         <translation>Temperature
@@ -576,231 +564,231 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
     <message>
         <source>Pass</source>
-        <translation type="vanished">Pass</translation>
+        <translation>Pass</translation>
     </message>
     <message>
         <source>Recheck</source>
-        <translation type="vanished">Recheck</translation>
+        <translation>Recheck</translation>
     </message>
     <message>
         <source>Turn back</source>
-        <translation type="vanished">Turn back</translation>
+        <translation>Turn back</translation>
     </message>
     <message>
         <source>Hold / hand over</source>
-        <translation type="vanished">Hold / hand over</translation>
+        <translation>Hold / hand over</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="vanished">In</translation>
+        <translation>In</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="vanished">Out</translation>
+        <translation>Out</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="vanished">Vehicle</translation>
+        <translation>Vehicle</translation>
     </message>
     <message>
         <source>Pedestrian</source>
-        <translation type="vanished">Pedestrian</translation>
+        <translation>Pedestrian</translation>
     </message>
     <message>
         <source>Green code</source>
-        <translation type="vanished">Green code</translation>
+        <translation>Green code</translation>
     </message>
     <message>
         <source>Yellow code</source>
-        <translation type="vanished">Yellow code</translation>
+        <translation>Yellow code</translation>
     </message>
     <message>
         <source>Red code</source>
-        <translation type="vanished">Red code</translation>
+        <translation>Red code</translation>
     </message>
     <message>
         <source>No code checked</source>
-        <translation type="vanished">No code checked</translation>
+        <translation>No code checked</translation>
     </message>
     <message>
         <source>Itinerary green</source>
-        <translation type="vanished">Itinerary green</translation>
+        <translation>Itinerary green</translation>
     </message>
     <message>
         <source>Itinerary starred</source>
-        <translation type="vanished">Itinerary starred</translation>
+        <translation>Itinerary starred</translation>
     </message>
     <message>
         <source>Itinerary other colour</source>
-        <translation type="vanished">Itinerary other colour</translation>
+        <translation>Itinerary other colour</translation>
     </message>
     <message>
         <source>Itinerary not checked</source>
-        <translation type="vanished">Itinerary not checked</translation>
+        <translation>Itinerary not checked</translation>
     </message>
     <message>
         <source>EU digital COVID certificate</source>
-        <translation type="vanished">EU digital COVID certificate</translation>
+        <translation>EU digital COVID certificate</translation>
     </message>
     <message>
         <source>Station pass</source>
-        <translation type="vanished">Station pass</translation>
+        <translation>Station pass</translation>
     </message>
     <message>
         <source>Health code</source>
-        <translation type="vanished">Health code</translation>
+        <translation>Health code</translation>
     </message>
     <message>
         <source>Unrecognised code</source>
-        <translation type="vanished">Unrecognised code</translation>
+        <translation>Unrecognised code</translation>
     </message>
     <message>
         <source>All checks clear</source>
-        <translation type="vanished">All checks clear</translation>
+        <translation>All checks clear</translation>
     </message>
     <message>
         <source>Operator's decision</source>
-        <translation type="vanished">Operator's decision</translation>
+        <translation>Operator's decision</translation>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation type="vanished">Health code not checked</translation>
+        <translation>Health code not checked</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
-        <translation type="vanished">Itinerary not green</translation>
+        <translation>Itinerary not green</translation>
     </message>
     <message>
         <source>Test older than 48 hours</source>
-        <translation type="vanished">Test older than 48 hours</translation>
+        <translation>Test older than 48 hours</translation>
     </message>
     <message>
         <source>No test proof</source>
-        <translation type="vanished">No test proof</translation>
+        <translation>No test proof</translation>
     </message>
     <message>
         <source>Temperature at or above 37.3 °C</source>
-        <translation type="vanished">Temperature at or above 37.3 °C</translation>
+        <translation>Temperature at or above 37.3 °C</translation>
     </message>
     <message>
         <source>Correction of an earlier record</source>
-        <translation type="vanished">Correction of an earlier record</translation>
+        <translation>Correction of an earlier record</translation>
     </message>
     <message>
         <source>No test</source>
-        <translation type="vanished">No test</translation>
+        <translation>No test</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="vanished">Today</translation>
+        <translation>Today</translation>
     </message>
     <message>
         <source>Camera starting</source>
-        <translation type="vanished">Camera starting</translation>
+        <translation>Camera starting</translation>
     </message>
     <message>
         <source>Camera live</source>
-        <translation type="vanished">Camera live</translation>
+        <translation>Camera live</translation>
     </message>
     <message>
         <source>Camera lost</source>
-        <translation type="vanished">Camera lost</translation>
+        <translation>Camera lost</translation>
     </message>
     <message>
         <source>Camera lost, reconnecting</source>
-        <translation type="vanished">Camera lost, reconnecting</translation>
+        <translation>Camera lost, reconnecting</translation>
     </message>
     <message>
         <source>Video ended</source>
-        <translation type="vanished">Video ended</translation>
+        <translation>Video ended</translation>
     </message>
     <message>
         <source>Camera failed</source>
-        <translation type="vanished">Camera failed</translation>
+        <translation>Camera failed</translation>
     </message>
     <message>
         <source>No camera or file at that address.</source>
-        <translation type="vanished">No camera or file at that address.</translation>
+        <translation>No camera or file at that address.</translation>
     </message>
     <message>
         <source>The camera or stream cannot be opened.</source>
-        <translation type="vanished">The camera or stream cannot be opened.</translation>
+        <translation>The camera or stream cannot be opened.</translation>
     </message>
     <message>
         <source>The file is not a readable image or video.</source>
-        <translation type="vanished">The file is not a readable image or video.</translation>
+        <translation>The file is not a readable image or video.</translation>
     </message>
     <message>
         <source>The camera was disconnected.</source>
-        <translation type="vanished">The camera was disconnected.</translation>
+        <translation>The camera was disconnected.</translation>
     </message>
     <message>
         <source>The video has ended.</source>
-        <translation type="vanished">The video has ended.</translation>
+        <translation>The video has ended.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space.</source>
-        <translation type="vanished">The disk is full. Free some space.</translation>
+        <translation>The disk is full. Free some space.</translation>
     </message>
     <message>
         <source>The database is busy (locked by another program).</source>
-        <translation type="vanished">The database is busy (locked by another program).</translation>
+        <translation>The database is busy (locked by another program).</translation>
     </message>
     <message>
         <source>The database file is read-only.</source>
-        <translation type="vanished">The database file is read-only.</translation>
+        <translation>The database file is read-only.</translation>
     </message>
     <message>
         <source>The database file is damaged. Call the administrator.</source>
-        <translation type="vanished">The database file is damaged. Call the administrator.</translation>
+        <translation>The database file is damaged. Call the administrator.</translation>
     </message>
     <message>
         <source>The database was made by a newer version of Checkpoint Station. Update this station.</source>
-        <translation type="vanished">The database was made by a newer version of Checkpoint Station. Update this station.</translation>
+        <translation>The database was made by a newer version of Checkpoint Station. Update this station.</translation>
     </message>
     <message>
         <source>The data folder cannot be written.</source>
-        <translation type="vanished">The data folder cannot be written.</translation>
+        <translation>The data folder cannot be written.</translation>
     </message>
     <message>
         <source>An unexpected database error happened; it was logged.</source>
-        <translation type="vanished">An unexpected database error happened; it was logged.</translation>
+        <translation>An unexpected database error happened; it was logged.</translation>
     </message>
     <message>
         <source>Bus</source>
-        <translation type="vanished">Bus</translation>
+        <translation>Bus</translation>
     </message>
     <message>
         <source>Car</source>
-        <translation type="vanished">Car</translation>
+        <translation>Car</translation>
     </message>
     <message>
         <source>Delivery vehicle</source>
-        <translation type="vanished">Delivery vehicle</translation>
+        <translation>Delivery vehicle</translation>
     </message>
     <message>
         <source>Fever</source>
-        <translation type="vanished">Fever</translation>
+        <translation>Fever</translation>
     </message>
     <message>
         <source>Held / handed over</source>
-        <translation type="vanished">Held / handed over</translation>
+        <translation>Held / handed over</translation>
     </message>
     <message>
         <source>Turned back</source>
-        <translation type="vanished">Turned back</translation>
+        <translation>Turned back</translation>
     </message>
     <message>
         <source>Supply vehicle</source>
-        <translation type="vanished">Supply vehicle</translation>
+        <translation>Supply vehicle</translation>
     </message>
     <message>
         <source>Truck</source>
-        <translation type="vanished">Truck</translation>
+        <translation>Truck</translation>
     </message>
     <message>
         <source>Van</source>
-        <translation type="vanished">Van</translation>
+        <translation>Van</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Export handover</source>
-        <translation>导出交接班表</translation>
+        <translation>导出交接班记录</translation>
     </message>
     <message>
         <source>Format</source>
@@ -68,7 +68,7 @@
     <name>ExportService</name>
     <message>
         <source>Handover written: {path} ({count} passages)</source>
-        <translation>交接班表已生成：{path}（{count} 条通行记录）</translation>
+        <translation>交接班记录已生成：{path}（{count} 条通行记录）</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -95,183 +95,183 @@
     <name>Handover</name>
     <message>
         <source>Summary</source>
-        <translation type="vanished">汇总</translation>
+        <translation>汇总</translation>
     </message>
     <message>
         <source>Passages</source>
-        <translation type="vanished">通行记录</translation>
+        <translation>通行记录</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="vanished">异常移交</translation>
+        <translation>异常移交</translation>
     </message>
     <message>
         <source>Shift handover</source>
-        <translation type="vanished">交接班表</translation>
+        <translation>交接班记录</translation>
     </message>
     <message>
         <source>Gate</source>
-        <translation type="vanished">卡口</translation>
+        <translation>卡口</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="vanished">班次</translation>
+        <translation>班次</translation>
     </message>
     <message>
         <source>By time window</source>
-        <translation type="vanished">按时间段</translation>
+        <translation>按时间段</translation>
     </message>
     <message>
         <source>Shift leader</source>
-        <translation type="vanished">带班领导</translation>
+        <translation>带班领导</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="vanished">起</translation>
+        <translation>起</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="vanished">止</translation>
+        <translation>止</translation>
     </message>
     <message>
         <source>Generated</source>
-        <translation type="vanished">生成时间</translation>
+        <translation>生成时间</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="vanished">时区</translation>
+        <translation>时区</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="vanished">合计</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="vanished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="vanished">车辆</translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>Pedestrians</source>
-        <translation type="vanished">行人</translation>
+        <translation>行人</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="vanished">人数</translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Fever (persons)</source>
-        <translation type="vanished">发热（人）</translation>
+        <translation>发热（人）</translation>
     </message>
     <message>
         <source>Corrections</source>
-        <translation type="vanished">更正</translation>
+        <translation>更正</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="vanished">进/出</translation>
+        <translation>进/出</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="vanished">处置结果</translation>
+        <translation>处置结果</translation>
     </message>
     <message>
         <source>Health code</source>
-        <translation type="vanished">健康码</translation>
+        <translation>健康码</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="vanished">时段</translation>
+        <translation>时段</translation>
     </message>
     <message>
         <source>Outgoing shift leader (signature)</source>
-        <translation type="vanished">交班带班领导（签字）</translation>
+        <translation>交班带班领导（签字）</translation>
     </message>
     <message>
         <source>Incoming shift leader (signature)</source>
-        <translation type="vanished">接班带班领导（签字）</translation>
+        <translation>接班带班领导（签字）</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="vanished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="vanished">序号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="vanished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="vanished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Plate</source>
-        <translation type="vanished">车牌</translation>
+        <translation>车牌</translation>
     </message>
     <message>
         <source>Vehicle type</source>
-        <translation type="vanished">车型</translation>
+        <translation>车型</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="vanished">出发地</translation>
+        <translation>出发地</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="vanished">目的地</translation>
+        <translation>目的地</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="vanished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Itinerary card</source>
-        <translation type="vanished">行程卡</translation>
+        <translation>行程卡</translation>
     </message>
     <message>
         <source>Max. temperature (°C)</source>
-        <translation type="vanished">最高体温（℃）</translation>
+        <translation>最高体温（℃）</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="vanished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="vanished">值守人员</translation>
+        <translation>值守人员</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="vanished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Corrects No.</source>
-        <translation type="vanished">更正序号</translation>
+        <translation>更正序号</translation>
     </message>
     <message>
         <source>Correction reason</source>
-        <translation type="vanished">更正原因</translation>
+        <translation>更正原因</translation>
     </message>
     <message>
         <source>Corrected by No.</source>
-        <translation type="vanished">被更正序号</translation>
+        <translation>被更正序号</translation>
     </message>
     <message>
         <source>Anomaly</source>
-        <translation type="vanished">异常情况</translation>
+        <translation>异常情况</translation>
     </message>
     <message>
         <source>Record ID</source>
-        <translation type="vanished">记录编号</translation>
+        <translation>记录编号</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="vanished">、</translation>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>&amp;Export handover...</source>
-        <translation>导出交接班表(&amp;E)…</translation>
+        <translation>导出交接班记录(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -404,14 +404,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{app} {version}
 
 离线扫码查验，快速判定，逐车逐人登记卡口通行情况。</translation>
-    </message>
-    <message>
-        <source>Handover exported to {path}</source>
-        <translation type="vanished">交接班表已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>The export failed: {reason}</source>
-        <translation type="vanished">导出失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -513,10 +505,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>核酸</translation>
     </message>
     <message>
-        <source>Temperature ({key})</source>
-        <translation type="vanished">体温 ({key})</translation>
-    </message>
-    <message>
         <source>Temperature
 {key}</source>
         <translation>体温
@@ -584,231 +572,231 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
     <message>
         <source>Pass</source>
-        <translation type="vanished">放行</translation>
+        <translation>放行</translation>
     </message>
     <message>
         <source>Recheck</source>
-        <translation type="vanished">复检</translation>
+        <translation>复检</translation>
     </message>
     <message>
         <source>Turn back</source>
-        <translation type="vanished">劝返</translation>
+        <translation>劝返</translation>
     </message>
     <message>
         <source>Hold / hand over</source>
-        <translation type="vanished">留观移交</translation>
+        <translation>留观移交</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="vanished">进</translation>
+        <translation>进</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="vanished">出</translation>
+        <translation>出</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="vanished">车辆</translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>Pedestrian</source>
-        <translation type="vanished">行人</translation>
+        <translation>行人</translation>
     </message>
     <message>
         <source>Green code</source>
-        <translation type="vanished">绿码</translation>
+        <translation>绿码</translation>
     </message>
     <message>
         <source>Yellow code</source>
-        <translation type="vanished">黄码</translation>
+        <translation>黄码</translation>
     </message>
     <message>
         <source>Red code</source>
-        <translation type="vanished">红码</translation>
+        <translation>红码</translation>
     </message>
     <message>
         <source>No code checked</source>
-        <translation type="vanished">未查验健康码</translation>
+        <translation>未查验健康码</translation>
     </message>
     <message>
         <source>Itinerary green</source>
-        <translation type="vanished">行程卡绿色</translation>
+        <translation>行程卡绿色</translation>
     </message>
     <message>
         <source>Itinerary starred</source>
-        <translation type="vanished">行程卡带星号</translation>
+        <translation>行程卡带星号</translation>
     </message>
     <message>
         <source>Itinerary other colour</source>
-        <translation type="vanished">行程卡其他颜色</translation>
+        <translation>行程卡其他颜色</translation>
     </message>
     <message>
         <source>Itinerary not checked</source>
-        <translation type="vanished">未查验行程卡</translation>
+        <translation>未查验行程卡</translation>
     </message>
     <message>
         <source>EU digital COVID certificate</source>
-        <translation type="vanished">欧盟数字新冠证书</translation>
+        <translation>欧盟数字新冠证书</translation>
     </message>
     <message>
         <source>Station pass</source>
-        <translation type="vanished">本站通行证</translation>
+        <translation>本站通行证</translation>
     </message>
     <message>
         <source>Health code</source>
-        <translation type="vanished">健康码</translation>
+        <translation>健康码</translation>
     </message>
     <message>
         <source>Unrecognised code</source>
-        <translation type="vanished">无法识别的码</translation>
+        <translation>无法识别的码</translation>
     </message>
     <message>
         <source>All checks clear</source>
-        <translation type="vanished">各项查验正常</translation>
+        <translation>各项查验正常</translation>
     </message>
     <message>
         <source>Operator&apos;s decision</source>
-        <translation type="vanished">值守人员决定</translation>
+        <translation>值守人员决定</translation>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation type="vanished">未查验健康码</translation>
+        <translation>未查验健康码</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
-        <translation type="vanished">行程卡非绿色</translation>
+        <translation>行程卡非绿色</translation>
     </message>
     <message>
         <source>Test older than 48 hours</source>
-        <translation type="vanished">核酸超过48小时</translation>
+        <translation>核酸超过48小时</translation>
     </message>
     <message>
         <source>No test proof</source>
-        <translation type="vanished">无核酸证明</translation>
+        <translation>无核酸证明</translation>
     </message>
     <message>
         <source>Temperature at or above 37.3 °C</source>
-        <translation type="vanished">体温达到或超过 37.3 ℃</translation>
+        <translation>体温达到或超过 37.3 ℃</translation>
     </message>
     <message>
         <source>Correction of an earlier record</source>
-        <translation type="vanished">更正此前的记录</translation>
+        <translation>更正此前的记录</translation>
     </message>
     <message>
         <source>No test</source>
-        <translation type="vanished">无核酸</translation>
+        <translation>无核酸</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="vanished">当天</translation>
+        <translation>当天</translation>
     </message>
     <message>
         <source>Camera starting</source>
-        <translation type="vanished">摄像头启动中</translation>
+        <translation>摄像头启动中</translation>
     </message>
     <message>
         <source>Camera live</source>
-        <translation type="vanished">摄像头正常</translation>
+        <translation>摄像头正常</translation>
     </message>
     <message>
         <source>Camera lost</source>
-        <translation type="vanished">摄像头已断开</translation>
+        <translation>摄像头已断开</translation>
     </message>
     <message>
         <source>Camera lost, reconnecting</source>
-        <translation type="vanished">摄像头已断开，正在重连</translation>
+        <translation>摄像头已断开，正在重连</translation>
     </message>
     <message>
         <source>Video ended</source>
-        <translation type="vanished">视频已播放完毕</translation>
+        <translation>视频已播放完毕</translation>
     </message>
     <message>
         <source>Camera failed</source>
-        <translation type="vanished">摄像头故障</translation>
+        <translation>摄像头故障</translation>
     </message>
     <message>
         <source>No camera or file at that address.</source>
-        <translation type="vanished">该地址没有摄像头或文件。</translation>
+        <translation>该地址没有摄像头或文件。</translation>
     </message>
     <message>
         <source>The camera or stream cannot be opened.</source>
-        <translation type="vanished">无法打开摄像头或视频流。</translation>
+        <translation>无法打开摄像头或视频流。</translation>
     </message>
     <message>
         <source>The file is not a readable image or video.</source>
-        <translation type="vanished">该文件不是可读取的图片或视频。</translation>
+        <translation>该文件不是可读取的图片或视频。</translation>
     </message>
     <message>
         <source>The camera was disconnected.</source>
-        <translation type="vanished">摄像头已断开连接。</translation>
+        <translation>摄像头已断开连接。</translation>
     </message>
     <message>
         <source>The video has ended.</source>
-        <translation type="vanished">视频已播放完毕。</translation>
+        <translation>视频已播放完毕。</translation>
     </message>
     <message>
         <source>The disk is full. Free some space.</source>
-        <translation type="vanished">磁盘已满，请清理空间。</translation>
+        <translation>磁盘已满，请清理空间。</translation>
     </message>
     <message>
         <source>The database is busy (locked by another program).</source>
-        <translation type="vanished">数据库忙（被其他程序锁定）。</translation>
+        <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
         <source>The database file is read-only.</source>
-        <translation type="vanished">数据库文件为只读。</translation>
+        <translation>数据库文件为只读。</translation>
     </message>
     <message>
         <source>The database file is damaged. Call the administrator.</source>
-        <translation type="vanished">数据库文件已损坏，请联系管理员。</translation>
+        <translation>数据库文件已损坏，请联系管理员。</translation>
     </message>
     <message>
         <source>The database was made by a newer version of Checkpoint Station. Update this station.</source>
-        <translation type="vanished">数据库由更新版本的卡口查验站创建，请升级本站软件。</translation>
+        <translation>数据库由更新版本的卡口查验站创建，请升级本站软件。</translation>
     </message>
     <message>
         <source>The data folder cannot be written.</source>
-        <translation type="vanished">数据文件夹无法写入。</translation>
+        <translation>数据文件夹无法写入。</translation>
     </message>
     <message>
         <source>An unexpected database error happened; it was logged.</source>
-        <translation type="vanished">发生意外的数据库错误，已记入日志。</translation>
+        <translation>发生意外的数据库错误，已记入日志。</translation>
     </message>
     <message>
         <source>Bus</source>
-        <translation type="vanished">客车</translation>
+        <translation>客车</translation>
     </message>
     <message>
         <source>Car</source>
-        <translation type="vanished">小汽车</translation>
+        <translation>小汽车</translation>
     </message>
     <message>
         <source>Delivery vehicle</source>
-        <translation type="vanished">配送车辆</translation>
+        <translation>配送车辆</translation>
     </message>
     <message>
         <source>Fever</source>
-        <translation type="vanished">发热</translation>
+        <translation>发热</translation>
     </message>
     <message>
         <source>Held / handed over</source>
-        <translation type="vanished">已留观移交</translation>
+        <translation>已留观移交</translation>
     </message>
     <message>
         <source>Turned back</source>
-        <translation type="vanished">已劝返</translation>
+        <translation>已劝返</translation>
     </message>
     <message>
         <source>Supply vehicle</source>
-        <translation type="vanished">保供车辆</translation>
+        <translation>保供车辆</translation>
     </message>
     <message>
         <source>Truck</source>
-        <translation type="vanished">货车</translation>
+        <translation>货车</translation>
     </message>
     <message>
         <source>Van</source>
-        <translation type="vanished">面包车</translation>
+        <translation>面包车</translation>
     </message>
 </context>
 <context>

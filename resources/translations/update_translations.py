@@ -43,6 +43,7 @@ def lupdate() -> None:
             "-locations",
             "none",
             "-silent",
+            "-no-obsolete",
             str(ROOT / "src" / "checkpoint"),
             "-ts",
             *(str(ts_path(lang)) for lang in LANGUAGES),

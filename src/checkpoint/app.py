@@ -122,7 +122,7 @@ def run_gui(
 
     from checkpoint.station.texts import storage_error_text
     from checkpoint.storage.database import StorageError
-    from checkpoint.ui.i18n import LanguageSwitcher, system_language
+    from checkpoint.station.i18n import LanguageSwitcher, system_language
     from checkpoint.ui.main_window import MainWindow
     from checkpoint.ui.style import apply_style
 

@@ -85,12 +85,13 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     assert (
         main(["export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window]) == 0
     )
-    book = openpyxl.load_workbook(out, read_only=True)
+    book = openpyxl.load_workbook(out)
     summary = book.worksheets[0]
     texts = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c is not None]
     assert "交接班记录" in texts
     passages = book.worksheets[1]
     assert passages.max_row > 100  # a day at a highway exit
+    assert passages.freeze_panes == "A2"
     csv_out = tmp_path / "handover.csv"
     assert (
         main(["export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window]) == 0

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from checkpoint.ui.i18n import LanguageSwitcher
+from checkpoint.station.i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
     from checkpoint.station.services import StationServices

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from checkpoint.ui.i18n import LanguageError, LanguageSwitcher, system_language
+from checkpoint.station.i18n import LanguageError, LanguageSwitcher, system_language
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_switching_the_language_retranslates_the_window_live(
     window.language_actions["zh_CN"].trigger()
     assert window.file_menu.title() == "文件(&F)"
     assert window.language_menu.title() == "语言(&L)"
-    assert window.export_action.text() == "导出交接班表(&E)…"
+    assert window.export_action.text() == "导出交接班记录(&E)…"
     assert window.tabs.tabText(0) == "查验台 (F1)"
     assert window.gate_label.text() == "卡口：G1 高速出口"
     assert station._scan_caption.text() == "扫码"

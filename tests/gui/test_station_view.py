@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
+from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
-from checkpoint.ui.i18n import LanguageSwitcher
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.pass_log_model import Column
 from checkpoint.ui.station_view import StationView

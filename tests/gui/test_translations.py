@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from checkpoint.domain.records import CodeColour, CodeKind, Direction, Itinerary, Outcome, Reason, SubjectKind
 from checkpoint.paths import translations_dir
-from checkpoint.ui.i18n import LanguageSwitcher
+from checkpoint.station.i18n import LanguageSwitcher
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -87,13 +87,6 @@ def test_the_checker_sees_an_unfinished_entry(tmp_path: Path) -> None:
     assert unfinished_entries(ts) == ["X: 'Done'", "X: 'Empty'"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="station/texts.py wraps its strings in _t(), which lupdate cannot see; calling "
-    "QCoreApplication.translate('Texts', ...) directly (or QT_TRANSLATE_NOOP) lets them be extracted. "
-    "The zh_CN catalogue already holds their translations (as vanished entries lupdate revives): after the "
-    "fix run resources/translations/update_translations.py and remove this mark.",
-)
 def test_every_domain_value_reads_in_chinese(languages: LanguageSwitcher) -> None:
     from checkpoint.station.texts import enum_text
 

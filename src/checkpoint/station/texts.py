@@ -28,134 +28,148 @@ from checkpoint.exports.labels import HandoverLabels
 from checkpoint.storage.database import StorageErrorKind
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
-
-
 def outcome_text(value: Outcome) -> str:
     return {
-        Outcome.PASS: _t("Pass"),
-        Outcome.RECHECK: _t("Recheck"),
-        Outcome.TURN_BACK: _t("Turn back"),
-        Outcome.HOLD: _t("Hold / hand over"),
+        Outcome.PASS: QCoreApplication.translate("Texts", "Pass"),
+        Outcome.RECHECK: QCoreApplication.translate("Texts", "Recheck"),
+        Outcome.TURN_BACK: QCoreApplication.translate("Texts", "Turn back"),
+        Outcome.HOLD: QCoreApplication.translate("Texts", "Hold / hand over"),
     }[value]
 
 
 def direction_text(value: Direction) -> str:
-    return {Direction.IN: _t("In"), Direction.OUT: _t("Out")}[value]
+    return {
+        Direction.IN: QCoreApplication.translate("Texts", "In"),
+        Direction.OUT: QCoreApplication.translate("Texts", "Out"),
+    }[value]
 
 
 def subject_text(value: SubjectKind) -> str:
-    return {SubjectKind.VEHICLE: _t("Vehicle"), SubjectKind.PEDESTRIAN: _t("Pedestrian")}[value]
+    return {
+        SubjectKind.VEHICLE: QCoreApplication.translate("Texts", "Vehicle"),
+        SubjectKind.PEDESTRIAN: QCoreApplication.translate("Texts", "Pedestrian"),
+    }[value]
 
 
 def colour_text(value: CodeColour) -> str:
     return {
-        CodeColour.GREEN: _t("Green code"),
-        CodeColour.YELLOW: _t("Yellow code"),
-        CodeColour.RED: _t("Red code"),
-        CodeColour.NONE: _t("No code checked"),
+        CodeColour.GREEN: QCoreApplication.translate("Texts", "Green code"),
+        CodeColour.YELLOW: QCoreApplication.translate("Texts", "Yellow code"),
+        CodeColour.RED: QCoreApplication.translate("Texts", "Red code"),
+        CodeColour.NONE: QCoreApplication.translate("Texts", "No code checked"),
     }[value]
 
 
 def itinerary_text(value: Itinerary) -> str:
     return {
-        Itinerary.GREEN: _t("Itinerary green"),
-        Itinerary.STARRED: _t("Itinerary starred"),
-        Itinerary.OTHER: _t("Itinerary other colour"),
-        Itinerary.NONE: _t("Itinerary not checked"),
+        Itinerary.GREEN: QCoreApplication.translate("Texts", "Itinerary green"),
+        Itinerary.STARRED: QCoreApplication.translate("Texts", "Itinerary starred"),
+        Itinerary.OTHER: QCoreApplication.translate("Texts", "Itinerary other colour"),
+        Itinerary.NONE: QCoreApplication.translate("Texts", "Itinerary not checked"),
     }[value]
 
 
 def kind_text(value: CodeKind) -> str:
     return {
-        CodeKind.DCC: _t("EU digital COVID certificate"),
-        CodeKind.STATION_PASS: _t("Station pass"),
-        CodeKind.HEALTH_CODE: _t("Health code"),
-        CodeKind.UNKNOWN: _t("Unrecognised code"),
+        CodeKind.DCC: QCoreApplication.translate("Texts", "EU digital COVID certificate"),
+        CodeKind.STATION_PASS: QCoreApplication.translate("Texts", "Station pass"),
+        CodeKind.HEALTH_CODE: QCoreApplication.translate("Texts", "Health code"),
+        CodeKind.UNKNOWN: QCoreApplication.translate("Texts", "Unrecognised code"),
     }[value]
 
 
 def reason_text(value: Reason) -> str:
     return {
-        Reason.ALL_CHECKS_CLEAR: _t("All checks clear"),
-        Reason.OPERATOR_DECISION: _t("Operator's decision"),
-        Reason.CODE_GREEN: _t("Green code"),
-        Reason.CODE_YELLOW: _t("Yellow code"),
-        Reason.CODE_RED: _t("Red code"),
-        Reason.CODE_NOT_SHOWN: _t("Health code not checked"),
-        Reason.ITINERARY_STARRED: _t("Itinerary starred"),
-        Reason.ITINERARY_OTHER: _t("Itinerary not green"),
-        Reason.TEST_TOO_OLD: _t("Test older than 48 hours"),
-        Reason.NO_TEST: _t("No test proof"),
-        Reason.FEVER: _t("Temperature at or above 37.3 °C"),
-        Reason.CORRECTION: _t("Correction of an earlier record"),
+        Reason.ALL_CHECKS_CLEAR: QCoreApplication.translate("Texts", "All checks clear"),
+        Reason.OPERATOR_DECISION: QCoreApplication.translate("Texts", "Operator's decision"),
+        Reason.CODE_GREEN: QCoreApplication.translate("Texts", "Green code"),
+        Reason.CODE_YELLOW: QCoreApplication.translate("Texts", "Yellow code"),
+        Reason.CODE_RED: QCoreApplication.translate("Texts", "Red code"),
+        Reason.CODE_NOT_SHOWN: QCoreApplication.translate("Texts", "Health code not checked"),
+        Reason.ITINERARY_STARRED: QCoreApplication.translate("Texts", "Itinerary starred"),
+        Reason.ITINERARY_OTHER: QCoreApplication.translate("Texts", "Itinerary not green"),
+        Reason.TEST_TOO_OLD: QCoreApplication.translate("Texts", "Test older than 48 hours"),
+        Reason.NO_TEST: QCoreApplication.translate("Texts", "No test proof"),
+        Reason.FEVER: QCoreApplication.translate("Texts", "Temperature at or above 37.3 °C"),
+        Reason.CORRECTION: QCoreApplication.translate("Texts", "Correction of an earlier record"),
     }[value]
 
 
 def test_age_text(days: int | None) -> str:
     if days is None:
-        return _t("No test")
+        return QCoreApplication.translate("Texts", "No test")
     if days == 0:
-        return _t("Today")
+        return QCoreApplication.translate("Texts", "Today")
     return QCoreApplication.translate("Texts", "%n day(s) ago", "", days)
 
 
 def anomaly_text(value: Anomaly) -> str:
     return {
-        Anomaly.TURNED_BACK: _t("Turned back"),
-        Anomaly.HELD: _t("Held / handed over"),
-        Anomaly.CODE_YELLOW: _t("Yellow code"),
-        Anomaly.CODE_RED: _t("Red code"),
-        Anomaly.ITINERARY_STARRED: _t("Itinerary starred"),
-        Anomaly.ITINERARY_OTHER: _t("Itinerary not green"),
-        Anomaly.FEVER: _t("Fever"),
+        Anomaly.TURNED_BACK: QCoreApplication.translate("Texts", "Turned back"),
+        Anomaly.HELD: QCoreApplication.translate("Texts", "Held / handed over"),
+        Anomaly.CODE_YELLOW: QCoreApplication.translate("Texts", "Yellow code"),
+        Anomaly.CODE_RED: QCoreApplication.translate("Texts", "Red code"),
+        Anomaly.ITINERARY_STARRED: QCoreApplication.translate("Texts", "Itinerary starred"),
+        Anomaly.ITINERARY_OTHER: QCoreApplication.translate("Texts", "Itinerary not green"),
+        Anomaly.FEVER: QCoreApplication.translate("Texts", "Fever"),
     }[value]
 
 
 def vehicle_kind_text(kind: str) -> str:
     return {
-        "car": _t("Car"),
-        "truck": _t("Truck"),
-        "bus": _t("Bus"),
-        "van": _t("Van"),
-        "delivery": _t("Delivery vehicle"),
-        "supply": _t("Supply vehicle"),
+        "car": QCoreApplication.translate("Texts", "Car"),
+        "truck": QCoreApplication.translate("Texts", "Truck"),
+        "bus": QCoreApplication.translate("Texts", "Bus"),
+        "van": QCoreApplication.translate("Texts", "Van"),
+        "delivery": QCoreApplication.translate("Texts", "Delivery vehicle"),
+        "supply": QCoreApplication.translate("Texts", "Supply vehicle"),
     }.get(kind, kind)
 
 
 def camera_status_text(value: CameraStatus) -> str:
     return {
-        CameraStatus.STARTING: _t("Camera starting"),
-        CameraStatus.LIVE: _t("Camera live"),
-        CameraStatus.LOST: _t("Camera lost"),
-        CameraStatus.RECONNECTING: _t("Camera lost, reconnecting"),
-        CameraStatus.ENDED: _t("Video ended"),
-        CameraStatus.FAILED: _t("Camera failed"),
+        CameraStatus.STARTING: QCoreApplication.translate("Texts", "Camera starting"),
+        CameraStatus.LIVE: QCoreApplication.translate("Texts", "Camera live"),
+        CameraStatus.LOST: QCoreApplication.translate("Texts", "Camera lost"),
+        CameraStatus.RECONNECTING: QCoreApplication.translate("Texts", "Camera lost, reconnecting"),
+        CameraStatus.ENDED: QCoreApplication.translate("Texts", "Video ended"),
+        CameraStatus.FAILED: QCoreApplication.translate("Texts", "Camera failed"),
     }[value]
 
 
 def camera_error_text(value: CameraErrorKind) -> str:
     return {
-        CameraErrorKind.NOT_FOUND: _t("No camera or file at that address."),
-        CameraErrorKind.CANNOT_OPEN: _t("The camera or stream cannot be opened."),
-        CameraErrorKind.UNREADABLE: _t("The file is not a readable image or video."),
-        CameraErrorKind.DISCONNECTED: _t("The camera was disconnected."),
-        CameraErrorKind.ENDED: _t("The video has ended."),
+        CameraErrorKind.NOT_FOUND: QCoreApplication.translate("Texts", "No camera or file at that address."),
+        CameraErrorKind.CANNOT_OPEN: QCoreApplication.translate(
+            "Texts", "The camera or stream cannot be opened."
+        ),
+        CameraErrorKind.UNREADABLE: QCoreApplication.translate(
+            "Texts", "The file is not a readable image or video."
+        ),
+        CameraErrorKind.DISCONNECTED: QCoreApplication.translate("Texts", "The camera was disconnected."),
+        CameraErrorKind.ENDED: QCoreApplication.translate("Texts", "The video has ended."),
     }[value]
 
 
 def storage_error_text(value: StorageErrorKind) -> str:
     return {
-        StorageErrorKind.DISK_FULL: _t("The disk is full. Free some space."),
-        StorageErrorKind.LOCKED: _t("The database is busy (locked by another program)."),
-        StorageErrorKind.READ_ONLY: _t("The database file is read-only."),
-        StorageErrorKind.CORRUPT: _t("The database file is damaged. Call the administrator."),
-        StorageErrorKind.NEWER_SCHEMA: _t(
-            "The database was made by a newer version of Checkpoint Station. Update this station."
+        StorageErrorKind.DISK_FULL: QCoreApplication.translate("Texts", "The disk is full. Free some space."),
+        StorageErrorKind.LOCKED: QCoreApplication.translate(
+            "Texts", "The database is busy (locked by another program)."
         ),
-        StorageErrorKind.UNWRITABLE_FOLDER: _t("The data folder cannot be written."),
-        StorageErrorKind.OTHER: _t("An unexpected database error happened; it was logged."),
+        StorageErrorKind.READ_ONLY: QCoreApplication.translate("Texts", "The database file is read-only."),
+        StorageErrorKind.CORRUPT: QCoreApplication.translate(
+            "Texts", "The database file is damaged. Call the administrator."
+        ),
+        StorageErrorKind.NEWER_SCHEMA: QCoreApplication.translate(
+            "Texts", "The database was made by a newer version of Checkpoint Station. Update this station."
+        ),
+        StorageErrorKind.UNWRITABLE_FOLDER: QCoreApplication.translate(
+            "Texts", "The data folder cannot be written."
+        ),
+        StorageErrorKind.OTHER: QCoreApplication.translate(
+            "Texts", "An unexpected database error happened; it was logged."
+        ),
     }[value]
 
 
@@ -178,57 +192,54 @@ def enum_text(value: Enum) -> str:
 def handover_labels() -> HandoverLabels:
     """Every caption of the handover files, in the language currently installed."""
 
-    def h(text: str) -> str:
-        return QCoreApplication.translate("Handover", text)
-
     return HandoverLabels(
         enum_text=enum_text,
-        sheet_summary=h("Summary"),
-        sheet_passages=h("Passages"),
-        sheet_anomalies=h("Anomalies"),
-        title=h("Shift handover"),
-        gate=h("Gate"),
-        shift=h("Shift"),
-        no_shift=h("By time window"),
-        leader=h("Shift leader"),
-        window_start=h("From"),
-        window_end=h("To"),
-        generated=h("Generated"),
-        time_zone=h("Time zone"),
-        summary=h("Totals"),
-        count=h("Count"),
-        passages=h("Passages"),
-        vehicles=h("Vehicles"),
-        pedestrians=h("Pedestrians"),
-        persons=h("Persons"),
-        fever=h("Fever (persons)"),
-        corrections=h("Corrections"),
-        direction=h("Direction"),
-        outcome=h("Outcome"),
-        code_colour=h("Health code"),
-        hour=h("Hour"),
-        outgoing_leader=h("Outgoing shift leader (signature)"),
-        incoming_leader=h("Incoming shift leader (signature)"),
-        signed_at=h("Date"),
-        number=h("No."),
-        time=h("Time"),
-        subject=h("Type"),
-        plate=h("Plate"),
-        vehicle_kind=h("Vehicle type"),
-        origin=h("Origin"),
-        destination=h("Destination"),
-        person_count=h("Persons"),
-        names=h("Names"),
-        itinerary=h("Itinerary card"),
-        max_temperature=h("Max. temperature (°C)"),
-        reasons=h("Reasons"),
-        operator=h("Operator"),
-        note=h("Note"),
-        correction_of=h("Corrects No."),
-        correction_reason=h("Correction reason"),
-        corrected_by=h("Corrected by No."),
-        anomaly=h("Anomaly"),
-        record_id=h("Record ID"),
-        separator=h(", "),
+        sheet_summary=QCoreApplication.translate("Handover", "Summary"),
+        sheet_passages=QCoreApplication.translate("Handover", "Passages"),
+        sheet_anomalies=QCoreApplication.translate("Handover", "Anomalies"),
+        title=QCoreApplication.translate("Handover", "Shift handover"),
+        gate=QCoreApplication.translate("Handover", "Gate"),
+        shift=QCoreApplication.translate("Handover", "Shift"),
+        no_shift=QCoreApplication.translate("Handover", "By time window"),
+        leader=QCoreApplication.translate("Handover", "Shift leader"),
+        window_start=QCoreApplication.translate("Handover", "From"),
+        window_end=QCoreApplication.translate("Handover", "To"),
+        generated=QCoreApplication.translate("Handover", "Generated"),
+        time_zone=QCoreApplication.translate("Handover", "Time zone"),
+        summary=QCoreApplication.translate("Handover", "Totals"),
+        count=QCoreApplication.translate("Handover", "Count"),
+        passages=QCoreApplication.translate("Handover", "Passages"),
+        vehicles=QCoreApplication.translate("Handover", "Vehicles"),
+        pedestrians=QCoreApplication.translate("Handover", "Pedestrians"),
+        persons=QCoreApplication.translate("Handover", "Persons"),
+        fever=QCoreApplication.translate("Handover", "Fever (persons)"),
+        corrections=QCoreApplication.translate("Handover", "Corrections"),
+        direction=QCoreApplication.translate("Handover", "Direction"),
+        outcome=QCoreApplication.translate("Handover", "Outcome"),
+        code_colour=QCoreApplication.translate("Handover", "Health code"),
+        hour=QCoreApplication.translate("Handover", "Hour"),
+        outgoing_leader=QCoreApplication.translate("Handover", "Outgoing shift leader (signature)"),
+        incoming_leader=QCoreApplication.translate("Handover", "Incoming shift leader (signature)"),
+        signed_at=QCoreApplication.translate("Handover", "Date"),
+        number=QCoreApplication.translate("Handover", "No."),
+        time=QCoreApplication.translate("Handover", "Time"),
+        subject=QCoreApplication.translate("Handover", "Type"),
+        plate=QCoreApplication.translate("Handover", "Plate"),
+        vehicle_kind=QCoreApplication.translate("Handover", "Vehicle type"),
+        origin=QCoreApplication.translate("Handover", "Origin"),
+        destination=QCoreApplication.translate("Handover", "Destination"),
+        person_count=QCoreApplication.translate("Handover", "Persons"),
+        names=QCoreApplication.translate("Handover", "Names"),
+        itinerary=QCoreApplication.translate("Handover", "Itinerary card"),
+        max_temperature=QCoreApplication.translate("Handover", "Max. temperature (°C)"),
+        reasons=QCoreApplication.translate("Handover", "Reasons"),
+        operator=QCoreApplication.translate("Handover", "Operator"),
+        note=QCoreApplication.translate("Handover", "Note"),
+        correction_of=QCoreApplication.translate("Handover", "Corrects No."),
+        correction_reason=QCoreApplication.translate("Handover", "Correction reason"),
+        corrected_by=QCoreApplication.translate("Handover", "Corrected by No."),
+        anomaly=QCoreApplication.translate("Handover", "Anomaly"),
+        record_id=QCoreApplication.translate("Handover", "Record ID"),
+        separator=QCoreApplication.translate("Handover", ", "),
         vehicle_kind_text=vehicle_kind_text,
     )

@@ -17,7 +17,7 @@ from checkpoint.station.services import StationServices
 from checkpoint.station.texts import camera_status_text
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
-from checkpoint.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
+from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.station_view import StationView
 
