@@ -1,9 +1,13 @@
-"""The shift handover as an XLSX workbook (openpyxl, streamed in write-only mode).
+"""The shift handover as an XLSX workbook.
 
 Sheet 1 (summary): title, gate, shift, window, generation time, the counts, the tables by direction,
-outcome and code colour, the hourly table and the two signature lines. Sheet 2 (passages): every
-passage, bold frozen header, autofilter, real datetime cells. Sheet 3 (anomalies): the hand-off list.
-All sheets print landscape, one page wide, with the header row repeated on every page.
+outcome and code colour, the hourly table and the two signature lines; prints on one portrait page.
+Sheet 2 (passages): every passage, bold frozen header, autofilter, real datetime cells. Sheet 3
+(anomalies): the hand-off list. Tables print landscape, one page wide, the header on every page.
+Times are wall-clock times in the window's timezone, which the time column's header and the summary name.
+
+openpyxl (write-only mode) builds the workbook, its styles and layout; the data rows of the two tables
+are rendered by ``sheetrows`` for speed (see there).
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ from uuid import UUID
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from checkpoint.domain.handover import HandoverReport
+from checkpoint.domain.handover import HandoverReport, HandoverRow
 from checkpoint.domain.records import FINAL_OUTCOMES, CodeColour, Direction
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
@@ -51,7 +55,6 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
 _SIGNATURE_LINE = Border(bottom=Side(style="thin"))
-_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def display_width(text: str) -> int:
@@ -144,11 +147,11 @@ def _column_width(header: str, values: Sequence[Value]) -> int:
 
 
 def _write_table(
-    sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[object]
+    sheet: WriteOnlyWorksheet, columns: Sequence[Column], rows: Iterable[HandoverRow]
 ) -> list[list[Value]]:
     """Lay out a table sheet: bold header, template row, frozen header, autofilter, widths from the
     content. Returns the data rows, which ``splice_rows`` puts in place of the template row."""
-    values = [[column.value(row) for column in columns] for row in rows]  # type: ignore[arg-type]
+    values = [[column.value(row) for column in columns] for row in rows]
     _set_widths(
         sheet, [_column_width(column.header, [row[i] for row in values]) for i, column in enumerate(columns)]
     )

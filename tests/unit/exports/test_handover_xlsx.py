@@ -26,6 +26,7 @@ from checkpoint.domain.records import (
     Vehicle,
 )
 from checkpoint.exports import write_handover_xlsx
+from checkpoint.exports.sheetrows import excel_serial
 from checkpoint.exports.xlsx import display_width
 
 
@@ -219,3 +220,11 @@ def test_a_20000_passage_handover_exports_within_the_budget(tmp_path: Path) -> N
     assert elapsed < 3.0, f"20,000-passage XLSX took {elapsed:.2f} s (budget 3 s, DESIGN.md)"
     sheet = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)["通行记录"]
     assert sum(1 for _ in sheet.iter_rows(min_row=2, max_col=1)) == len(report.rows)
+
+
+def test_excel_serial_matches_openpyxl() -> None:
+    from openpyxl.utils.datetime import to_excel
+
+    moment = datetime(2026, 1, 1, 8, 0, 30)
+    assert excel_serial(moment) == pytest.approx(to_excel(moment), abs=1e-9)
+    assert excel_serial(datetime(1900, 3, 1)) == 61
