@@ -27,6 +27,9 @@ _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 
 def _normalise(value: object, where: str) -> object:
     """The JSON-ready form of one value; raises for anything whose serialisation would be ambiguous."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the common case, fast
+        return value
     if isinstance(value, enum.Enum):
         return _normalise(value.value, where)
     if value is None or isinstance(value, bool | int | str):

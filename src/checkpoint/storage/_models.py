@@ -11,6 +11,7 @@ Any change here needs a new migration in ``migrations/versions`` (a test compare
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -55,7 +56,13 @@ class UUIDText(TypeDecorator[UUID]):
         return str(value if isinstance(value, UUID) else UUID(value))
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> UUID | None:
-        return None if value is None else UUID(value)
+        return None if value is None else _parse_uuid(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_uuid(text: str) -> UUID:
+    """UUIDs are immutable; station, gate, operator and shift ids repeat on every row, so parse them once."""
+    return UUID(text)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -12,6 +12,7 @@ Every public method raises :class:`StorageError` for database trouble and :class
 from __future__ import annotations
 
 import heapq
+import logging
 import os
 import sqlite3
 import threading
@@ -91,11 +92,15 @@ __all__ = [
     "open_database",
 ]
 
+_log = logging.getLogger(__name__)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 _IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
 _READ_BATCH = 1000  # passages per round trip when streaming
+_ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
+_CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes need room as the log grows
 
 _station_t: Table = StationRow.__table__  # type: ignore[assignment]
 _head_t: Table = ChainHeadRow.__table__  # type: ignore[assignment]
@@ -230,6 +235,7 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+            cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         finally:
             cursor.close()
 
@@ -393,11 +399,34 @@ class Database:
         self._known_shifts: set[uuid.UUID] = set()
         self.url = url
         self.station_id = self._ensure_station(station_id)
+        self.refresh_statistics()
 
     # -- plumbing ------------------------------------------------------------------------------------
 
     def close(self) -> None:
         self._engine.dispose()
+
+    def refresh_statistics(self) -> None:
+        """Refresh SQLite's planner statistics (sampled, milliseconds even on millions of rows).
+
+        Without them SQLite walks the whole log in seq order for a plate or ID search instead of using
+        the plate or ID index. Done at open and after bulk appends. Statistics are only a hint, so a
+        failure (another writer holds the lock) is logged and otherwise ignored.
+        """
+        if not self._is_sqlite:
+            return
+        with self._lock:
+            try:
+                raw = self._engine.raw_connection()
+                try:
+                    cursor = raw.cursor()
+                    cursor.execute(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}")
+                    cursor.execute("ANALYZE")
+                    cursor.close()
+                finally:
+                    raw.close()
+            except _DB_ERRORS as exc:
+                _log.info("planner statistics not refreshed: %s", exc)
 
     def _now(self) -> datetime:
         return rec.utc(self._clock(), "clock time")
@@ -648,6 +677,8 @@ class Database:
                 pending = []
         if pending:
             total += self._append_batch(pending)
+        if total:
+            self.refresh_statistics()
         return total
 
     def _append_batch(self, drafts: Sequence[PassageDraft]) -> int:
