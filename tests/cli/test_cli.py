@@ -82,9 +82,9 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     assert main(["db", "verify", "--db", db]) == 0
     out = tmp_path / "handover.xlsx"
     window = ["--from", "2026-11-19T08:00:00+08:00", "--to", "2026-11-20T08:00:00+08:00", "--db", db]
-    assert (
-        main(["export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window]) == 0
-    )
+    # In a child process: the export loads QtCore's translations into a QCoreApplication of its own.
+    done = run("export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window)
+    assert done.returncode == 0, done.stderr
     book = openpyxl.load_workbook(out)
     summary = book.worksheets[0]
     texts = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c is not None]
@@ -93,9 +93,8 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     assert passages.max_row > 100  # a day at a highway exit
     assert passages.freeze_panes == "A2"
     csv_out = tmp_path / "handover.csv"
-    assert (
-        main(["export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window]) == 0
-    )
+    done = run("export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window)
+    assert done.returncode == 0, done.stderr
     header = csv_out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Plate" in header
 
