@@ -10,18 +10,19 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from uuid import UUID
 
 from PySide6.QtCore import QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from checkpoint.domain.records import Role
+from checkpoint.domain.records import AuditAction, Role, Shift
+from checkpoint.domain.shifts import shift_label
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
-from checkpoint.station.shifts import shift_label
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, open_database
 
@@ -75,10 +76,7 @@ def build_services(
     gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
     gate = database.ensure_gate(gate_name, gate_profile)
     operator = database.ensure_operator(_operator_name(settings), Role.SHIFT_LEADER)
-    shift = database.current_shift(gate.id)
-    if shift is None:
-        opened = now()
-        shift = database.open_shift(gate.id, operator.id, opened, shift_label(opened))
+    shift = current_or_new_shift(database, gate.id, operator.id, now())
     shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
     messages = MessageBus()
@@ -97,6 +95,24 @@ def build_services(
         settings=settings,
         db_url=db_url,
     )
+
+
+def current_or_new_shift(database: Database, gate_id: UUID, leader_id: UUID, now: datetime) -> Shift:
+    """The open shift when it is still this clock shift; else the old one is closed and a new one opened.
+
+    Until shift leaders open and close shifts with their PIN, the station follows the clock's three
+    shifts, so the counter and the default handover window are always "this shift".
+    """
+    label = shift_label(now.astimezone())
+    shift = database.current_shift(gate_id)
+    if shift is not None and shift.label == label:
+        return shift
+    if shift is not None:
+        database.close_shift(shift.id, now)
+        database.append_audit(AuditAction.SHIFT_CLOSED, f"shift {shift.id} {shift.label}", now, leader_id)
+    shift = database.open_shift(gate_id, leader_id, now, label)
+    database.append_audit(AuditAction.SHIFT_OPENED, f"shift {shift.id} {shift.label}", now, leader_id)
+    return shift
 
 
 def _operator_name(settings: QSettings) -> str:
@@ -120,9 +136,9 @@ def run_gui(
     """Starts the station window; returns the process exit code."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from checkpoint.station.i18n import LanguageSwitcher, system_language
     from checkpoint.station.texts import storage_error_text
     from checkpoint.storage.database import StorageError
-    from checkpoint.station.i18n import LanguageSwitcher, system_language
     from checkpoint.ui.main_window import MainWindow
     from checkpoint.ui.style import apply_style
 

@@ -291,7 +291,7 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
         summary = fill_demo_history(
             database,
             days=args.days,
-            end=args.end or datetime.now(UTC),
+            end=(args.end or datetime.now(UTC)).astimezone(),  # shifts follow local time
             seed=args.seed,
             profile=args.profile,
             progress=lambda n: print(f"\r{n} passages", end="", file=sys.stderr, flush=True),

@@ -37,14 +37,12 @@ from checkpoint.domain.records import (
     SubjectKind,
     Vehicle,
 )
+from checkpoint.domain.shifts import SHIFT_HOURS, shift_label
 
 HIGHWAY_EXIT = "highway-exit"
 COMPOUND_GATE = "compound-gate"
 PROFILES: tuple[str, ...] = (HIGHWAY_EXIT, COMPOUND_GATE)
 
-SHIFT_HOURS = 8
-SHIFT_STARTS: tuple[int, ...] = (0, 8, 16)
-SHIFT_LABELS = {0: "night", 8: "day", 16: "evening"}  # label suffixes; the UI words them
 FEVER_THRESHOLD = 37.3
 MAX_TEST_AGE_DAYS = 2
 RULES_VERSIONS = {HIGHWAY_EXIT: "highway-exit/demo-1", COMPOUND_GATE: "compound-gate/demo-1"}
@@ -428,7 +426,7 @@ def _history(
             opened_at=opened,
             closed_at=closed,
             leader_id=leader,
-            label=f"{opened:%Y-%m-%d} {SHIFT_LABELS[opened.hour]}",
+            label=shift_label(opened),
             id=gen.new_uuid(),
         )
         yield plan
