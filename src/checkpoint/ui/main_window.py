@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
+from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.texts import camera_status_text
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
-from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.station_view import StationView
 
