@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Builds the one-folder bundle in dist/ and installs the desktop entry beside it. Not part of CI.
+# Builds the one-folder bundle dist/checkpoint-station-<version>/ and puts the desktop entry, the icon and
+# install-desktop-entry.sh into it, so the folder is all a station needs. Not part of CI (takes minutes).
+#   bash packaging/build.sh            then   bash packaging/smoke-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-deps app
+bash scripts/system-deps app       # libzbar0 must be on the build machine: the bundle carries its copy
 bash scripts/venv packaging
 .venv/bin/pyinstaller packaging/checkpoint.spec --noconfirm --distpath dist --workpath build
-cp packaging/checkpoint-station.desktop dist/
-echo "Bundle: $(ls -d dist/checkpoint-station-*)"
+version="$(.venv/bin/python -c 'import checkpoint; print(checkpoint.__version__)')"
+bundle="dist/checkpoint-station-$version"
+[ -x "$bundle/checkpoint" ] || { echo "build.sh: $bundle/checkpoint was not built" >&2; exit 1; }
+install -m 644 packaging/checkpoint-station.desktop packaging/checkpoint-station.svg "$bundle/"
+install -m 755 packaging/install-desktop-entry.sh "$bundle/"
+echo "Bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
+echo "Check it:            bash packaging/smoke-test.sh $bundle"
+echo "Desktop entry:       $bundle/install-desktop-entry.sh"

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Checks a built bundle the way a station would use it. Not part of CI (the build takes minutes).
+#   bash packaging/smoke-test.sh [BUNDLE_DIR]        (default: the newest dist/checkpoint-station-*/)
+# The bundle runs with a bare environment (no venv, no PYTHONPATH, a fresh CHECKPOINT_HOME), so it proves
+# the folder is self-contained. The test fixtures are made and the outputs read with the project's .venv.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bundle="${1:-$(ls -d dist/checkpoint-station-*/ 2>/dev/null | sort -V | tail -n 1)}"
+bundle="${bundle%/}"
+[ -n "$bundle" ] && [ -x "$bundle/checkpoint" ] || {
+    echo "smoke-test.sh: no bundle (build one with: bash packaging/build.sh)" >&2
+    exit 2
+}
+bundle="$(cd "$bundle" && pwd)"
+py=.venv/bin/python
+work="$(mktemp -d "${TMPDIR:-/tmp}/checkpoint-smoke.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+db="sqlite:///$work/station.sqlite3"
+failures=0
+
+pass() { printf '  ok    %s\n' "$1"; }
+fail() { printf '  FAIL  %s\n' "$1"; [ -n "${2:-}" ] && sed 's/^/        /' <<<"$2"; failures=$((failures + 1)); }
+
+# The bundle with nothing from this shell: no venv on PATH, no Python variables, its own home folder.
+run() {
+    ${TIMEOUT:+timeout "$TIMEOUT"} env -i HOME="$work/home" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+        CHECKPOINT_HOME="$work/home" ${QT_QPA_PLATFORM:+QT_QPA_PLATFORM=$QT_QPA_PLATFORM} \
+        ${EXTRA_ENV:-} "$bundle/checkpoint" "$@"
+}
+
+echo "Bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
+
+# --- fixtures: QR codes with Chinese text, as UTF-8 and as GB18030 bytes without ECI ---------------------
+text='粤B12345 张三 绿码 核酸24小时'
+mkdir -p "$work/codes"
+"$py" - "$work/codes" "$text" <<'PY'
+import sys
+from pathlib import Path
+import segno
+folder, text = Path(sys.argv[1]), sys.argv[2]
+segno.make(text, error="m", micro=False).save(folder / "utf8.png", scale=6, border=4)
+segno.make(text.encode("gb18030"), error="m", micro=False).save(folder / "gbk.png", scale=6, border=4)
+for stem in ("utf8", "gbk"):
+    (folder / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
+PY
+
+# --- version -------------------------------------------------------------------------------------------
+version="$("$py" -c 'import checkpoint; print(checkpoint.__version__)')"
+out="$(run --version 2>&1)"
+[ "$out" = "checkpoint $version" ] && pass "--version: $out" || fail "--version (expected checkpoint $version)" "$out"
+
+# --- scan: zxing-cpp, and the text from the raw bytes (UTF-8 and GB18030) -----------------------------------
+out="$(run scan --json "$work/codes/utf8.png" "$work/codes/gbk.png" 2>&1)"
+if "$py" - "$text" "$out" 2>/dev/null <<'PY'; then
+import json, sys
+lines = [json.loads(line) for line in sys.argv[2].splitlines() if line.strip()]
+assert len(lines) == 2 and all(r["error"] is None and [c["text"] for c in r["codes"]] == [sys.argv[1]] for r in lines)
+PY
+    pass "scan --json: Chinese text intact, UTF-8 and GB18030"
+else
+    fail "scan --json" "$out"
+fi
+
+# --- pyzbar: the bundled libzbar loads and decodes (bench runs every decoder on every image) ----------------
+out="$(EXTRA_ENV=LD_DEBUG=libs run bench decode --data "$work/codes" --json 2>"$work/ld-debug.txt")"
+if "$py" - "$out" 2>/dev/null <<'PY'; then
+import json, sys
+report = json.loads(sys.argv[1])
+found = {d["decoder"]: (d["found"], d["total"]) for s in report["sets"] for d in s["decoders"]}
+assert found["pyzbar"] == (2, 2) and found["zxing-cpp"] == (2, 2), found
+PY
+    pass "pyzbar and zxing-cpp decode both codes (bench decode)"
+else
+    fail "bench decode" "$out"
+fi
+if grep -q "calling init: $bundle/_internal/libzbar.so" "$work/ld-debug.txt"; then
+    pass "libzbar loaded from the bundle"
+else
+    fail "libzbar not loaded from the bundle" "$(grep -m3 zbar "$work/ld-debug.txt")"
+fi
+
+# --- database: creating it runs the bundled Alembic migrations; then the chain verifies ---------------------
+out="$(run demo-data --days 1 --db "$db" 2>&1)"
+[ $? -eq 0 ] && pass "demo-data --days 1: $(tr '\r' '\n' <<<"$out" | tail -n 1)" || fail "demo-data" "$out"
+out="$(run db verify --db "$db" 2>&1)"
+if [ $? -eq 0 ] && grep -q "hash chain: ok" <<<"$out"; then pass "db verify: ${out//$'\n'/; }"; else fail "db verify" "$out"; fi
+
+# --- exports ---------------------------------------------------------------------------------------------
+out="$(run export handover --format xlsx --out "$work/handover.xlsx" --db "$db" --lang zh_CN 2>&1)"
+if [ $? -eq 0 ] && "$py" - "$work/handover.xlsx" <<'PY' 2>/dev/null; then
+import re, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+cjk = re.compile("[\u4e00-\u9fff]")
+assert all(cjk.search(name) for name in book.sheetnames), book.sheetnames  # translated sheet names
+rows = sum(1 for _ in book.worksheets[1].iter_rows()) if len(book.worksheets) > 1 else 0
+assert rows > 10, rows
+PY
+    pass "export handover xlsx zh_CN: ${out}"
+else
+    fail "export handover xlsx zh_CN" "$out"
+fi
+out="$(run export handover --format csv --out "$work/handover.csv" --db "$db" --lang en 2>&1)"
+if [ $? -eq 0 ] && [ "$(wc -l <"$work/handover.csv")" -gt 10 ]; then
+    pass "export handover csv en"
+else
+    fail "export handover csv en" "$out"
+fi
+
+# --- GUI: starts offscreen with the demo camera and keeps running until the timeout -----------------------
+QT_QPA_PLATFORM=offscreen TIMEOUT=8 run gui --camera demo --db "$db" --lang zh_CN >"$work/gui.out" 2>&1
+rc=$?
+if [ "$rc" -eq 124 ]; then
+    log="$work/home/logs/checkpoint.log"
+    problems="$(cat "$work/gui.out"; grep -E "WARNING|ERROR|CRITICAL|Traceback|no .* translations" "$log" 2>/dev/null)"
+    if grep -q "station started" "$log" 2>/dev/null && ! grep -qE "Traceback|ERROR|CRITICAL|translations" <<<"$problems"; then
+        pass "gui --camera demo --lang zh_CN runs offscreen for 8 s"
+        [ -n "$problems" ] && printf '        (output: %s)\n' "$(head -c 300 <<<"$problems")"
+    else
+        fail "gui started with problems" "$problems"
+    fi
+else
+    fail "gui exited before the timeout (rc $rc)" "$(cat "$work/gui.out")"
+fi
+
+# --- contents --------------------------------------------------------------------------------------------
+internal="$bundle/_internal"
+for item in checkpoint/storage/migrations/env.py resources/styles/station.qss \
+    resources/translations/checkpoint_zh_CN.qm PySide6/Qt/translations/qtbase_zh_CN.qm \
+    PySide6/Qt/plugins/platforms/libqxcb.so libzbar.so.0; do
+    [ -e "$internal/$item" ] || fail "missing $item"
+done
+ls "$internal"/checkpoint/storage/migrations/versions/*.py >/dev/null 2>&1 || fail "no migration scripts"
+unwanted="$(find "$internal" \( -name 'libQt6WebEngine*' -o -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
+    -o -name 'libQt63D*' -o -name 'libQt6Pdf*' -o -name 'libgtk*' -o -name 'lxml' -o -name '*.ts' \) -print)"
+[ -z "$unwanted" ] && pass "contents: migrations, resources, libzbar; no WebEngine/QML/Quick/3D/PDF/GTK" \
+    || fail "unwanted files in the bundle" "$unwanted"
+
+# The desktop entry installs for a user (here into a scratch XDG_DATA_HOME) and points at this bundle.
+if [ -x "$bundle/install-desktop-entry.sh" ]; then
+    entry="$work/xdg/applications/checkpoint-station.desktop"
+    out="$(XDG_DATA_HOME="$work/xdg" bash "$bundle/install-desktop-entry.sh" 2>&1)"
+    if [ $? -eq 0 ] && grep -qxF "Exec=\"$bundle/checkpoint\" gui" "$entry" 2>/dev/null \
+        && [ -f "$work/xdg/icons/hicolor/scalable/apps/checkpoint-station.svg" ]; then
+        if command -v desktop-file-validate >/dev/null 2>&1 && ! problems="$(desktop-file-validate "$entry" 2>&1)"; then
+            fail "desktop entry does not validate" "$problems"
+        else
+            pass "install-desktop-entry.sh: entry and icon installed, Exec points at the bundle"
+        fi
+    else
+        fail "install-desktop-entry.sh" "$out"
+    fi
+else
+    fail "install-desktop-entry.sh not in the bundle (build with packaging/build.sh)"
+fi
+
+# Shared libraries the bundle needs but does not carry must be system libraries, never Qt/Python ones.
+missing="$(find "$internal" -type f -name '*.so*' -print0 | xargs -0 -n 20 env LD_LIBRARY_PATH="$internal" ldd 2>/dev/null \
+    | awk '/=> not found/ {print $1}' | sort -u)"
+bad="$(grep -E '^lib(Qt6|icu|pyside|shiboken|python)' <<<"$missing")"
+[ -z "$bad" ] && pass "every bundled Qt/Python library resolves" || fail "unresolved bundled libraries" "$bad"
+[ -n "$missing" ] && echo "        system libraries not on this machine (optional plugins need them): $(tr '\n' ' ' <<<"$missing")"
+
+echo
+if [ "$failures" -eq 0 ]; then echo "smoke test passed"; else echo "smoke test: $failures failure(s)"; fi
+[ "$failures" -eq 0 ]
