@@ -131,9 +131,12 @@ for item in checkpoint/storage/migrations/env.py resources/styles/station.qss \
     [ -e "$internal/$item" ] || fail "missing $item"
 done
 ls "$internal"/checkpoint/storage/migrations/versions/*.py >/dev/null 2>&1 || fail "no migration scripts"
-unwanted="$(find "$internal" \( -name 'libQt6WebEngine*' -o -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
-    -o -name 'libQt63D*' -o -name 'libQt6Pdf*' -o -name 'libgtk*' -o -name 'lxml' -o -name '*.ts' \) -print)"
-[ -z "$unwanted" ] && pass "contents: migrations, resources, libzbar; no WebEngine/QML/Quick/3D/PDF/GTK" \
+# QML/Quick only come with QtMultimedia (its FFmpeg plugin links them); otherwise they are dead weight.
+qml=(-name 'libQt6Qml*' -o -name 'libQt6Quick*' -o)
+[ -e "$internal/PySide6/Qt/plugins/multimedia" ] && qml=()
+unwanted="$(find "$internal" \( -name 'libQt6WebEngine*' "${qml[@]}" -name 'libQt63D*' -o -name 'libQt6Pdf*' \
+    -o -name 'libgtk*' -o -name 'libqgtk3*' -o -name 'lxml' -o -name '*.ts' \) -print)"
+[ -z "$unwanted" ] && pass "contents: migrations, resources, libzbar; no WebEngine/3D/PDF/GTK${qml:+/QML/Quick}" \
     || fail "unwanted files in the bundle" "$unwanted"
 
 # The desktop entry installs for a user (here into a scratch XDG_DATA_HOME) and points at this bundle.
