@@ -1,0 +1,82 @@
+"""Takes the README's screenshots of the real station under Xvfb (or any display).
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+
+Fills a scratch database with a day of demo history, starts the real window on the demo camera, waits
+for a live scan, and grabs the station and log screens in zh_CN and English at 1366x768 and 1920x1080.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from checkpoint.app import build_services
+from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.i18n import LanguageSwitcher
+from checkpoint.station.scan import ScanEvent
+from checkpoint.storage.database import open_database
+from checkpoint.ui.main_window import MainWindow
+from checkpoint.ui.style import apply_style
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="checkpoint-shots-"))
+    os.environ["CHECKPOINT_HOME"] = str(scratch)
+    db_url = f"sqlite:///{scratch / 'station.sqlite3'}"
+    database = open_database(db_url)
+    fill_demo_history(database, days=1, end=datetime.now(UTC).astimezone(), seed=7)
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    languages = LanguageSwitcher()
+    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    services = build_services(db_url, "demo", settings=settings, database=database)
+    window = MainWindow(services, languages)
+    scanned: list[ScanEvent] = []
+    services.scan.code_scanned.connect(scanned.append)
+    services.writer.start()
+    services.scan.start()
+    window.show()
+    try:
+        for width, height in SIZES:
+            window.resize(width, height)
+            for language in ("zh_CN", "en"):
+                languages.set_language(language)
+                window.show_station()
+                scanned.clear()
+                for _ in range(100):
+                    wait(100)
+                    if scanned:
+                        break
+                services.session.set_temperature(36.6)
+                wait(400)
+                window.grab().save(str(out / f"station-{language}-{width}x{height}.png"))
+                window.show_log()
+                wait(500)
+                window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
+    finally:
+        window.close()
+        services.shutdown()
+        del window, services
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
