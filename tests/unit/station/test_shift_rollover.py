@@ -1,4 +1,4 @@
-"""Until PIN sign-in arrives, the station follows the clock's three shifts: a restart in a new shift rolls over."""
+"""Until PIN sign-in arrives, the station follows the clock's shifts; a restart in a new one rolls over."""
 
 from __future__ import annotations
 
