@@ -70,6 +70,21 @@ def main() -> int:
                 window.show_log()
                 wait(500)
                 window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
+        # The camera unplugged: what the operator sees while it reconnects (scanner still works).
+        window.resize(*SIZES[0])
+        services.scan.stop()
+        lost = build_services(db_url, "97", settings=settings, database=database)
+        lost_window = MainWindow(lost, languages)
+        lost.scan.start()
+        lost_window.show()
+        for language in ("zh_CN", "en"):
+            languages.set_language(language)
+            wait(1500)
+            lost_window.resize(*SIZES[0])
+            wait(300)
+            lost_window.grab().save(str(out / f"camera-lost-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png"))
+        lost.scan.stop()
+        lost_window.close()
     finally:
         window.close()
         services.shutdown()

@@ -40,7 +40,11 @@ def default_camera_spec() -> str:
 
 
 def open_settings() -> QSettings:
-    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    """The settings file; when its folder cannot be made the station still runs, on defaults."""
+    try:
+        paths.config_dir().mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _log.warning("settings folder %s cannot be created: %s", paths.config_dir(), error)
     return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
@@ -134,6 +138,7 @@ def run_gui(
     fullscreen: bool,
 ) -> int:
     """Starts the station window; returns the process exit code."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from checkpoint.station.i18n import LanguageSwitcher, system_language
@@ -149,6 +154,8 @@ def run_gui(
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the menu entry and its icon by this
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "checkpoint-station.svg")))
     settings = open_settings()
     languages = LanguageSwitcher()
     languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
