@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
+from typing import TypeAlias
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,7 +39,7 @@ BATCH_SIZE = 200
 CACHE_LIMIT = 5000
 _RECENT_KEYS = 16
 
-Index = QModelIndex | QPersistentModelIndex
+Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 class Column(enum.IntEnum):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.texts import (
@@ -316,9 +316,9 @@ class StationView(QWidget):
         self._show_scan()
 
     @Slot(object)
-    def _on_session_passage_recorded(self, passage: object) -> None:
+    def _on_session_passage_recorded(self, passage: Passage) -> None:
         self.banner.hide()
-        self.confirmation.show_passage(passage)  # type: ignore[arg-type]
+        self.confirmation.show_passage(passage)
         self.focus_scan_entry()
 
     @Slot(str)
