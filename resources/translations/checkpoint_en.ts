@@ -558,10 +558,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
 </context>
 <context>
     <name>Texts</name>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
-    </message>
     <message>
         <source>Pass</source>
         <translation>Pass</translation>
@@ -757,6 +753,14 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Bus</source>
         <translation>Bus</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>1 day ago</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} days ago</translation>
     </message>
     <message>
         <source>Car</source>

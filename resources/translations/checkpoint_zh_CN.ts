@@ -564,12 +564,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
 </context>
 <context>
     <name>Texts</name>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n 天前</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Pass</source>
         <translation>放行</translation>
@@ -765,6 +759,14 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Bus</source>
         <translation>客车</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>1 天前</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
     </message>
     <message>
         <source>Car</source>

@@ -100,7 +100,9 @@ def test_age_text(days: int | None) -> str:
         return QCoreApplication.translate("Texts", "No test")
     if days == 0:
         return QCoreApplication.translate("Texts", "Today")
-    return QCoreApplication.translate("Texts", "%n day(s) ago", "", days)
+    if days == 1:
+        return QCoreApplication.translate("Texts", "1 day ago")
+    return QCoreApplication.translate("Texts", "{days} days ago").format(days=days)
 
 
 def anomaly_text(value: Anomaly) -> str:

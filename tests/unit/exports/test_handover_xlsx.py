@@ -57,7 +57,7 @@ def test_summary_sheet_heading_counts_and_signatures(report: HandoverReport, tmp
     assert sheet["A1"].value == "交接班记录"
     assert sheet["A1"].font.bold
     assert caption_value(sheet, "卡口") == GATE.name
-    assert caption_value(sheet, "班次") == "2026-11-22 day"
+    assert caption_value(sheet, "班次") == "2026-11-22 08:00-16:00"
     assert caption_value(sheet, "带班领导") == OPERATOR_NAMES[LEADER]
     assert caption_value(sheet, "开始时间") == datetime(2026, 11, 22, 8, 0)
     assert caption_value(sheet, "结束时间") == datetime(2026, 11, 22, 16, 0)
