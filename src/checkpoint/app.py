@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QSettings
@@ -18,6 +19,7 @@ from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import AuditAction, Role, Shift
 from checkpoint.domain.shifts import shift_label
 from checkpoint.station.exporting import ExportService
+from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.scan import ScanService
@@ -25,6 +27,9 @@ from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, open_database
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 _log = logging.getLogger(__name__)
 
@@ -49,7 +54,10 @@ def open_settings() -> QSettings:
 
 
 def setup_logging() -> None:
-    """A rotating log file in the log folder: what the crash log and support read."""
+    """A rotating log file in the log folder: what the crash log and support read. Once per process."""
+    root = logging.getLogger()
+    if any(getattr(h, "_checkpoint", False) for h in root.handlers):
+        return
     try:
         paths.log_dir().mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -58,7 +66,7 @@ def setup_logging() -> None:
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    root = logging.getLogger()
+    handler._checkpoint = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 
@@ -139,12 +147,9 @@ def run_gui(
 ) -> int:
     """Starts the station window; returns the process exit code."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from checkpoint.station.i18n import LanguageSwitcher, system_language
-    from checkpoint.station.texts import storage_error_text
-    from checkpoint.storage.database import StorageError
-    from checkpoint.ui.main_window import MainWindow
+    from checkpoint.station.i18n import system_language
     from checkpoint.ui.style import apply_style
 
     setup_logging()
@@ -158,8 +163,31 @@ def run_gui(
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "checkpoint-station.svg")))
     settings = open_settings()
     languages = LanguageSwitcher()
-    languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
-    apply_style(app)
+    try:
+        languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
+        apply_style(app)
+        return _run_station(
+            app, settings, languages, camera=camera, db_url=db_url, profile=profile, fullscreen=fullscreen
+        )
+    finally:
+        languages.uninstall()
+
+
+def _run_station(
+    app: QApplication,
+    settings: QSettings,
+    languages: LanguageSwitcher,
+    *,
+    camera: str | None,
+    db_url: str,
+    profile: str | None,
+    fullscreen: bool,
+) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from checkpoint.station.texts import storage_error_text
+    from checkpoint.storage.database import StorageError
+    from checkpoint.ui.main_window import MainWindow
 
     spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
     try:
@@ -185,4 +213,5 @@ def run_gui(
     try:
         return app.exec()
     finally:
+        window.close()
         services.shutdown()
