@@ -100,6 +100,20 @@ class AuditAction(enum.StrEnum):
     CORRECTION = "correction"
     SETTINGS_CHANGED = "settings_changed"
     CLOCK_WENT_BACK = "clock_went_back"
+    ALARM_ACKNOWLEDGED = "alarm_acknowledged"
+    PASS_ISSUED = "pass_issued"
+    PASS_REVOKED = "pass_revoked"
+    WATCHLIST_IMPORTED = "watchlist_imported"
+    RULES_CHANGED = "rules_changed"
+    KEY_CREATED = "key_created"
+
+
+class PersonFlag(enum.StrEnum):
+    """Marks on a person check that someone must look at again later."""
+
+    MANUAL_ID = "manual_id"  # degraded mode: the ID number was typed, not read from a credential
+    NO_PHONE = "no_phone"  # the person had no phone to show a code
+    PLATFORM_DOWN = "platform_down"  # the provincial health-code platform did not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +161,9 @@ class PersonCheck:
     temperature: float | None = None  # degrees Celsius
     verified: tuple[str, ...] = ()  # names of facts verified by signature; everything else is attested
     is_driver: bool = False
+    attested_at: datetime | None = None  # when the operator attested (the passage's operator is who)
+    flags: tuple[PersonFlag, ...] = ()  # e.g. MANUAL_ID: to be re-checked later
+    pass_id: str = ""  # id of the station pass shown, for quotas and revocation; "" if none
 
 
 @dataclass(frozen=True, slots=True)
