@@ -82,6 +82,25 @@ class Reason(enum.StrEnum):
     NO_TEST = "no_test"
     FEVER = "fever"
     CORRECTION = "correction"
+    # rules as data (domain/rules.py): credentials, passes, the compound's quotas, watchlists
+    DCC_INVALID = "dcc_invalid"
+    DCC_EXPIRED = "dcc_expired"
+    PASS_VALID = "pass_valid"
+    PASS_INVALID = "pass_invalid"
+    PASS_REVOKED = "pass_revoked"
+    PASS_EXPIRED = "pass_expired"
+    NO_PASS = "no_pass"
+    EXIT_QUOTA_EXCEEDED = "exit_quota_exceeded"
+    RETURN_OVERDUE = "return_overdue"
+    QUARANTINE_LEAVING = "quarantine_leaving"
+    VISITOR_NOT_REGISTERED = "visitor_not_registered"
+    VISITOR_WITH_HOST = "visitor_with_host"
+    WATCHLIST_BLOCK = "watchlist_block"
+    WATCHLIST_NOTIFY = "watchlist_notify"
+    MANUAL_ID = "manual_id"
+    PLATE_INVALID = "plate_invalid"
+    NO_OCCUPANTS = "no_occupants"
+    NO_RULE_MATCHED = "no_rule_matched"
 
 
 class Role(enum.StrEnum):

@@ -92,6 +92,26 @@ def reason_text(value: Reason) -> str:
         Reason.NO_TEST: QCoreApplication.translate("Texts", "No test proof"),
         Reason.FEVER: QCoreApplication.translate("Texts", "Temperature at or above 37.3 °C"),
         Reason.CORRECTION: QCoreApplication.translate("Texts", "Correction of an earlier record"),
+        Reason.DCC_INVALID: QCoreApplication.translate("Texts", "EU certificate not valid (signature)"),
+        Reason.DCC_EXPIRED: QCoreApplication.translate("Texts", "EU certificate expired"),
+        Reason.PASS_VALID: QCoreApplication.translate("Texts", "Valid station pass"),
+        Reason.PASS_INVALID: QCoreApplication.translate("Texts", "Station pass not valid (signature)"),
+        Reason.PASS_REVOKED: QCoreApplication.translate("Texts", "Station pass revoked"),
+        Reason.PASS_EXPIRED: QCoreApplication.translate("Texts", "Station pass expired"),
+        Reason.NO_PASS: QCoreApplication.translate("Texts", "No valid pass"),
+        Reason.EXIT_QUOTA_EXCEEDED: QCoreApplication.translate("Texts", "Household exit quota used up"),
+        Reason.RETURN_OVERDUE: QCoreApplication.translate("Texts", "Returned after the deadline"),
+        Reason.QUARANTINE_LEAVING: QCoreApplication.translate("Texts", "Home quarantine: must not leave"),
+        Reason.VISITOR_NOT_REGISTERED: QCoreApplication.translate(
+            "Texts", "Visitor without pre-registration or host"
+        ),
+        Reason.VISITOR_WITH_HOST: QCoreApplication.translate("Texts", "Visitor with a host"),
+        Reason.WATCHLIST_BLOCK: QCoreApplication.translate("Texts", "On a watchlist: block"),
+        Reason.WATCHLIST_NOTIFY: QCoreApplication.translate("Texts", "On a watchlist: notify"),
+        Reason.MANUAL_ID: QCoreApplication.translate("Texts", "ID typed by hand: re-check later"),
+        Reason.PLATE_INVALID: QCoreApplication.translate("Texts", "Plate number not valid"),
+        Reason.NO_OCCUPANTS: QCoreApplication.translate("Texts", "No occupant checked"),
+        Reason.NO_RULE_MATCHED: QCoreApplication.translate("Texts", "No rule applies: check by hand"),
     }[value]
 
 
