@@ -183,6 +183,7 @@ class PersonCheck:
     attested_at: datetime | None = None  # when the operator attested (the passage's operator is who)
     flags: tuple[PersonFlag, ...] = ()  # e.g. MANUAL_ID: to be re-checked later
     pass_id: str = ""  # id of the station pass shown, for quotas and revocation; "" if none
+    household: str = ""  # household id an exit slip names (quotas and return deadlines); "" if none
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ from checkpoint.storage.database import (
     ChainBreak,
     ChainProblem,
     Database,
+    IssuedPass,
     PassageFilter,
+    PassUse,
     VerifyReport,
     open_database,
 )
@@ -18,6 +20,8 @@ __all__ = [
     "ChainProblem",
     "Database",
     "InvalidRecordError",
+    "IssuedPass",
+    "PassUse",
     "PassageFilter",
     "StorageError",
     "StorageErrorKind",

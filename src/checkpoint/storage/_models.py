@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -39,6 +40,9 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+FLAGGED_CONDITION = "flags <> '[]'"
+"""A person check with any flag: the partial index's condition, spelled once."""
 
 # SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -197,6 +201,16 @@ class PersonCheckRow(Base):
         Index(None, "name"),
         Index(None, "id_number"),
         Index(None, "phone"),
+        Index(None, "pass_id"),
+        Index(None, "household"),
+        # Only the (few) flagged checks: the degraded-mode filter reads this index alone. Queries must
+        # spell the condition exactly like this (see FLAGGED_CONDITION) for SQLite to use it.
+        Index(
+            "ix_person_check_flagged",
+            "passage_uuid",
+            sqlite_where=text(FLAGGED_CONDITION),
+            postgresql_where=text(FLAGGED_CONDITION),
+        ),
     )
 
     id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
@@ -213,6 +227,11 @@ class PersonCheckRow(Base):
     temperature: Mapped[float | None] = mapped_column(Float(precision=53), nullable=True)
     verified: Mapped[str] = mapped_column(Text)  # JSON list of fact names
     is_driver: Mapped[bool] = mapped_column(Boolean)
+    # since 0002
+    attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    flags: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of PersonFlag values
+    pass_id: Mapped[str] = mapped_column(Text, server_default="")
+    household: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class VehicleRow(Base):
@@ -238,3 +257,68 @@ class AuditRow(_Chained, Base):
     action: Mapped[str] = mapped_column(String(32))
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
     detail: Mapped[str] = mapped_column(Text)
+
+
+class IssuedPassRow(_Chained, Base):
+    """A pass this deployment issued (the registry; the pass itself is the signed QR)."""
+
+    __tablename__ = "issued_pass"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        UniqueConstraint("station_id", "pass_id"),
+        Index(None, "pass_id"),
+        Index(None, "household"),
+    )
+
+    pass_id: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)
+    household: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class PassRevocationRow(_Chained, Base):
+    """A pass revoked: a record of its own (any pass id, issued here or elsewhere in the deployment)."""
+
+    __tablename__ = "pass_revocation"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "pass_id"),
+    )
+
+    pass_id: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class WatchlistEntryRow(_Chained, Base):
+    """A watchlist entry; ``uuid`` is the entry's id. Ended by a ``watchlist_end`` record, never edited."""
+
+    __tablename__ = "watchlist_entry"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    kind: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    id_number: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    plate: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    source: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class WatchlistEndRow(_Chained, Base):
+    """The end of a watchlist entry (lifted quarantine, withdrawn notice)."""
+
+    __tablename__ = "watchlist_end"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    entry_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("watchlist_entry.uuid"), unique=True)
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)

@@ -1,9 +1,16 @@
 """Rows <-> domain objects, and the exact fields each chained record kind hashes.
 
-The hashed field lists are frozen: they are part of every stored hash. A new column added by a later
-migration is *not* hashed for old records; if it must be, give it a new record kind or a chain version.
-The same functions build the fields when a record is written and when ``verify`` re-reads it, so what is
-checked is exactly what was stored.
+The hashed field lists are frozen: they are part of every stored hash. The same functions build the
+fields when a record is written and when ``verify`` re-reads it, so what is checked is exactly what was
+stored.
+
+Fields added later (schema 0002: a person check's ``attested_at``, ``flags``, ``pass_id``, ``household``)
+enter a person's canonical form **only when they differ from their default** (None, no flags, ""). A
+record written before the change has the defaults in the new columns (the migration's server defaults),
+so its canonical bytes, and therefore its hash, are exactly what they were: old chains keep verifying
+with no chain version. A record with, say, a pass id hashes it, and anyone who later gives an old record
+a flag or a pass id (or clears a new record's) changes its canonical bytes and breaks the hash. The
+canonical form stays unambiguous because each new field has one default and keeps its own key.
 """
 
 from __future__ import annotations
@@ -29,12 +36,14 @@ from checkpoint.domain.records import (
     Passage,
     PassageDraft,
     PersonCheck,
+    PersonFlag,
     Reason,
     Role,
     Shift,
     SubjectKind,
     Vehicle,
 )
+from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
 
 GATE = "gate"
@@ -43,6 +52,10 @@ SHIFT = "shift"
 SHIFT_CLOSE = "shift_close"
 PASSAGE = "passage"
 AUDIT = "audit"
+ISSUED_PASS = "issued_pass"
+PASS_REVOCATION = "pass_revocation"
+WATCHLIST_ENTRY = "watchlist_entry"
+WATCHLIST_END = "watchlist_end"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -52,6 +65,23 @@ HASHED: dict[str, tuple[str, ...]] = {
     SHIFT: (*_COMMON, "gate_id", "leader_id", "opened_at", "label"),
     SHIFT_CLOSE: (*_COMMON, "shift_id", "closed_at"),
     AUDIT: (*_COMMON, "at", "action", "operator_id", "detail"),
+    ISSUED_PASS: (*_COMMON, "pass_id", "kind", "summary", "household", "at", "operator_id"),
+    PASS_REVOCATION: (*_COMMON, "pass_id", "reason", "at", "operator_id"),
+    WATCHLIST_ENTRY: (
+        *_COMMON,
+        "kind",
+        "action",
+        "name",
+        "id_number",
+        "phone",
+        "plate",
+        "reason",
+        "valid_from",
+        "valid_until",
+        "source",
+        "operator_id",
+    ),
+    WATCHLIST_END: (*_COMMON, "entry_id", "ended_at", "reason", "operator_id"),
     PASSAGE: (
         *_COMMON,
         "at",
@@ -81,6 +111,7 @@ PERSON_HASHED = (
     "is_driver",
 )
 VEHICLE_HASHED = ("plate", "kind", "origin", "destination")
+PERSON_HASHED_UNLESS_DEFAULT = ("attested_at", "pass_id", "household")  # since 0002; and "flags"
 
 Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
 
@@ -94,10 +125,20 @@ def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dic
     """The hashed fields of a passage, including its person checks (in order) and its vehicle."""
     fields: dict[str, object] = {name: row[name] for name in HASHED[PASSAGE]}
     fields["reasons"] = json.loads(row["reasons"])
-    fields["persons"] = [
-        {**{name: p[name] for name in PERSON_HASHED}, "verified": json.loads(p["verified"])} for p in persons
-    ]
+    fields["persons"] = [_person_fields(p) for p in persons]
     fields["vehicle"] = None if vehicle is None else {name: vehicle[name] for name in VEHICLE_HASHED}
+    return fields
+
+
+def _person_fields(p: Row) -> dict[str, object]:
+    fields: dict[str, object] = {name: p[name] for name in PERSON_HASHED}
+    fields["verified"] = json.loads(p["verified"])
+    for name in PERSON_HASHED_UNLESS_DEFAULT:  # see the module docstring
+        if p[name]:
+            fields[name] = p[name]
+    flags = json.loads(p["flags"])
+    if flags != []:
+        fields["flags"] = flags
     return fields
 
 
@@ -187,6 +228,10 @@ def _person_row(passage_uuid: uuid.UUID, position: int, p: PersonCheck) -> dict[
     ):
         raise InvalidRecordError(f"{what}: test age must be a whole number of days, 0 or more")
     verified = [as_text(v, f"{what}: verified fact") for v in p.verified]
+    flags = [as_enum(PersonFlag, f, f"{what}: flag").value for f in p.flags]
+    if len(set(flags)) != len(flags):
+        raise InvalidRecordError(f"{what}: a flag is given twice")
+    attested_at = None if p.attested_at is None else utc(p.attested_at, f"{what}: attestation time")
     return {
         "passage_uuid": passage_uuid,
         "position": position,
@@ -201,6 +246,10 @@ def _person_row(passage_uuid: uuid.UUID, position: int, p: PersonCheck) -> dict[
         "temperature": temperature,
         "verified": json.dumps(verified, ensure_ascii=False),
         "is_driver": bool(p.is_driver),
+        "attested_at": attested_at,
+        "flags": json.dumps(flags),
+        "pass_id": as_text(p.pass_id, f"{what}: pass id").strip(),
+        "household": as_text(p.household, f"{what}: household").strip(),
     }
 
 
@@ -300,8 +349,50 @@ def _to_person(p: Row) -> PersonCheck:
         temperature=p["temperature"],
         verified=tuple(json.loads(p["verified"])),
         is_driver=bool(p["is_driver"]),
+        attested_at=p["attested_at"],
+        flags=tuple(PersonFlag(f) for f in json.loads(p["flags"])),
+        pass_id=p["pass_id"],
+        household=p["household"],
     )
 
 
 def _to_vehicle(v: Row) -> Vehicle:
     return Vehicle(plate=v["plate"], kind=v["kind"], origin=v["origin"], destination=v["destination"])
+
+
+def watchlist_row(entry: WatchlistEntry) -> dict[str, Any]:
+    """The stored columns of a watchlist entry (without chain columns); ``uuid`` is the entry's id."""
+    if not isinstance(entry, WatchlistEntry):
+        raise InvalidRecordError(f"not a watchlist entry: {type(entry).__name__}")
+    return {
+        "uuid": entry.id,
+        "kind": as_enum(WatchlistKind, entry.kind, "watchlist kind").value,
+        "action": as_enum(WatchlistAction, entry.action, "watchlist action").value,
+        "name": entry.name.strip(),
+        "id_number": entry.id_number.strip(),
+        "phone": entry.phone.strip(),
+        "plate": entry.plate.strip(),
+        "reason": entry.reason,
+        "valid_from": None if entry.valid_from is None else utc(entry.valid_from, "valid from"),
+        "valid_until": None if entry.valid_until is None else utc(entry.valid_until, "valid until"),
+        "source": entry.source,
+    }
+
+
+def to_watchlist_entry(row: Row) -> WatchlistEntry:
+    try:
+        return WatchlistEntry(
+            id=row["uuid"],
+            kind=WatchlistKind(row["kind"]),
+            action=WatchlistAction(row["action"]),
+            name=row["name"],
+            id_number=row["id_number"],
+            phone=row["phone"],
+            plate=row["plate"],
+            reason=row["reason"],
+            valid_from=row["valid_from"],
+            valid_until=row["valid_until"],
+            source=row["source"],
+        )
+    except (ValueError, TypeError) as exc:
+        raise _corrupt(f"watchlist entry {row['uuid']}", exc) from exc

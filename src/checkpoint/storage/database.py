@@ -12,6 +12,7 @@ Every public method raises :class:`StorageError` for database trouble and :class
 from __future__ import annotations
 
 import heapq
+import json
 import logging
 import os
 import sqlite3
@@ -42,6 +43,8 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
+    text,
+    union,
     update,
 )
 from sqlalchemy import exc as sa_exc
@@ -53,25 +56,33 @@ from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import (
     AuditAction,
     AuditEntry,
+    Direction,
     Gate,
     Operator,
+    Outcome,
     Passage,
     PassageDraft,
     Role,
     Shift,
 )
+from checkpoint.domain.watchlist import WatchlistEntry
 from checkpoint.storage import _records as rec
 from checkpoint.storage._models import (
+    FLAGGED_CONDITION,
     AuditRow,
     ChainHeadRow,
     GateRow,
+    IssuedPassRow,
     OperatorRow,
     PassageRow,
+    PassRevocationRow,
     PersonCheckRow,
     ShiftCloseRow,
     ShiftRow,
     StationRow,
     VehicleRow,
+    WatchlistEndRow,
+    WatchlistEntryRow,
 )
 from checkpoint.storage.errors import (
     InvalidRecordError,
@@ -85,6 +96,8 @@ __all__ = [
     "ChainProblem",
     "Database",
     "InvalidRecordError",
+    "IssuedPass",
+    "PassUse",
     "PassageFilter",
     "StorageError",
     "StorageErrorKind",
@@ -112,6 +125,10 @@ _passage_t: Table = PassageRow.__table__  # type: ignore[assignment]
 _person_t: Table = PersonCheckRow.__table__  # type: ignore[assignment]
 _vehicle_t: Table = VehicleRow.__table__  # type: ignore[assignment]
 _audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
+_issued_t: Table = IssuedPassRow.__table__  # type: ignore[assignment]
+_revocation_t: Table = PassRevocationRow.__table__  # type: ignore[assignment]
+_watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
+_watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -120,6 +137,10 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.SHIFT_CLOSE: _close_t,
     rec.PASSAGE: _passage_t,
     rec.AUDIT: _audit_t,
+    rec.ISSUED_PASS: _issued_t,
+    rec.PASS_REVOCATION: _revocation_t,
+    rec.WATCHLIST_ENTRY: _watch_t,
+    rec.WATCHLIST_END: _watch_end_t,
 }
 
 
@@ -133,7 +154,8 @@ class PassageFilter:
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
     substring of the plate, a person's name, ID number or phone, the code text or the note. ``plate``,
     ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing); the plate is
-    compared upper-cased without surrounding spaces.
+    compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
+    that carries any flag (degraded mode: typed ID numbers, no phone, platform down) for the later re-check.
     """
 
     since: datetime | None = None
@@ -145,6 +167,31 @@ class PassageFilter:
     id_number: str = ""
     phone: str = ""
     name: str = ""
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class PassUse:
+    """One passage in which a person showed a given pass (or belonged to a given household)."""
+
+    at: datetime
+    direction: Direction
+    passage_uuid: uuid.UUID
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class IssuedPass:
+    """A pass in the registry of issued passes, with its revocation when there is one."""
+
+    pass_id: str
+    kind: str
+    summary: str
+    household: str
+    at: datetime
+    operator_id: uuid.UUID | None
+    revoked_at: datetime | None = None
+    revocation_reason: str = ""
 
 
 class ChainProblem(StrEnum):
@@ -765,6 +812,9 @@ class Database:
                 conditions.append(
                     p.c.uuid.in_(select(_person_t.c.passage_uuid).where(column == wanted.strip()))
                 )
+        if f.flagged:
+            # spelled exactly as the partial index's condition, so SQLite reads that small index alone
+            conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION))))
         needle = f.text.strip().lower()
         if needle:
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -899,6 +949,343 @@ class Database:
             query = query.where(_audit_t.c.at >= since)
         with self._reading() as session:
             return [rec.to_audit(row) for row in session.execute(query.order_by(_audit_t.c.seq)).mappings()]
+
+    def acknowledge_alarm(
+        self, kind: str, subject: str, detail: str, at: datetime, operator_id: uuid.UUID | None
+    ) -> AuditEntry:
+        """Record that the operator acknowledged an alarm (audit ``alarm_acknowledged``, chained).
+
+        ``kind`` says which alarm (e.g. ``home_quarantine``, ``watchlist``, ``overdue``, ``over_quota``),
+        ``subject`` whom or what it was about (a masked name, a plate, a pass id), ``detail`` anything else.
+        The audit detail is a JSON object with these three keys.
+        """
+        kind = rec.as_text(kind, "alarm kind").strip()
+        subject = rec.as_text(subject, "alarm subject").strip()
+        detail = rec.as_text(detail, "alarm detail")
+        if not kind:
+            raise InvalidRecordError("an alarm acknowledgement needs the alarm's kind")
+        document = json.dumps(
+            {"kind": kind, "subject": subject, "detail": detail}, ensure_ascii=False, sort_keys=True
+        )
+        return self.append_audit(AuditAction.ALARM_ACKNOWLEDGED, document, at, operator_id)
+
+    # -- passes: registry, revocations, uses -----------------------------------------------------------
+
+    def _check_operator(self, session: Session, operator_id: uuid.UUID | None) -> None:
+        if operator_id is not None and not self._exists(
+            session, _operator_t, operator_id, self._known_operators
+        ):
+            raise InvalidRecordError(f"no operator {operator_id}")
+
+    @staticmethod
+    def _pass_id(pass_id: str) -> str:
+        pass_id = rec.as_text(pass_id, "pass id").strip()
+        if not pass_id:
+            raise InvalidRecordError("a pass id must not be empty")
+        return pass_id
+
+    def record_pass_issued(
+        self,
+        pass_id: str,
+        kind: str,
+        summary: str,
+        at: datetime,
+        operator_id: uuid.UUID | None,
+        household: str = "",
+    ) -> IssuedPass:
+        """Add a pass to the registry of issued passes (chained) with an audit ``pass_issued`` entry.
+
+        ``household`` is the household id an exit slip names (see :meth:`household_uses`). Recording the
+        same pass id again with the same kind, summary and household returns the stored pass and appends
+        nothing; with different content it is refused.
+        """
+        pass_id = self._pass_id(pass_id)
+        kind = rec.as_text(kind, "pass kind").strip()
+        if not kind:
+            raise InvalidRecordError("a pass needs its kind")
+        summary = rec.as_text(summary, "pass summary")
+        household = rec.as_text(household, "household").strip()
+        at = rec.utc(at, "issue time")
+        with self._writing() as (session, chain):
+            self._check_operator(session, operator_id)
+            row = (
+                session.execute(
+                    select(_issued_t).where(
+                        _issued_t.c.station_id == self.station_id, _issued_t.c.pass_id == pass_id
+                    )
+                )
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                if (row["kind"], row["summary"], row["household"]) != (kind, summary, household):
+                    raise InvalidRecordError(f"pass {pass_id} is already on record with other content")
+                return self._issued(session, [row])[0]
+            values = self._append(
+                session,
+                chain,
+                rec.ISSUED_PASS,
+                {
+                    "pass_id": pass_id,
+                    "kind": kind,
+                    "summary": summary,
+                    "household": household,
+                    "at": at,
+                    "operator_id": operator_id,
+                },
+            )
+            self._append(
+                session,
+                chain,
+                rec.AUDIT,
+                {
+                    "at": at,
+                    "action": AuditAction.PASS_ISSUED.value,
+                    "operator_id": operator_id,
+                    "detail": f"{kind} {pass_id}",
+                },
+            )
+            return self._issued(session, [values])[0]
+
+    def _issued(self, session: Session, rows: Sequence[Mapping[Any, Any]]) -> list[IssuedPass]:
+        ids = list({row["pass_id"] for row in rows})
+        first: dict[str, tuple[datetime, str]] = {}
+        for start in range(0, len(ids), _IN_CHUNK):
+            found = session.execute(
+                select(_revocation_t.c.pass_id, _revocation_t.c.at, _revocation_t.c.reason)
+                .where(_revocation_t.c.pass_id.in_(ids[start : start + _IN_CHUNK]))
+                .order_by(_revocation_t.c.at, _revocation_t.c.seq)
+            )
+            for pass_id, at, reason in found:
+                first.setdefault(pass_id, (at, reason))
+        return [
+            IssuedPass(
+                pass_id=row["pass_id"],
+                kind=row["kind"],
+                summary=row["summary"],
+                household=row["household"],
+                at=row["at"],
+                operator_id=row["operator_id"],
+                revoked_at=first[row["pass_id"]][0] if row["pass_id"] in first else None,
+                revocation_reason=first[row["pass_id"]][1] if row["pass_id"] in first else "",
+            )
+            for row in rows
+        ]
+
+    def issued_passes(self, household: str = "") -> list[IssuedPass]:
+        """The registry of issued passes (all stations in this database), oldest first; with
+        ``household``, that household's passes only."""
+        query = select(_issued_t)
+        if household.strip():
+            query = query.where(_issued_t.c.household == household.strip())
+        with self._reading() as session:
+            rows = list(session.execute(query.order_by(_issued_t.c.at, _issued_t.c.seq)).mappings())
+            return self._issued(session, rows)
+
+    def revoke_pass(self, pass_id: str, reason: str, at: datetime, operator_id: uuid.UUID | None) -> None:
+        """Revoke a pass (issued here or anywhere in the deployment): a chained revocation record and an
+        audit ``pass_revoked`` entry. Revoking a pass that is already revoked appends nothing."""
+        pass_id = self._pass_id(pass_id)
+        reason = rec.as_text(reason, "revocation reason").strip()
+        if not reason:
+            raise InvalidRecordError("a revocation needs its reason")
+        at = rec.utc(at, "revocation time")
+        with self._writing() as (session, chain):
+            self._check_operator(session, operator_id)
+            already = session.execute(
+                select(_revocation_t.c.id).where(_revocation_t.c.pass_id == pass_id).limit(1)
+            ).first()
+            if already is not None:
+                return
+            self._append(
+                session,
+                chain,
+                rec.PASS_REVOCATION,
+                {"pass_id": pass_id, "reason": reason, "at": at, "operator_id": operator_id},
+            )
+            self._append(
+                session,
+                chain,
+                rec.AUDIT,
+                {
+                    "at": at,
+                    "action": AuditAction.PASS_REVOKED.value,
+                    "operator_id": operator_id,
+                    "detail": f"{pass_id}: {reason}",
+                },
+            )
+
+    def revoked_pass_ids(self, at: datetime | None = None) -> frozenset[str]:
+        """Every revoked pass id; with ``at``, those revoked at or before that time."""
+        query = select(_revocation_t.c.pass_id).distinct()
+        if at is not None:
+            query = query.where(_revocation_t.c.at <= rec.utc(at, "time"))
+        with self._reading() as session:
+            return frozenset(session.execute(query).scalars())
+
+    def _uses(self, holders: Any, since: datetime | None) -> list[PassUse]:
+        """Passages whose uuid is in ``holders`` (a select of passage uuids), oldest first.
+
+        Passages that a later correction replaces are left out (the correction counts instead). Records of
+        every station in the database count: a pass used at another gate of the deployment counts too.
+        """
+        p = _passage_t
+        superseded = select(p.c.corrects).where(p.c.corrects.is_not(None))
+        query = select(p.c.at, p.c.direction, p.c.uuid, p.c.outcome).where(
+            p.c.uuid.in_(holders), p.c.uuid.not_in(superseded)
+        )
+        if since is not None:
+            query = query.where(p.c.at >= rec.utc(since, "since"))
+        with self._reading() as session:
+            rows = session.execute(query.order_by(p.c.at, p.c.seq)).all()
+        try:
+            return [PassUse(at, Direction(d), uid, Outcome(o)) for at, d, uid, o in rows]
+        except ValueError as exc:
+            raise StorageError(StorageErrorKind.CORRUPT, f"unreadable passage: {exc}") from exc
+
+    def pass_uses(self, pass_id: str, since: datetime | None = None) -> list[PassUse]:
+        """Every passage in which someone showed pass ``pass_id`` (at or after ``since``), oldest first,
+        whatever its outcome (a turned-back exit is a use too; quotas count only ``pass``)."""
+        pass_id = self._pass_id(pass_id)
+        return self._uses(select(_person_t.c.passage_uuid).where(_person_t.c.pass_id == pass_id), since)
+
+    def household_uses(self, household: str, since: datetime | None = None) -> list[PassUse]:
+        """Every passage of a household, oldest first.
+
+        The household key is the household id the exit slip carries (e.g. ``3-2-501``, whatever the
+        registry uses), compared exactly after trimming. A passage belongs to the household when one of its
+        person checks names the household (the gate copies it from the verified slip) or shows a pass the
+        registry lists for that household. Quotas and return deadlines use these, so a slip issued at one
+        gate and used at another counts once the records meet in one database.
+        """
+        household = rec.as_text(household, "household").strip()
+        if not household:
+            raise InvalidRecordError("a household id must not be empty")
+        pc = _person_t.c
+        holders = union(
+            select(pc.passage_uuid).where(pc.household == household),
+            select(pc.passage_uuid).where(
+                pc.pass_id.in_(select(_issued_t.c.pass_id).where(_issued_t.c.household == household))
+            ),
+        )
+        return self._uses(holders, since)
+
+    def count_exits(self, household: str, since: datetime) -> int:
+        """How many times the household went out (outcome ``pass``, direction ``out``) at or after
+        ``since``: the "one exit per N days" quota counts these with ``since = now - N days``."""
+        return sum(
+            1
+            for use in self.household_uses(household, since)
+            if use.direction is Direction.OUT and use.outcome is Outcome.PASS
+        )
+
+    def last_exit_without_return(self, *, pass_id: str = "", household: str = "") -> datetime | None:
+        """When the pass holder (or the household) last went out, if nobody has come back in since.
+
+        Give exactly one of ``pass_id`` and ``household``. Only passages with outcome ``pass`` count. The
+        gate compares the result with "back within H hours" to raise the overdue alarm; None means no exit
+        is open (never out, or back in after the last exit).
+        """
+        if bool(pass_id.strip()) == bool(household.strip()):
+            raise InvalidRecordError("give exactly one of pass_id and household")
+        uses = self.pass_uses(pass_id) if pass_id.strip() else self.household_uses(household)
+        open_exit: datetime | None = None
+        for use in uses:
+            if use.outcome is not Outcome.PASS:
+                continue
+            open_exit = use.at if use.direction is Direction.OUT else None
+        return open_exit
+
+    # -- watchlists ----------------------------------------------------------------------------------
+
+    def add_watchlist_entries(
+        self, entries: Iterable[WatchlistEntry], at: datetime, operator_id: uuid.UUID | None
+    ) -> int:
+        """Append watchlist entries (chained, one transaction) and an audit ``watchlist_imported``
+        entry; returns how many were new. Entries whose id is already stored are skipped (a re-import or
+        a re-sent sync changes nothing)."""
+        at = rec.utc(at, "import time")
+        rows = [rec.watchlist_row(entry) for entry in entries]
+        with self._writing() as (session, chain):
+            self._check_operator(session, operator_id)
+            ids = [row["uuid"] for row in rows]
+            stored: set[uuid.UUID] = set()
+            for start in range(0, len(ids), _IN_CHUNK):
+                stored.update(
+                    session.execute(
+                        select(_watch_t.c.uuid).where(_watch_t.c.uuid.in_(ids[start : start + _IN_CHUNK]))
+                    ).scalars()
+                )
+            fresh: list[dict[str, Any]] = []
+            recorded_at = self._now()
+            for row in rows:
+                if row["uuid"] in stored:
+                    continue
+                stored.add(row["uuid"])
+                row["operator_id"] = operator_id
+                row["recorded_at"] = recorded_at
+                chain.seal(rec.WATCHLIST_ENTRY, row)
+                fresh.append(row)
+            if not fresh:
+                return 0
+            session.execute(insert(_watch_t), fresh)
+            sources = sorted({row["source"] for row in fresh if row["source"]})
+            self._append(
+                session,
+                chain,
+                rec.AUDIT,
+                {
+                    "at": at,
+                    "action": AuditAction.WATCHLIST_IMPORTED.value,
+                    "operator_id": operator_id,
+                    "detail": f"{len(fresh)} entries" + (f" from {', '.join(sources)}" if sources else ""),
+                },
+            )
+            return len(fresh)
+
+    def watchlist_entries(self, at: datetime) -> list[WatchlistEntry]:
+        """The entries in force at ``at`` (valid then and not ended by then), in the order added."""
+        at = rec.utc(at, "time")
+        w = _watch_t.c
+        ended = select(_watch_end_t.c.entry_id).where(_watch_end_t.c.ended_at <= at)
+        query = (
+            select(_watch_t)
+            .where(
+                or_(w.valid_from.is_(None), w.valid_from <= at),
+                or_(w.valid_until.is_(None), w.valid_until > at),
+                w.uuid.not_in(ended),
+            )
+            .order_by(w.recorded_at, w.seq)
+        )
+        with self._reading() as session:
+            return [rec.to_watchlist_entry(row) for row in session.execute(query).mappings()]
+
+    def end_watchlist_entry(
+        self, entry_id: uuid.UUID, at: datetime, operator_id: uuid.UUID | None, reason: str
+    ) -> None:
+        """End an entry from ``at`` on by appending an end record (the entry itself stays as it was)."""
+        at = rec.utc(at, "end time")
+        reason = rec.as_text(reason, "reason").strip()
+        if not reason:
+            raise InvalidRecordError("ending a watchlist entry needs a reason")
+        with self._writing() as (session, chain):
+            self._check_operator(session, operator_id)
+            found = session.execute(select(_watch_t.c.id).where(_watch_t.c.uuid == entry_id)).first()
+            if found is None:
+                raise InvalidRecordError(f"no watchlist entry {entry_id}")
+            ended = session.execute(
+                select(_watch_end_t.c.ended_at).where(_watch_end_t.c.entry_id == entry_id)
+            ).scalar_one_or_none()
+            if ended is not None:
+                raise InvalidRecordError(
+                    f"watchlist entry {entry_id} was already ended at {ended.isoformat()}"
+                )
+            self._append(
+                session,
+                chain,
+                rec.WATCHLIST_END,
+                {"entry_id": entry_id, "ended_at": at, "reason": reason, "operator_id": operator_id},
+            )
 
     # -- verification --------------------------------------------------------------------------------
 
