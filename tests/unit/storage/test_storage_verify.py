@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import Post
+from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import Passage, PassageDraft
+from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
 from checkpoint.storage import ChainProblem, Database, VerifyReport, open_database
 
 
@@ -186,3 +187,98 @@ def test_integrity_check_failure_is_reported(
     assert not report.ok
     assert report.integrity_messages
     assert report.first_break is None
+
+
+# --- the tables added by schema 0002 -------------------------------------------------------------------
+
+
+@pytest.fixture
+def registry(db: Database, post: Post) -> dict[str, str]:
+    """One record of each 0002 kind (after the passages), closed; returns kind -> uuid."""
+    db.append_passage(make_draft(post, 1))
+    db.record_pass_issued("slip-1", "exit-slip", "3-2-501", T0, post.leader.id, household="3-2-501")
+    db.revoke_pass("slip-1", "lost", T0, post.leader.id)
+    entry = WatchlistEntry(WatchlistKind.PLATE_OF_INTEREST, plate="沪B99999")
+    db.add_watchlist_entries([entry], T0, None)
+    db.end_watchlist_entry(entry.id, T0, None, "withdrawn")
+    db.append_passage(make_draft(post, 2))
+    db.close()
+    raw = sqlite3.connect(db_path_of(db))
+    try:
+        return {
+            table: raw.execute(f"SELECT uuid FROM {table}").fetchone()[0]
+            for table in ("issued_pass", "pass_revocation", "watchlist_entry", "watchlist_end")
+        }
+    finally:
+        raw.close()
+
+
+def db_path_of(db: Database) -> str:
+    return db.url.removeprefix("sqlite:///")
+
+
+def test_new_tables_verify_untouched(db: Database, registry: dict[str, str]) -> None:
+    report = _reverify(Path(db_path_of(db)))
+    assert report.ok, report
+    # 4 set-up records, 2 passages, issued + audit, revocation + audit, entry + audit, end
+    assert report.records_checked == 4 + 2 + 2 + 2 + 2 + 1
+
+
+@pytest.mark.parametrize(
+    ("table", "change"),
+    [
+        ("issued_pass", "household = '3-2-502'"),
+        ("pass_revocation", "pass_id = 'slip-2'"),
+        ("watchlist_entry", "plate = '沪B99998'"),
+        ("watchlist_entry", "valid_until = '2030-01-01 00:00:00.000000'"),
+        ("watchlist_end", "ended_at = '2030-01-01 00:00:00.000000'"),
+    ],
+)
+def test_edited_rows_in_new_tables_are_named(
+    db: Database, registry: dict[str, str], table: str, change: str
+) -> None:
+    path = db_path_of(db)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute(f"UPDATE {table} SET {change}").rowcount == 1
+    raw.close()
+    brk = _reverify(Path(path)).first_break
+    assert brk is not None
+    assert (brk.kind, brk.uuid, brk.problem) == (table, registry[table], ChainProblem.HASH_MISMATCH)
+
+
+@pytest.mark.parametrize("table", ["pass_revocation", "watchlist_end", "issued_pass"])
+def test_deleted_rows_in_new_tables_are_gaps(db: Database, registry: dict[str, str], table: str) -> None:
+    path = db_path_of(db)
+    raw = sqlite3.connect(path, isolation_level=None)
+    seq = raw.execute(f"SELECT seq FROM {table}").fetchone()[0]
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute(f"DELETE FROM {table}")
+    raw.close()
+    brk = _reverify(Path(path)).first_break
+    assert brk is not None
+    assert (brk.seq, brk.problem) == (seq, ChainProblem.SEQ_GAP)
+
+
+def test_inserted_revocation_is_caught(db: Database, registry: dict[str, str]) -> None:
+    # Revoke someone's pass behind the station's back: copy the revocation row under a new uuid and seq.
+    path = db_path_of(db)
+    raw = sqlite3.connect(path, isolation_level=None)
+    columns = [r[1] for r in raw.execute("PRAGMA table_info(pass_revocation)") if r[1] != "id"]
+    values = dict(
+        zip(columns, raw.execute(f"SELECT {', '.join(columns)} FROM pass_revocation").fetchone(), strict=True)
+    )
+    head = raw.execute("SELECT seq FROM chain_head").fetchone()[0]
+    values.update(uuid=str(uuid.uuid4()), pass_id="slip-9", seq=head + 1)
+    raw.execute(
+        f"INSERT INTO pass_revocation ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        list(values.values()),
+    )
+    raw.close()
+    brk = _reverify(Path(path)).first_break
+    assert brk is not None
+    assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
+        head + 1,
+        "pass_revocation",
+        values["uuid"],
+        ChainProblem.LINK_MISMATCH,
+    )
