@@ -9,10 +9,12 @@ gives the default reading.
 Identifiers are compared in a normal form on both sides, so a list typed one way still finds a person
 recorded another way:
 
-- ID numbers: spaces removed, upper case (a lower-case check digit ``x`` becomes ``X``);
+- ID numbers: full-width digits to ASCII, separators removed, upper case (``x`` becomes ``X``);
 - phones: digits only, a ``+86`` / ``0086`` / ``86`` country prefix before an 11-digit mobile removed;
 - plates: upper case, without spaces, dots, middle dots or hyphens (``京A·12345`` is ``京A12345``);
-- names: surrounding and inner white space removed.
+- names: full-width forms folded, white space removed.
+
+ID numbers and plates use the same normal forms as :mod:`checkpoint.domain.validators`.
 
 Which identifier decides: the most specific one both sides have. If the entry and the person both carry
 an ID number, the ID numbers decide (equal: a hit, different: no hit, whatever the names say). Otherwise
@@ -24,11 +26,13 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from checkpoint.domain import validators
 from checkpoint.domain.records import PersonCheck
 
 __all__ = [
@@ -131,18 +135,17 @@ class WatchlistHit:
 
 
 _SPACES = re.compile(r"\s+")
-_PLATE_JUNK = re.compile(r"[\s.·•・\-_]+")
-_NON_DIGITS = re.compile(r"\D+")
+_NON_DIGITS = re.compile(r"[^0-9]+")
 
 
 def normalise_id_number(text: str) -> str:
-    """``text`` without white space, upper case (``x`` check digit -> ``X``)."""
-    return _SPACES.sub("", text).upper()
+    """Full-width digits to ASCII, separators removed, upper case (``x`` check digit -> ``X``)."""
+    return validators.normalise_id_number(text)
 
 
 def normalise_phone(text: str) -> str:
     """Digits only; a ``+86``/``0086``/``86`` prefix before an 11-digit mobile number is dropped."""
-    digits = _NON_DIGITS.sub("", text)
+    digits = _NON_DIGITS.sub("", unicodedata.normalize("NFKC", text))
     for prefix in ("0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11 and digits[len(prefix)] == "1":
             return digits[len(prefix) :]
@@ -150,13 +153,13 @@ def normalise_phone(text: str) -> str:
 
 
 def normalise_plate(text: str) -> str:
-    """Upper case, without spaces, dots, middle dots, hyphens or underscores."""
-    return _PLATE_JUNK.sub("", text).upper()
+    """Upper case, full-width to ASCII, without spaces, dots, middle dots, hyphens or underscores."""
+    return validators.normalise_plate(text)
 
 
 def normalise_name(text: str) -> str:
     """Without any white space (Chinese names are often typed with a space between family and given name)."""
-    return _SPACES.sub("", text)
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def is_active(entry: WatchlistEntry, at: datetime) -> bool:
