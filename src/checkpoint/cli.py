@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from checkpoint import APP_NAME, __version__, paths
 
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--end", type=parse_time, metavar="T", help="end of the history (default: now)")
     _add_db(demo)
 
+    _add_passes(commands)
+
     bench = commands.add_parser("bench", help="benchmarks")
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="WHAT", required=True)
     decode = bench_commands.add_parser("decode", help="decoders and pipeline on image folders")
@@ -103,7 +106,75 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-side", type=int, metavar="N", help="scale images to at most N pixels on the long side"
     )
     decode.add_argument("--json", action="store_true")
+    bench_verify = bench_commands.add_parser("verify", help="time to verify one DCC and one station pass")
+    bench_verify.add_argument(
+        "--data", type=Path, metavar="DIR", help="DCC test vectors (dgc-testdata layout) to take a DCC from"
+    )
+    bench_verify.add_argument("--repeat", type=int, default=500, metavar="N", help="verifications to time")
+    bench_verify.add_argument("--json", action="store_true")
     return parser
+
+
+_PASS_DEFAULT_DAYS = {"exit-slip": 7, "resident": 365, "visitor": 1, "supply-vehicle": 30}
+
+
+def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    passes = commands.add_parser("passes", help="issue and check the deployment's own signed passes")
+    actions = passes.add_subparsers(dest="passes_command", metavar="ACTION", required=True)
+
+    keygen = actions.add_parser("keygen", help="make the deployment's signing key pair (administrators)")
+    keygen.add_argument(
+        "--force", action="store_true", help="replace an existing key (old passes stop verifying)"
+    )
+    keygen.add_argument("--json", action="store_true")
+    _add_db(keygen)
+
+    issue = actions.add_parser("issue", help="sign a pass; print its payload and write a printable PNG")
+    kinds = issue.add_subparsers(dest="kind", metavar="KIND", required=True)
+    exit_slip = kinds.add_parser("exit-slip", help="出门条: one member of a household goes out")
+    exit_slip.add_argument("--household", required=True, metavar="ID")
+    exit_slip.add_argument("--name", required=True, help="the member's name")
+    exit_slip.add_argument("--every-days", type=int, default=2, metavar="N", help="one exit per N days")
+    exit_slip.add_argument("--return-hours", type=int, default=4, metavar="H", help="back within H hours")
+    resident = kinds.add_parser("resident", help="居民通行证: a resident's pass")
+    resident.add_argument("--household", required=True, metavar="ID")
+    resident.add_argument("--name", required=True)
+    resident.add_argument("--building", required=True)
+    resident.add_argument("--unit", required=True)
+    visitor = kinds.add_parser("visitor", help="访客预约: a visitor's pre-registration")
+    visitor.add_argument("--name", required=True, help="the visitor's name")
+    visitor.add_argument("--host-household", required=True, metavar="ID")
+    visitor.add_argument("--host-name", required=True)
+    visitor.add_argument("--purpose", required=True)
+    vehicle = kinds.add_parser("supply-vehicle", help="保供车辆通行证: a supply vehicle's standing pass")
+    vehicle.add_argument("--plate", required=True)
+    vehicle.add_argument("--route", required=True)
+    vehicle.add_argument("--company", required=True)
+    for kind_parser in (exit_slip, resident, visitor, vehicle):
+        kind_parser.add_argument(
+            "--from", dest="valid_from", type=parse_time, metavar="T", help="default: now"
+        )
+        kind_parser.add_argument("--until", dest="valid_until", type=parse_time, metavar="T")
+        kind_parser.add_argument(
+            "--days", type=int, metavar="N", help="valid N days from --from (instead of --until)"
+        )
+        kind_parser.add_argument(
+            "--issuer", help="issuer id printed in the pass (default: this station's id)"
+        )
+        kind_parser.add_argument("--png", type=Path, metavar="OUT", help="write a printable QR card here")
+        kind_parser.add_argument("--json", action="store_true")
+        _add_db(kind_parser)
+
+    verify = actions.add_parser("verify", help="check a pass payload or an image of one")
+    verify.add_argument("input", metavar="PAYLOAD|IMAGE")
+    verify.add_argument("--at", type=parse_time, metavar="ISO-8601", help="validation clock (default: now)")
+    verify.add_argument("--json", action="store_true")
+    _add_db(verify)
+
+    revoke = actions.add_parser("revoke", help="revoke a pass (recorded in the log, checked at every gate)")
+    revoke.add_argument("pass_id", metavar="PASS_ID")
+    revoke.add_argument("--reason", required=True)
+    _add_db(revoke)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "db": _cmd_db,
         "demo-data": _cmd_demo_data,
         "bench": _cmd_bench,
+        "passes": _cmd_passes,
     }
     try:
         return handlers[command](args)
@@ -156,9 +228,25 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-def _cmd_scan(args: argparse.Namespace) -> int:
-    from checkpoint.camera.scan import ScanInputError, scan_image_file, scan_payload
+def _station_keys():  # type: ignore[no-untyped-def]
+    from checkpoint.storage.keys import KeyFileError, load_station_keys
 
+    try:
+        return load_station_keys()
+    except KeyFileError as error:
+        raise CommandError(str(error)) from error
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file, scan_payload
+    from checkpoint.domain.credentials import TrustListError
+    from checkpoint.storage.keys import load_trust_store
+
+    try:
+        trust = load_trust_store(Path(p) for p in args.trust) if args.trust else None
+    except TrustListError as error:
+        raise CommandError(f"--trust: {error}") from error
+    verification = Verification(trust=trust, station_keys=_station_keys(), at=args.at or datetime.now(UTC))
     failures = 0
     for item in args.inputs:
         if item == "-":
@@ -166,10 +254,10 @@ def _cmd_scan(args: argparse.Namespace) -> int:
                 text = line.rstrip("\r\n")
                 if not text.strip():
                     continue
-                _print_scan(args, text, [scan_payload(text).to_json()], None)
+                _print_scan(args, text, [scan_payload(text, verification).to_json()], None)
             continue
         try:
-            codes = [code.to_json() for code in scan_image_file(Path(item))]
+            codes = [code.to_json() for code in scan_image_file(Path(item), verification)]
         except ScanInputError as error:
             failures += 1
             _print_scan(args, item, [], str(error))
@@ -190,7 +278,219 @@ def _print_scan(
     if not codes:
         print(f"{item}: no code found", flush=True)
     for code in codes:
-        print(f"{item}: [{code['kind']}] {code['text']}", flush=True)
+        verdict = ""
+        if code["kind"] in ("dcc", "station-pass"):
+            problems = ", ".join(str(e) for e in code["errors"]) if code["errors"] else "ok"  # type: ignore[attr-defined]
+            verdict = f" signature={code['signature']} expired={code['expired']} ({problems})"
+        print(f"{item}: [{code['kind']}]{verdict} {code['text']}", flush=True)
+
+
+def _cmd_passes(args: argparse.Namespace) -> int:
+    handlers = {
+        "keygen": _cmd_passes_keygen,
+        "issue": _cmd_passes_issue,
+        "verify": _cmd_passes_verify,
+        "revoke": _cmd_passes_revoke,
+    }
+    return handlers[args.passes_command](args)
+
+
+def _cmd_passes_keygen(args: argparse.Namespace) -> int:
+    from checkpoint.domain.credentials.passes import key_id
+    from checkpoint.domain.records import AuditAction
+    from checkpoint.storage.keys import PRIVATE_KEY_FILE, KeyFileError, create_deployment_key, keys_dir
+
+    try:
+        key = create_deployment_key(force=args.force)
+    except KeyFileError as error:
+        raise CommandError(str(error)) from error
+    kid = key_id(key.public_key()).hex()
+    database = _open_db(args)
+    try:
+        database.append_audit(AuditAction.KEY_CREATED, f"deployment key {kid}", datetime.now(UTC))
+    finally:
+        database.close()
+    path = keys_dir() / PRIVATE_KEY_FILE
+    if args.json:
+        print(json.dumps({"key_id": kid, "private_key": str(path), "folder": str(keys_dir())}))
+    else:
+        print(f"deployment key {kid} written to {path} (mode 600); copy the .pub.pem file to every gate")
+    return EXIT_OK
+
+
+def _pass_content(args: argparse.Namespace, issuer: str):  # type: ignore[no-untyped-def]
+    import uuid
+    from datetime import timedelta
+
+    from checkpoint.domain.credentials import ExitSlip, ResidentPass, SupplyVehiclePass, VisitorPass
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    valid_from = args.valid_from or now
+    if args.valid_until is not None and args.days is not None:
+        raise CommandError("give --until or --days, not both")
+    if args.days is not None and args.days < 1:
+        raise CommandError("--days must be at least 1")
+    valid_until = args.valid_until or valid_from + timedelta(days=args.days or _PASS_DEFAULT_DAYS[args.kind])
+    common: dict[str, Any] = {
+        "pass_id": uuid.uuid4(),
+        "issuer": args.issuer or issuer,
+        "issued_at": now,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+    }
+    if args.kind == "exit-slip":
+        return ExitSlip(
+            **common,
+            household_id=args.household,
+            member_name=args.name,
+            exit_every_days=args.every_days,
+            return_within_hours=args.return_hours,
+        )
+    if args.kind == "resident":
+        return ResidentPass(
+            **common, household_id=args.household, name=args.name, building=args.building, unit=args.unit
+        )
+    if args.kind == "visitor":
+        return VisitorPass(
+            **common,
+            visitor_name=args.name,
+            host_household_id=args.host_household,
+            host_name=args.host_name,
+            purpose=args.purpose,
+        )
+    return SupplyVehiclePass(**common, plate=args.plate, route=args.route, company=args.company)
+
+
+_KIND_CAPTION = {
+    "exit-slip": "出门条 Exit slip",
+    "resident": "居民通行证 Resident pass",
+    "visitor": "访客预约 Visitor",
+    "supply-vehicle": "保供车辆通行证 Supply vehicle",
+}
+
+
+def _pass_caption(content) -> list[str]:  # type: ignore[no-untyped-def]
+    local = "%Y-%m-%d %H:%M"
+    details = content.details()
+    lines = [_KIND_CAPTION[content.kind.value]]
+    lines.append(
+        " · ".join(str(v) for k, v in details.items() if k not in ("exit_every_days", "return_within_hours"))
+    )
+    if content.kind.value == "exit-slip":
+        lines.append(
+            f"每 {details['exit_every_days']} 天一次, {details['return_within_hours']} 小时内返回 "
+            f"(once per {details['exit_every_days']} days, back within {details['return_within_hours']} h)"
+        )
+    lines.append(f"{content.valid_from.astimezone():{local}} – {content.valid_until.astimezone():{local}}")
+    lines.append(str(content.pass_id))
+    return lines
+
+
+def _cmd_passes_issue(args: argparse.Namespace) -> int:
+    from checkpoint.domain.credentials import PassContentError, issue_pass
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.keys import KeyFileError, load_private_key
+
+    try:
+        key = load_private_key()
+    except KeyFileError as error:
+        raise CommandError(str(error)) from error
+    database = _open_db(args)
+    try:
+        content = _pass_content(args, f"station-{database.station_id}")
+        try:
+            payload = issue_pass(content, key)
+        except PassContentError as error:
+            raise CommandError(str(error)) from error
+        if args.png is not None:
+            from checkpoint.station.pass_card import PassCardError, write_pass_card
+
+            try:
+                write_pass_card(payload, _pass_caption(content), args.png)
+            except PassCardError as error:
+                raise CommandError(str(error)) from error
+        details = content.details()
+        household = str(details.get("household_id") or details.get("host_household_id") or "")
+        summary = " ".join(str(v) for v in details.values())
+        try:
+            database.record_pass_issued(
+                str(content.pass_id),
+                content.kind.value,
+                summary,
+                content.issued_at,
+                None,
+                household=household,
+            )
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(f"the pass was signed but not recorded: {error}") from error
+    finally:
+        database.close()
+    if args.json:
+        out = {"payload": payload, "pass": content.to_json(), "png": str(args.png) if args.png else None}
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(payload)
+    return EXIT_OK
+
+
+def _cmd_passes_verify(args: argparse.Namespace) -> int:
+    from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file
+    from checkpoint.domain.credentials import PassVerdict, pass_verdict
+    from checkpoint.domain.records import CodeKind
+
+    keys = _station_keys()
+    if not len(keys):
+        raise CommandError(
+            "no deployment public key in the keys folder: copy deployment-ed25519.pub.pem there"
+        )
+    database = _open_db(args)
+    try:
+        revoked = database.revoked_pass_ids()
+    finally:
+        database.close()
+    verification = Verification(station_keys=keys, revoked=revoked, at=args.at or datetime.now(UTC))
+    path = Path(args.input)
+    if not args.input.startswith("CPS1:") and path.is_file():
+        try:
+            codes = [c for c in scan_image_file(path, verification) if c.kind is CodeKind.STATION_PASS]
+        except ScanInputError as error:
+            raise CommandError(str(error)) from error
+        if not codes:
+            raise CommandError(f"{path}: no station pass found in the image")
+        code = codes[0]
+    else:
+        code = verification.inspect(args.input.strip())
+    verdict = pass_verdict(code)
+    if args.json:
+        print(json.dumps({"verdict": verdict.value, **code.to_json()}, ensure_ascii=False))
+    else:
+        print(verdict.value)
+        if isinstance(code.payload, dict):
+            for key, value in code.payload.items():
+                print(f"  {key}: {value}")
+        if code.errors:
+            print(f"  errors: {', '.join(code.errors)}")
+    return EXIT_OK if verdict is PassVerdict.VALID else EXIT_FAILURE
+
+
+def _cmd_passes_revoke(args: argparse.Namespace) -> int:
+    import uuid
+
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+
+    try:
+        pass_id = str(uuid.UUID(args.pass_id))
+    except ValueError as error:
+        raise CommandError(f"not a pass id: {args.pass_id!r}") from error
+    database = _open_db(args)
+    try:
+        database.revoke_pass(pass_id, args.reason, datetime.now(UTC), None)
+    except (StorageError, InvalidRecordError) as error:
+        raise CommandError(f"not revoked: {error}") from error
+    finally:
+        database.close()
+    print(f"revoked {pass_id}: {args.reason.strip()}")
+    return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -304,6 +604,95 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.bench_command == "verify":
+        return _cmd_bench_verify(args)
+    return _cmd_bench_decode(args)
+
+
+def _dcc_from_vectors(folder: Path) -> tuple[str, str, object, datetime]:
+    """The first test vector whose DCC verifies with its own certificate at its own clock."""
+    import base64
+
+    from checkpoint.domain.codes import Signature
+    from checkpoint.domain.credentials import TrustListError, TrustStore, inspect_payload
+
+    for path in sorted(folder.glob("**/2DCode/raw/*.json")):
+        try:
+            vector = json.loads(path.read_text(encoding="utf-8"))
+            trust = TrustStore()
+            trust.add_certificate_bytes(base64.b64decode(vector["TESTCTX"]["CERTIFICATE"]))
+            at = datetime.fromisoformat(vector["TESTCTX"]["VALIDATIONCLOCK"])
+            payload = vector["PREFIX"]
+        except (OSError, ValueError, KeyError, TypeError, TrustListError):
+            continue
+        if inspect_payload(payload, trust=trust, at=at).signature is Signature.VALID:
+            return str(path.relative_to(folder)), payload, trust, at
+    raise CommandError(f"no DCC test vector that verifies under {folder}")
+
+
+def _cmd_bench_verify(args: argparse.Namespace) -> int:
+    import statistics
+    import time
+
+    from checkpoint.domain.credentials import inspect_payload
+    from checkpoint.domain.credentials.samples import signed_dcc, signed_exit_slip
+
+    if args.repeat < 1:
+        raise CommandError("--repeat must be at least 1")
+    now = datetime.now(UTC)
+    if args.data is not None:
+        if not args.data.is_dir():
+            raise CommandError(f"not a folder: {args.data}")
+        source, dcc, trust, dcc_at = _dcc_from_vectors(args.data)
+    else:
+        sample = signed_dcc(now)
+        source, dcc, trust, dcc_at = "self-signed P-256 sample", sample.payload, sample.trust, now
+    station = signed_exit_slip(now)
+
+    def timing(run) -> dict[str, float]:  # type: ignore[no-untyped-def]
+        run()  # warm-up
+        times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        return {
+            "median_ms": round(statistics.median(times), 3),
+            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 3),
+            "max_ms": round(times[-1], 3),
+        }
+
+    results = {
+        "dcc": {
+            "source": source,
+            **timing(lambda: inspect_payload(dcc, trust=trust, at=dcc_at)),  # type: ignore[arg-type]
+        },
+        "station_pass": {
+            "source": "exit slip, fresh Ed25519 key",
+            **timing(
+                lambda: inspect_payload(
+                    station.payload, trust=None, at=now, station_keys=station.station_keys
+                )
+            ),
+        },
+        "repeat": args.repeat,
+        "target_ms": 5.0,
+    }
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for name in ("dcc", "station_pass"):
+            r: Any = results[name]
+            print(
+                f"{name:13} median {r['median_ms']:.3f} ms  p95 {r['p95_ms']:.3f} ms  "
+                f"max {r['max_ms']:.3f} ms  ({r['source']})"
+            )
+        print(f"{args.repeat} verifications each; target under 5 ms")
+    return EXIT_OK
+
+
+def _cmd_bench_decode(args: argparse.Namespace) -> int:
     from checkpoint.camera.bench import BenchDataError, format_decode_bench, run_decode_bench
 
     if not args.data.is_dir():

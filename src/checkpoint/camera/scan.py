@@ -1,22 +1,48 @@
-"""What ``checkpoint scan`` needs from the camera layer: codes from an image file or a typed payload."""
+"""What ``checkpoint scan`` needs from the camera layer: codes from an image file or a typed payload,
+decoded and verified (EU DCC signatures against a trust store, station passes against the deployment's
+keys) at a validation clock."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Collection
+from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
 import numpy as np
 
 from checkpoint.camera.decode import decode_image
-from checkpoint.domain.codes import ScannedCode, classify, scanned_from_decoded
+from checkpoint.domain.codes import ScannedCode
+from checkpoint.domain.credentials import StationKeys, TrustStore, inspect_payload
 
 
 class ScanInputError(Exception):
     """An input that is not a readable image (missing, unreadable, not an image)."""
 
 
-def scan_image_file(path: Path) -> list[ScannedCode]:
-    """Every code in the image at ``path``, corners in the image's pixels (an empty list: no code)."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class Verification:
+    """What a scan checks against: DCC signers, the deployment's pass keys, revoked passes, the clock
+    (``None``: now)."""
+
+    trust: TrustStore | None = None
+    station_keys: StationKeys | None = None
+    revoked: Collection[str] = frozenset()
+    at: datetime | None = None
+
+    def inspect(self, text: str) -> ScannedCode:
+        return inspect_payload(
+            text,
+            trust=self.trust,
+            at=self.at or datetime.now(UTC),
+            station_keys=self.station_keys,
+            revoked=self.revoked,
+        )
+
+
+def scan_image_file(path: Path, verification: Verification | None = None) -> list[ScannedCode]:
+    """Every code in the image at ``path``, verified, corners in the image's pixels (empty: no code)."""
     if not path.exists():
         raise ScanInputError(f"no such file: {path}")
     if not path.is_file():
@@ -31,10 +57,12 @@ def scan_image_file(path: Path) -> list[ScannedCode]:
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if image is None:
         raise ScanInputError(f"not an image OpenCV can read: {path}")
-    return [scanned_from_decoded(code) for code in decode_image(image)]
+    checks = verification or Verification()
+    return [
+        dataclasses.replace(checks.inspect(code.text), points=code.points) for code in decode_image(image)
+    ]
 
 
-def scan_payload(text: str) -> ScannedCode:
-    """One payload as a scanner typed it (one stdin line): classified, no corners."""
-    payload = text.rstrip("\r\n")
-    return ScannedCode(text=payload, kind=classify(payload))
+def scan_payload(text: str, verification: Verification | None = None) -> ScannedCode:
+    """One payload as a scanner typed it (one stdin line): classified and verified, no corners."""
+    return (verification or Verification()).inspect(text.rstrip("\r\n"))
