@@ -8,13 +8,13 @@ the screen never shows a confirmation for something that is not recorded. A fail
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from checkpoint.domain.policy import RULES_VERSION, Checks, propose
 from checkpoint.domain.records import (
     CodeColour,
     Direction,
@@ -29,10 +29,15 @@ from checkpoint.domain.records import (
     Shift,
     SubjectKind,
 )
+from checkpoint.domain.rules import GateFacts, Profile, ProfileError, decide
+from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import StorageError
+
+_log = logging.getLogger(__name__)
+FALLBACK_PROFILE = "highway-exit"  # the rules a gate whose own profile cannot be read decides under
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +53,27 @@ class DraftState:
     proposed: Outcome = Outcome.RECHECK
     reasons: tuple[Reason, ...] = (Reason.CODE_NOT_SHOWN,)
 
-    def with_proposal(self) -> DraftState:
-        proposal = propose(Checks(self.colour, self.itinerary, self.test_age_days, self.temperature))
-        return dataclasses.replace(self, proposed=proposal.outcome, reasons=proposal.reasons)
+    def facts(self) -> GateFacts:
+        """What the rules see of this draft."""
+        return GateFacts(
+            code_colour=self.colour,
+            itinerary=self.itinerary,
+            test_age_days=self.test_age_days,
+            temperature=self.temperature,
+            direction=self.direction,
+            subject=SubjectKind.PEDESTRIAN,
+        )
+
+    def with_proposal(self, profile: Profile) -> DraftState:
+        decision = decide(profile, self.facts())
+        return dataclasses.replace(self, proposed=decision.outcome, reasons=decision.reasons)
 
 
 class StationSession(QObject):
     """Gate, operator, shift and the current draft; records confirmed passages through the writer.
+
+    Proposals follow the gate's profile (``gate.profile``) from the ``ProfileStore``; when the profile is
+    saved anew, the current draft is proposed again under the new version.
 
     Signals:
         draft_changed(): a field of the current draft changed.
@@ -79,16 +98,20 @@ class StationSession(QObject):
         *,
         shift_count: int = 0,
         clock: Callable[[], datetime] | None = None,
+        profiles: ProfileStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._writer = writer
+        self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
+        self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
         self._operator = operator
         self._shift = shift
         self._shift_count = shift_count
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._draft = DraftState().with_proposal()
+        self._profile = self._load_profile()
+        self._draft = DraftState().with_proposal(self._profile)
         self._recording = False
 
     @property
@@ -98,6 +121,15 @@ class StationSession(QObject):
     @property
     def operator(self) -> Operator:
         return self._operator
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return self._profiles
+
+    @property
+    def profile(self) -> Profile:
+        """The rules the current draft is proposed under."""
+        return self._profile
 
     @property
     def shift(self) -> Shift:
@@ -174,7 +206,7 @@ class StationSession(QObject):
             operator_id=self._operator.id,
             shift_id=self._shift.id,
             reasons=reasons,
-            rules_version=RULES_VERSION,
+            rules_version=self._profile.rules_version,
             persons=(person,),
         )
 
@@ -192,8 +224,29 @@ class StationSession(QObject):
         ).format(reason=storage_error_text(error.kind))
         self.record_failed.emit(message)
 
+    def _load_profile(self) -> Profile:
+        """The gate's profile; if it cannot be read, its shipped version, then the highway-exit rules."""
+        name = self._gate.profile
+        attempts = (
+            (name, self._profiles.load),
+            (name, self._profiles.load_shipped),
+            (FALLBACK_PROFILE, self._profiles.load_shipped),
+        )
+        for attempt, load in attempts:
+            try:
+                return load(attempt)
+            except (ProfileNotFoundError, ProfileError, OSError) as error:
+                _log.error("gate profile %s cannot be used (%s): %s", attempt, load.__name__, error)
+        return self._profiles.load_shipped(FALLBACK_PROFILE)  # raises: the installation is broken
+
+    @Slot(str)
+    def _on_profiles_profile_changed(self, name: str) -> None:
+        if name == self._gate.profile:
+            self._profile = self._load_profile()
+            self._set(self._draft)
+
     def _set(self, draft: DraftState) -> None:
-        self._draft = draft.with_proposal()
+        self._draft = draft.with_proposal(self._profile)
         self.draft_changed.emit()
 
     def _set_recording(self, value: bool) -> None:
