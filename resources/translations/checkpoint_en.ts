@@ -336,6 +336,10 @@
         <translation>&amp;Export handover...</translation>
     </message>
     <message>
+        <source>&amp;Settings / Rules...</source>
+        <translation>&amp;Settings / Rules...</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -463,6 +467,150 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>The scanner and the keyboard still work.</source>
         <translation>The scanner and the keyboard still work.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileProblems</name>
+    <message>
+        <source>Not valid TOML: {value}</source>
+        <translation>Not valid TOML: {value}</translation>
+    </message>
+    <message>
+        <source>The section [{key}] is missing.</source>
+        <translation>The section [{key}] is missing.</translation>
+    </message>
+    <message>
+        <source>{key} is missing.</source>
+        <translation>{key} is missing.</translation>
+    </message>
+    <message>
+        <source>{key} is not a known setting.</source>
+        <translation>{key} is not a known setting.</translation>
+    </message>
+    <message>
+        <source>{key} has the wrong form: {value}</source>
+        <translation>{key} has the wrong form: {value}</translation>
+    </message>
+    <message>
+        <source>Profile name {value}: use lower-case letters, digits and dashes.</source>
+        <translation>Profile name {value}: use lower-case letters, digits and dashes.</translation>
+    </message>
+    <message>
+        <source>Version {value}: use a whole number from 1, or a form like "1.2.0".</source>
+        <translation>Version {value}: use a whole number from 1, or a form like "1.2.0".</translation>
+    </message>
+    <message>
+        <source>{key} = {value} is not a sensible value.</source>
+        <translation>{key} = {value} is not a sensible value.</translation>
+    </message>
+    <message>
+        <source>{key} is not a known threshold.</source>
+        <translation>{key} is not a known threshold.</translation>
+    </message>
+    <message>
+        <source>{key} names no condition.</source>
+        <translation>{key} names no condition.</translation>
+    </message>
+    <message>
+        <source>{value} is not a known fact.</source>
+        <translation>{value} is not a known fact.</translation>
+    </message>
+    <message>
+        <source>{key} cannot be {value}.</source>
+        <translation>{key} cannot be {value}.</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not an operator for this fact.</source>
+        <translation>{key}: {value} is not an operator for this fact.</translation>
+    </message>
+    <message>
+        <source>Outcome {value} is unknown (pass, recheck, turn_back or hold).</source>
+        <translation>Outcome {value} is unknown (pass, recheck, turn_back or hold).</translation>
+    </message>
+    <message>
+        <source>Reason {value} is unknown.</source>
+        <translation>Reason {value} is unknown.</translation>
+    </message>
+    <message>
+        <source>The profile is called {value}; it must keep the name it is saved under.</source>
+        <translation>The profile is called {value}; it must keep the name it is saved under.</translation>
+    </message>
+    <message>
+        <source>Line {line}, rule {rule}: {message}</source>
+        <translation>Line {line}, rule {rule}: {message}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>Line {line}: {message}</translation>
+    </message>
+    <message>
+        <source>Rule {rule}: {message}</source>
+        <translation>Rule {rule}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The profile could not be saved: {error}</source>
+        <translation>The profile could not be saved: {error}</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. New passages are decided under {rules}.</source>
+        <translation>Saved as version {version}. New passages are decided under {rules}.</translation>
+    </message>
+    <message>
+        <source>This profile was not shipped with the station; there is nothing to revert to.</source>
+        <translation>This profile was not shipped with the station; there is nothing to revert to.</translation>
+    </message>
+    <message>
+        <source>The shipped rules are in the editor. Save to use them.</source>
+        <translation>The shipped rules are in the editor. Save to use them.</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may change the rules.</source>
+        <translation>Only a shift leader or an administrator may change the rules.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): fix them to save.</source>
+        <translation>{count} problem(s): fix them to save.</translation>
+    </message>
+    <message>
+        <source>Valid: {rules} person rules, {vehicle} vehicle rules.</source>
+        <translation>Valid: {rules} person rules, {vehicle} vehicle rules.</translation>
+    </message>
+    <message>
+        <source>Settings: gate rules</source>
+        <translation>Settings: gate rules</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profile:</translation>
+    </message>
+    <message>
+        <source>This gate decides under: {name}</source>
+        <translation>This gate decides under: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to shipped</source>
+        <translation>&amp;Revert to shipped</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Person facts: {person}
+Vehicle facts: {vehicle}</source>
+        <translation>Person facts: {person}
+Vehicle facts: {vehicle}</translation>
+    </message>
+    <message>
+        <source>Discard the changes to {name}?</source>
+        <translation>Discard the changes to {name}?</translation>
     </message>
 </context>
 <context>
@@ -669,6 +817,78 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Correction of an earlier record</source>
         <translation>Correction of an earlier record</translation>
+    </message>
+    <message>
+        <source>EU certificate not valid (signature)</source>
+        <translation>EU certificate not valid (signature)</translation>
+    </message>
+    <message>
+        <source>EU certificate expired</source>
+        <translation>EU certificate expired</translation>
+    </message>
+    <message>
+        <source>Valid station pass</source>
+        <translation>Valid station pass</translation>
+    </message>
+    <message>
+        <source>Station pass not valid (signature)</source>
+        <translation>Station pass not valid (signature)</translation>
+    </message>
+    <message>
+        <source>Station pass revoked</source>
+        <translation>Station pass revoked</translation>
+    </message>
+    <message>
+        <source>Station pass expired</source>
+        <translation>Station pass expired</translation>
+    </message>
+    <message>
+        <source>No valid pass</source>
+        <translation>No valid pass</translation>
+    </message>
+    <message>
+        <source>Household exit quota used up</source>
+        <translation>Household exit quota used up</translation>
+    </message>
+    <message>
+        <source>Returned after the deadline</source>
+        <translation>Returned after the deadline</translation>
+    </message>
+    <message>
+        <source>Home quarantine: must not leave</source>
+        <translation>Home quarantine: must not leave</translation>
+    </message>
+    <message>
+        <source>Visitor without pre-registration or host</source>
+        <translation>Visitor without pre-registration or host</translation>
+    </message>
+    <message>
+        <source>Visitor with a host</source>
+        <translation>Visitor with a host</translation>
+    </message>
+    <message>
+        <source>On a watchlist: block</source>
+        <translation>On a watchlist: block</translation>
+    </message>
+    <message>
+        <source>On a watchlist: notify</source>
+        <translation>On a watchlist: notify</translation>
+    </message>
+    <message>
+        <source>ID typed by hand: re-check later</source>
+        <translation>ID typed by hand: re-check later</translation>
+    </message>
+    <message>
+        <source>Plate number not valid</source>
+        <translation>Plate number not valid</translation>
+    </message>
+    <message>
+        <source>No occupant checked</source>
+        <translation>No occupant checked</translation>
+    </message>
+    <message>
+        <source>No rule applies: check by hand</source>
+        <translation>No rule applies: check by hand</translation>
     </message>
     <message>
         <source>No test</source>

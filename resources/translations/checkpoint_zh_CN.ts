@@ -338,6 +338,10 @@
         <translation>导出交接班记录(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Settings / Rules...</source>
+        <translation>设置 / 规则(&amp;S)...</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -465,6 +469,150 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>The scanner and the keyboard still work.</source>
         <translation>扫码枪和键盘仍可正常使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileProblems</name>
+    <message>
+        <source>Not valid TOML: {value}</source>
+        <translation>不是有效的 TOML：{value}</translation>
+    </message>
+    <message>
+        <source>The section [{key}] is missing.</source>
+        <translation>缺少 [{key}] 段。</translation>
+    </message>
+    <message>
+        <source>{key} is missing.</source>
+        <translation>缺少 {key}。</translation>
+    </message>
+    <message>
+        <source>{key} is not a known setting.</source>
+        <translation>{key} 不是已知的设置项。</translation>
+    </message>
+    <message>
+        <source>{key} has the wrong form: {value}</source>
+        <translation>{key} 的格式不对：{value}</translation>
+    </message>
+    <message>
+        <source>Profile name {value}: use lower-case letters, digits and dashes.</source>
+        <translation>方案名称 {value}：只能用小写字母、数字和连字符。</translation>
+    </message>
+    <message>
+        <source>Version {value}: use a whole number from 1, or a form like &quot;1.2.0&quot;.</source>
+        <translation>版本号 {value}：请用从 1 开始的整数，或 &quot;1.2.0&quot; 这样的形式。</translation>
+    </message>
+    <message>
+        <source>{key} = {value} is not a sensible value.</source>
+        <translation>{key} = {value} 不是合理的数值。</translation>
+    </message>
+    <message>
+        <source>{key} is not a known threshold.</source>
+        <translation>{key} 不是已知的阈值。</translation>
+    </message>
+    <message>
+        <source>{key} names no condition.</source>
+        <translation>{key} 没有写任何条件。</translation>
+    </message>
+    <message>
+        <source>{value} is not a known fact.</source>
+        <translation>{value} 不是已知的检查项。</translation>
+    </message>
+    <message>
+        <source>{key} cannot be {value}.</source>
+        <translation>{key} 不能取值 {value}。</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not an operator for this fact.</source>
+        <translation>{key}：{value} 不能用于这个检查项。</translation>
+    </message>
+    <message>
+        <source>Outcome {value} is unknown (pass, recheck, turn_back or hold).</source>
+        <translation>处置结果 {value} 未知（可用 pass 放行、recheck 复检、turn_back 劝返、hold 留观移交）。</translation>
+    </message>
+    <message>
+        <source>Reason {value} is unknown.</source>
+        <translation>原因代码 {value} 未知。</translation>
+    </message>
+    <message>
+        <source>The profile is called {value}; it must keep the name it is saved under.</source>
+        <translation>方案名称写成了 {value}；必须与保存时的名称一致。</translation>
+    </message>
+    <message>
+        <source>Line {line}, rule {rule}: {message}</source>
+        <translation>第 {line} 行，第 {rule} 条规则：{message}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Rule {rule}: {message}</source>
+        <translation>第 {rule} 条规则：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The profile could not be saved: {error}</source>
+        <translation>规则方案未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. New passages are decided under {rules}.</source>
+        <translation>已保存为第 {version} 版。之后的通行按 {rules} 判定。</translation>
+    </message>
+    <message>
+        <source>This profile was not shipped with the station; there is nothing to revert to.</source>
+        <translation>这个方案不是系统自带的，没有可恢复的原始版本。</translation>
+    </message>
+    <message>
+        <source>The shipped rules are in the editor. Save to use them.</source>
+        <translation>编辑框里已换成系统自带的规则，保存后生效。</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may change the rules.</source>
+        <translation>只有带班领导或管理员可以修改规则。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): fix them to save.</source>
+        <translation>有 {count} 处问题，改正后才能保存。</translation>
+    </message>
+    <message>
+        <source>Valid: {rules} person rules, {vehicle} vehicle rules.</source>
+        <translation>格式正确：人员规则 {rules} 条，车辆规则 {vehicle} 条。</translation>
+    </message>
+    <message>
+        <source>Settings: gate rules</source>
+        <translation>设置：卡口规则</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>规则方案：</translation>
+    </message>
+    <message>
+        <source>This gate decides under: {name}</source>
+        <translation>本卡口使用：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to shipped</source>
+        <translation>恢复系统自带(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Person facts: {person}
+Vehicle facts: {vehicle}</source>
+        <translation>人员检查项：{person}
+车辆检查项：{vehicle}</translation>
+    </message>
+    <message>
+        <source>Discard the changes to {name}?</source>
+        <translation>放弃对 {name} 的修改吗？</translation>
     </message>
 </context>
 <context>
@@ -675,6 +823,78 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Correction of an earlier record</source>
         <translation>更正此前的记录</translation>
+    </message>
+    <message>
+        <source>EU certificate not valid (signature)</source>
+        <translation>欧盟证书无效（签名不符）</translation>
+    </message>
+    <message>
+        <source>EU certificate expired</source>
+        <translation>欧盟证书已过期</translation>
+    </message>
+    <message>
+        <source>Valid station pass</source>
+        <translation>通行证有效</translation>
+    </message>
+    <message>
+        <source>Station pass not valid (signature)</source>
+        <translation>通行证无效（签名不符）</translation>
+    </message>
+    <message>
+        <source>Station pass revoked</source>
+        <translation>通行证已作废</translation>
+    </message>
+    <message>
+        <source>Station pass expired</source>
+        <translation>通行证已过期</translation>
+    </message>
+    <message>
+        <source>No valid pass</source>
+        <translation>无有效通行证</translation>
+    </message>
+    <message>
+        <source>Household exit quota used up</source>
+        <translation>本户出门次数已用完</translation>
+    </message>
+    <message>
+        <source>Returned after the deadline</source>
+        <translation>超时未返回</translation>
+    </message>
+    <message>
+        <source>Home quarantine: must not leave</source>
+        <translation>居家隔离人员，不得外出</translation>
+    </message>
+    <message>
+        <source>Visitor without pre-registration or host</source>
+        <translation>访客无预约、无人接</translation>
+    </message>
+    <message>
+        <source>Visitor with a host</source>
+        <translation>访客有住户接待</translation>
+    </message>
+    <message>
+        <source>On a watchlist: block</source>
+        <translation>在重点名单上：拦截</translation>
+    </message>
+    <message>
+        <source>On a watchlist: notify</source>
+        <translation>在重点名单上：上报</translation>
+    </message>
+    <message>
+        <source>ID typed by hand: re-check later</source>
+        <translation>手工录入身份证号，需事后复核</translation>
+    </message>
+    <message>
+        <source>Plate number not valid</source>
+        <translation>车牌号格式不对</translation>
+    </message>
+    <message>
+        <source>No occupant checked</source>
+        <translation>车上人员未查验</translation>
+    </message>
+    <message>
+        <source>No rule applies: check by hand</source>
+        <translation>没有适用的规则，请人工判断</translation>
     </message>
     <message>
         <source>No test</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
+from checkpoint.domain.records import Role
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
@@ -19,6 +20,7 @@ from checkpoint.station.texts import camera_status_text
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.log_view import LogView
+from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.station_view import StationView
 
 STATION_KEY = QKeySequence(Qt.Key.Key_F1)
@@ -92,11 +94,15 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export_dialog)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings_dialog)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -167,6 +173,22 @@ class MainWindow(QMainWindow):
             )
             self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
 
+    @Slot()
+    def open_settings_dialog(self) -> SettingsDialog:
+        """The rules editor; only shift leaders and administrators may save (DESIGN: security rules)."""
+        session = self._services.session
+        dialog = SettingsDialog(
+            session.profiles,
+            session.gate.profile,
+            session.operator.id,
+            may_edit=session.operator.role in (Role.SHIFT_LEADER, Role.ADMINISTRATOR),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
     # Events ----------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -184,6 +206,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.export_action.setText(self.tr("&Export handover..."))
+        self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.station_action.setText(self.tr("&Station"))
