@@ -5,6 +5,7 @@ Pure computation (cbor2, cryptography, zlib): no files, no network, no Qt; time 
 
 from __future__ import annotations
 
+from checkpoint.domain.credentials import base45, cbor, cose, hcert
 from checkpoint.domain.credentials.errors import CredentialError
 from checkpoint.domain.credentials.inspect import PassVerdict, inspect_payload, pass_verdict
 from checkpoint.domain.credentials.passes import (
@@ -33,6 +34,10 @@ __all__ = [
     "TrustListError",
     "TrustStore",
     "VisitorPass",
+    "base45",
+    "cbor",
+    "cose",
+    "hcert",
     "inspect_payload",
     "issue_pass",
     "pass_verdict",
