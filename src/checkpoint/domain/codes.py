@@ -1,13 +1,19 @@
 """Decoded codes and what kind of payload they carry.
 
-Recognition here is by form only. Signatures are checked elsewhere (a later layer); until then a
+Recognition here is by form only. Signatures are checked elsewhere (``domain.credentials``); until then a
 ``ScannedCode`` says ``signature = none``.
+
+Provincial health-code platforms are recognised by configurable patterns (``Platform``): the station reads
+them from ``resources/platforms.toml`` (or the admin's copy in the config folder) with
+:func:`parse_platforms` and passes them to :func:`classify` / :func:`platform_of`, which stay pure.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checkpoint.domain.records import CodeKind
@@ -15,8 +21,7 @@ from checkpoint.domain.records import CodeKind
 DCC_PREFIX = "HC1:"
 STATION_PASS_PREFIX = "CPS1:"
 
-# Provincial health-code platforms: their QR is a URL or an opaque token. These patterns recognise the
-# common forms; a later issue makes them configurable.
+# Generic forms of a provincial health code (a URL or an opaque token) for platforms nobody configured.
 _HEALTH_CODE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^https?://[^/\s]*(jkm|health|hsa|ykm|skm|jiankangma|healthcode)[^/\s]*\.", re.IGNORECASE),
     re.compile(r"^https?://[^\s]*(healthcode|jkm|ykm|skm|suikang|yuekang|hmm)[^\s]*", re.IGNORECASE),
@@ -63,13 +68,75 @@ class DecodedCode:
         return (sum(xs) / len(xs), sum(ys) / len(ys))
 
 
-def classify(text: str) -> CodeKind:
-    """The kind of payload, from its form alone."""
+@dataclass(frozen=True, slots=True)
+class Platform:
+    """A provincial health-code platform, recognised when any of its patterns matches the token."""
+
+    key: str  # short stable id, e.g. "guangdong"
+    name_zh: str
+    name_en: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def recognises(self, text: str) -> bool:
+        stripped = text.strip()
+        return any(pattern.search(stripped) for pattern in self.patterns)
+
+
+class PlatformsError(ValueError):
+    """A platforms file that cannot be used; the message names the entry and the problem."""
+
+
+def parse_platforms(text: str) -> tuple[Platform, ...]:
+    """Platforms from TOML: ``[[platform]]`` tables with ``key``, ``name_zh``, ``name_en`` and
+    ``patterns`` (a list of regular expressions, searched in the stripped token, case-insensitive).
+
+    Raises :class:`PlatformsError` for bad TOML, a missing or empty field, a bad regular expression or a
+    repeated key.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlatformsError(f"not TOML: {error}") from None
+    entries = data.get("platform", [])
+    if not isinstance(entries, list):
+        raise PlatformsError("'platform' must be a list of tables ([[platform]])")
+    found: list[Platform] = []
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise PlatformsError(f"platform {index}: not a table")
+        texts: dict[str, str] = {}
+        for name in ("key", "name_zh", "name_en"):
+            value = entry.get(name)
+            if not isinstance(value, str) or not value.strip():
+                raise PlatformsError(f"platform {index}: '{name}' must be a non-empty text")
+            texts[name] = value.strip()
+        raw = entry.get("patterns")
+        if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
+            raise PlatformsError(f"platform {index} ({texts['key']}): 'patterns' must list regular expressions")
+        try:
+            patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw)
+        except re.error as error:
+            raise PlatformsError(f"platform {index} ({texts['key']}): bad pattern: {error}") from None
+        if any(p.key == texts["key"] for p in found):
+            raise PlatformsError(f"platform {index}: key {texts['key']!r} is used twice")
+        found.append(Platform(texts["key"], texts["name_zh"], texts["name_en"], patterns))
+    return tuple(found)
+
+
+def platform_of(text: str, platforms: Sequence[Platform]) -> Platform | None:
+    """The first configured platform that recognises the token, if any."""
+    return next((platform for platform in platforms if platform.recognises(text)), None)
+
+
+def classify(text: str, platforms: Sequence[Platform] = ()) -> CodeKind:
+    """The kind of payload, from its form alone (a configured platform's token is a health code)."""
     stripped = text.strip()
     if stripped.startswith(DCC_PREFIX):
         return CodeKind.DCC
     if stripped.startswith(STATION_PASS_PREFIX):
         return CodeKind.STATION_PASS
+    if platform_of(stripped, platforms) is not None:
+        return CodeKind.HEALTH_CODE
     if any(p.search(stripped) for p in _HEALTH_CODE_PATTERNS):
         return CodeKind.HEALTH_CODE
     return CodeKind.UNKNOWN

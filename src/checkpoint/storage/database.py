@@ -870,6 +870,25 @@ class Database:
             found = self._complete(session, list(rows))
         return found[0] if found else None
 
+    def code_seen_in_shift(self, code_text: str, shift_id: uuid.UUID) -> datetime | None:
+        """When a passage of this shift last recorded a person check with exactly this code text, if any.
+
+        The gate's duplicate-token warning ("scanned before at HH:MM"). The shift index narrows the search
+        to one shift's passages, so the exact comparison on ``code_text`` needs no index of its own.
+        """
+        code_text = rec.as_text(code_text, "code text")
+        if not code_text:
+            return None
+        p = _passage_t
+        query = select(func.max(p.c.at)).where(
+            p.c.station_id == self.station_id,
+            p.c.shift_id == shift_id,
+            p.c.uuid.in_(select(_person_t.c.passage_uuid).where(_person_t.c.code_text == code_text)),
+        )
+        with self._reading() as session:
+            found = session.execute(query).scalar_one_or_none()
+        return rec.utc(found, "passage time") if found is not None else None
+
     def iter_passages(self, f: PassageFilter, oldest_first: bool = True) -> Iterator[Passage]:
         """Stream the matching passages in seq order, a batch per round trip (for exports).
 
