@@ -46,19 +46,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkpoint.domain.codes import Signature
+from checkpoint.domain.credentials.passes import PassKind as CredentialPassKind
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Reason, SubjectKind
 
 SEVERITY: Mapping[Outcome, int] = {Outcome.PASS: 0, Outcome.RECHECK: 1, Outcome.TURN_BACK: 2, Outcome.HOLD: 3}
 
 
 class PassKind(enum.StrEnum):
-    """The kind of station pass a person or vehicle showed, as the rules see it."""
+    """The kind of station pass a person or vehicle showed, as the rules see it.
+
+    The source of the kinds is :class:`checkpoint.domain.credentials.passes.PassKind` (what a pass
+    carries); this enum has the same members by name plus ``NONE``, spelled as words a profile uses
+    (``exit_slip``, not the pass's ``exit-slip``). :meth:`of` converts.
+    """
 
     NONE = "none"
     EXIT_SLIP = "exit_slip"
     RESIDENT = "resident"
     VISITOR = "visitor"
     SUPPLY_VEHICLE = "supply_vehicle"
+
+    @classmethod
+    def of(cls, kind: CredentialPassKind | None) -> PassKind:
+        """The rules' word for the kind a pass carries (``NONE`` for no pass)."""
+        return cls.NONE if kind is None else cls[kind.name]
+
+
+if {k.name for k in PassKind} != {"NONE", *(k.name for k in CredentialPassKind)}:  # pragma: no cover
+    raise ImportError("rules.PassKind and credentials.passes.PassKind name different kinds")
 
 
 class WatchAction(enum.StrEnum):

@@ -1,8 +1,12 @@
 """The station's working state: gate, operator, shift, the passage being decided, and the confirm path.
 
-A scan starts a new draft; the operator attests what cannot be verified, and confirms an outcome. The
-confirmation goes to the one writer; ``passage_recorded`` is emitted only once the passage is on disk, so
-the screen never shows a confirmation for something that is not recorded. A failed write keeps the draft.
+A scan starts a new draft: the ``Verifier`` checks the code (signatures, validity, revocation, the
+household's quota and return deadline, the watchlists, a token already scanned this shift). The operator
+attests what cannot be verified, types an identity by hand when there is no phone or the platform is down
+(degraded mode, the record is flagged), acknowledges every alarm, and confirms an outcome. The confirmation
+goes to the one writer; ``passage_recorded`` is emitted only once the passage is on disk, so the screen
+never shows a confirmation for something that is not recorded. A failed write keeps the draft. A PASS is
+refused while an alarm is not acknowledged; acknowledgements are recorded (audit) through the writer.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from checkpoint.domain.records import (
     CodeColour,
+    CodeKind,
     Direction,
     Gate,
     Itinerary,
@@ -25,19 +30,32 @@ from checkpoint.domain.records import (
     Passage,
     PassageDraft,
     PersonCheck,
+    PersonFlag,
     Reason,
     Shift,
     SubjectKind,
 )
 from checkpoint.domain.rules import GateFacts, Profile, ProfileError, decide
+from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import alarm_kind_text, storage_error_text
+from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.database import Database, StorageError
 
 _log = logging.getLogger(__name__)
 FALLBACK_PROFILE = "highway-exit"  # the rules a gate whose own profile cannot be read decides under
+
+
+@dataclass(frozen=True, slots=True)
+class ManualIdentity:
+    """Degraded mode: the identity the operator typed (validated by the dialog) and why."""
+
+    name: str
+    id_number: str
+    phone: str = ""
+    reason: PersonFlag = PersonFlag.NO_PHONE  # NO_PHONE or PLATFORM_DOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +70,47 @@ class DraftState:
     temperature: float | None = None
     proposed: Outcome = Outcome.RECHECK
     reasons: tuple[Reason, ...] = (Reason.CODE_NOT_SHOWN,)
+    verification: Verification | None = None
+    manual: ManualIdentity | None = None
+    screening: Screening = dataclasses.field(default_factory=Screening)
+    alarms: tuple[Alarm, ...] = ()
+    acknowledged: frozenset[str] = frozenset()
+    attested_at: datetime | None = None  # when the operator last changed an attestation
+
+    @property
+    def open_alarms(self) -> tuple[Alarm, ...]:
+        """Alarms not yet acknowledged: a PASS is refused while there is one."""
+        return open_alarms(self.alarms, self.acknowledged)
+
+    @property
+    def flags(self) -> tuple[PersonFlag, ...]:
+        if self.manual is None:
+            return ()
+        return (PersonFlag.MANUAL_ID, self.manual.reason)
+
+    def identity(self) -> PersonCheck:
+        """Who the person is, as far as the draft knows: a verified credential's holder or the typed ID."""
+        name = id_number = phone = ""
+        v = self.verification
+        if v is not None and v.signature_valid and v.holder_name:
+            name = v.holder_name
+        if self.manual is not None:
+            name = name or self.manual.name
+            id_number = self.manual.id_number
+            phone = self.manual.phone
+        return PersonCheck(name=name, id_number=id_number, phone=phone)
+
+    def screened_person(self) -> PersonCheck:
+        """What the watchlists are matched against: the identity, else any name a credential shows."""
+        person = self.identity()
+        v = self.verification
+        if not person.name and v is not None and v.holder_name:
+            person = dataclasses.replace(person, name=v.holder_name)
+        return person
 
     def facts(self) -> GateFacts:
-        """What the rules see of this draft."""
-        return GateFacts(
+        """What the rules see of this draft: attestations, verified facts, log look-ups, watchlist hits."""
+        base = GateFacts(
             code_colour=self.colour,
             itinerary=self.itinerary,
             test_age_days=self.test_age_days,
@@ -63,10 +118,19 @@ class DraftState:
             direction=self.direction,
             subject=SubjectKind.PEDESTRIAN,
         )
+        return gate_facts(base, self.verification, self.screening, self.manual is not None)
 
     def with_proposal(self, profile: Profile) -> DraftState:
+        alarms = alarms_for(self.screened_person(), self.direction, self.verification, self.screening)
+        keys = {alarm.key for alarm in alarms}
         decision = decide(profile, self.facts())
-        return dataclasses.replace(self, proposed=decision.outcome, reasons=decision.reasons)
+        return dataclasses.replace(
+            self,
+            proposed=decision.outcome,
+            reasons=decision.reasons,
+            alarms=alarms,
+            acknowledged=frozenset(k for k in self.acknowledged if k in keys),
+        )
 
 
 class StationSession(QObject):
@@ -81,6 +145,8 @@ class StationSession(QObject):
         record_failed(str): a translated message; the draft is kept so nothing is lost.
         shift_count_changed(int): passages recorded in this shift.
         recording_changed(bool): a confirmation is being written (buttons may be disabled meanwhile).
+        confirm_refused(str): a translated message: the outcome was not confirmed (an open alarm).
+        alarms_acknowledged(int): that many acknowledgements are on disk.
     """
 
     draft_changed = Signal()
@@ -88,6 +154,8 @@ class StationSession(QObject):
     record_failed = Signal(str)
     shift_count_changed = Signal(int)
     recording_changed = Signal(bool)
+    confirm_refused = Signal(str)
+    alarms_acknowledged = Signal(int)
 
     def __init__(
         self,
@@ -99,10 +167,12 @@ class StationSession(QObject):
         shift_count: int = 0,
         clock: Callable[[], datetime] | None = None,
         profiles: ProfileStore | None = None,
+        verifier: Verifier | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._writer = writer
+        self._verifier = verifier or Verifier(writer.database, clock=clock)
         self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
         self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
@@ -113,6 +183,11 @@ class StationSession(QObject):
         self._profile = self._load_profile()
         self._draft = DraftState().with_proposal(self._profile)
         self._recording = False
+        self._acknowledging = False
+
+    @property
+    def verifier(self) -> Verifier:
+        return self._verifier
 
     @property
     def gate(self) -> Gate:
@@ -150,31 +225,88 @@ class StationSession(QObject):
     @Slot(object)
     def on_code_scanned(self, event: ScanEvent) -> None:
         """A new code starts a new draft; the direction chosen before is kept (a gate works one way)."""
-        self._set(DraftState(code=event, direction=self._draft.direction))
+        verification = self._verifier.verify(
+            event.text, self._profile.thresholds, shift_id=self._shift.id, at=self._clock()
+        )
+        self._set(DraftState(code=event, direction=self._draft.direction, verification=verification))
 
     def set_direction(self, direction: Direction) -> None:
         self._set(dataclasses.replace(self._draft, direction=direction))
 
     def set_colour(self, colour: CodeColour) -> None:
-        self._set(dataclasses.replace(self._draft, colour=colour))
+        self._attest(colour=colour)
 
     def set_itinerary(self, itinerary: Itinerary) -> None:
-        self._set(dataclasses.replace(self._draft, itinerary=itinerary))
+        self._attest(itinerary=itinerary)
 
     def set_test_age(self, days: int | None) -> None:
-        self._set(dataclasses.replace(self._draft, test_age_days=days))
+        self._attest(test_age_days=days)
 
     def set_temperature(self, celsius: float | None) -> None:
-        self._set(dataclasses.replace(self._draft, temperature=celsius))
+        self._attest(temperature=celsius)
+
+    def set_manual_identity(self, identity: ManualIdentity | None) -> None:
+        """Degraded mode: the typed identity (validated by the dialog); None leaves degraded mode."""
+        self._set(dataclasses.replace(self._draft, manual=identity))
+
+    def refresh_verification(self) -> None:
+        """Checks the current code again (after the trust folder, keys or watchlists changed)."""
+        code = self._draft.code
+        verification = (
+            self._verifier.verify(
+                code.text, self._profile.thresholds, shift_id=self._shift.id, at=self._clock()
+            )
+            if code is not None
+            else None
+        )
+        self._set(dataclasses.replace(self._draft, verification=verification))
 
     def clear(self) -> None:
         self._set(DraftState(direction=self._draft.direction))
 
+    def acknowledge_alarms(self) -> bool:
+        """Records an acknowledgement for every open alarm; False when there is none (or one is pending).
+
+        The alarms count as acknowledged once the writer has them on disk (``alarms_acknowledged``).
+        """
+        alarms = self._draft.open_alarms
+        if not alarms or self._acknowledging:
+            return False
+        at = self._clock()
+        operator_id = self._operator.id
+        self._acknowledging = True
+
+        def job(db: Database) -> int:
+            for alarm in alarms:
+                detail = alarm.detail
+                if alarm.since is not None:
+                    detail = f"{detail} out since {alarm.since.isoformat()}".strip()
+                db.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
+            return len(alarms)
+
+        def done(count: int) -> None:
+            self._acknowledging = False
+            keys = {alarm.key for alarm in alarms}
+            self._set(dataclasses.replace(self._draft, acknowledged=self._draft.acknowledged | keys))
+            self.alarms_acknowledged.emit(count)
+
+        self._writer.submit(job, on_done=done, on_error=self._on_acknowledge_error)
+        return True
+
     def confirm(self, outcome: Outcome) -> bool:
-        """Sends the draft with the operator's outcome to the writer. False while one is being written."""
+        """Sends the draft with the operator's outcome to the writer. False while one is being written,
+        and for a PASS while an alarm is open (``confirm_refused`` says why)."""
         if self._recording:
             return False
         draft = self._draft
+        if outcome is Outcome.PASS and draft.open_alarms:
+            kinds = ", ".join(dict.fromkeys(alarm_kind_text(a.kind) for a in draft.open_alarms))
+            self.confirm_refused.emit(
+                QCoreApplication.translate(
+                    "StationSession", "Not passed: acknowledge the alarm first ({alarms})."
+                ).format(alarms=kinds)
+            )
+            return False
         passage = self._build(draft, outcome)
         self._set_recording(True)
         self._writer.submit(
@@ -186,13 +318,25 @@ class StationSession(QObject):
 
     def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
         code = draft.code
+        v = draft.verification
+        identity = draft.identity()
+        trusted = v is not None and v.signature_valid
+        kind = v.kind if v is not None else (code.kind if code else CodeKind.UNKNOWN)
         person = PersonCheck(
+            name=identity.name,
+            id_number=identity.id_number,
+            phone=identity.phone,
             code_text=code.text if code else "",
-            code_kind=code.kind if code else PersonCheck().code_kind,
+            code_kind=kind,
             code_colour=draft.colour,
             itinerary=draft.itinerary,
             test_age_days=draft.test_age_days,
             temperature=draft.temperature,
+            verified=v.verified_facts() if v is not None else (),
+            attested_at=draft.attested_at,
+            flags=draft.flags,
+            pass_id=v.pass_id if trusted and v is not None else "",
+            household=v.household if trusted and v is not None else "",
         )
         reasons = draft.reasons
         if outcome is not draft.proposed:
@@ -224,6 +368,13 @@ class StationSession(QObject):
         ).format(reason=storage_error_text(error.kind))
         self.record_failed.emit(message)
 
+    def _on_acknowledge_error(self, error: StorageError) -> None:
+        self._acknowledging = False
+        message = QCoreApplication.translate(
+            "StationSession", "The acknowledgement was NOT recorded: {reason} Acknowledge again."
+        ).format(reason=storage_error_text(error.kind))
+        self.record_failed.emit(message)
+
     def _load_profile(self) -> Profile:
         """The gate's profile; if it cannot be read, its shipped version, then the highway-exit rules."""
         name = self._gate.profile
@@ -245,8 +396,12 @@ class StationSession(QObject):
             self._profile = self._load_profile()
             self._set(self._draft)
 
+    def _attest(self, **changes: object) -> None:
+        self._set(dataclasses.replace(self._draft, attested_at=self._clock(), **changes))  # type: ignore[arg-type]
+
     def _set(self, draft: DraftState) -> None:
-        self._draft = draft.with_proposal(self._profile)
+        screening = self._verifier.screen(draft.screened_person(), at=self._clock())
+        self._draft = dataclasses.replace(draft, screening=screening).with_proposal(self._profile)
         self.draft_changed.emit()
 
     def _set_recording(self, value: bool) -> None:

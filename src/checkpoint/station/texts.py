@@ -14,17 +14,23 @@ from PySide6.QtCore import QCoreApplication
 
 from checkpoint.camera.grabber import CameraStatus
 from checkpoint.camera.sources import CameraErrorKind
+from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.handover import Anomaly
+from checkpoint.domain.importing import FileError, RejectCode
 from checkpoint.domain.records import (
     CodeColour,
     CodeKind,
     Direction,
     Itinerary,
     Outcome,
+    PersonFlag,
     Reason,
     SubjectKind,
 )
+from checkpoint.domain.validators import IdProblem, PhoneProblem
+from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
 from checkpoint.exports.labels import HandoverLabels
+from checkpoint.station.alarms import AlarmKind
 from checkpoint.storage.database import StorageErrorKind
 
 
@@ -265,3 +271,167 @@ def handover_labels() -> HandoverLabels:
         separator=QCoreApplication.translate("Handover", ", "),
         vehicle_kind_text=vehicle_kind_text,
     )
+
+
+# -- the gate: credentials, alarms, degraded mode, watchlist imports ------------------------------------
+
+
+def alarm_kind_text(value: AlarmKind) -> str:
+    return {
+        AlarmKind.HOME_QUARANTINE: QCoreApplication.translate("Texts", "Home quarantine: must not leave"),
+        AlarmKind.WATCHLIST_BLOCK: QCoreApplication.translate("Texts", "Watchlist: stop this person"),
+        AlarmKind.WATCHLIST_NOTIFY: QCoreApplication.translate("Texts", "Watchlist: person of interest"),
+        AlarmKind.OVERDUE: QCoreApplication.translate("Texts", "Back later than the exit slip allows"),
+        AlarmKind.OVER_QUOTA: QCoreApplication.translate("Texts", "Household's exit quota already used"),
+    }[value]
+
+
+def pass_kind_text(value: PassKind) -> str:
+    return {
+        PassKind.EXIT_SLIP: QCoreApplication.translate("Texts", "Exit slip"),
+        PassKind.RESIDENT: QCoreApplication.translate("Texts", "Resident pass"),
+        PassKind.VISITOR: QCoreApplication.translate("Texts", "Visitor pre-registration"),
+        PassKind.SUPPLY_VEHICLE: QCoreApplication.translate("Texts", "Supply-vehicle pass"),
+    }[value]
+
+
+def pass_verdict_text(value: PassVerdict) -> str:
+    """What the operator reads about a station pass, in plain words."""
+    return {
+        PassVerdict.NOT_A_PASS: QCoreApplication.translate(
+            "Texts", "Not readable as a pass: damaged or not one of ours. Turn back."
+        ),
+        PassVerdict.FORGED: QCoreApplication.translate(
+            "Texts", "FORGED: the pass was changed or not signed by this compound. Turn back."
+        ),
+        PassVerdict.WRONG_KEY: QCoreApplication.translate(
+            "Texts", "Signed with a key this gate does not know (another compound, or a replaced key)."
+        ),
+        PassVerdict.REVOKED: QCoreApplication.translate("Texts", "REVOKED: this pass was withdrawn."),
+        PassVerdict.EXPIRED: QCoreApplication.translate("Texts", "EXPIRED: the pass is no longer valid."),
+        PassVerdict.NOT_YET_VALID: QCoreApplication.translate(
+            "Texts", "Not valid yet: its period starts later."
+        ),
+        PassVerdict.VALID: QCoreApplication.translate("Texts", "Signature valid: issued by this compound."),
+    }[value]
+
+
+def dcc_status_text(signature: str, expired: bool | None, trust_missing: bool) -> str:
+    """An EU certificate's signature status in plain words (``signature`` is a ``Signature`` value)."""
+    if signature == "valid":
+        if expired:
+            return QCoreApplication.translate("Texts", "Signature valid, but the certificate has EXPIRED.")
+        return QCoreApplication.translate("Texts", "Signature valid: issued by a trusted authority.")
+    if signature == "invalid":
+        return QCoreApplication.translate("Texts", "FORGED or damaged: the signature does not match.")
+    if trust_missing:
+        return QCoreApplication.translate(
+            "Texts", "Cannot be checked: this station has no trust list (ask the administrator)."
+        )
+    return QCoreApplication.translate("Texts", "Signed by an authority this station does not trust.")
+
+
+def certificate_type_text(value: str) -> str:
+    return {
+        "v": QCoreApplication.translate("Texts", "Vaccination"),
+        "t": QCoreApplication.translate("Texts", "Test"),
+        "r": QCoreApplication.translate("Texts", "Recovery"),
+    }.get(value, value)
+
+
+def flag_text(value: PersonFlag) -> str:
+    return {
+        PersonFlag.MANUAL_ID: QCoreApplication.translate("Texts", "ID typed by hand"),
+        PersonFlag.NO_PHONE: QCoreApplication.translate("Texts", "No phone"),
+        PersonFlag.PLATFORM_DOWN: QCoreApplication.translate("Texts", "Health-code platform down"),
+    }[value]
+
+
+def id_problem_text(value: IdProblem) -> str:
+    return {
+        IdProblem.EMPTY: QCoreApplication.translate("Texts", "Type the 18-character ID number."),
+        IdProblem.BAD_LENGTH: QCoreApplication.translate("Texts", "An ID number has 18 characters."),
+        IdProblem.BAD_CHARACTERS: QCoreApplication.translate(
+            "Texts", "Only digits, and X as the last character."
+        ),
+        IdProblem.BAD_CHECK_DIGIT: QCoreApplication.translate(
+            "Texts", "Wrong check digit: a digit was mistyped. Read the card again."
+        ),
+        IdProblem.BAD_REGION: QCoreApplication.translate(
+            "Texts", "The first six digits do not name a region of China."
+        ),
+        IdProblem.BAD_BIRTH_DATE: QCoreApplication.translate(
+            "Texts", "Digits 7-14 are not a real date of birth."
+        ),
+        IdProblem.BIRTH_IN_FUTURE: QCoreApplication.translate("Texts", "The date of birth is in the future."),
+    }[value]
+
+
+def phone_problem_text(value: PhoneProblem) -> str:
+    return {
+        PhoneProblem.EMPTY: QCoreApplication.translate("Texts", "No phone number."),
+        PhoneProblem.BAD_CHARACTERS: QCoreApplication.translate("Texts", "A phone number has digits only."),
+        PhoneProblem.BAD_LENGTH: QCoreApplication.translate("Texts", "A mobile number has 11 digits."),
+        PhoneProblem.BAD_PREFIX: QCoreApplication.translate("Texts", "A mobile number starts with 13-19."),
+    }[value]
+
+
+def watchlist_kind_text(value: WatchlistKind) -> str:
+    return {
+        WatchlistKind.HOME_QUARANTINE: QCoreApplication.translate("Texts", "Home quarantine"),
+        WatchlistKind.PERSON_OF_INTEREST: QCoreApplication.translate("Texts", "Person of interest"),
+        WatchlistKind.PLATE_OF_INTEREST: QCoreApplication.translate("Texts", "Plate of interest"),
+    }[value]
+
+
+def watchlist_action_text(value: WatchlistAction) -> str:
+    return {
+        WatchlistAction.NOTIFY: QCoreApplication.translate("Texts", "Notify"),
+        WatchlistAction.BLOCK: QCoreApplication.translate("Texts", "Block"),
+    }[value]
+
+
+def reject_text(value: RejectCode) -> str:
+    return {
+        RejectCode.EXTRA_CELLS: QCoreApplication.translate("Texts", "More cells than the header has columns"),
+        RejectCode.UNKNOWN_KIND: QCoreApplication.translate("Texts", "Unknown list type"),
+        RejectCode.UNKNOWN_ACTION: QCoreApplication.translate("Texts", "Unknown action"),
+        RejectCode.NO_IDENTITY: QCoreApplication.translate("Texts", "No ID number, phone or name"),
+        RejectCode.NO_PLATE: QCoreApplication.translate("Texts", "Plate of interest without a plate"),
+        RejectCode.BAD_ID_NUMBER: QCoreApplication.translate("Texts", "ID number not valid"),
+        RejectCode.BAD_PHONE: QCoreApplication.translate("Texts", "Phone number not valid"),
+        RejectCode.BAD_PLATE: QCoreApplication.translate("Texts", "Plate number not valid"),
+        RejectCode.BAD_DATE: QCoreApplication.translate("Texts", "Date not readable"),
+        RejectCode.DATES_REVERSED: QCoreApplication.translate("Texts", "Ends before it starts"),
+        RejectCode.DUPLICATE: QCoreApplication.translate("Texts", "Same entry as an earlier line"),
+    }[value]
+
+
+def file_error_text(value: FileError) -> str:
+    return {
+        FileError.EMPTY: QCoreApplication.translate("Texts", "The file is empty."),
+        FileError.BINARY: QCoreApplication.translate("Texts", "This is not a text (CSV) file."),
+        FileError.UNKNOWN_ENCODING: QCoreApplication.translate(
+            "Texts", "The file's encoding is not UTF-8, UTF-16 or GBK."
+        ),
+        FileError.MALFORMED: QCoreApplication.translate("Texts", "The CSV structure is broken."),
+        FileError.MISSING_COLUMNS: QCoreApplication.translate(
+            "Texts", "No name, ID number, phone or plate column in the header."
+        ),
+        FileError.DUPLICATE_COLUMN: QCoreApplication.translate("Texts", "Two columns mean the same field."),
+    }[value]
+
+
+def load_problem_text(what: str, detail: str) -> str:
+    """A trust folder, key or platforms file the verifier could not read."""
+    if what == "trust":
+        text = QCoreApplication.translate(
+            "Texts", "The trust list cannot be read; EU certificates show as not trusted: {detail}"
+        )
+    elif what == "keys":
+        text = QCoreApplication.translate(
+            "Texts", "The pass key cannot be read; station passes show as not trusted: {detail}"
+        )
+    else:
+        text = QCoreApplication.translate("Texts", "The health-code platform list cannot be read: {detail}")
+    return text.format(detail=detail)

@@ -1,0 +1,153 @@
+"""Alarms at the gate: what must stay on screen until the operator acknowledges it.
+
+Raised from the verified facts and the watchlist hits of the current draft: a quarantined person leaving,
+a watchlist BLOCK or NOTIFY hit, an exit slip's holder back after the deadline, a household's exit quota
+used up. Each alarm names its subject masked (``张*三``, ``4301**********1234``) because the screen is seen
+by whoever stands at the gate. Qt-free; the session keeps which alarms were acknowledged.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from checkpoint.domain.records import Direction, PersonCheck
+from checkpoint.domain.watchlist import WatchlistAction, WatchlistHit, WatchlistKind, normalise_plate
+from checkpoint.station.verification import Screening, Verification
+
+
+class AlarmKind(enum.StrEnum):
+    """Stable words: they are what the audit trail's ``alarm_acknowledged`` entries say."""
+
+    HOME_QUARANTINE = "home_quarantine"
+    WATCHLIST_BLOCK = "watchlist_block"
+    WATCHLIST_NOTIFY = "watchlist_notify"
+    OVERDUE = "overdue"
+    OVER_QUOTA = "over_quota"
+
+
+class AlarmLevel(enum.StrEnum):
+    RED = "red"  # stop: quarantine, block
+    AMBER = "amber"  # look: notify, overdue, over quota
+
+
+LEVELS = {
+    AlarmKind.HOME_QUARANTINE: AlarmLevel.RED,
+    AlarmKind.WATCHLIST_BLOCK: AlarmLevel.RED,
+    AlarmKind.WATCHLIST_NOTIFY: AlarmLevel.AMBER,
+    AlarmKind.OVERDUE: AlarmLevel.AMBER,
+    AlarmKind.OVER_QUOTA: AlarmLevel.AMBER,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Alarm:
+    kind: AlarmKind
+    subject: str  # masked name, ID number, phone or plate
+    detail: str = ""  # the watchlist's reason, the pass id...: recorded with the acknowledgement
+    since: datetime | None = None  # OVERDUE: when the holder went out
+    hours: int = 0  # OVERDUE: the deadline; OVER_QUOTA: days of the window
+
+    @property
+    def level(self) -> AlarmLevel:
+        return LEVELS[self.kind]
+
+    @property
+    def key(self) -> str:
+        """Identifies the alarm within a draft (acknowledging it once is enough)."""
+        return f"{self.kind.value}|{self.subject}|{self.detail}"
+
+
+def mask_name(name: str) -> str:
+    """``张三丰`` -> ``张*丰``, ``张三`` -> ``张*``, ``Erika Muster`` -> ``E*r``."""
+    name = "".join(name.split())
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_number(number: str, head: int = 4, tail: int = 4) -> str:
+    """``430102199001011234`` -> ``4301**********1234``; short numbers keep less."""
+    number = "".join(number.split())
+    if len(number) <= head + tail:
+        keep = max(1, len(number) // 4)
+        return number[:keep] + "*" * max(0, len(number) - 2 * keep) + number[-keep:] if number else ""
+    return number[:head] + "*" * (len(number) - head - tail) + number[-tail:]
+
+
+def mask_phone(phone: str) -> str:
+    """``13812345678`` -> ``138****5678``."""
+    return mask_number(phone, 3, 4)
+
+
+def mask_plate(plate: str) -> str:
+    """``京A12345`` -> ``京A***45``."""
+    plate = normalise_plate(plate)
+    if len(plate) <= 4:
+        return plate
+    return plate[:2] + "*" * (len(plate) - 4) + plate[-2:]
+
+
+def subject_of(person: PersonCheck, plate: str = "", hit: WatchlistHit | None = None) -> str:
+    """The masked subject an alarm names: what matched, else the best identifier the person has."""
+    if hit is not None and hit.entry.kind is WatchlistKind.PLATE_OF_INTEREST:
+        return mask_plate(plate or hit.entry.plate)
+    parts = []
+    if person.name:
+        parts.append(mask_name(person.name))
+    if person.id_number:
+        parts.append(mask_number(person.id_number))
+    elif person.phone:
+        parts.append(mask_phone(person.phone))
+    if not parts and hit is not None:
+        entry = hit.entry
+        if entry.name:
+            parts.append(mask_name(entry.name))
+        if entry.id_number:
+            parts.append(mask_number(entry.id_number))
+    return " ".join(parts)
+
+
+def alarms_for(
+    person: PersonCheck,
+    direction: Direction,
+    verification: Verification | None,
+    screening: Screening,
+    plate: str = "",
+) -> tuple[Alarm, ...]:
+    """Every alarm the draft raises, most severe first."""
+    found: list[Alarm] = []
+    for hit in screening.hits:
+        subject = subject_of(person, plate, hit)
+        reason = hit.entry.reason
+        if hit.entry.kind is WatchlistKind.HOME_QUARANTINE:
+            if direction is Direction.OUT:
+                found.append(Alarm(AlarmKind.HOME_QUARANTINE, subject, reason))
+            elif hit.entry.action is WatchlistAction.BLOCK:
+                continue  # coming home is what quarantine asks for
+            else:
+                found.append(Alarm(AlarmKind.WATCHLIST_NOTIFY, subject, reason))
+        elif hit.entry.action is WatchlistAction.BLOCK:
+            found.append(Alarm(AlarmKind.WATCHLIST_BLOCK, subject, reason))
+        else:
+            found.append(Alarm(AlarmKind.WATCHLIST_NOTIFY, subject, reason))
+    v = verification
+    if v is not None and v.signature_valid:
+        subject = subject_of(person) or v.pass_id
+        if direction is Direction.IN and v.return_overdue:
+            found.append(Alarm(AlarmKind.OVERDUE, subject, v.pass_id, v.out_since, v.return_hours))
+        if direction is Direction.OUT and v.quota_exceeded and v.household:
+            found.append(Alarm(AlarmKind.OVER_QUOTA, subject, v.household, hours=v.quota_days))
+    unique: dict[str, Alarm] = {}
+    for alarm in found:
+        unique.setdefault(alarm.key, alarm)
+    order = list(AlarmKind)
+    return tuple(sorted(unique.values(), key=lambda a: order.index(a.kind)))
+
+
+def open_alarms(alarms: Sequence[Alarm], acknowledged: frozenset[str]) -> tuple[Alarm, ...]:
+    return tuple(alarm for alarm in alarms if alarm.key not in acknowledged)
