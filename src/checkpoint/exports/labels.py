@@ -86,3 +86,44 @@ class HandoverLabels:
 
     separator: str = "、"
     vehicle_kind_text: Callable[[str], str] = field(default=_same_text)
+
+    # PDF handover sheet (defaults are the English wording; the station passes translations).
+    staff: str = "Staff on duty"  # 值班人员
+    chart_title: str = "Passages per hour"  # 各时段通行量
+    other_anomalies: str = "Other anomalies (passed)"  # 其他异常（已放行）
+    turned_back_list: str = "Turned back"  # 劝返名单
+    held_list: str = "Handed over (held)"  # 留观移交名单
+    nothing: str = "None"  # 无 (an empty list)
+    page_footer: str = "Page {page} of {pages}"  # 第 {page} 页，共 {pages} 页
+    rows_omitted: str = "{count} more rows in the XLSX file"  # 另有 {count} 行，见 XLSX 文件
+
+
+@dataclass(frozen=True, slots=True)
+class PersonListLabels:
+    """Captions of the person lists: the anomaly hand-off and the tracing export (XLSX and CSV).
+
+    One row per person: ``enum_text`` prints ``Direction``, ``SubjectKind``, ``Outcome``,
+    ``CodeColour``, ``Itinerary``, ``Reason`` and ``handover.Anomaly``.
+    """
+
+    enum_text: Callable[[enum.Enum], str]
+    sheet: str  # 异常移交 / Anomalies (or 流调 / Tracing)
+    title: str  # 异常人员移交清单 / Anomaly hand-off (printed nowhere in the CSV)
+    time: str  # 时间 / Time (the writer appends the zone)
+    gate: str  # 卡口 / Gate
+    direction: str  # 方向 / Direction
+    subject: str  # 类别 / Type
+    plate: str  # 车牌 / Plate
+    name: str  # 姓名 / Name
+    id_number: str  # 身份证号 / ID number
+    phone: str  # 手机号 / Phone
+    code_colour: str  # 健康码 / Health code
+    itinerary: str  # 行程卡 / Itinerary card
+    temperature: str  # 体温 (℃) / Temperature (°C)
+    outcome: str  # 处置结果 / Outcome
+    anomaly: str  # 异常类型 / Anomaly
+    reasons: str  # 原因 / Reasons
+    origin: str  # 始发地 / Origin
+    destination: str  # 目的地 / Destination
+    record_id: str  # 记录编号 / Record ID
+    separator: str = "、"

@@ -116,6 +116,14 @@ ZH_LABELS = HandoverLabels(
     record_id="记录编号",
     separator="、",
     vehicle_kind_text=lambda kind: VEHICLE_KINDS_ZH.get(kind, kind),
+    staff="值班人员",
+    chart_title="各时段通行量",
+    other_anomalies="其他异常（已放行）",
+    turned_back_list="劝返名单",
+    held_list="留观移交名单",
+    nothing="无",
+    page_footer="第 {page} 页，共 {pages} 页",
+    rows_omitted="另有 {count} 行，见 XLSX 文件",
 )
 
 EN_LABELS = HandoverLabels(
