@@ -112,7 +112,9 @@ def parse_platforms(text: str) -> tuple[Platform, ...]:
             texts[name] = value.strip()
         raw = entry.get("patterns")
         if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
-            raise PlatformsError(f"platform {index} ({texts['key']}): 'patterns' must list regular expressions")
+            raise PlatformsError(
+                f"platform {index} ({texts['key']}): 'patterns' must list regular expressions"
+            )
         try:
             patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw)
         except re.error as error:

@@ -1,4 +1,5 @@
-"""The log screen: the lazy pass-log table under a filter bar (time window, free text) with a count."""
+"""The log screen: the lazy pass-log table under a filter bar (time window, free text, flagged only) with a
+count."""
 
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class LogView(QWidget):
         self.day_button = QPushButton(self)
         self.text_filter = QLineEdit(self)
         self.text_filter.setClearButtonEnabled(True)
+        self.flagged_check = QCheckBox(self)
         self.count_label = QLabel(self)
         self._since_caption = QLabel(self)
         self._search_caption = QLabel(self)
@@ -71,7 +73,9 @@ class LogView(QWidget):
 
         now = datetime.now(UTC)
         self._set_window(start_of_today(now), None)
-        self.model = PassLogModel(log, self._current_filter(), parent=self)
+        self.model = PassLogModel(
+            log, self._current_filter(), fever_c=session.profile.thresholds.fever_c, parent=self
+        )
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
@@ -103,6 +107,8 @@ class LogView(QWidget):
         self.until_edit.dateTimeChanged.connect(self._on_until_edit_changed)
         self.until_check.toggled.connect(self._on_window_edited)
         self.text_filter.textChanged.connect(self._on_text_filter_changed)
+        self.flagged_check.toggled.connect(self._on_flagged_check_toggled)
+        session.draft_changed.connect(self._on_session_draft_changed)
         self.today_button.clicked.connect(self._on_today_clicked)
         self.shift_button.clicked.connect(self._on_shift_clicked)
         self.day_button.clicked.connect(self._on_day_clicked)
@@ -125,6 +131,7 @@ class LogView(QWidget):
         search = QHBoxLayout()
         search.addWidget(self._search_caption)
         search.addWidget(self.text_filter, 1)
+        search.addWidget(self.flagged_check)
         search.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -140,6 +147,7 @@ class LogView(QWidget):
             since=_from_qdatetime(self.since_edit.dateTime()),
             until=until,
             text=self.text_filter.text().strip(),
+            flagged=self.flagged_check.isChecked(),
         )
 
     @Slot()
@@ -179,6 +187,14 @@ class LogView(QWidget):
     def _on_text_filter_changed(self, _text: str) -> None:
         self._filter_timer.start()
 
+    @Slot(bool)
+    def _on_flagged_check_toggled(self, _checked: bool) -> None:
+        self.apply_filter()
+
+    @Slot()
+    def _on_session_draft_changed(self) -> None:
+        self.model.set_fever_threshold(self._session.profile.thresholds.fever_c)
+
     @Slot()
     def _on_today_clicked(self) -> None:
         self.set_window(start_of_today(datetime.now(UTC)), None)
@@ -207,6 +223,10 @@ class LogView(QWidget):
         self.day_button.setText(self.tr("Last 24 h"))
         self._search_caption.setText(self.tr("Search"))
         self.text_filter.setPlaceholderText(self.tr("Plate, name, ID number, phone, code text..."))
+        self.flagged_check.setText(self.tr("Flagged only (re-check)"))
+        self.flagged_check.setToolTip(
+            self.tr("Passages recorded in degraded mode (ID typed by hand, no phone, platform down).")
+        )
         self.model.retranslate()
         self._show_count()
 

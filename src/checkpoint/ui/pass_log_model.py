@@ -24,12 +24,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from checkpoint.domain.policy import FEVER_THRESHOLD_C
 from checkpoint.domain.records import CodeColour, Outcome, Passage
+from checkpoint.domain.rules import Thresholds
 from checkpoint.station.log import LogService, PassageFilter
 from checkpoint.station.texts import (
     colour_text,
     direction_text,
+    flag_text,
     outcome_text,
     reason_text,
     subject_text,
@@ -82,6 +83,8 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
         return False
     if f.gate_id is not None and passage.gate_id != f.gate_id:
         return False
+    if f.flagged and not is_flagged(passage):
+        return False
     if f.plate.strip() and (passage.vehicle is None or passage.vehicle.plate != f.plate.strip().upper()):
         return False
     for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone"), (f.name, "name")):
@@ -100,6 +103,14 @@ def _searchable(passage: Passage) -> Iterable[str]:
         yield person.id_number
         yield person.phone
         yield person.code_text
+
+
+FLAG_MARK = "⚑"
+
+
+def is_flagged(passage: Passage) -> bool:
+    """A person check of the passage carries a flag (degraded mode): to be re-checked later."""
+    return any(person.flags for person in passage.persons)
 
 
 def worst_colour(passage: Passage) -> CodeColour:
@@ -122,10 +133,12 @@ class PassLogModel(QAbstractTableModel):
         *,
         batch_size: int = BATCH_SIZE,
         cache_limit: int = CACHE_LIMIT,
+        fever_c: float | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._log = log
+        self._fever_c = Thresholds().fever_c if fever_c is None else fever_c
         self._batch_size = batch_size
         self._cache_limit = max(cache_limit, batch_size)
         self._filter = passage_filter or PassageFilter(since=None, until=None)
@@ -149,6 +162,14 @@ class PassLogModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.set_filter(self._filter)
+
+    def set_fever_threshold(self, celsius: float) -> None:
+        """The gate profile's fever threshold, for the temperature column's highlight."""
+        if celsius != self._fever_c:
+            self._fever_c = celsius
+            if self._keys:
+                column = int(Column.TEMPERATURE)
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._keys) - 1, column))
 
     def _load_keys(self) -> None:
         keys = self._log.keys(self._filter)  # newest first
@@ -286,7 +307,11 @@ class PassLogModel(QAbstractTableModel):
         if column is Column.PERSONS:
             return str(passage.person_count)
         if column is Column.NAMES:
-            return ", ".join(person.name for person in passage.persons if person.name)
+            names = ", ".join(person.name for person in passage.persons if person.name)
+            if is_flagged(passage):
+                flags = dict.fromkeys(flag for person in passage.persons for flag in person.flags)
+                names = f"{FLAG_MARK} {names} ({', '.join(flag_text(flag) for flag in flags)})"
+            return names
         if column is Column.COLOURS:
             counts = Counter(person.code_colour for person in passage.persons)
             parts = []
@@ -309,6 +334,6 @@ class PassLogModel(QAbstractTableModel):
             return QBrush(colour) if colour is not None else None
         if column is Column.TEMPERATURE:
             reading = max_temperature(passage)
-            if reading is not None and reading >= FEVER_THRESHOLD_C:
+            if reading is not None and reading >= self._fever_c:
                 return QBrush(_FEVER_BACKGROUND)
         return None

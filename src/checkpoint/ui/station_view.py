@@ -32,9 +32,12 @@ from checkpoint.station.texts import (
     outcome_text,
     test_age_text,
 )
+from checkpoint.ui.alarm_banner import ACKNOWLEDGE_KEY, AlarmBanner
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.choice import Choice, ChoiceRow
 from checkpoint.ui.confirmation import ConfirmationBand
+from checkpoint.ui.credential_view import CredentialView
+from checkpoint.ui.manual_entry import ManualEntryDialog
 from checkpoint.ui.preview import PreviewView
 from checkpoint.ui.style import repolish
 from checkpoint.ui.temperature import TemperatureEntry
@@ -48,6 +51,7 @@ OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
 CLEAR_KEY = QKeySequence(Qt.Key.Key_Escape)
 TEMPERATURE_KEY = QKeySequence("Ctrl+T")
 SCAN_KEY = QKeySequence("Ctrl+L")
+MANUAL_KEY = QKeySequence("Ctrl+M")
 
 
 def _key(text: str) -> QKeySequence:
@@ -65,6 +69,11 @@ class StationView(QWidget):
         self._reserved_keys: set[str] = set()
 
         self.banner = MessageBanner(self)
+        self.alarm_banner = AlarmBanner(self)
+        self.credential = CredentialView(self)
+        self.manual_button = QPushButton(self)
+        self.manual_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manual_button.clicked.connect(self.open_manual_entry)
         self.preview = PreviewView(self)
         self.confirmation = ConfirmationBand(self)
         self.scan_entry = QLineEdit(self)
@@ -154,6 +163,9 @@ class StationView(QWidget):
         session.record_failed.connect(self._on_session_record_failed)
         session.shift_count_changed.connect(self._on_session_shift_count_changed)
         session.recording_changed.connect(self._on_session_recording_changed)
+        session.confirm_refused.connect(self._on_session_confirm_refused)
+        session.alarms_acknowledged.connect(self._on_session_alarms_acknowledged)
+        self.alarm_banner.acknowledge_requested.connect(self.acknowledge_alarms)
 
         self._shift_count = session.shift_count
         self.retranslate_ui()
@@ -173,6 +185,7 @@ class StationView(QWidget):
         left.addWidget(self._last_caption)
         left.addWidget(self.scan_text)
         left.addWidget(self.scan_kind)
+        left.addWidget(self.credential)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -196,6 +209,7 @@ class StationView(QWidget):
 
         footer = QHBoxLayout()
         footer.addWidget(self.shift_counter, 1)
+        footer.addWidget(self.manual_button)
         footer.addWidget(self.clear_button)
 
         right = QVBoxLayout()  # extra height on big screens goes to the tap targets first
@@ -211,6 +225,7 @@ class StationView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.addWidget(self.banner)
+        outer.addWidget(self.alarm_banner)
         outer.addLayout(columns, 1)
 
     def _add_shortcuts(self) -> None:
@@ -224,6 +239,8 @@ class StationView(QWidget):
         add(CLEAR_KEY, self.clear_button.click)
         add(TEMPERATURE_KEY, self._on_temperature_key)
         add(SCAN_KEY, self.focus_scan_entry)
+        add(ACKNOWLEDGE_KEY, self.acknowledge_alarms)
+        add(MANUAL_KEY, self.manual_button.click)
         # every shortcut of the screen, the choice rows' included (they are registered on this widget)
         self._reserved_keys = {
             shortcut.key().toString()
@@ -236,6 +253,24 @@ class StationView(QWidget):
     def focus_scan_entry(self) -> None:
         self.scan_entry.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scan_entry.selectAll()
+
+    @Slot()
+    def acknowledge_alarms(self) -> None:
+        """The operator saw the alarms: recorded through the writer, then the banner goes."""
+        if self._session.acknowledge_alarms():
+            self.alarm_banner.show_alarms(self._session.draft.open_alarms, pending=True)
+        self.focus_scan_entry()
+
+    @Slot()
+    def open_manual_entry(self) -> ManualEntryDialog:
+        """Degraded mode: the typed identity joins the current draft (flagged) when the dialog is accepted."""
+        dialog = ManualEntryDialog(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._session.set_manual_identity(dialog.identity()))
+        dialog.finished.connect(lambda _result: self.focus_scan_entry())
+        dialog.show()
+        return dialog
 
     def last_scan_text(self) -> str:
         """The full text of the last scanned code ("" when the draft has none)."""
@@ -277,6 +312,8 @@ class StationView(QWidget):
             button.setText(f"{outcome_text(outcome)}\n{key}")
         esc = CLEAR_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         self.clear_button.setText(self.tr("Clear ({key})").format(key=esc))
+        manual = MANUAL_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+        self.manual_button.setText(self.tr("No phone / platform down ({key})").format(key=manual))
         self._show_shift_count()
         self._show_scan()
 
@@ -308,6 +345,9 @@ class StationView(QWidget):
         if self.temperature.temperature() != draft.temperature:
             self.temperature.set_temperature(draft.temperature)
         self.verdict.show_proposal(draft.proposed, draft.reasons)
+        self.alarm_banner.show_alarms(draft.open_alarms)
+        self.credential.show_draft(draft)
+        self.temperature.set_fever_threshold(self._session.profile.thresholds.fever_c)
         for outcome, button in self.outcome_buttons.items():
             proposed = outcome is draft.proposed
             if bool(button.property("proposed")) != proposed:
@@ -325,6 +365,14 @@ class StationView(QWidget):
     def _on_session_record_failed(self, message: str) -> None:
         self.confirmation.clear()
         self.banner.show_message(2, message)
+
+    @Slot(str)
+    def _on_session_confirm_refused(self, message: str) -> None:
+        self.banner.show_message(2, message)
+
+    @Slot(int)
+    def _on_session_alarms_acknowledged(self, _count: int) -> None:
+        self.banner.hide()
 
     @Slot(int)
     def _on_session_shift_count_changed(self, count: int) -> None:

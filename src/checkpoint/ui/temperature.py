@@ -1,11 +1,12 @@
-"""The temperature entry: 34.0-42.0 °C in 0.1 steps, blank until measured, red from the fever threshold."""
+"""The temperature entry: 34.0-42.0 °C in 0.1 steps, blank until measured, red from the gate profile's
+fever threshold."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
-from checkpoint.domain.policy import FEVER_THRESHOLD_C
+from checkpoint.domain.rules import Thresholds
 from checkpoint.ui.style import repolish
 
 LOWEST_C = 34.0
@@ -34,6 +35,7 @@ class TemperatureEntry(QDoubleSpinBox):
         self.setSpecialValueText("—")
         self.setValue(_BLANK)
         self.setProperty("fever", False)
+        self._fever_c = Thresholds().fever_c
         self.valueChanged.connect(self._on_value_changed)
         self.retranslate_ui()
 
@@ -48,9 +50,20 @@ class TemperatureEntry(QDoubleSpinBox):
         self.blockSignals(False)
         self._update_fever()
 
+    @property
+    def fever_threshold(self) -> float:
+        return self._fever_c
+
+    def set_fever_threshold(self, celsius: float) -> None:
+        """The gate profile's fever threshold (``profile.thresholds.fever_c``)."""
+        if celsius != self._fever_c:
+            self._fever_c = celsius
+            self.retranslate_ui()
+            self._update_fever()
+
     def is_fever(self) -> bool:
         reading = self.temperature()
-        return reading is not None and reading >= FEVER_THRESHOLD_C
+        return reading is not None and reading >= self._fever_c
 
     def stepBy(self, steps: int) -> None:
         if self.temperature() is None and steps > 0:
@@ -67,7 +80,7 @@ class TemperatureEntry(QDoubleSpinBox):
         self.setSuffix(" °C")
         self.setToolTip(
             self.tr("Body temperature; {threshold} °C and above is a fever.").format(
-                threshold=f"{FEVER_THRESHOLD_C:.1f}"
+                threshold=f"{self._fever_c:.1f}"
             )
         )
 
