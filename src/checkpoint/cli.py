@@ -45,6 +45,18 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_unmask(parser: argparse.ArgumentParser, note: str) -> None:
+    suffix = f"; {note}" if note else ""
+    parser.add_argument(
+        "--unmask",
+        action="store_true",
+        help=f"full names, ID numbers and phones (audited; needs --operator){suffix}",
+    )
+    parser.add_argument(
+        "--operator", metavar="NAME", help="who asks for unmasked data: a shift leader or administrator"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="checkpoint", description=f"{APP_NAME}: scan, decide and record.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -72,8 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     export = commands.add_parser("export", help="write the shift leader's files")
-    export.add_argument("what", choices=["handover"], help="which file")
-    export.add_argument("--format", required=True, choices=["xlsx", "csv"], dest="fmt")
+    export.add_argument(
+        "what",
+        choices=["handover", "anomalies"],
+        help="handover: the shift handover sheet; anomalies: the hand-off list of persons to follow up",
+    )
+    export.add_argument(
+        "--format", required=True, choices=["xlsx", "pdf", "csv"], dest="fmt", help="pdf: handover only"
+    )
     export.add_argument("--out", required=True, type=Path, metavar="PATH")
     export.add_argument("--from", dest="since", type=parse_time, metavar="T", help="window start (ISO-8601)")
     export.add_argument("--to", dest="until", type=parse_time, metavar="T", help="window end (ISO-8601)")
@@ -81,7 +99,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lang", choices=["zh_CN", "en"], help="language of the sheet (default: system locale)"
     )
+    _add_unmask(export, "anomalies only")
     _add_db(export)
+
+    trace = commands.add_parser("trace", help="tracing: passages by plate, ID number, phone or name")
+    trace.add_argument("--plate", default="", metavar="P", help="exact plate, e.g. 湘A12345")
+    trace.add_argument("--id", dest="id_number", default="", metavar="N", help="18-character ID number")
+    trace.add_argument("--phone", default="", metavar="P", help="mobile number")
+    trace.add_argument("--name", default="", metavar="N", help="exact full name")
+    trace.add_argument("--from", dest="since", type=parse_time, metavar="T", help="window start (ISO-8601)")
+    trace.add_argument("--to", dest="until", type=parse_time, metavar="T", help="window end (ISO-8601)")
+    trace.add_argument("--json", action="store_true", help="one JSON object per passage, with its persons")
+    trace.add_argument(
+        "--out", type=Path, metavar="FILE", help="also write the result to FILE.xlsx or FILE.csv"
+    )
+    trace.add_argument("--lang", choices=["zh_CN", "en"], help="language of the --out file")
+    _add_unmask(trace, "")
+    _add_db(trace)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -193,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo-data": _cmd_demo_data,
         "bench": _cmd_bench,
         "passes": _cmd_passes,
+        "trace": _cmd_trace,
     }
     try:
         return handlers[command](args)
@@ -493,29 +528,71 @@ def _cmd_passes_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    import uuid
-
+def _install_language(lang: str | None) -> None:
+    """Load the translations the exported files are worded in (QtCore only, no widgets)."""
     from PySide6.QtCore import QCoreApplication
 
-    from checkpoint.exports import ExportError
-    from checkpoint.station.exporting import export_handover_file
     from checkpoint.station.i18n import LanguageSwitcher, system_language
-    from checkpoint.station.texts import handover_labels
-    from checkpoint.storage.database import StorageError
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     languages = LanguageSwitcher(parent=app)
-    languages.set_language(args.lang or system_language())
+    languages.set_language(lang or system_language())
+
+
+def _unmasking_operator(args: argparse.Namespace, database: Any) -> Any:
+    """The operator allowed to see full personal data, or None when --unmask was not given."""
+    from checkpoint.station.exporting import UnmaskRefusedError, authorise_unmask
+
+    if not args.unmask:
+        if args.operator:
+            raise CommandError("--operator is only used with --unmask")
+        return None
+    try:
+        return authorise_unmask(database, args.operator)
+    except UnmaskRefusedError as error:
+        raise CommandError(f"refused: {error}") from error
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import uuid
+
+    from checkpoint.exports import ExportError
+    from checkpoint.station.exporting import export_anomalies_file, export_handover_file
+    from checkpoint.station.texts import anomaly_labels, handover_labels
+    from checkpoint.storage.database import StorageError
+
+    if args.what == "anomalies" and args.fmt == "pdf":
+        raise CommandError("the anomaly hand-off is written as xlsx or csv, not pdf")
+    if args.what == "handover" and (args.unmask or args.operator):
+        raise CommandError("--unmask applies to 'export anomalies'; the handover sheet is always masked")
+    shift_id = None
+    if args.shift:
+        try:
+            shift_id = uuid.UUID(args.shift)
+        except ValueError as error:
+            raise CommandError(f"not a shift id: {args.shift!r}") from error
+    _install_language(args.lang)
     database = _open_db(args)
     try:
-        shift_id = None
-        if args.shift:
-            try:
-                shift_id = uuid.UUID(args.shift)
-            except ValueError as error:
-                raise CommandError(f"not a shift id: {args.shift!r}") from error
         try:
+            if args.what == "anomalies":
+                operator = _unmasking_operator(args, database)
+                anomalies = export_anomalies_file(
+                    database,
+                    args.out,
+                    args.fmt,
+                    since=args.since,
+                    until=args.until,
+                    shift_id=shift_id,
+                    labels=anomaly_labels(),
+                    now=datetime.now(UTC),
+                    unmasked_by=operator,
+                )
+                masking = "UNMASKED (audited)" if anomalies.unmasked else "masked"
+                print(
+                    f"{anomalies.path}: {anomalies.rows} persons in {anomalies.passages} passages, {masking}"
+                )
+                return EXIT_OK
             result = export_handover_file(
                 database,
                 args.out,
@@ -539,6 +616,93 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         database.close()
+
+
+def _trace_line(passage: Any, gate_name: str, mask: bool) -> str:
+    from checkpoint.domain.anomalies import mask_id_number
+    from checkpoint.domain.handover import mask_name
+
+    people = []
+    for person in passage.persons:
+        name = mask_name(person.name) if mask else person.name
+        identity = mask_id_number(person.id_number) if mask else person.id_number
+        label = " ".join(part for part in (name, identity) if part) or "?"
+        people.append(f"{label} [{person.code_colour.value}]")
+    plate = passage.vehicle.plate if passage.vehicle else "-"
+    at = passage.at.astimezone().strftime("%Y-%m-%d %H:%M:%S%z")
+    return (
+        f"{at}  {gate_name}  {passage.direction.value:3}  {plate}  "
+        f"{'; '.join(people) or '-'}  {passage.outcome.value}"
+    )
+
+
+def _cmd_trace(args: argparse.Namespace) -> int:
+    from checkpoint.domain.tracing import TraceQueryError, passage_json, trace_query
+    from checkpoint.exports import ExportError
+    from checkpoint.station.exporting import audit_trace, export_trace_file, trace_passages
+    from checkpoint.station.texts import trace_labels
+    from checkpoint.storage.database import StorageError
+
+    now = datetime.now(UTC)
+    try:
+        query = trace_query(
+            plate=args.plate,
+            id_number=args.id_number,
+            phone=args.phone,
+            name=args.name,
+            since=args.since,
+            until=args.until,
+            today=now.astimezone().date(),
+        )
+    except TraceQueryError as error:
+        raise CommandError(str(error)) from error
+    fmt = ""
+    if args.out is not None:
+        fmt = args.out.suffix.lower().lstrip(".")
+        if fmt not in ("xlsx", "csv"):
+            raise CommandError(f"--out must end in .xlsx or .csv: {args.out}")
+    database = _open_db(args)
+    try:
+        operator = _unmasking_operator(args, database)
+        mask = operator is None
+        try:
+            passages = trace_passages(database, query)
+            gates = {gate.id: gate.name for gate in database.gates()}
+            if args.out is not None:
+                _install_language(args.lang)
+                export_trace_file(
+                    database,
+                    args.out,
+                    fmt,
+                    passages,
+                    query,
+                    labels=trace_labels(),
+                    now=now,
+                    unmasked_by=operator,
+                )
+            elif not mask:
+                audit_trace(database, query, len(passages), now=now, unmasked_by=operator)
+        except ExportError as error:
+            raise CommandError(f"nothing was written ({error.kind.value}): {error}") from error
+        except StorageError as error:
+            raise CommandError(f"database error ({error.kind.value}): {error}") from error
+    finally:
+        database.close()
+    for passage in passages:
+        gate_name = gates.get(passage.gate_id, str(passage.gate_id)[:8])
+        if args.json:
+            print(json.dumps(passage_json(passage, gate_name=gate_name, mask=mask), ensure_ascii=False))
+        else:
+            print(_trace_line(passage, gate_name, mask))
+    if passages:
+        first, last = passages[0].at.astimezone(), passages[-1].at.astimezone()
+        summary = f"{len(passages)} passages, {first:%Y-%m-%d %H:%M} .. {last:%Y-%m-%d %H:%M}"
+    else:
+        summary = "no passages found"
+    if args.out is not None:
+        summary += f"; written to {args.out}"
+    print(summary, file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_db(args: argparse.Namespace) -> int:

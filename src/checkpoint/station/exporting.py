@@ -1,9 +1,13 @@
-"""The shift leader's files from the log: the handover sheet as XLSX or CSV.
+"""The shift leader's files from the log: the handover sheet (XLSX, PDF, CSV), the anomaly hand-off
+and tracing results (XLSX, CSV).
 
 ``export_handover_file`` is the one path for both the CLI and the GUI: it picks the window (a shift, an
 explicit window, or the current shift), streams the passages into the handover content, writes the file
 atomically and records the export in the audit trail. ``ExportService`` runs it on the writer thread so
 the GUI never waits on the disk.
+
+Personal data is masked unless an operator allowed to see it asks (``authorise_unmask``: a shift leader
+or administrator); every unmasked export or query is written to the audit trail with that operator.
 """
 
 from __future__ import annotations
@@ -11,26 +15,40 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from checkpoint.domain.anomalies import PersonRow, anomaly_handoff, person_rows
 from checkpoint.domain.handover import build_handover
-from checkpoint.domain.records import AuditAction, Shift
+from checkpoint.domain.records import AuditAction, Operator, Passage, Role, Shift
+from checkpoint.domain.tracing import TraceQuery
 from checkpoint.exports import (
     ExportError,
     ExportErrorKind,
     HandoverLabels,
+    PersonListLabels,
     write_handover_csv,
     write_handover_xlsx,
 )
+from checkpoint.exports.person_list import (
+    PERSON_LIST_FORMATS,
+    write_person_list_csv,
+    write_person_list_xlsx,
+)
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import handover_labels, storage_error_text
+from checkpoint.station.texts import (
+    anomaly_labels,
+    handover_labels,
+    storage_error_text,
+    trace_labels,
+)
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 
-FORMATS = ("xlsx", "csv")
+FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
+UNMASK_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +113,14 @@ def export_handover_file(
     )
     names = {op.id: op.name for op in database.operators()}
     labels = labels or handover_labels()
-    writer = write_handover_xlsx if fmt == "xlsx" else write_handover_csv
-    writer(report, path, labels, operator_names=names)
+    if fmt == "pdf":
+        from checkpoint.exports.pdf import write_handover_pdf  # reportlab loads only when needed
+
+        write_handover_pdf(report, path, labels, operator_names=names)
+    elif fmt == "xlsx":
+        write_handover_xlsx(report, path, labels, operator_names=names)
+    else:
+        write_handover_csv(report, path, labels, operator_names=names)
     database.append_audit(
         AuditAction.EXPORT,
         f"handover {fmt} {path} {start.isoformat()}..{end.isoformat()} passages={report.summary.passages}",
@@ -104,6 +128,154 @@ def export_handover_file(
         operator_id,
     )
     return ExportResult(path, len(report.rows), start, end)
+
+
+class UnmaskRefusedError(ValueError):
+    """Full personal data was asked for by someone who may not see it (or by no one)."""
+
+
+def authorise_unmask(database: Database, operator_name: str | None) -> Operator:
+    """The operator who may see unmasked personal data: a shift leader or administrator by that name.
+
+    Raises ``UnmaskRefusedError`` with a one-line reason otherwise.
+    """
+    name = (operator_name or "").strip()
+    if not name:
+        raise UnmaskRefusedError(
+            "unmasked personal data needs --operator NAME (a shift leader or administrator)"
+        )
+    matches = [op for op in database.operators() if op.name == name]
+    if not matches:
+        raise UnmaskRefusedError(f"no operator named {name!r} in the database")
+    for operator in matches:
+        if operator.role in UNMASK_ROLES:
+            return operator
+    raise UnmaskRefusedError(
+        f"{name} is {matches[0].role.value}: only a shift leader or administrator may see unmasked "
+        "personal data"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonListResult:
+    path: Path
+    rows: int  # persons written
+    passages: int  # passages they belong to
+    unmasked: bool
+
+
+def _write_person_list(
+    rows: list[PersonRow],
+    path: Path,
+    fmt: str,
+    labels: PersonListLabels,
+    database: Database,
+    zone: tzinfo | None,
+) -> None:
+    if fmt not in PERSON_LIST_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(PERSON_LIST_FORMATS)}")
+    gate_names = {gate.id: gate.name for gate in database.gates()}
+    zone = zone or datetime.now().astimezone().tzinfo or UTC
+    writer = write_person_list_xlsx if fmt == "xlsx" else write_person_list_csv
+    writer(rows, path, labels, zone=zone, gate_names=gate_names)
+
+
+def _masking_note(unmasked_by: Operator | None) -> str:
+    if unmasked_by is None:
+        return "masked"
+    return f"UNMASKED by {unmasked_by.name} ({unmasked_by.role.value})"
+
+
+def export_anomalies_file(
+    database: Database,
+    path: Path,
+    fmt: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    shift_id: uuid.UUID | None = None,
+    labels: PersonListLabels | None = None,
+    now: datetime | None = None,
+    unmasked_by: Operator | None = None,
+    zone: tzinfo | None = None,
+) -> PersonListResult:
+    """Write the anomaly hand-off for a window (a shift, given times, or the current shift) and audit it.
+
+    Masked unless ``unmasked_by`` (from ``authorise_unmask``) is given. Raises ValueError (bad request),
+    ``ExportError`` or ``StorageError``.
+    """
+    if fmt not in PERSON_LIST_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(PERSON_LIST_FORMATS)}")
+    now = now or datetime.now(UTC)
+    start, end, shift = handover_window(database, since=since, until=until, shift_id=shift_id, now=now)
+    window = PassageFilter(since=start, until=end, gate_id=shift.gate_id if shift is not None else None)
+    rows = anomaly_handoff(database.iter_passages(window), mask=unmasked_by is None)
+    _write_person_list(rows, path, fmt, labels or anomaly_labels(), database, zone)
+    passages = len({row.passage_uuid for row in rows})
+    database.append_audit(
+        AuditAction.EXPORT,
+        f"anomalies {fmt} {path} {start.isoformat()}..{end.isoformat()} persons={len(rows)} "
+        f"passages={passages} {_masking_note(unmasked_by)}",
+        now,
+        unmasked_by.id if unmasked_by is not None else None,
+    )
+    return PersonListResult(path, len(rows), passages, unmasked_by is not None)
+
+
+def trace_passages(database: Database, query: TraceQuery) -> list[Passage]:
+    """The passages a validated tracing query finds, oldest first (exact, indexed matches).
+
+    Corrected passages are included with their corrections: a tracer sees what was recorded and fixed.
+    """
+    wanted = PassageFilter(
+        since=query.since,
+        until=query.until,
+        plate=query.plate,
+        id_number=query.id_number,
+        phone=query.phone,
+        name=query.name,
+    )
+    return list(database.iter_passages(wanted))
+
+
+def audit_trace(
+    database: Database,
+    query: TraceQuery,
+    found: int,
+    *,
+    now: datetime,
+    unmasked_by: Operator | None,
+    path: Path | None = None,
+) -> None:
+    """Record a tracing query in the audit trail (the CLI does so when unmasked or written to a file)."""
+    target = f" -> {path}" if path is not None else ""
+    database.append_audit(
+        AuditAction.EXPORT,
+        f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by)}",
+        now,
+        unmasked_by.id if unmasked_by is not None else None,
+    )
+
+
+def export_trace_file(
+    database: Database,
+    path: Path,
+    fmt: str,
+    passages: list[Passage],
+    query: TraceQuery,
+    *,
+    labels: PersonListLabels | None = None,
+    now: datetime | None = None,
+    unmasked_by: Operator | None = None,
+    zone: tzinfo | None = None,
+) -> PersonListResult:
+    """Write tracing results (one row per person of each passage) and audit the export."""
+    rows = [row for passage in passages for row in person_rows(passage, mask=unmasked_by is None)]
+    _write_person_list(rows, path, fmt, labels or trace_labels(), database, zone)
+    audit_trace(
+        database, query, len(passages), now=now or datetime.now(UTC), unmasked_by=unmasked_by, path=path
+    )
+    return PersonListResult(path, len(rows), len(passages), unmasked_by is not None)
 
 
 class ExportService(QObject):

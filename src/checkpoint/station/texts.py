@@ -29,7 +29,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.validators import IdProblem, PhoneProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
-from checkpoint.exports.labels import HandoverLabels
+from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
 from checkpoint.storage.database import StorageErrorKind
 
@@ -270,6 +270,14 @@ def handover_labels() -> HandoverLabels:
         record_id=QCoreApplication.translate("Handover", "Record ID"),
         separator=QCoreApplication.translate("Handover", ", "),
         vehicle_kind_text=vehicle_kind_text,
+        staff=QCoreApplication.translate("Handover", "Staff on duty"),
+        chart_title=QCoreApplication.translate("Handover", "Passages per hour"),
+        other_anomalies=QCoreApplication.translate("Handover", "Other anomalies (passed)"),
+        turned_back_list=QCoreApplication.translate("Handover", "Turned back"),
+        held_list=QCoreApplication.translate("Handover", "Handed over (held)"),
+        nothing=QCoreApplication.translate("Handover", "None"),
+        page_footer=QCoreApplication.translate("Handover", "Page {page} of {pages}"),
+        rows_omitted=QCoreApplication.translate("Handover", "{count} more rows in the XLSX file"),
     )
 
 
@@ -435,3 +443,51 @@ def load_problem_text(what: str, detail: str) -> str:
     else:
         text = QCoreApplication.translate("Texts", "The health-code platform list cannot be read: {detail}")
     return text.format(detail=detail)
+
+
+# -- person lists: the anomaly hand-off and tracing exports (helper "exports5") ----------------------
+
+
+def _person_list_labels(context: str, sheet: str, title: str) -> PersonListLabels:
+    """The person-list captions in ``context`` ("Anomalies" or "Tracing"); sheet and title given."""
+    return PersonListLabels(
+        enum_text=enum_text,
+        sheet=sheet,
+        title=title,
+        time=QCoreApplication.translate(context, "Time"),
+        gate=QCoreApplication.translate(context, "Gate"),
+        direction=QCoreApplication.translate(context, "Direction"),
+        subject=QCoreApplication.translate(context, "Type"),
+        plate=QCoreApplication.translate(context, "Plate"),
+        name=QCoreApplication.translate(context, "Name"),
+        id_number=QCoreApplication.translate(context, "ID number"),
+        phone=QCoreApplication.translate(context, "Phone"),
+        code_colour=QCoreApplication.translate(context, "Health code"),
+        itinerary=QCoreApplication.translate(context, "Itinerary card"),
+        temperature=QCoreApplication.translate(context, "Temperature (°C)"),
+        outcome=QCoreApplication.translate(context, "Outcome"),
+        anomaly=QCoreApplication.translate(context, "Anomaly"),
+        reasons=QCoreApplication.translate(context, "Reasons"),
+        origin=QCoreApplication.translate(context, "Origin"),
+        destination=QCoreApplication.translate(context, "Destination"),
+        record_id=QCoreApplication.translate(context, "Record ID"),
+        separator=QCoreApplication.translate(context, ", "),
+    )
+
+
+def anomaly_labels() -> PersonListLabels:
+    """Captions of the anomaly hand-off list, in the language currently installed."""
+    return _person_list_labels(
+        "Anomalies",
+        QCoreApplication.translate("Anomalies", "Anomalies"),
+        QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
+    )
+
+
+def trace_labels() -> PersonListLabels:
+    """Captions of a tracing export, in the language currently installed."""
+    return _person_list_labels(
+        "Tracing",
+        QCoreApplication.translate("Tracing", "Tracing"),
+        QCoreApplication.translate("Tracing", "Tracing results"),
+    )
