@@ -2,7 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Acknowledge
+{key}</source>
+        <translation>Acknowledge
+{key}</translation>
+    </message>
+    <message>
+        <source>{what} (out since {time}, {hours} h allowed)</source>
+        <translation>{what} (out since {time}, {hours} h allowed)</translation>
+    </message>
+    <message>
+        <source>{what} (one exit per {days} days)</source>
+        <translation>{what} (one exit per {days} days)</translation>
+    </message>
+</context>
+<context>
+    <name>Anomalies</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>Health code</translation>
+    </message>
+    <message>
+        <source>Itinerary card</source>
+        <translation>Itinerary card</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Temperature (°C)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomaly</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <source>Anomaly hand-off</source>
+        <translation>Anomaly hand-off</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
+    <message>
+        <source>The rules change was saved but NOT audited: {reason}</source>
+        <translation>The rules change was saved but NOT audited: {reason}</translation>
+    </message>
+    <message>
+        <source>%n new watchlist entries imported.</source>
+        <translation>%n new watchlist entries imported.</translation>
+    </message>
     <message>
         <source>The station cannot open its database:
 {reason}
@@ -19,6 +127,89 @@
     <message>
         <source>Recorded: {outcome}</source>
         <translation>Recorded: {outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialView</name>
+    <message>
+        <source>Typed by hand: {who} · {flags} — flagged for a later re-check</source>
+        <translation>Typed by hand: {who} · {flags} — flagged for a later re-check</translation>
+    </message>
+    <message>
+        <source>Degraded mode: identity typed by hand</source>
+        <translation>Degraded mode: identity typed by hand</translation>
+    </message>
+    <message>
+        <source>Verified: {verified}   Attested by the operator: {attested}</source>
+        <translation>Verified: {verified}   Attested by the operator: {attested}</translation>
+    </message>
+    <message>
+        <source>code colour</source>
+        <translation>code colour</translation>
+    </message>
+    <message>
+        <source>itinerary</source>
+        <translation>itinerary</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>temperature</translation>
+    </message>
+    <message>
+        <source>This code was scanned before at {time} in this shift.</source>
+        <translation>This code was scanned before at {time} in this shift.</translation>
+    </message>
+    <message>
+        <source>Health code from {platform}</source>
+        <translation>Health code from {platform}</translation>
+    </message>
+    <message>
+        <source>Cannot be verified offline: attest the colour the phone shows.</source>
+        <translation>Cannot be verified offline: attest the colour the phone shows.</translation>
+    </message>
+    <message>
+        <source>Unrecognised code: check the person by hand.</source>
+        <translation>Unrecognised code: check the person by hand.</translation>
+    </message>
+    <message>
+        <source>Cannot be checked: this gate has no pass key (ask the administrator).</source>
+        <translation>Cannot be checked: this gate has no pass key (ask the administrator).</translation>
+    </message>
+    <message>
+        <source>Holder: {name}</source>
+        <translation>Holder: {name}</translation>
+    </message>
+    <message>
+        <source>Household: {id}</source>
+        <translation>Household: {id}</translation>
+    </message>
+    <message>
+        <source>Valid {start} – {end}</source>
+        <translation>Valid {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Issuer: {issuer}</source>
+        <translation>Issuer: {issuer}</translation>
+    </message>
+    <message>
+        <source>Household exits in the last {days} days: {count}</source>
+        <translation>Household exits in the last {days} days: {count}</translation>
+    </message>
+    <message>
+        <source>Out since {time} (back within {hours} h)</source>
+        <translation>Out since {time} (back within {hours} h)</translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>Born: {date}</source>
+        <translation>Born: {date}</translation>
     </message>
 </context>
 <context>
@@ -273,6 +464,91 @@
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Staff on duty</translation>
+    </message>
+    <message>
+        <source>Passages per hour</source>
+        <translation>Passages per hour</translation>
+    </message>
+    <message>
+        <source>Other anomalies (passed)</source>
+        <translation>Other anomalies (passed)</translation>
+    </message>
+    <message>
+        <source>Turned back</source>
+        <translation>Turned back</translation>
+    </message>
+    <message>
+        <source>Handed over (held)</source>
+        <translation>Handed over (held)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>{count} more rows in the XLSX file</source>
+        <translation>{count} more rows in the XLSX file</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Import watchlist</source>
+        <translation>Import watchlist</translation>
+    </message>
+    <message>
+        <source>Choose CSV file...</source>
+        <translation>Choose CSV file...</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>A CSV list of home quarantine, persons or plates of interest (UTF-8 or GBK, Chinese or English headers).</source>
+        <translation>A CSV list of home quarantine, persons or plates of interest (UTF-8 or GBK, Chinese or English headers).</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: {reason}</source>
+        <translation>Nothing can be imported: {reason}</translation>
+    </message>
+    <message>
+        <source>{accepted} entries can be imported, {rejected} lines are rejected.</source>
+        <translation>{accepted} entries can be imported, {rejected} lines are rejected.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason} — {detail}
+    {raw}</source>
+        <translation>Line {line}: {reason} — {detail}
+    {raw}</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}</source>
+        <translation>Columns not used: {columns}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importing...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new entries imported.</source>
+        <translation><numerusform>%n new entries imported.</numerusform><numerusform>%n new entries imported.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>LogView</name>
@@ -308,6 +584,14 @@
         <source>Plate, name, ID number, phone, code text...</source>
         <translation>Plate, name, ID number, phone, code text...</translation>
     </message>
+    <message>
+        <source>Flagged only (re-check)</source>
+        <translation>Flagged only (re-check)</translation>
+    </message>
+    <message>
+        <source>Passages recorded in degraded mode (ID typed by hand, no phone, platform down).</source>
+        <translation>Passages recorded in degraded mode (ID typed by hand, no phone, platform down).</translation>
+    </message>
     <message numerus="yes">
         <source>%n passage(s)</source>
         <translation><numerusform>%n passage</numerusform><numerusform>%n passages</numerusform></translation>
@@ -324,6 +608,10 @@
         <translation>Exporting to {path}...</translation>
     </message>
     <message>
+        <source>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</source>
+        <translation>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</translation>
+    </message>
+    <message>
         <source>{app} - {gate}</source>
         <translation>{app} - {gate}</translation>
     </message>
@@ -338,6 +626,18 @@
     <message>
         <source>&amp;Settings / Rules...</source>
         <translation>&amp;Settings / Rules...</translation>
+    </message>
+    <message>
+        <source>&amp;Import watchlist...</source>
+        <translation>&amp;Import watchlist...</translation>
+    </message>
+    <message>
+        <source>&amp;Manual entry (no phone / platform down)...</source>
+        <translation>&amp;Manual entry (no phone / platform down)...</translation>
+    </message>
+    <message>
+        <source>&amp;Reload trust lists and keys</source>
+        <translation>&amp;Reload trust lists and keys</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -406,6 +706,41 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{app} {version}
 
 Scan, decide and record every vehicle and person at a gate, offline.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Manual entry (no phone / platform down)</source>
+        <translation>Manual entry (no phone / platform down)</translation>
+    </message>
+    <message>
+        <source>Type the name and ID number from the ID card. The record is flagged for a later re-check.</source>
+        <translation>Type the name and ID number from the ID card. The record is flagged for a later re-check.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Phone (optional)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation>No phone</translation>
+    </message>
+    <message>
+        <source>Platform down</source>
+        <translation>Platform down</translation>
     </message>
 </context>
 <context>
@@ -616,8 +951,16 @@ Vehicle facts: {vehicle}</translation>
 <context>
     <name>StationSession</name>
     <message>
+        <source>Not passed: acknowledge the alarm first ({alarms}).</source>
+        <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement was NOT recorded: {reason} Acknowledge again.</source>
+        <translation>The acknowledgement was NOT recorded: {reason} Acknowledge again.</translation>
     </message>
 </context>
 <context>
@@ -659,6 +1002,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Clear ({key})</source>
         <translation>Clear ({key})</translation>
+    </message>
+    <message>
+        <source>No phone / platform down ({key})</source>
+        <translation>No phone / platform down ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -971,6 +1318,250 @@ Vehicle facts: {vehicle}</translation>
         <translation>An unexpected database error happened; it was logged.</translation>
     </message>
     <message>
+        <source>Watchlist: stop this person</source>
+        <translation>Watchlist: stop this person</translation>
+    </message>
+    <message>
+        <source>Watchlist: person of interest</source>
+        <translation>Watchlist: person of interest</translation>
+    </message>
+    <message>
+        <source>Back later than the exit slip allows</source>
+        <translation>Back later than the exit slip allows</translation>
+    </message>
+    <message>
+        <source>Household's exit quota already used</source>
+        <translation>Household's exit quota already used</translation>
+    </message>
+    <message>
+        <source>Exit slip</source>
+        <translation>Exit slip</translation>
+    </message>
+    <message>
+        <source>Resident pass</source>
+        <translation>Resident pass</translation>
+    </message>
+    <message>
+        <source>Visitor pre-registration</source>
+        <translation>Visitor pre-registration</translation>
+    </message>
+    <message>
+        <source>Supply-vehicle pass</source>
+        <translation>Supply-vehicle pass</translation>
+    </message>
+    <message>
+        <source>Not readable as a pass: damaged or not one of ours. Turn back.</source>
+        <translation>Not readable as a pass: damaged or not one of ours. Turn back.</translation>
+    </message>
+    <message>
+        <source>FORGED: the pass was changed or not signed by this compound. Turn back.</source>
+        <translation>FORGED: the pass was changed or not signed by this compound. Turn back.</translation>
+    </message>
+    <message>
+        <source>Signed with a key this gate does not know (another compound, or a replaced key).</source>
+        <translation>Signed with a key this gate does not know (another compound, or a replaced key).</translation>
+    </message>
+    <message>
+        <source>REVOKED: this pass was withdrawn.</source>
+        <translation>REVOKED: this pass was withdrawn.</translation>
+    </message>
+    <message>
+        <source>EXPIRED: the pass is no longer valid.</source>
+        <translation>EXPIRED: the pass is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Not valid yet: its period starts later.</source>
+        <translation>Not valid yet: its period starts later.</translation>
+    </message>
+    <message>
+        <source>Signature valid: issued by this compound.</source>
+        <translation>Signature valid: issued by this compound.</translation>
+    </message>
+    <message>
+        <source>Signature valid, but the certificate has EXPIRED.</source>
+        <translation>Signature valid, but the certificate has EXPIRED.</translation>
+    </message>
+    <message>
+        <source>Signature valid: issued by a trusted authority.</source>
+        <translation>Signature valid: issued by a trusted authority.</translation>
+    </message>
+    <message>
+        <source>FORGED or damaged: the signature does not match.</source>
+        <translation>FORGED or damaged: the signature does not match.</translation>
+    </message>
+    <message>
+        <source>Cannot be checked: this station has no trust list (ask the administrator).</source>
+        <translation>Cannot be checked: this station has no trust list (ask the administrator).</translation>
+    </message>
+    <message>
+        <source>Signed by an authority this station does not trust.</source>
+        <translation>Signed by an authority this station does not trust.</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <source>ID typed by hand</source>
+        <translation>ID typed by hand</translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation>No phone</translation>
+    </message>
+    <message>
+        <source>Health-code platform down</source>
+        <translation>Health-code platform down</translation>
+    </message>
+    <message>
+        <source>Type the 18-character ID number.</source>
+        <translation>Type the 18-character ID number.</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters.</source>
+        <translation>An ID number has 18 characters.</translation>
+    </message>
+    <message>
+        <source>Only digits, and X as the last character.</source>
+        <translation>Only digits, and X as the last character.</translation>
+    </message>
+    <message>
+        <source>Wrong check digit: a digit was mistyped. Read the card again.</source>
+        <translation>Wrong check digit: a digit was mistyped. Read the card again.</translation>
+    </message>
+    <message>
+        <source>The first six digits do not name a region of China.</source>
+        <translation>The first six digits do not name a region of China.</translation>
+    </message>
+    <message>
+        <source>Digits 7-14 are not a real date of birth.</source>
+        <translation>Digits 7-14 are not a real date of birth.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>The date of birth is in the future.</translation>
+    </message>
+    <message>
+        <source>No phone number.</source>
+        <translation>No phone number.</translation>
+    </message>
+    <message>
+        <source>A phone number has digits only.</source>
+        <translation>A phone number has digits only.</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits.</source>
+        <translation>A mobile number has 11 digits.</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13-19.</source>
+        <translation>A mobile number starts with 13-19.</translation>
+    </message>
+    <message>
+        <source>Home quarantine</source>
+        <translation>Home quarantine</translation>
+    </message>
+    <message>
+        <source>Person of interest</source>
+        <translation>Person of interest</translation>
+    </message>
+    <message>
+        <source>Plate of interest</source>
+        <translation>Plate of interest</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Notify</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>More cells than the header has columns</source>
+        <translation>More cells than the header has columns</translation>
+    </message>
+    <message>
+        <source>Unknown list type</source>
+        <translation>Unknown list type</translation>
+    </message>
+    <message>
+        <source>Unknown action</source>
+        <translation>Unknown action</translation>
+    </message>
+    <message>
+        <source>No ID number, phone or name</source>
+        <translation>No ID number, phone or name</translation>
+    </message>
+    <message>
+        <source>Plate of interest without a plate</source>
+        <translation>Plate of interest without a plate</translation>
+    </message>
+    <message>
+        <source>ID number not valid</source>
+        <translation>ID number not valid</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>Phone number not valid</translation>
+    </message>
+    <message>
+        <source>Date not readable</source>
+        <translation>Date not readable</translation>
+    </message>
+    <message>
+        <source>Ends before it starts</source>
+        <translation>Ends before it starts</translation>
+    </message>
+    <message>
+        <source>Same entry as an earlier line</source>
+        <translation>Same entry as an earlier line</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>This is not a text (CSV) file.</source>
+        <translation>This is not a text (CSV) file.</translation>
+    </message>
+    <message>
+        <source>The file's encoding is not UTF-8, UTF-16 or GBK.</source>
+        <translation>The file's encoding is not UTF-8, UTF-16 or GBK.</translation>
+    </message>
+    <message>
+        <source>The CSV structure is broken.</source>
+        <translation>The CSV structure is broken.</translation>
+    </message>
+    <message>
+        <source>No name, ID number, phone or plate column in the header.</source>
+        <translation>No name, ID number, phone or plate column in the header.</translation>
+    </message>
+    <message>
+        <source>Two columns mean the same field.</source>
+        <translation>Two columns mean the same field.</translation>
+    </message>
+    <message>
+        <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
+        <translation>The trust list cannot be read; EU certificates show as not trusted: {detail}</translation>
+    </message>
+    <message>
+        <source>The pass key cannot be read; station passes show as not trusted: {detail}</source>
+        <translation>The pass key cannot be read; station passes show as not trusted: {detail}</translation>
+    </message>
+    <message>
+        <source>The health-code platform list cannot be read: {detail}</source>
+        <translation>The health-code platform list cannot be read: {detail}</translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>Bus</translation>
     </message>
@@ -1016,10 +1607,28 @@ Vehicle facts: {vehicle}</translation>
     </message>
 </context>
 <context>
+    <name>Tracing</name>
+    <message>
+        <source>Tracing</source>
+        <translation>Tracing</translation>
+    </message>
+    <message>
+        <source>Tracing results</source>
+        <translation>Tracing results</translation>
+    </message>
+</context>
+<context>
     <name>VerdictView</name>
     <message>
         <source>Proposed</source>
         <translation>Proposed</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistService</name>
+    <message>
+        <source>The watchlist was NOT imported: {reason}</source>
+        <translation>The watchlist was NOT imported: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Acknowledge
+{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} (out since {time}, {hours} h allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} (one exit per {days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Anomalies</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary card</source>
+        <translation>行程卡</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>体温 (℃)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>异常类型</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常移交</translation>
+    </message>
+    <message>
+        <source>Anomaly hand-off</source>
+        <translation>异常人员移交清单</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
+    <message>
+        <source>The rules change was saved but NOT audited: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n new watchlist entries imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The station cannot open its database:
 {reason}
@@ -19,6 +126,89 @@
     <message>
         <source>Recorded: {outcome}</source>
         <translation>已登记：{outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialView</name>
+    <message>
+        <source>Typed by hand: {who} · {flags} — flagged for a later re-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded mode: identity typed by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: {verified}   Attested by the operator: {attested}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>itinerary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code was scanned before at {time} in this shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health code from {platform}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be verified offline: attest the colour the phone shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unrecognised code: check the person by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be checked: this gate has no pass key (ask the administrator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer: {issuer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household exits in the last {days} days: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out since {time} (back within {hours} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born: {date}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -273,6 +463,92 @@
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <source>Passages per hour</source>
+        <translation>各时段通行量</translation>
+    </message>
+    <message>
+        <source>Other anomalies (passed)</source>
+        <translation>其他异常（已放行）</translation>
+    </message>
+    <message>
+        <source>Turned back</source>
+        <translation>劝返名单</translation>
+    </message>
+    <message>
+        <source>Handed over (held)</source>
+        <translation>留观移交名单</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>{count} more rows in the XLSX file</source>
+        <translation>另有 {count} 行，见 XLSX 文件</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose CSV file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV list of home quarantine, persons or plates of interest (UTF-8 or GBK, Chinese or English headers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accepted} entries can be imported, {rejected} lines are rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason} — {detail}
+    {raw}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new entries imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LogView</name>
@@ -308,6 +584,14 @@
         <source>Plate, name, ID number, phone, code text...</source>
         <translation>车牌、姓名、身份证号、手机号、码内容…</translation>
     </message>
+    <message>
+        <source>Flagged only (re-check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages recorded in degraded mode (ID typed by hand, no phone, platform down).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n passage(s)</source>
         <translation>
@@ -326,6 +610,10 @@
         <translation>正在导出到 {path}…</translation>
     </message>
     <message>
+        <source>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{app} - {gate}</source>
         <translation>{app} - {gate}</translation>
     </message>
@@ -340,6 +628,18 @@
     <message>
         <source>&amp;Settings / Rules...</source>
         <translation>设置 / 规则(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import watchlist...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manual entry (no phone / platform down)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload trust lists and keys</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -408,6 +708,41 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{app} {version}
 
 离线扫码查验，快速判定，逐车逐人登记卡口通行情况。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Manual entry (no phone / platform down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name and ID number from the ID card. The record is flagged for a later re-check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform down</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -618,8 +953,16 @@ Vehicle facts: {vehicle}</source>
 <context>
     <name>StationSession</name>
     <message>
+        <source>Not passed: acknowledge the alarm first ({alarms}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>本次通行未登记：{reason} 已填内容未丢失，请再次确认。</translation>
+    </message>
+    <message>
+        <source>The acknowledgement was NOT recorded: {reason} Acknowledge again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -661,6 +1004,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Clear ({key})</source>
         <translation>清空 ({key})</translation>
+    </message>
+    <message>
+        <source>No phone / platform down ({key})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Green</source>
@@ -977,6 +1324,250 @@ Vehicle facts: {vehicle}</source>
         <translation>发生意外的数据库错误，已记入日志。</translation>
     </message>
     <message>
+        <source>Watchlist: stop this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchlist: person of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back later than the exit slip allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household&apos;s exit quota already used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor pre-registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply-vehicle pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not readable as a pass: damaged or not one of ours. Turn back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORGED: the pass was changed or not signed by this compound. Turn back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with a key this gate does not know (another compound, or a replaced key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REVOKED: this pass was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRED: the pass is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid yet: its period starts later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid: issued by this compound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid, but the certificate has EXPIRED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid: issued by a trusted authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORGED or damaged: the signature does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be checked: this station has no trust list (ask the administrator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by an authority this station does not trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished">核酸</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID typed by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health-code platform down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the 18-character ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only digits, and X as the last character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong check digit: a digit was mistyped. Read the card again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first six digits do not name a region of China.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits 7-14 are not a real date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number has digits only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13-19.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home quarantine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plate of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More cells than the header has columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown list type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ID number, phone or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plate of interest without a plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same entry as an earlier line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a text (CSV) file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s encoding is not UTF-8, UTF-16 or GBK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV structure is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name, ID number, phone or plate column in the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns mean the same field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pass key cannot be read; station passes show as not trusted: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health-code platform list cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>客车</translation>
     </message>
@@ -1022,10 +1613,28 @@ Vehicle facts: {vehicle}</source>
     </message>
 </context>
 <context>
+    <name>Tracing</name>
+    <message>
+        <source>Tracing</source>
+        <translation>流调</translation>
+    </message>
+    <message>
+        <source>Tracing results</source>
+        <translation>流调查询结果</translation>
+    </message>
+</context>
+<context>
     <name>VerdictView</name>
     <message>
         <source>Proposed</source>
         <translation>建议处置</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistService</name>
+    <message>
+        <source>The watchlist was NOT imported: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -448,37 +448,36 @@ def load_problem_text(what: str, detail: str) -> str:
 # -- person lists: the anomaly hand-off and tracing exports (helper "exports5") ----------------------
 
 
-def _person_list_labels(context: str, sheet: str, title: str) -> PersonListLabels:
-    """The person-list captions in ``context`` ("Anomalies" or "Tracing"); sheet and title given."""
+def _person_list_labels(sheet: str, title: str) -> PersonListLabels:
+    """The person-list column captions (context "Anomalies", shared with tracing); sheet and title given."""
     return PersonListLabels(
         enum_text=enum_text,
         sheet=sheet,
         title=title,
-        time=QCoreApplication.translate(context, "Time"),
-        gate=QCoreApplication.translate(context, "Gate"),
-        direction=QCoreApplication.translate(context, "Direction"),
-        subject=QCoreApplication.translate(context, "Type"),
-        plate=QCoreApplication.translate(context, "Plate"),
-        name=QCoreApplication.translate(context, "Name"),
-        id_number=QCoreApplication.translate(context, "ID number"),
-        phone=QCoreApplication.translate(context, "Phone"),
-        code_colour=QCoreApplication.translate(context, "Health code"),
-        itinerary=QCoreApplication.translate(context, "Itinerary card"),
-        temperature=QCoreApplication.translate(context, "Temperature (°C)"),
-        outcome=QCoreApplication.translate(context, "Outcome"),
-        anomaly=QCoreApplication.translate(context, "Anomaly"),
-        reasons=QCoreApplication.translate(context, "Reasons"),
-        origin=QCoreApplication.translate(context, "Origin"),
-        destination=QCoreApplication.translate(context, "Destination"),
-        record_id=QCoreApplication.translate(context, "Record ID"),
-        separator=QCoreApplication.translate(context, ", "),
+        time=QCoreApplication.translate("Anomalies", "Time"),
+        gate=QCoreApplication.translate("Anomalies", "Gate"),
+        direction=QCoreApplication.translate("Anomalies", "Direction"),
+        subject=QCoreApplication.translate("Anomalies", "Type"),
+        plate=QCoreApplication.translate("Anomalies", "Plate"),
+        name=QCoreApplication.translate("Anomalies", "Name"),
+        id_number=QCoreApplication.translate("Anomalies", "ID number"),
+        phone=QCoreApplication.translate("Anomalies", "Phone"),
+        code_colour=QCoreApplication.translate("Anomalies", "Health code"),
+        itinerary=QCoreApplication.translate("Anomalies", "Itinerary card"),
+        temperature=QCoreApplication.translate("Anomalies", "Temperature (°C)"),
+        outcome=QCoreApplication.translate("Anomalies", "Outcome"),
+        anomaly=QCoreApplication.translate("Anomalies", "Anomaly"),
+        reasons=QCoreApplication.translate("Anomalies", "Reasons"),
+        origin=QCoreApplication.translate("Anomalies", "Origin"),
+        destination=QCoreApplication.translate("Anomalies", "Destination"),
+        record_id=QCoreApplication.translate("Anomalies", "Record ID"),
+        separator=QCoreApplication.translate("Anomalies", ", "),
     )
 
 
 def anomaly_labels() -> PersonListLabels:
     """Captions of the anomaly hand-off list, in the language currently installed."""
     return _person_list_labels(
-        "Anomalies",
         QCoreApplication.translate("Anomalies", "Anomalies"),
         QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
     )
@@ -487,7 +486,6 @@ def anomaly_labels() -> PersonListLabels:
 def trace_labels() -> PersonListLabels:
     """Captions of a tracing export, in the language currently installed."""
     return _person_list_labels(
-        "Tracing",
         QCoreApplication.translate("Tracing", "Tracing"),
         QCoreApplication.translate("Tracing", "Tracing results"),
     )
