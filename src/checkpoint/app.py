@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import AuditAction, Role, Shift
@@ -22,9 +22,11 @@ from checkpoint.station.exporting import ExportService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
+from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, open_database
 
@@ -94,7 +96,33 @@ def build_services(
     messages = MessageBus()
     writer = RecordWriter(database)
     scan = ScanService(camera_spec, clock=now)
-    session = StationSession(writer, gate, operator, shift, shift_count=shift_count, clock=now)
+    verifier = Verifier(database, clock=now)
+    for problem in verifier.problems:  # shown once the window listens; logged now
+        _log.warning("verifier: %s: %s", problem.what, problem.detail)
+    profiles = ProfileStore(writer, clock=now)
+    session = StationSession(
+        writer,
+        gate,
+        operator,
+        shift,
+        shift_count=shift_count,
+        clock=now,
+        profiles=profiles,
+        verifier=verifier,
+    )
+    profiles.audit_failed.connect(
+        lambda reason: messages.error(
+            QCoreApplication.translate("App", "The rules change was saved but NOT audited: {reason}").format(
+                reason=reason
+            )
+        )
+    )
+    session.watchlists.import_failed.connect(messages.error)
+    session.watchlists.imported.connect(
+        lambda count: messages.info(
+            QCoreApplication.translate("App", "%n new watchlist entries imported.", "", count)
+        )
+    )
     scan.code_scanned.connect(session.on_code_scanned)
     exports = ExportService(writer, messages, clock=now)
     return StationServices(

@@ -41,6 +41,7 @@ from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import alarm_kind_text, storage_error_text
 from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
+from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, StorageError
 
@@ -173,6 +174,8 @@ class StationSession(QObject):
         super().__init__(parent)
         self._writer = writer
         self._verifier = verifier or Verifier(writer.database, clock=clock)
+        self._watchlists = WatchlistService(writer, self._verifier, clock=clock, parent=self)
+        self._watchlists.imported.connect(self._on_watchlists_imported)
         self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
         self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
@@ -188,6 +191,10 @@ class StationSession(QObject):
     @property
     def verifier(self) -> Verifier:
         return self._verifier
+
+    @property
+    def watchlists(self) -> WatchlistService:
+        return self._watchlists
 
     @property
     def gate(self) -> Gate:
@@ -389,6 +396,10 @@ class StationSession(QObject):
             except (ProfileNotFoundError, ProfileError, OSError) as error:
                 _log.error("gate profile %s cannot be used (%s): %s", attempt, load.__name__, error)
         return self._profiles.load_shipped(FALLBACK_PROFILE)  # raises: the installation is broken
+
+    @Slot(int)
+    def _on_watchlists_imported(self, _count: int) -> None:
+        self._set(self._draft)  # the person on screen is screened against the new entries at once
 
     @Slot(str)
     def _on_profiles_profile_changed(self, name: str) -> None:

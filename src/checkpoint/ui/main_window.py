@@ -16,9 +16,10 @@ from checkpoint.domain.records import Role
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
-from checkpoint.station.texts import camera_status_text
+from checkpoint.station.texts import camera_status_text, load_problem_text
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
+from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.station_view import StationView
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         services.messages.message.connect(self._on_messages_message)
+        for problem in services.session.verifier.problems:
+            services.messages.warning(load_problem_text(problem.what, problem.detail))
         services.scan.camera_status_changed.connect(self._on_scan_camera_status_changed)
         languages.language_changed.connect(self._on_languages_language_changed)
 
@@ -97,12 +100,22 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings_dialog)
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.import_action.triggered.connect(self.open_import_dialog)
+        self.manual_action = QAction(self)
+        self.manual_action.triggered.connect(self._on_manual_action_triggered)
+        self.reload_trust_action = QAction(self)
+        self.reload_trust_action.triggered.connect(self.reload_trust)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.manual_action)
+        self.file_menu.addAction(self.reload_trust_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -189,6 +202,42 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    @Slot()
+    def open_import_dialog(self) -> ImportDialog:
+        """Watchlist import; like the rules, only shift leaders and administrators may import."""
+        session = self._services.session
+        dialog = ImportDialog(session.watchlists, session.operator.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def reload_trust(self) -> None:
+        """Reads the trust folder, the pass keys and the platforms again (after the admin changed them)."""
+        session = self._services.session
+        problems = session.verifier.reload()
+        for problem in problems:
+            self._services.messages.warning(load_problem_text(problem.what, problem.detail))
+        if not problems:
+            verifier = session.verifier
+            self._services.messages.info(
+                self.tr(
+                    "Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms."
+                ).format(
+                    certificates=len(verifier.trust),
+                    keys=len(verifier.station_keys),
+                    platforms=len(verifier.platforms),
+                )
+            )
+        session.refresh_verification()
+
+    @Slot()
+    def _on_manual_action_triggered(self) -> None:
+        self.show_station()
+        self.station_view.open_manual_entry()
+
     # Events ----------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -207,6 +256,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.export_action.setText(self.tr("&Export handover..."))
         self.settings_action.setText(self.tr("&Settings / Rules..."))
+        self.import_action.setText(self.tr("&Import watchlist..."))
+        self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
+        self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.station_action.setText(self.tr("&Station"))
