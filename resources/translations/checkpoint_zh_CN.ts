@@ -6,15 +6,16 @@
     <message>
         <source>Acknowledge
 {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>已知悉
+{key}</translation>
     </message>
     <message>
         <source>{what} (out since {time}, {hours} h allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}（{time} 外出，限 {hours} 小时内返回）</translation>
     </message>
     <message>
         <source>{what} (one exit per {days} days)</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}（每 {days} 天限出一次）</translation>
     </message>
 </context>
 <context>
@@ -104,11 +105,11 @@
     <name>App</name>
     <message>
         <source>The rules change was saved but NOT audited: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>规则修改已保存，但未写入审计记录：{reason}</translation>
     </message>
     <message>
         <source>%n new watchlist entries imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %n 条新名单记录。</translation>
     </message>
     <message>
         <source>The station cannot open its database:
@@ -132,83 +133,83 @@
     <name>CredentialView</name>
     <message>
         <source>Typed by hand: {who} · {flags} — flagged for a later re-check</source>
-        <translation type="unfinished"></translation>
+        <translation>手工录入：{who} · {flags} —— 已标记，待事后复核</translation>
     </message>
     <message>
         <source>Degraded mode: identity typed by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>降级模式：身份信息为手工录入</translation>
     </message>
     <message>
         <source>Verified: {verified}   Attested by the operator: {attested}</source>
-        <translation type="unfinished"></translation>
+        <translation>已验证：{verified}   值守人员确认：{attested}</translation>
     </message>
     <message>
         <source>code colour</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码颜色</translation>
     </message>
     <message>
         <source>itinerary</source>
-        <translation type="unfinished"></translation>
+        <translation>行程卡</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>核酸</translation>
     </message>
     <message>
         <source>temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>体温</translation>
     </message>
     <message>
         <source>This code was scanned before at {time} in this shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>本班次 {time} 已扫过此码。</translation>
     </message>
     <message>
         <source>Health code from {platform}</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码：{platform}</translation>
     </message>
     <message>
         <source>Cannot be verified offline: attest the colour the phone shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法离线验证：请按手机上显示的颜色确认。</translation>
     </message>
     <message>
         <source>Unrecognised code: check the person by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的码：请人工核查。</translation>
     </message>
     <message>
         <source>Cannot be checked: this gate has no pass key (ask the administrator).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法核验：本岗没有通行证密钥（请联系管理员）。</translation>
     </message>
     <message>
         <source>Holder: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>持证人：{name}</translation>
     </message>
     <message>
         <source>Household: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>户号：{id}</translation>
     </message>
     <message>
         <source>Valid {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期 {start} – {end}</translation>
     </message>
     <message>
         <source>Issuer: {issuer}</source>
-        <translation type="unfinished"></translation>
+        <translation>签发：{issuer}</translation>
     </message>
     <message>
         <source>Household exits in the last {days} days: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>本户近 {days} 天已外出：{count} 次</translation>
     </message>
     <message>
         <source>Out since {time} (back within {hours} h)</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 外出（须 {hours} 小时内返回）</translation>
     </message>
     <message>
         <source>Name: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：{name}</translation>
     </message>
     <message>
         <source>Born: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：{date}</translation>
     </message>
 </context>
 <context>
@@ -500,53 +501,54 @@
     <name>ImportDialog</name>
     <message>
         <source>The file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
         <source>Import watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>导入名单</translation>
     </message>
     <message>
         <source>Choose CSV file...</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 CSV 文件…</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>A CSV list of home quarantine, persons or plates of interest (UTF-8 or GBK, Chinese or English headers).</source>
-        <translation type="unfinished"></translation>
+        <translation>居家隔离、重点人员或重点车辆的 CSV 名单（UTF-8 或 GBK 编码，中文或英文表头）。</translation>
     </message>
     <message>
         <source>Nothing can be imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入：{reason}</translation>
     </message>
     <message>
         <source>{accepted} entries can be imported, {rejected} lines are rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>可导入 {accepted} 条，{rejected} 行被拒绝。</translation>
     </message>
     <message>
         <source>Line {line}: {reason} — {detail}
     {raw}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：{reason} —— {detail}
+    {raw}</translation>
     </message>
     <message>
         <source>Columns not used: {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用的列：{columns}</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
         <source>%n new entries imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 条新记录。</numerusform>
         </translation>
     </message>
 </context>
@@ -586,11 +588,11 @@
     </message>
     <message>
         <source>Flagged only (re-check)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅看待复核</translation>
     </message>
     <message>
         <source>Passages recorded in degraded mode (ID typed by hand, no phone, platform down).</source>
-        <translation type="unfinished"></translation>
+        <translation>降级模式下登记的通行（手工录入身份证号、无手机、平台故障）。</translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s)</source>
@@ -611,7 +613,7 @@
     </message>
     <message>
         <source>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新加载：欧盟签发证书 {certificates} 个，通行证密钥 {keys} 个，健康码平台 {platforms} 个。</translation>
     </message>
     <message>
         <source>{app} - {gate}</source>
@@ -631,15 +633,15 @@
     </message>
     <message>
         <source>&amp;Import watchlist...</source>
-        <translation type="unfinished"></translation>
+        <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Manual entry (no phone / platform down)...</source>
-        <translation type="unfinished"></translation>
+        <translation>手工登记（无手机/平台故障）(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Reload trust lists and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载信任列表和密钥(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -714,35 +716,35 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <name>ManualEntryDialog</name>
     <message>
         <source>Manual entry (no phone / platform down)</source>
-        <translation type="unfinished"></translation>
+        <translation>手工登记（无手机/平台故障）</translation>
     </message>
     <message>
         <source>Type the name and ID number from the ID card. The record is flagged for a later re-check.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按身份证录入姓名和身份证号。该记录将被标记，待事后复核。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号（可选）</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>No phone</source>
-        <translation type="unfinished"></translation>
+        <translation>无手机</translation>
     </message>
     <message>
         <source>Platform down</source>
-        <translation type="unfinished"></translation>
+        <translation>平台故障</translation>
     </message>
 </context>
 <context>
@@ -954,7 +956,7 @@ Vehicle facts: {vehicle}</source>
     <name>StationSession</name>
     <message>
         <source>Not passed: acknowledge the alarm first ({alarms}).</source>
-        <translation type="unfinished"></translation>
+        <translation>未放行：请先确认告警（{alarms}）。</translation>
     </message>
     <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
@@ -962,7 +964,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>The acknowledgement was NOT recorded: {reason} Acknowledge again.</source>
-        <translation type="unfinished"></translation>
+        <translation>告警确认未记录：{reason} 请重新确认。</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +1009,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>No phone / platform down ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>无手机/平台故障 ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -1325,247 +1327,247 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>Watchlist: stop this person</source>
-        <translation type="unfinished"></translation>
+        <translation>名单人员：拦截</translation>
     </message>
     <message>
         <source>Watchlist: person of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>名单人员：重点关注</translation>
     </message>
     <message>
         <source>Back later than the exit slip allows</source>
-        <translation type="unfinished"></translation>
+        <translation>超过出门条规定时间返回</translation>
     </message>
     <message>
         <source>Household&apos;s exit quota already used</source>
-        <translation type="unfinished"></translation>
+        <translation>本户外出名额已用完</translation>
     </message>
     <message>
         <source>Exit slip</source>
-        <translation type="unfinished"></translation>
+        <translation>出门条</translation>
     </message>
     <message>
         <source>Resident pass</source>
-        <translation type="unfinished"></translation>
+        <translation>居民通行证</translation>
     </message>
     <message>
         <source>Visitor pre-registration</source>
-        <translation type="unfinished"></translation>
+        <translation>访客预约</translation>
     </message>
     <message>
         <source>Supply-vehicle pass</source>
-        <translation type="unfinished"></translation>
+        <translation>保供车辆通行证</translation>
     </message>
     <message>
         <source>Not readable as a pass: damaged or not one of ours. Turn back.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别为通行证：已损坏或非本小区签发。请劝返。</translation>
     </message>
     <message>
         <source>FORGED: the pass was changed or not signed by this compound. Turn back.</source>
-        <translation type="unfinished"></translation>
+        <translation>伪造：通行证被篡改或非本小区签发。请劝返。</translation>
     </message>
     <message>
         <source>Signed with a key this gate does not know (another compound, or a replaced key).</source>
-        <translation type="unfinished"></translation>
+        <translation>签名密钥本岗不认识（其他小区签发，或密钥已更换）。</translation>
     </message>
     <message>
         <source>REVOKED: this pass was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废：此通行证已被收回。</translation>
     </message>
     <message>
         <source>EXPIRED: the pass is no longer valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期：此通行证已失效。</translation>
     </message>
     <message>
         <source>Not valid yet: its period starts later.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未生效：有效期还未开始。</translation>
     </message>
     <message>
         <source>Signature valid: issued by this compound.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效：本小区签发。</translation>
     </message>
     <message>
         <source>Signature valid, but the certificate has EXPIRED.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效，但证书已过期。</translation>
     </message>
     <message>
         <source>Signature valid: issued by a trusted authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效：由受信任机构签发。</translation>
     </message>
     <message>
         <source>FORGED or damaged: the signature does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>伪造或损坏：签名不符。</translation>
     </message>
     <message>
         <source>Cannot be checked: this station has no trust list (ask the administrator).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法核验：本站没有信任列表（请联系管理员）。</translation>
     </message>
     <message>
         <source>Signed by an authority this station does not trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>签发机构不在本站信任范围内。</translation>
     </message>
     <message>
         <source>Vaccination</source>
-        <translation type="unfinished"></translation>
+        <translation>疫苗接种</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished">核酸</translation>
+        <translation>检测</translation>
     </message>
     <message>
         <source>Recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>康复</translation>
     </message>
     <message>
         <source>ID typed by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手工录入身份证号</translation>
     </message>
     <message>
         <source>No phone</source>
-        <translation type="unfinished"></translation>
+        <translation>无手机</translation>
     </message>
     <message>
         <source>Health-code platform down</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码平台故障</translation>
     </message>
     <message>
         <source>Type the 18-character ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 18 位身份证号。</translation>
     </message>
     <message>
         <source>An ID number has 18 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
         <source>Only digits, and X as the last character.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能是数字，最后一位可以是 X。</translation>
     </message>
     <message>
         <source>Wrong check digit: a digit was mistyped. Read the card again.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验位不对：有数字输错了，请重新核对证件。</translation>
     </message>
     <message>
         <source>The first six digits do not name a region of China.</source>
-        <translation type="unfinished"></translation>
+        <translation>前六位不是有效的行政区划代码。</translation>
     </message>
     <message>
         <source>Digits 7-14 are not a real date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 7–14 位不是有效的出生日期。</translation>
     </message>
     <message>
         <source>The date of birth is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期晚于今天。</translation>
     </message>
     <message>
         <source>No phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有手机号。</translation>
     </message>
     <message>
         <source>A phone number has digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号只能是数字。</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号应为 11 位。</translation>
     </message>
     <message>
         <source>A mobile number starts with 13-19.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号应以 13–19 开头。</translation>
     </message>
     <message>
         <source>Home quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>居家隔离</translation>
     </message>
     <message>
         <source>Person of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>重点人员</translation>
     </message>
     <message>
         <source>Plate of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>重点车辆</translation>
     </message>
     <message>
         <source>Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>拦截</translation>
     </message>
     <message>
         <source>More cells than the header has columns</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格比表头列数多</translation>
     </message>
     <message>
         <source>Unknown list type</source>
-        <translation type="unfinished"></translation>
+        <translation>名单类型无法识别</translation>
     </message>
     <message>
         <source>Unknown action</source>
-        <translation type="unfinished"></translation>
+        <translation>处置方式无法识别</translation>
     </message>
     <message>
         <source>No ID number, phone or name</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少身份证号、手机号或姓名</translation>
     </message>
     <message>
         <source>Plate of interest without a plate</source>
-        <translation type="unfinished"></translation>
+        <translation>重点车辆缺少车牌号</translation>
     </message>
     <message>
         <source>ID number not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号无效</translation>
     </message>
     <message>
         <source>Phone number not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号无效</translation>
     </message>
     <message>
         <source>Date not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>日期无法识别</translation>
     </message>
     <message>
         <source>Ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间早于开始时间</translation>
     </message>
     <message>
         <source>Same entry as an earlier line</source>
-        <translation type="unfinished"></translation>
+        <translation>与前面某行重复</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件是空的。</translation>
     </message>
     <message>
         <source>This is not a text (CSV) file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是文本（CSV）文件。</translation>
     </message>
     <message>
         <source>The file&apos;s encoding is not UTF-8, UTF-16 or GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件编码不是 UTF-8、UTF-16 或 GBK。</translation>
     </message>
     <message>
         <source>The CSV structure is broken.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 格式已损坏。</translation>
     </message>
     <message>
         <source>No name, ID number, phone or plate column in the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>表头中没有姓名、身份证号、手机号或车牌列。</translation>
     </message>
     <message>
         <source>Two columns mean the same field.</source>
-        <translation type="unfinished"></translation>
+        <translation>有两列表示同一字段。</translation>
     </message>
     <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取信任列表，欧盟证书将显示为不受信任：{detail}</translation>
     </message>
     <message>
         <source>The pass key cannot be read; station passes show as not trusted: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取通行证密钥，通行证将显示为不受信任：{detail}</translation>
     </message>
     <message>
         <source>The health-code platform list cannot be read: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取健康码平台列表：{detail}</translation>
     </message>
     <message>
         <source>Bus</source>
@@ -1634,7 +1636,7 @@ Vehicle facts: {vehicle}</source>
     <name>WatchlistService</name>
     <message>
         <source>The watchlist was NOT imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>名单未导入：{reason}</translation>
     </message>
 </context>
 </TS>
