@@ -1398,6 +1398,30 @@ Vehicle facts: {vehicle}</translation>
         <translation>Signed by an authority this station does not trust.</translation>
     </message>
     <message>
+        <source>certificate signature</source>
+        <translation>certificate signature</translation>
+    </message>
+    <message>
+        <source>certificate validity</source>
+        <translation>certificate validity</translation>
+    </message>
+    <message>
+        <source>pass signature</source>
+        <translation>pass signature</translation>
+    </message>
+    <message>
+        <source>pass validity</source>
+        <translation>pass validity</translation>
+    </message>
+    <message>
+        <source>holder's name</source>
+        <translation>holder's name</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>household</translation>
+    </message>
+    <message>
         <source>Vaccination</source>
         <translation>Vaccination</translation>
     </message>

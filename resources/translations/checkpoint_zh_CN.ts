@@ -1406,6 +1406,30 @@ Vehicle facts: {vehicle}</source>
         <translation>签发机构不在本站信任范围内。</translation>
     </message>
     <message>
+        <source>certificate signature</source>
+        <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>certificate validity</source>
+        <translation>证书有效期</translation>
+    </message>
+    <message>
+        <source>pass signature</source>
+        <translation>通行证签名</translation>
+    </message>
+    <message>
+        <source>pass validity</source>
+        <translation>通行证有效期</translation>
+    </message>
+    <message>
+        <source>holder&apos;s name</source>
+        <translation>持证人姓名</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>户号</translation>
+    </message>
+    <message>
         <source>Vaccination</source>
         <translation>疫苗接种</translation>
     </message>

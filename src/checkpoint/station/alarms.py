@@ -125,12 +125,8 @@ def alarms_for(
         subject = subject_of(person, plate, hit)
         reason = hit.entry.reason
         if hit.entry.kind is WatchlistKind.HOME_QUARANTINE:
-            if direction is Direction.OUT:
+            if direction is Direction.OUT:  # coming home is what quarantine asks for
                 found.append(Alarm(AlarmKind.HOME_QUARANTINE, subject, reason))
-            elif hit.entry.action is WatchlistAction.BLOCK:
-                continue  # coming home is what quarantine asks for
-            else:
-                found.append(Alarm(AlarmKind.WATCHLIST_NOTIFY, subject, reason))
         elif hit.entry.action is WatchlistAction.BLOCK:
             found.append(Alarm(AlarmKind.WATCHLIST_BLOCK, subject, reason))
         else:

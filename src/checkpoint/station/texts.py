@@ -339,6 +339,18 @@ def dcc_status_text(signature: str, expired: bool | None, trust_missing: bool) -
     return QCoreApplication.translate("Texts", "Signed by an authority this station does not trust.")
 
 
+def verified_fact_text(name: str) -> str:
+    """A fact a signature proved (``PersonCheck.verified``), in words."""
+    return {
+        "dcc_signature": QCoreApplication.translate("Texts", "certificate signature"),
+        "dcc_validity": QCoreApplication.translate("Texts", "certificate validity"),
+        "pass_signature": QCoreApplication.translate("Texts", "pass signature"),
+        "pass_validity": QCoreApplication.translate("Texts", "pass validity"),
+        "name": QCoreApplication.translate("Texts", "holder's name"),
+        "household": QCoreApplication.translate("Texts", "household"),
+    }.get(name, name)
+
+
 def certificate_type_text(value: str) -> str:
     return {
         "v": QCoreApplication.translate("Texts", "Vaccination"),

@@ -143,9 +143,11 @@ class Screening:
 
     @property
     def action(self) -> WatchAction:
-        if any(hit.entry.action is WatchlistAction.BLOCK for hit in self.hits):
+        """What persons and plates of interest ask for (quarantine is its own fact: coming home is fine)."""
+        hits = [hit for hit in self.hits if hit.entry.kind is not WatchlistKind.HOME_QUARANTINE]
+        if any(hit.entry.action is WatchlistAction.BLOCK for hit in hits):
             return WatchAction.BLOCK
-        if self.hits:
+        if hits:
             return WatchAction.NOTIFY
         return WatchAction.NONE
 

@@ -16,8 +16,8 @@ _STYLE = """
 AlarmBanner { border-radius: 6px; }
 AlarmBanner[level="red"] { background: #b3261e; }
 AlarmBanner[level="amber"] { background: #b86e00; }
-AlarmBanner QLabel { color: white; font-size: 20pt; font-weight: bold; }
-AlarmBanner QPushButton { font-size: 15pt; font-weight: bold; padding: 8px 16px; }
+AlarmBanner QLabel { color: white; font-size: 17pt; font-weight: bold; }
+AlarmBanner QPushButton { font-size: 13pt; font-weight: bold; padding: 4px 12px; }
 """
 
 
@@ -45,7 +45,7 @@ class AlarmBanner(QFrame):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self._on_button_clicked)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 8)
+        layout.setContentsMargins(12, 4, 6, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.setVisible(False)

@@ -24,6 +24,7 @@ from checkpoint.station.texts import (
     kind_text,
     pass_kind_text,
     pass_verdict_text,
+    verified_fact_text,
 )
 from checkpoint.station.verification import Verification
 from checkpoint.ui.style import repolish
@@ -104,7 +105,7 @@ class CredentialView(QFrame):
         if verified or attested:
             lines.append(
                 self.tr("Verified: {verified}   Attested by the operator: {attested}").format(
-                    verified="✔ " + ", ".join(verified) if verified else "—",
+                    verified="✔ " + ", ".join(verified_fact_text(f) for f in verified) if verified else "—",
                     attested=", ".join(attested) if attested else "—",
                 )
             )

@@ -178,7 +178,8 @@ class StationView(QWidget):
         scan_row.addWidget(self._scan_caption)
         scan_row.addWidget(self.scan_entry, 1)
 
-        left = QVBoxLayout()
+        left = QVBoxLayout()  # an alarm takes the camera's room, never the tap targets'
+        left.addWidget(self.alarm_banner)
         left.addWidget(self.preview, 1)
         left.addWidget(self.confirmation)
         left.addLayout(scan_row)
@@ -225,7 +226,6 @@ class StationView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.addWidget(self.banner)
-        outer.addWidget(self.alarm_banner)
         outer.addLayout(columns, 1)
 
     def _add_shortcuts(self) -> None:

@@ -185,18 +185,15 @@ def test_watchlist_hits_make_quarantine_and_block_facts(db: Database, tmp_path: 
     )
     verifier = make_verifier(db, tmp_path)
     quarantined = verifier.screen(PersonCheck(name="张 小三"))
-    assert quarantined.quarantined and quarantined.action is WatchAction.NOTIFY
+    assert quarantined.quarantined and quarantined.action is WatchAction.NONE  # its own fact
     blocked = verifier.screen(PersonCheck(name="别人", id_number="11010519491231002x"))
     assert blocked.action is WatchAction.BLOCK and not blocked.quarantined
     assert verifier.screen(PersonCheck()) == Screening()
     out = alarms_for(PersonCheck(name="张小三"), Direction.OUT, None, quarantined)
     assert [(a.kind, a.subject, a.detail) for a in out] == [(AlarmKind.HOME_QUARANTINE, "张*三", "密接")]
-    assert (
-        alarms_for(PersonCheck(name="张小三"), Direction.IN, None, quarantined)[0].kind
-        is AlarmKind.WATCHLIST_NOTIFY
-    )
+    assert alarms_for(PersonCheck(name="张小三"), Direction.IN, None, quarantined) == ()  # coming home
     facts = gate_facts(GateFacts(direction=Direction.OUT), None, quarantined, manual_id=True)
-    assert facts.quarantined and facts.manual_id and facts.watchlist_action is WatchAction.NOTIFY
+    assert facts.quarantined and facts.manual_id and facts.watchlist_action is WatchAction.NONE
 
 
 def test_a_platform_token_is_recognised_and_a_repeat_in_the_shift_is_found(
