@@ -96,15 +96,14 @@ def test_ui_languages_map_to_the_prompt_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    ("outcome", "tone", "phrase"),
+    ("outcome", "language", "tone", "phrase"),
     [
-        (Outcome.PASS, "pass", "pass"),
-        (Outcome.RECHECK, "check", "recheck"),
-        (Outcome.TURN_BACK, "deny", "turn_back"),
-        (Outcome.HOLD, "deny", "hold"),
+        (Outcome.PASS, "zh_CN", "pass", "pass"),
+        (Outcome.RECHECK, "en", "check", "recheck"),
+        (Outcome.TURN_BACK, "zh_CN", "deny", "turn_back"),
+        (Outcome.HOLD, "en", "deny", "hold"),
     ],
 )
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_a_verdict_plays_its_tone_then_its_phrase_in_the_operator_language(
     qtbot: QtBot, settings: QSettings, outcome: Outcome, tone: str, phrase: str, language: str
 ) -> None:
