@@ -88,6 +88,16 @@ class CaptureSource:
         self._cap: cv2.VideoCapture | None = None
         self._failures = 0
 
+    @property
+    def device_index(self) -> int | None:
+        """The camera's device index, or None for a network stream."""
+        return int(self.spec) if self.spec.isdigit() else None
+
+    @property
+    def capture(self) -> cv2.VideoCapture | None:
+        """The open ``cv2.VideoCapture`` (for exposure and focus controls), or None when closed."""
+        return self._cap
+
     def open(self) -> None:
         self.close()
         if self.spec.isdigit():
