@@ -18,6 +18,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from checkpoint.app import build_services
+from checkpoint.domain.codes import Backend, classify
+from checkpoint.domain.records import CodeColour, Itinerary
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.scan import ScanEvent
@@ -64,9 +66,19 @@ def main() -> int:
                     wait(100)
                     if scanned:
                         break
+                # Hold the draft still: a green health code, attested, as an operator would tap it.
+                services.scan.code_scanned.disconnect(services.session.on_code_scanned)
+                token = "https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d06"
+                services.session.on_code_scanned(
+                    ScanEvent(token, classify(token), Backend.KEYBOARD, datetime.now(UTC))
+                )
+                services.session.set_colour(CodeColour.GREEN)
+                services.session.set_itinerary(Itinerary.GREEN)
+                services.session.set_test_age(0)
                 services.session.set_temperature(36.6)
                 wait(400)
                 window.grab().save(str(out / f"station-{language}-{width}x{height}.png"))
+                services.scan.code_scanned.connect(services.session.on_code_scanned)
                 window.show_log()
                 wait(500)
                 window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
