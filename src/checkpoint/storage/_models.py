@@ -137,6 +137,24 @@ class GateRow(_Chained, Base):
     profile: Mapped[str] = mapped_column(Text)
 
 
+class GateProfileRow(_Chained, Base):
+    """A gate switched to another profile (since 0003); the gate row keeps the profile it was first given.
+
+    A gate's profile is the one of its latest ``gate_profile`` record, else the gate's own.
+    """
+
+    __tablename__ = "gate_profile"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "gate_id", "seq"),
+    )
+
+    gate_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("gate.uuid"))
+    profile: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
 class OperatorRow(_Chained, Base):
     __tablename__ = "operator"
     __table_args__ = (

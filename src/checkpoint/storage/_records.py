@@ -47,6 +47,7 @@ from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, Watchli
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
 
 GATE = "gate"
+GATE_PROFILE = "gate_profile"
 OPERATOR = "operator"
 SHIFT = "shift"
 SHIFT_CLOSE = "shift_close"
@@ -61,6 +62,7 @@ _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
 HASHED: dict[str, tuple[str, ...]] = {
     GATE: (*_COMMON, "name", "profile"),
+    GATE_PROFILE: (*_COMMON, "gate_id", "profile", "at", "operator_id"),
     OPERATOR: (*_COMMON, "name", "role"),
     SHIFT: (*_COMMON, "gate_id", "leader_id", "opened_at", "label"),
     SHIFT_CLOSE: (*_COMMON, "shift_id", "closed_at"),
@@ -270,8 +272,14 @@ def _corrupt(what: str, exc: Exception) -> StorageError:
     return StorageError(StorageErrorKind.CORRUPT, f"unreadable {what}: {type(exc).__name__}: {exc}")
 
 
-def to_gate(row: Row) -> Gate:
-    return Gate(id=row["uuid"], station_id=row["station_id"], name=row["name"], profile=row["profile"])
+def to_gate(row: Row, profile: str | None = None) -> Gate:
+    """The gate of a gate row; ``profile`` is its latest ``gate_profile`` record's, if it has one."""
+    return Gate(
+        id=row["uuid"],
+        station_id=row["station_id"],
+        name=row["name"],
+        profile=row["profile"] if profile is None else profile,
+    )
 
 
 def to_operator(row: Row) -> Operator:

@@ -71,6 +71,7 @@ from checkpoint.storage._models import (
     FLAGGED_CONDITION,
     AuditRow,
     ChainHeadRow,
+    GateProfileRow,
     GateRow,
     IssuedPassRow,
     OperatorRow,
@@ -118,6 +119,7 @@ _CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes 
 _station_t: Table = StationRow.__table__  # type: ignore[assignment]
 _head_t: Table = ChainHeadRow.__table__  # type: ignore[assignment]
 _gate_t: Table = GateRow.__table__  # type: ignore[assignment]
+_gate_profile_t: Table = GateProfileRow.__table__  # type: ignore[assignment]
 _operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
 _shift_t: Table = ShiftRow.__table__  # type: ignore[assignment]
 _close_t: Table = ShiftCloseRow.__table__  # type: ignore[assignment]
@@ -132,6 +134,7 @@ _watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
+    rec.GATE_PROFILE: _gate_profile_t,
     rec.OPERATOR: _operator_t,
     rec.SHIFT: _shift_t,
     rec.SHIFT_CLOSE: _close_t,
@@ -540,7 +543,11 @@ class Database:
     # -- gates and operators -------------------------------------------------------------------------
 
     def ensure_gate(self, name: str, profile: str) -> Gate:
-        """The gate called ``name`` (its stored profile), appending it with ``profile`` if new."""
+        """The gate called ``name`` with its current profile, appending it with ``profile`` if new.
+
+        An existing gate keeps its profile whatever ``profile`` says: switching is
+        :meth:`set_gate_profile`, which is recorded and audited.
+        """
         name = rec.as_text(name, "gate name").strip()
         if not name:
             raise InvalidRecordError("a gate needs a name")
@@ -554,16 +561,85 @@ class Database:
                 .first()
             )
             if row is not None:
-                return rec.to_gate(row)
+                return rec.to_gate(row, self._latest_profiles(session, [row["uuid"]]).get(row["uuid"]))
             values = self._append(session, chain, rec.GATE, {"name": name, "profile": profile})
             return rec.to_gate(values)
 
     def gates(self) -> list[Gate]:
+        """This station's gates in the order they were recorded, each with its current profile."""
         with self._reading() as session:
-            rows = session.execute(
-                select(_gate_t).where(_gate_t.c.station_id == self.station_id).order_by(_gate_t.c.seq)
-            ).mappings()
-            return [rec.to_gate(row) for row in rows]
+            rows = list(
+                session.execute(
+                    select(_gate_t).where(_gate_t.c.station_id == self.station_id).order_by(_gate_t.c.seq)
+                ).mappings()
+            )
+            latest = self._latest_profiles(session, [row["uuid"] for row in rows])
+            return [rec.to_gate(row, latest.get(row["uuid"])) for row in rows]
+
+    def _latest_profiles(self, session: Session, gate_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The profile of each gate's latest ``gate_profile`` record (gates never switched are absent).
+
+        Switches are rare (a handful per gate over its life), so reading them all in seq order is cheap;
+        the (gate_id, seq) index keeps it so.
+        """
+        latest: dict[uuid.UUID, str] = {}
+        g = _gate_profile_t.c
+        for start in range(0, len(gate_ids), _IN_CHUNK):
+            found = session.execute(
+                select(g.gate_id, g.profile)
+                .where(g.station_id == self.station_id, g.gate_id.in_(gate_ids[start : start + _IN_CHUNK]))
+                .order_by(g.gate_id, g.seq)
+            )
+            for gate_id, profile in found:
+                latest[gate_id] = profile
+        return latest
+
+    def set_gate_profile(
+        self, gate_id: uuid.UUID, profile: str, at: datetime, operator_id: uuid.UUID | None
+    ) -> Gate:
+        """Switch the gate to ``profile`` from ``at`` on: a chained ``gate_profile`` record and an audit
+        ``settings_changed`` entry ("gate <name>: profile a -> b"). Returns the gate as it is now.
+
+        The gate row is never changed. Asking for the profile the gate already has appends nothing. The
+        profile name is not checked against the profile files here (storage does not know them); the
+        caller checks it.
+        """
+        profile = rec.as_text(profile, "gate profile").strip()
+        if not profile:
+            raise InvalidRecordError("a gate profile needs a name")
+        at = rec.utc(at, "profile switch time")
+        with self._writing() as (session, chain):
+            self._check_operator(session, operator_id)
+            row = (
+                session.execute(
+                    select(_gate_t).where(_gate_t.c.uuid == gate_id, _gate_t.c.station_id == self.station_id)
+                )
+                .mappings()
+                .first()
+            )
+            if row is None:
+                raise InvalidRecordError(f"no gate {gate_id}")
+            gate = rec.to_gate(row, self._latest_profiles(session, [gate_id]).get(gate_id))
+            if gate.profile == profile:
+                return gate
+            self._append(
+                session,
+                chain,
+                rec.GATE_PROFILE,
+                {"gate_id": gate_id, "profile": profile, "at": at, "operator_id": operator_id},
+            )
+            self._append(
+                session,
+                chain,
+                rec.AUDIT,
+                {
+                    "at": at,
+                    "action": AuditAction.SETTINGS_CHANGED.value,
+                    "operator_id": operator_id,
+                    "detail": f"gate {gate.name}: profile {gate.profile} -> {profile}",
+                },
+            )
+            return rec.to_gate(row, profile)
 
     def ensure_operator(self, name: str, role: Role) -> Operator:
         """The operator called ``name``, appending one with ``role`` if new.

@@ -157,7 +157,7 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
     database = open_database(f"sqlite:///{old_db}")
     try:
         with database._engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
         assert database.station_id == STATION
         report = database.verify()
         assert report.ok, report

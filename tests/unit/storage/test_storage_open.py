@@ -31,7 +31,7 @@ def test_fresh_database_is_created_with_wal_and_full_sync(db_path: Path) -> None
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
         created = database.audit_entries()
         assert [e.action for e in created] == [AuditAction.DATABASE_CREATED]
         assert created[0].seq == 1
