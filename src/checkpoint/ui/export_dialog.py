@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "csv")
+from checkpoint.station.exporting import FORMATS
+
+EXPORT_FORMATS: tuple[str, ...] = FORMATS  # what the handover export writes (xlsx, pdf, csv)
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 class ExportDialog(QDialog):
-    """Format (XLSX / CSV), from / to (the caller's default: the current shift up to now) and a file path."""
+    """Format (XLSX / PDF / CSV, as the export service offers them), from / to (the caller's default: the
+    current shift up to now) and a file path."""
 
     def __init__(
         self,
