@@ -112,6 +112,10 @@
         <translation>%n new watchlist entries imported.</translation>
     </message>
     <message>
+        <source>There is no gate profile {name}. Known profiles: {known}</source>
+        <translation>There is no gate profile {name}. Known profiles: {known}</translation>
+    </message>
+    <message>
         <source>The station cannot open its database:
 {reason}
 
@@ -886,6 +890,14 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>The profile {name} cannot be read; the gate keeps {current}.</source>
+        <translation>The profile {name} cannot be read; the gate keeps {current}.</translation>
+    </message>
+    <message>
+        <source>Switching this gate to {name}...</source>
+        <translation>Switching this gate to {name}...</translation>
+    </message>
+    <message>
         <source>The profile could not be saved: {error}</source>
         <translation>The profile could not be saved: {error}</translation>
     </message>
@@ -922,8 +934,20 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Profile:</translation>
     </message>
     <message>
+        <source>This gate decides under:</source>
+        <translation>This gate decides under:</translation>
+    </message>
+    <message>
         <source>This gate decides under: {name}</source>
         <translation>This gate decides under: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Use for this gate</source>
+        <translation>&amp;Use for this gate</translation>
+    </message>
+    <message>
+        <source>New passages at this gate are decided under the chosen profile; the switch is recorded.</source>
+        <translation>New passages at this gate are decided under the chosen profile; the switch is recorded.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -947,9 +971,17 @@ Vehicle facts: {vehicle}</translation>
         <source>Discard the changes to {name}?</source>
         <translation>Discard the changes to {name}?</translation>
     </message>
+    <message>
+        <source>This gate now decides under {rules}.</source>
+        <translation>This gate now decides under {rules}.</translation>
+    </message>
 </context>
 <context>
     <name>StationSession</name>
+    <message>
+        <source>The gate's profile was NOT switched: {reason}</source>
+        <translation>The gate's profile was NOT switched: {reason}</translation>
+    </message>
     <message>
         <source>Not passed: acknowledge the alarm first ({alarms}).</source>
         <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>

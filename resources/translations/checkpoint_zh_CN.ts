@@ -112,6 +112,10 @@
         <translation>已导入 %n 条新名单记录。</translation>
     </message>
     <message>
+        <source>There is no gate profile {name}. Known profiles: {known}</source>
+        <translation>没有名为 {name} 的卡口规则方案。现有方案：{known}</translation>
+    </message>
+    <message>
         <source>The station cannot open its database:
 {reason}
 
@@ -890,6 +894,14 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>The profile {name} cannot be read; the gate keeps {current}.</source>
+        <translation>规则方案 {name} 无法读取，本卡口继续使用 {current}。</translation>
+    </message>
+    <message>
+        <source>Switching this gate to {name}...</source>
+        <translation>正在将本卡口切换为 {name}…</translation>
+    </message>
+    <message>
         <source>The profile could not be saved: {error}</source>
         <translation>规则方案未能保存：{error}</translation>
     </message>
@@ -926,8 +938,20 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>规则方案：</translation>
     </message>
     <message>
+        <source>This gate decides under:</source>
+        <translation>本卡口使用：</translation>
+    </message>
+    <message>
         <source>This gate decides under: {name}</source>
         <translation>本卡口使用：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Use for this gate</source>
+        <translation>用于本卡口(&amp;U)</translation>
+    </message>
+    <message>
+        <source>New passages at this gate are decided under the chosen profile; the switch is recorded.</source>
+        <translation>本卡口此后的通行按所选方案判定；切换将被记录。</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -951,9 +975,17 @@ Vehicle facts: {vehicle}</source>
         <source>Discard the changes to {name}?</source>
         <translation>放弃对 {name} 的修改吗？</translation>
     </message>
+    <message>
+        <source>This gate now decides under {rules}.</source>
+        <translation>本卡口现按 {rules} 判定。</translation>
+    </message>
 </context>
 <context>
     <name>StationSession</name>
+    <message>
+        <source>The gate&apos;s profile was NOT switched: {reason}</source>
+        <translation>卡口规则方案未切换：{reason}</translation>
+    </message>
     <message>
         <source>Not passed: acknowledge the alarm first ({alarms}).</source>
         <translation>未放行：请先确认告警（{alarms}）。</translation>

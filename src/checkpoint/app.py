@@ -82,14 +82,24 @@ def build_services(
     clock: Callable[[], datetime] | None = None,
     database: Database | None = None,
 ) -> StationServices:
-    """Opens the database (raises ``StorageError``) and builds the services; nothing is started yet."""
+    """Opens the database (raises ``StorageError``) and builds the services; nothing is started yet.
+
+    ``profile`` (``--profile``) is the profile this gate decides under from now on: a gate on record
+    with another one is switched to it (recorded and audited). A name no profile file has raises
+    :class:`UnknownProfileError` before the database is opened.
+    """
     now = clock or (lambda: datetime.now(UTC))
     settings = settings or open_settings()
+    if profile is not None:
+        profile = check_profile_name(profile)
     database = database or open_database(db_url)
     gate_name = str(settings.value("gate/name", DEFAULT_GATE_NAME))
     gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
     gate = database.ensure_gate(gate_name, gate_profile)
     operator = database.ensure_operator(_operator_name(settings), Role.SHIFT_LEADER)
+    if profile is not None and gate.profile != profile:
+        _log.info("gate %s switched from profile %s to %s (--profile)", gate.name, gate.profile, profile)
+        gate = database.set_gate_profile(gate.id, profile, now(), operator.id)
     shift = current_or_new_shift(database, gate.id, operator.id, now())
     shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
@@ -135,6 +145,24 @@ def build_services(
         settings=settings,
         db_url=db_url,
     )
+
+
+class UnknownProfileError(ValueError):
+    """``--profile`` names no shipped or edited profile; the message lists the known ones."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"unknown gate profile {name!r}; known profiles: {', '.join(known) or 'none'}")
+        self.name = name
+        self.known = known
+
+
+def check_profile_name(name: str, profiles: ProfileStore | None = None) -> str:
+    """``name`` stripped, if a profile file (shipped or edited) has it; else :class:`UnknownProfileError`."""
+    known = (profiles or ProfileStore()).available()
+    name = name.strip()
+    if name not in known:
+        raise UnknownProfileError(name, known)
+    return name
 
 
 def current_or_new_shift(database: Database, gate_id: UUID, leader_id: UUID, now: datetime) -> Shift:
@@ -220,6 +248,16 @@ def _run_station(
     spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
     try:
         services = build_services(db_url, spec, settings=settings, profile=profile)
+    except UnknownProfileError as error:
+        _log.error("%s", error)
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            app.translate("App", "There is no gate profile {name}. Known profiles: {known}").format(
+                name=error.name, known=", ".join(error.known)
+            ),
+        )
+        return 2
     except StorageError as error:
         _log.error("cannot open database %s: %s", db_url, error)
         QMessageBox.critical(

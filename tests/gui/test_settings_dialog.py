@@ -129,3 +129,76 @@ def test_an_operator_may_look_but_not_save(qtbot: QtBot, services: StationServic
     assert not dialog.save_button.isEnabled()
     assert dialog.save() is None
     assert services.session.draft.proposed in Outcome
+
+
+# --- the profile this gate decides under ----------------------------------------------------------------
+
+
+def leader_dialog(qtbot: QtBot, services: StationServices, *, may_edit: bool = True) -> SettingsDialog:
+    session = services.session
+    dialog = SettingsDialog(
+        session.profiles, session.gate.profile, session.operator.id, may_edit=may_edit, session=session
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_use_another_profile_for_this_gate(qtbot: QtBot, services: StationServices) -> None:
+    dialog = leader_dialog(qtbot, services)
+    session = services.session
+    assert dialog.gate_profile == "highway-exit"
+    assert dialog.gate_profile_combo.currentData() == "highway-exit"  # the gate's own, preselected
+    assert "Highway exit" in dialog.gate_profile_combo.currentText()
+    assert not dialog.use_button.isEnabled()  # choosing what the gate has is no change
+
+    dialog.select_gate_profile("compound-gate")
+    assert dialog.use_button.isEnabled()
+    assert dialog.profile_name == "highway-exit"  # the editor is not moved by the gate's chooser
+    with qtbot.waitSignal(session.gate_changed, timeout=5000):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+        assert not dialog.use_button.isEnabled()  # while it is being written
+        assert "Switching" in dialog.status_label.text()
+    assert dialog.gate_profile == "compound-gate"
+    assert session.gate.profile == "compound-gate"
+    assert session.profile.rules_version in dialog.status_label.text()
+    assert not dialog.use_button.isEnabled()
+    audits = [e for e in services.writer.database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
+    assert [(e.detail, e.operator_id) for e in audits] == [
+        ("gate G1 高速出口: profile highway-exit -> compound-gate", session.operator.id)
+    ]
+
+    dialog.select_gate_profile("highway-exit")  # and back again
+    with qtbot.waitSignal(session.gate_changed, timeout=5000):
+        assert dialog.use_for_gate()
+    assert session.gate.profile == "highway-exit"
+    assert dialog.gate_profile_combo.currentData() == "highway-exit"
+
+
+def test_an_operator_cannot_switch_the_gate(qtbot: QtBot, services: StationServices) -> None:
+    dialog = leader_dialog(qtbot, services, may_edit=False)
+    assert not dialog.gate_profile_combo.isEnabled()
+    dialog.select_gate_profile("compound-gate")
+    assert not dialog.use_button.isEnabled()
+    assert not dialog.use_for_gate()
+    assert services.session.gate.profile == "highway-exit"
+    assert not services.writer.pending
+
+
+def test_without_the_session_the_gate_profile_is_only_named(qtbot: QtBot, services: StationServices) -> None:
+    dialog = SettingsDialog(services.session.profiles, "compound-gate")
+    qtbot.addWidget(dialog)
+    assert dialog.gate_profile_combo.isHidden() and dialog.use_button.isHidden()
+    assert "compound-gate" in dialog.gate_label.text()
+    assert not dialog.use_for_gate()
+
+
+def test_the_gate_chooser_in_chinese(
+    qtbot: QtBot, services: StationServices, languages: LanguageSwitcher
+) -> None:
+    dialog = leader_dialog(qtbot, services)
+    languages.set_language("zh_CN")
+    assert "高速卡口" in dialog.gate_profile_combo.currentText()
+    assert dialog.use_button.text() != "&Use for this gate"
+    assert dialog.gate_label.text() != "This gate decides under:"

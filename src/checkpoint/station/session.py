@@ -32,6 +32,7 @@ from checkpoint.domain.records import (
     PersonCheck,
     PersonFlag,
     Reason,
+    Role,
     Shift,
     SubjectKind,
 )
@@ -138,7 +139,8 @@ class StationSession(QObject):
     """Gate, operator, shift and the current draft; records confirmed passages through the writer.
 
     Proposals follow the gate's profile (``gate.profile``) from the ``ProfileStore``; when the profile is
-    saved anew, the current draft is proposed again under the new version.
+    saved anew, the current draft is proposed again under the new version. ``use_profile`` switches the
+    gate to another profile (recorded and audited through the writer).
 
     Signals:
         draft_changed(): a field of the current draft changed.
@@ -148,6 +150,7 @@ class StationSession(QObject):
         recording_changed(bool): a confirmation is being written (buttons may be disabled meanwhile).
         confirm_refused(str): a translated message: the outcome was not confirmed (an open alarm).
         alarms_acknowledged(int): that many acknowledgements are on disk.
+        gate_changed(Gate): the gate's profile switch is on disk; the draft is proposed under it.
     """
 
     draft_changed = Signal()
@@ -157,6 +160,7 @@ class StationSession(QObject):
     recording_changed = Signal(bool)
     confirm_refused = Signal(str)
     alarms_acknowledged = Signal(int)
+    gate_changed = Signal(object)
 
     def __init__(
         self,
@@ -187,6 +191,7 @@ class StationSession(QObject):
         self._draft = DraftState().with_proposal(self._profile)
         self._recording = False
         self._acknowledging = False
+        self._switching = False
 
     @property
     def verifier(self) -> Verifier:
@@ -299,6 +304,50 @@ class StationSession(QObject):
 
         self._writer.submit(job, on_done=done, on_error=self._on_acknowledge_error)
         return True
+
+    @property
+    def switching_profile(self) -> bool:
+        """A profile switch is being written."""
+        return self._switching
+
+    def use_profile(self, name: str) -> bool:
+        """Switches this gate to the profile ``name`` from now on, through the writer (a ``gate_profile``
+        record and a ``settings_changed`` audit entry in the operator's name).
+
+        Once it is on disk the gate reads back with the new profile, the current draft is proposed again
+        under its rules and ``gate_changed`` is emitted; a failed write emits ``record_failed`` and keeps
+        the old profile. Returns False when the gate already decides under ``name`` or a switch is being
+        written. Raises ``PermissionError`` unless the operator is a shift leader or an administrator,
+        ``ProfileNotFoundError`` or ``ProfileError`` when the profile cannot be used.
+        """
+        if self._operator.role not in (Role.SHIFT_LEADER, Role.ADMINISTRATOR):
+            raise PermissionError("only a shift leader or an administrator may switch the gate's profile")
+        name = name.strip()
+        if self._switching or name == self._gate.profile:
+            return False
+        self._profiles.load(name)  # never switch to rules that cannot be read
+        gate_id, at, operator_id = self._gate.id, self._clock(), self._operator.id
+        self._switching = True
+        self._writer.submit(
+            lambda db: db.set_gate_profile(gate_id, name, at, operator_id),
+            on_done=self._on_switch_done,
+            on_error=self._on_switch_error,
+        )
+        return True
+
+    def _on_switch_done(self, gate: Gate) -> None:
+        self._switching = False
+        self._gate = gate
+        self._profile = self._load_profile()
+        self._set(self._draft)
+        self.gate_changed.emit(gate)
+
+    def _on_switch_error(self, error: StorageError) -> None:
+        self._switching = False
+        message = QCoreApplication.translate(
+            "StationSession", "The gate's profile was NOT switched: {reason}"
+        ).format(reason=storage_error_text(error.kind))
+        self.record_failed.emit(message)
 
     def confirm(self, outcome: Outcome) -> bool:
         """Sends the draft with the operator's outcome to the writer. False while one is being written,

@@ -1,4 +1,5 @@
-"""The settings screen for rules: pick a gate profile, edit its TOML with live validation, save a version."""
+"""The settings screen for rules: choose the profile this gate decides under, edit a profile's TOML with
+live validation, save a version."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkpoint.domain.records import Gate
 from checkpoint.domain.rules import (
     PERSON_FACTS,
     VEHICLE_FACTS,
@@ -29,6 +31,7 @@ from checkpoint.domain.rules import (
     ProfileProblem,
 )
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore, ProfileStoreError
+from checkpoint.station.session import StationSession
 
 
 def problem_text(problem: ProfileProblem) -> str:
@@ -96,7 +99,9 @@ def problem_text(problem: ProfileProblem) -> str:
 class SettingsDialog(QDialog):
     """Edits the gate profiles. Save is enabled only for a valid, changed profile and a role that may.
 
-    Given the profile store, the profile this gate decides under and who is editing (for the audit).
+    Given the profile store, the profile this gate decides under and who is editing (for the audit). Given
+    the station ``session`` too, it offers to switch this gate to another profile ("Use for this gate"):
+    the switch is recorded through the writer and the session proposes under the new rules at once.
     """
 
     def __init__(
@@ -106,11 +111,14 @@ class SettingsDialog(QDialog):
         operator_id: UUID | None = None,
         *,
         may_edit: bool = True,
+        session: StationSession | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
-        self._gate_profile = gate_profile
+        self._session = session
+        self._switch_pending = False
+        self._gate_profile = session.gate.profile if session is not None else gate_profile
         self._operator_id = operator_id
         self._may_edit = may_edit
         self._name = ""
@@ -122,6 +130,11 @@ class SettingsDialog(QDialog):
         self.profile_label = QLabel(self)
         self.profile_combo = QComboBox(self)
         self.gate_label = QLabel(self)
+        self.gate_profile_combo = QComboBox(self)
+        self.use_button = QPushButton(self)
+        if session is None:  # nothing to switch through: the gate's profile is only named
+            self.gate_profile_combo.hide()
+            self.use_button.hide()
         self.editor = QPlainTextEdit(self)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -139,11 +152,15 @@ class SettingsDialog(QDialog):
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.revert_button.setEnabled(may_edit)
 
+        gate_row = QHBoxLayout()
+        gate_row.addWidget(self.gate_label)
+        gate_row.addWidget(self.gate_profile_combo, 1)
+        gate_row.addWidget(self.use_button)
         top = QHBoxLayout()
         top.addWidget(self.profile_label)
         top.addWidget(self.profile_combo, 1)
-        top.addWidget(self.gate_label)
         layout = QVBoxLayout(self)
+        layout.addLayout(gate_row)
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.status_label)
@@ -152,7 +169,14 @@ class SettingsDialog(QDialog):
 
         for name in profiles.available():
             self.profile_combo.addItem(name, name)
+            self.gate_profile_combo.addItem(name, name)
+        self._select_gate_profile()
         self.profile_combo.currentIndexChanged.connect(self._on_profile_combo_current_index_changed)
+        self.gate_profile_combo.currentIndexChanged.connect(self._on_gate_profile_combo_current_index_changed)
+        self.use_button.clicked.connect(self.use_for_gate)
+        if session is not None:
+            session.gate_changed.connect(self._on_session_gate_changed)
+            session.record_failed.connect(self._on_session_record_failed)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert_to_shipped)
@@ -160,7 +184,7 @@ class SettingsDialog(QDialog):
 
         self.resize(900, 700)
         self.retranslate_ui()
-        start = self.profile_combo.findData(gate_profile)
+        start = self.profile_combo.findData(self._gate_profile)
         self.profile_combo.setCurrentIndex(max(start, 0))
         self._load(str(self.profile_combo.currentData() or ""))
 
@@ -173,6 +197,37 @@ class SettingsDialog(QDialog):
     @property
     def problems(self) -> tuple[ProfileProblem, ...]:
         return self._problems
+
+    @property
+    def gate_profile(self) -> str:
+        """The profile this gate decides under."""
+        return self._gate_profile
+
+    def select_gate_profile(self, name: str) -> None:
+        """Chooses ``name`` in the gate's profile chooser (nothing is switched before "Use for this gate")."""
+        index = self.gate_profile_combo.findData(name)
+        if index >= 0:
+            self.gate_profile_combo.setCurrentIndex(index)
+
+    @Slot()
+    def use_for_gate(self) -> bool:
+        """Switches this gate to the chosen profile; False when that is not allowed or not a change."""
+        if self._session is None or not self.use_button.isEnabled():
+            return False
+        name = str(self.gate_profile_combo.currentData() or "")
+        try:
+            started = self._session.use_profile(name)
+        except (ProfileNotFoundError, ProfileError, OSError):
+            self._note = self.tr("The profile {name} cannot be read; the gate keeps {current}.").format(
+                name=name, current=self._gate_profile
+            )
+            started = False
+        else:
+            if started:
+                self._switch_pending = True
+                self._note = self.tr("Switching this gate to {name}...").format(name=name)
+        self._update_state()
+        return started
 
     def select_profile(self, name: str) -> None:
         index = self.profile_combo.findData(name)
@@ -231,6 +286,12 @@ class SettingsDialog(QDialog):
             self.editor.setPlainText(text)
         self._validate()
 
+    def _select_gate_profile(self) -> None:
+        with QSignalBlocker(self.gate_profile_combo):
+            self.gate_profile_combo.setCurrentIndex(
+                max(self.gate_profile_combo.findData(self._gate_profile), 0)
+            )
+
     def _validate(self) -> None:
         try:
             self._valid = self._profiles.validate(self._name, self.editor.toPlainText())
@@ -252,6 +313,15 @@ class SettingsDialog(QDialog):
         self.problems_list.setVisible(bool(self._problems))
         changed = self.editor.toPlainText() != self._loaded_text
         self.save_button.setEnabled(self._may_edit and self._valid is not None and changed)
+        chosen = str(self.gate_profile_combo.currentData() or "")
+        self.gate_profile_combo.setEnabled(self._may_edit and self._session is not None)
+        self.use_button.setEnabled(
+            self._may_edit
+            and self._session is not None
+            and not self._session.switching_profile
+            and bool(chosen)
+            and chosen != self._gate_profile
+        )
         if not self._may_edit:
             status = self.tr("Only a shift leader or an administrator may change the rules.")
         elif self._problems:
@@ -267,7 +337,12 @@ class SettingsDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings: gate rules"))
         self.profile_label.setText(self.tr("Profile:"))
-        self.gate_label.setText(self.tr("This gate decides under: {name}").format(name=self._gate_profile))
+        if self._session is not None:
+            self.gate_label.setText(self.tr("This gate decides under:"))
+        else:
+            self.gate_label.setText(
+                self.tr("This gate decides under: {name}").format(name=self._gate_profile)
+            )
         chinese = QLocale().language() == QLocale.Language.Chinese
         for index in range(self.profile_combo.count()):
             name = str(self.profile_combo.itemData(index))
@@ -278,6 +353,11 @@ class SettingsDialog(QDialog):
             except (ProfileNotFoundError, ProfileError, OSError):
                 pass
             self.profile_combo.setItemText(index, f"{title} ({name})" if title else name)
+            self.gate_profile_combo.setItemText(index, f"{title} ({name})" if title else name)
+        self.use_button.setText(self.tr("&Use for this gate"))
+        self.use_button.setToolTip(
+            self.tr("New passages at this gate are decided under the chosen profile; the switch is recorded.")
+        )
         self.save_button.setText(self.tr("&Save"))
         self.revert_button.setText(self.tr("&Revert to shipped"))
         self.close_button.setText(self.tr("&Close"))
@@ -309,6 +389,28 @@ class SettingsDialog(QDialog):
                     self.profile_combo.setCurrentIndex(self.profile_combo.findData(self._name))
                 return
         self._load(name)
+
+    @Slot(int)
+    def _on_gate_profile_combo_current_index_changed(self, _index: int) -> None:
+        self._update_state()
+
+    @Slot(object)
+    def _on_session_gate_changed(self, gate: Gate) -> None:
+        self._switch_pending = False
+        self._gate_profile = gate.profile
+        self._select_gate_profile()
+        rules = self._session.profile.rules_version if self._session is not None else gate.profile
+        self._note = self.tr("This gate now decides under {rules}.").format(rules=rules)
+        self.retranslate_ui()
+
+    @Slot(str)
+    def _on_session_record_failed(self, message: str) -> None:
+        if not self._switch_pending:
+            return  # a passage's failure: the station screen shows it
+        self._switch_pending = False
+        self._note = message
+        self._select_gate_profile()
+        self._update_state()
 
     @Slot()
     def _on_editor_text_changed(self) -> None:
