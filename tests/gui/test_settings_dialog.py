@@ -202,3 +202,24 @@ def test_the_gate_chooser_in_chinese(
     assert "高速卡口" in dialog.gate_profile_combo.currentText()
     assert dialog.use_button.text() != "&Use for this gate"
     assert dialog.gate_label.text() != "This gate decides under:"
+
+
+def test_a_switch_that_cannot_be_written_changes_nothing(qtbot: QtBot, services: StationServices) -> None:
+    # The database refuses the record (as a full or broken disk would): nothing half-written, and said so.
+    database = services.writer.database
+    with database._engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON gate_profile BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+    dialog = leader_dialog(qtbot, services)
+    session = services.session
+    dialog.select_gate_profile("compound-gate")
+    with qtbot.waitSignal(session.record_failed, timeout=5000) as failed:
+        assert dialog.use_for_gate()
+    assert "NOT switched" in failed.args[0]
+    assert "NOT switched" in dialog.status_label.text()
+    assert session.gate.profile == "highway-exit" and not session.switching_profile
+    assert session.profile.rules_version.startswith("highway-exit/")
+    assert dialog.gate_profile_combo.currentData() == "highway-exit"
+    assert [e for e in database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED] == []
+    assert [g.profile for g in database.gates()] == ["highway-exit"]
