@@ -18,6 +18,8 @@ from datetime import datetime
 from uuid import UUID
 
 from checkpoint.domain.handover import FEVER_THRESHOLD, Anomaly, anomalies_of, mask_name
+from checkpoint.domain.masking import mask_id_number as mask_id_number
+from checkpoint.domain.masking import mask_phone as mask_phone
 from checkpoint.domain.records import (
     CodeColour,
     Direction,
@@ -30,22 +32,6 @@ from checkpoint.domain.records import (
 )
 
 WATCHLIST_REASONS = frozenset({Reason.WATCHLIST_BLOCK, Reason.WATCHLIST_NOTIFY})
-
-
-def mask_id_number(number: str) -> str:
-    """4301**********1234: the first four and last four characters of an ID number stay."""
-    number = number.strip()
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678: the first three and last four digits of a phone number stay."""
-    phone = phone.strip()
-    if len(phone) <= 7:
-        return "*" * len(phone)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+from checkpoint.domain.masking import mask_name as mask_name
 from checkpoint.domain.records import (
     FINAL_OUTCOMES,
     CodeColour,
@@ -159,19 +160,6 @@ class HandoverReport:
     @property
     def window(self) -> tuple[datetime, datetime]:
         return (self.window_start, self.window_end)
-
-
-def mask_name(name: str) -> str:
-    """A name as shown without the right to see it: 张三 -> 张*, 张小三 -> 张*三, Li Lei -> L****i.
-
-    Idempotent, so an already masked name stays as it is.
-    """
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def anomalies_of(

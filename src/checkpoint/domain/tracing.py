@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from checkpoint.domain.anomalies import mask_id_number, mask_phone
-from checkpoint.domain.handover import mask_name
+from checkpoint.domain.masking import mask_id_number, mask_name, mask_phone
 from checkpoint.domain.records import Passage
 from checkpoint.domain.validators import (
     IdProblem,

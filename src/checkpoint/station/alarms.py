@@ -13,8 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from checkpoint.domain.masking import mask_name as mask_name
+from checkpoint.domain.masking import mask_number as mask_number
+from checkpoint.domain.masking import mask_phone as mask_phone
+from checkpoint.domain.masking import mask_plate as mask_plate
 from checkpoint.domain.records import Direction, PersonCheck
-from checkpoint.domain.watchlist import WatchlistAction, WatchlistHit, WatchlistKind, normalise_plate
+from checkpoint.domain.watchlist import WatchlistAction, WatchlistHit, WatchlistKind
 from checkpoint.station.verification import Screening, Verification
 
 
@@ -58,38 +62,6 @@ class Alarm:
     def key(self) -> str:
         """Identifies the alarm within a draft (acknowledging it once is enough)."""
         return f"{self.kind.value}|{self.subject}|{self.detail}"
-
-
-def mask_name(name: str) -> str:
-    """``张三丰`` -> ``张*丰``, ``张三`` -> ``张*``, ``Erika Muster`` -> ``E*r``."""
-    name = "".join(name.split())
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-def mask_number(number: str, head: int = 4, tail: int = 4) -> str:
-    """``430102199001011234`` -> ``4301**********1234``; short numbers keep less."""
-    number = "".join(number.split())
-    if len(number) <= head + tail:
-        keep = max(1, len(number) // 4)
-        return number[:keep] + "*" * max(0, len(number) - 2 * keep) + number[-keep:] if number else ""
-    return number[:head] + "*" * (len(number) - head - tail) + number[-tail:]
-
-
-def mask_phone(phone: str) -> str:
-    """``13812345678`` -> ``138****5678``."""
-    return mask_number(phone, 3, 4)
-
-
-def mask_plate(plate: str) -> str:
-    """``京A12345`` -> ``京A***45``."""
-    plate = normalise_plate(plate)
-    if len(plate) <= 4:
-        return plate
-    return plate[:2] + "*" * (len(plate) - 4) + plate[-2:]
 
 
 def subject_of(person: PersonCheck, plate: str = "", hit: WatchlistHit | None = None) -> str:

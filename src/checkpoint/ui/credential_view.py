@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkpoint.domain.codes import Signature
 from checkpoint.domain.credentials import PassKind, PassVerdict
+from checkpoint.domain.masking import mask_name, mask_number, mask_phone
 from checkpoint.domain.records import CodeKind
-from checkpoint.station.alarms import mask_name, mask_number, mask_phone
 from checkpoint.station.session import DraftState
 from checkpoint.station.texts import (
     certificate_type_text,

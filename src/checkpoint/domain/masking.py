@@ -1,0 +1,49 @@
+"""Personal data as shown without the right to see it: the one place the masks live.
+
+张小三 -> 张*三, 430102199001011234 -> 4301**********1234, 13812345678 -> 138****5678, 京A12345 -> 京A***45.
+Every mask is idempotent (a masked value stays as it is) and never reveals more of a short value than of a
+long one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PLATE_STRIP = re.compile(r"[\s.·•・\-_]+")
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 张小三 -> 张*三, Li Lei -> L****i."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_number(number: str, head: int = 4, tail: int = 4) -> str:
+    """The first ``head`` and last ``tail`` characters stay; a number too short for that is all stars."""
+    number = "".join(number.split())
+    if len(number) <= head + tail:
+        return "*" * len(number)
+    return number[:head] + "*" * (len(number) - head - tail) + number[-tail:]
+
+
+def mask_id_number(number: str) -> str:
+    """4301**********1234: the first four and last four characters of an ID number stay."""
+    return mask_number(number, 4, 4)
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: the first three and last four digits of a phone number stay."""
+    return mask_number(phone, 3, 4)
+
+
+def mask_plate(plate: str) -> str:
+    """京A12345 -> 京A***45 (for alarms shown to whoever stands at the gate)."""
+    plate = _PLATE_STRIP.sub("", unicodedata.normalize("NFKC", plate)).upper()
+    if len(plate) <= 4:
+        return plate
+    return plate[:2] + "*" * (len(plate) - 4) + plate[-2:]
