@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import AuditAction, Role, Shift
 from checkpoint.domain.shifts import shift_label
+from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
@@ -27,6 +28,7 @@ from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.station.verification import Verifier
+from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, open_database
 
@@ -135,6 +137,9 @@ def build_services(
     )
     scan.code_scanned.connect(session.on_code_scanned)
     exports = ExportService(writer, messages, clock=now)
+    devices = GateDevices(
+        settings, session, scan, writer, messages, language=lambda: QLocale().name(), clock=now
+    )
     return StationServices(
         messages=messages,
         scan=scan,
@@ -142,6 +147,7 @@ def build_services(
         log=LogService(database),
         exports=exports,
         writer=writer,
+        devices=devices,
         settings=settings,
         db_url=db_url,
     )
@@ -269,8 +275,13 @@ def _run_station(
         )
         return 1
     window = MainWindow(services, languages)
-    services.writer.start()
-    services.scan.start()
+    # A keyboard-wedge scanner is recognised by its typing speed wherever the focus is; its keystrokes
+    # never reach a text field.
+    wedge = WedgeDetector(WedgeConfig.from_settings(settings), parent=app)
+    wedge.scanned.connect(services.devices.submit_scanned)
+    wedge.partial.connect(services.devices.report_partial)
+    wedge.install(app)
+    services.start()
     if fullscreen:
         window.showFullScreen()
     else:
@@ -279,5 +290,6 @@ def _run_station(
     try:
         return app.exec()
     finally:
+        wedge.uninstall(app)
         window.close()
         services.shutdown()

@@ -43,6 +43,7 @@ class Backend(enum.StrEnum):
     PYZBAR = "pyzbar"
     OPENCV = "opencv"
     KEYBOARD = "keyboard"  # a keyboard-wedge scanner typed it
+    SERIAL = "serial"  # a scanner on a serial port sent it
     STDIN = "stdin"
 
 

@@ -125,6 +125,7 @@ class AuditAction(enum.StrEnum):
     WATCHLIST_IMPORTED = "watchlist_imported"
     RULES_CHANGED = "rules_changed"
     KEY_CREATED = "key_created"
+    RELAY_FAILED = "relay_failed"
 
 
 class PersonFlag(enum.StrEnum):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
+from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
@@ -22,11 +23,19 @@ class StationServices:
     log: LogService
     exports: ExportService
     writer: RecordWriter
+    devices: GateDevices
     settings: QSettings
     db_url: str
 
+    def start(self) -> None:
+        """Starts the writer, the camera threads and the serial scanner (if one is configured)."""
+        self.writer.start()
+        self.scan.start()
+        self.devices.start()
+
     def shutdown(self) -> None:
-        """Stops the camera threads and lets the writer finish what it was given."""
+        """Stops the camera threads and devices and lets the writer finish what it was given."""
         self.scan.stop()
+        self.devices.stop()
         self.writer.stop()
         self.writer.database.close()

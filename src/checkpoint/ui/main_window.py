@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
             session.gate.profile,
             session.operator.id,
             may_edit=session.operator.role in (Role.SHIFT_LEADER, Role.ADMINISTRATOR),
+            session=session,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
