@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -178,7 +178,9 @@ class MainWindow(QMainWindow):
         except OSError:
             folder = Path.home()
         stem = self.tr("handover") + f"_{now.astimezone():%Y%m%d-%H%M}"
-        dialog = ExportDialog(session.shift.opened_at, now, folder, stem, self)
+        # The fields show minutes: end at the next full minute so a shift opened a moment ago still exports.
+        until = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        dialog = ExportDialog(session.shift.opened_at, until, folder, stem, self)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             # the export service reports the result on the message bus, which the banner shows
             self._services.exports.export_handover(
