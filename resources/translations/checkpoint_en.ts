@@ -134,6 +134,25 @@
     </message>
 </context>
 <context>
+    <name>CountersView</name>
+    <message>
+        <source>vehicles / persons</source>
+        <translation>vehicles / persons</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>This hour</source>
+        <translation>This hour</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+</context>
+<context>
     <name>CredentialView</name>
     <message>
         <source>Typed by hand: {who} · {flags} — flagged for a later re-check</source>
@@ -284,6 +303,73 @@
     <message>
         <source>The file could not be written; the error was logged.</source>
         <translation>The file could not be written; the error was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>GateDevices</name>
+    <message>
+        <source>the barrier controller did not answer in time</source>
+        <translation>the barrier controller did not answer in time</translation>
+    </message>
+    <message>
+        <source>the barrier controller refused the connection</source>
+        <translation>the barrier controller refused the connection</translation>
+    </message>
+    <message>
+        <source>the barrier controller cannot be reached</source>
+        <translation>the barrier controller cannot be reached</translation>
+    </message>
+    <message>
+        <source>the barrier controller answered with an error</source>
+        <translation>the barrier controller answered with an error</translation>
+    </message>
+    <message>
+        <source>the barrier's serial port is missing</source>
+        <translation>the barrier's serial port is missing</translation>
+    </message>
+    <message>
+        <source>the barrier's serial port failed</source>
+        <translation>the barrier's serial port failed</translation>
+    </message>
+    <message>
+        <source>the barrier controller gave an unexpected reply</source>
+        <translation>the barrier controller gave an unexpected reply</translation>
+    </message>
+    <message>
+        <source>Serial scanner connected</source>
+        <translation>Serial scanner connected</translation>
+    </message>
+    <message>
+        <source>Serial scanner lost</source>
+        <translation>Serial scanner lost</translation>
+    </message>
+    <message>
+        <source>Serial scanner lost, reconnecting</source>
+        <translation>Serial scanner lost, reconnecting</translation>
+    </message>
+    <message>
+        <source>Serial scanner cannot be used</source>
+        <translation>Serial scanner cannot be used</translation>
+    </message>
+    <message>
+        <source>Serial scanner stopped</source>
+        <translation>Serial scanner stopped</translation>
+    </message>
+    <message>
+        <source>The scanner sent only part of a code. Scan it again.</source>
+        <translation>The scanner sent only part of a code. Scan it again.</translation>
+    </message>
+    <message>
+        <source>The barrier relay is switched off: {detail}</source>
+        <translation>The barrier relay is switched off: {detail}</translation>
+    </message>
+    <message>
+        <source>The serial scanner is not used: {detail}</source>
+        <translation>The serial scanner is not used: {detail}</translation>
+    </message>
+    <message>
+        <source>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</source>
+        <translation>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</translation>
     </message>
 </context>
 <context>
@@ -755,6 +841,45 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>OccupantsTable</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>Itinerary</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Outcome · reasons</source>
+        <translation>Outcome · reasons</translation>
+    </message>
+    <message>
+        <source>{n} driver</source>
+        <translation>{n} driver</translation>
+    </message>
+    <message>
+        <source>Person {n}</source>
+        <translation>Person {n}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
@@ -795,6 +920,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Reasons</source>
         <translation>Reasons</translation>
+    </message>
+</context>
+<context>
+    <name>PlateEntry</name>
+    <message>
+        <source>e.g. A12345 · province: {key}</source>
+        <translation>e.g. A12345 · province: {key}</translation>
     </message>
 </context>
 <context>
@@ -885,6 +1017,17 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Rule {rule}: {message}</source>
         <translation>Rule {rule}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePicker</name>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
+        <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1126,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>The gate's profile was NOT switched: {reason}</translation>
     </message>
     <message>
+        <source>Not recorded: enter the plate first.</source>
+        <translation>Not recorded: enter the plate first.</translation>
+    </message>
+    <message>
         <source>Not passed: acknowledge the alarm first ({alarms}).</source>
         <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>
     </message>
@@ -1038,6 +1185,18 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>No phone / platform down ({key})</source>
         <translation>No phone / platform down ({key})</translation>
+    </message>
+    <message>
+        <source>Pedestrians ({key})</source>
+        <translation>Pedestrians ({key})</translation>
+    </message>
+    <message>
+        <source>Next vehicle ({key})</source>
+        <translation>Next vehicle ({key})</translation>
+    </message>
+    <message>
+        <source>Vehicle ({key})</source>
+        <translation>Vehicle ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -1618,6 +1777,34 @@ Vehicle facts: {vehicle}</translation>
         <translation>The health-code platform list cannot be read: {detail}</translation>
     </message>
     <message>
+        <source>Enter the plate</source>
+        <translation>Enter the plate</translation>
+    </message>
+    <message>
+        <source>The first character is not a province</source>
+        <translation>The first character is not a province</translation>
+    </message>
+    <message>
+        <source>The second character must be a letter (not I or O)</source>
+        <translation>The second character must be a letter (not I or O)</translation>
+    </message>
+    <message>
+        <source>Wrong length: 5 characters after the letter, 6 for a new-energy plate</source>
+        <translation>Wrong length: 5 characters after the letter, 6 for a new-energy plate</translation>
+    </message>
+    <message>
+        <source>A character a plate cannot carry (I, O or a symbol)</source>
+        <translation>A character a plate cannot carry (I, O or a symbol)</translation>
+    </message>
+    <message>
+        <source>That suffix does not belong on this plate</source>
+        <translation>That suffix does not belong on this plate</translation>
+    </message>
+    <message>
+        <source>Not a new-energy plate: D or F in the wrong place</source>
+        <translation>Not a new-energy plate: D or F in the wrong place</translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>Bus</translation>
     </message>
@@ -1671,6 +1858,37 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Tracing results</source>
         <translation>Tracing results</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclePanel</name>
+    <message>
+        <source>Plate {key}</source>
+        <translation>Plate {key}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>From {key}</source>
+        <translation>From {key}</translation>
+    </message>
+    <message>
+        <source>To {key}</source>
+        <translation>To {key}</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
+        <translation>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,25 @@
     </message>
 </context>
 <context>
+    <name>CountersView</name>
+    <message>
+        <source>vehicles / persons</source>
+        <translation>车辆 / 人员</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>This hour</source>
+        <translation>本小时</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>本班次</translation>
+    </message>
+</context>
+<context>
     <name>CredentialView</name>
     <message>
         <source>Typed by hand: {who} · {flags} — flagged for a later re-check</source>
@@ -284,6 +303,73 @@
     <message>
         <source>The file could not be written; the error was logged.</source>
         <translation>文件无法写入，错误已记入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>GateDevices</name>
+    <message>
+        <source>the barrier controller did not answer in time</source>
+        <translation>道闸控制器未及时响应</translation>
+    </message>
+    <message>
+        <source>the barrier controller refused the connection</source>
+        <translation>道闸控制器拒绝连接</translation>
+    </message>
+    <message>
+        <source>the barrier controller cannot be reached</source>
+        <translation>无法连接道闸控制器</translation>
+    </message>
+    <message>
+        <source>the barrier controller answered with an error</source>
+        <translation>道闸控制器返回错误</translation>
+    </message>
+    <message>
+        <source>the barrier&apos;s serial port is missing</source>
+        <translation>道闸串口不存在</translation>
+    </message>
+    <message>
+        <source>the barrier&apos;s serial port failed</source>
+        <translation>道闸串口故障</translation>
+    </message>
+    <message>
+        <source>the barrier controller gave an unexpected reply</source>
+        <translation>道闸控制器回复异常</translation>
+    </message>
+    <message>
+        <source>Serial scanner connected</source>
+        <translation>串口扫码枪已连接</translation>
+    </message>
+    <message>
+        <source>Serial scanner lost</source>
+        <translation>串口扫码枪已断开</translation>
+    </message>
+    <message>
+        <source>Serial scanner lost, reconnecting</source>
+        <translation>串口扫码枪已断开，正在重连</translation>
+    </message>
+    <message>
+        <source>Serial scanner cannot be used</source>
+        <translation>串口扫码枪无法使用</translation>
+    </message>
+    <message>
+        <source>Serial scanner stopped</source>
+        <translation>串口扫码枪已停止</translation>
+    </message>
+    <message>
+        <source>The scanner sent only part of a code. Scan it again.</source>
+        <translation>扫码枪只发送了部分内容，请重新扫码。</translation>
+    </message>
+    <message>
+        <source>The barrier relay is switched off: {detail}</source>
+        <translation>道闸继电器已关闭：{detail}</translation>
+    </message>
+    <message>
+        <source>The serial scanner is not used: {detail}</source>
+        <translation>未使用串口扫码枪：{detail}</translation>
+    </message>
+    <message>
+        <source>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</source>
+        <translation>道闸未打开：{reason}。请手动开闸；通行已记录。</translation>
     </message>
 </context>
 <context>
@@ -759,6 +845,45 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>OccupantsTable</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程卡</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Outcome · reasons</source>
+        <translation>结果 · 原因</translation>
+    </message>
+    <message>
+        <source>{n} driver</source>
+        <translation>{n} 驾驶员</translation>
+    </message>
+    <message>
+        <source>Person {n}</source>
+        <translation>人员 {n}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
@@ -799,6 +924,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PlateEntry</name>
+    <message>
+        <source>e.g. A12345 · province: {key}</source>
+        <translation>例如 A12345 · 省份：{key}</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1021,17 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Rule {rule}: {message}</source>
         <translation>第 {rule} 条规则：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePicker</name>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
+        <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1130,10 @@ Vehicle facts: {vehicle}</source>
         <translation>卡口规则方案未切换：{reason}</translation>
     </message>
     <message>
+        <source>Not recorded: enter the plate first.</source>
+        <translation>未记录：请先输入车牌。</translation>
+    </message>
+    <message>
         <source>Not passed: acknowledge the alarm first ({alarms}).</source>
         <translation>未放行：请先确认告警（{alarms}）。</translation>
     </message>
@@ -1042,6 +1189,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>No phone / platform down ({key})</source>
         <translation>无手机/平台故障 ({key})</translation>
+    </message>
+    <message>
+        <source>Pedestrians ({key})</source>
+        <translation>行人 ({key})</translation>
+    </message>
+    <message>
+        <source>Next vehicle ({key})</source>
+        <translation>下一辆车 ({key})</translation>
+    </message>
+    <message>
+        <source>Vehicle ({key})</source>
+        <translation>车辆 ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -1626,6 +1785,34 @@ Vehicle facts: {vehicle}</source>
         <translation>无法读取健康码平台列表：{detail}</translation>
     </message>
     <message>
+        <source>Enter the plate</source>
+        <translation>请输入车牌</translation>
+    </message>
+    <message>
+        <source>The first character is not a province</source>
+        <translation>第一个字符不是省份简称</translation>
+    </message>
+    <message>
+        <source>The second character must be a letter (not I or O)</source>
+        <translation>第二个字符必须是字母（不含 I 和 O）</translation>
+    </message>
+    <message>
+        <source>Wrong length: 5 characters after the letter, 6 for a new-energy plate</source>
+        <translation>长度不对：字母后应为 5 位，新能源车牌为 6 位</translation>
+    </message>
+    <message>
+        <source>A character a plate cannot carry (I, O or a symbol)</source>
+        <translation>含有车牌不能使用的字符（I、O 或符号）</translation>
+    </message>
+    <message>
+        <source>That suffix does not belong on this plate</source>
+        <translation>此车牌不能带该后缀</translation>
+    </message>
+    <message>
+        <source>Not a new-energy plate: D or F in the wrong place</source>
+        <translation>不是有效的新能源车牌：D 或 F 位置不对</translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>客车</translation>
     </message>
@@ -1679,6 +1866,37 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Tracing results</source>
         <translation>流调查询结果</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclePanel</name>
+    <message>
+        <source>Plate {key}</source>
+        <translation>车牌 {key}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>From {key}</source>
+        <translation>始发地 {key}</translation>
+    </message>
+    <message>
+        <source>To {key}</source>
+        <translation>目的地 {key}</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>始发地</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Scan each person&apos;s code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
+        <translation>逐个扫描每位乘员的码即可加入。省份 {picker} · 车型 {kinds} · 选人 {up}/{down} · 同上一人 {same} · 移除此人 {remove} · 下一辆车 Esc</translation>
     </message>
 </context>
 <context>

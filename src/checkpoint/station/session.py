@@ -35,8 +35,17 @@ from checkpoint.domain.records import (
     Role,
     Shift,
     SubjectKind,
+    Vehicle,
 )
-from checkpoint.domain.rules import GateFacts, Profile, ProfileError, decide
+from checkpoint.domain.rules import (
+    GateFacts,
+    Profile,
+    ProfileError,
+    VehicleFacts,
+    decide,
+    decide_vehicle,
+)
+from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
@@ -78,6 +87,12 @@ class DraftState:
     alarms: tuple[Alarm, ...] = ()
     acknowledged: frozenset[str] = frozenset()
     attested_at: datetime | None = None  # when the operator last changed an attestation
+    subject: SubjectKind = SubjectKind.PEDESTRIAN  # VEHICLE: an occupant of the vehicle being decided
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing scanned, typed or attested yet."""
+        return self.code is None and self.manual is None and self.attested_at is None
 
     @property
     def open_alarms(self) -> tuple[Alarm, ...]:
@@ -118,7 +133,7 @@ class DraftState:
             test_age_days=self.test_age_days,
             temperature=self.temperature,
             direction=self.direction,
-            subject=SubjectKind.PEDESTRIAN,
+            subject=self.subject,
         )
         return gate_facts(base, self.verification, self.screening, self.manual is not None)
 
@@ -126,6 +141,69 @@ class DraftState:
         alarms = alarms_for(self.screened_person(), self.direction, self.verification, self.screening)
         keys = {alarm.key for alarm in alarms}
         decision = decide(profile, self.facts())
+        return dataclasses.replace(
+            self,
+            proposed=decision.outcome,
+            reasons=decision.reasons,
+            alarms=alarms,
+            acknowledged=frozenset(k for k in self.acknowledged if k in keys),
+        )
+
+
+VEHICLE_KINDS: tuple[str, ...] = ("car", "truck", "bus", "van")
+
+
+def vehicle_first(profile_name: str) -> bool:
+    """Whether a gate with this profile records vehicles first (the highway exit gates)."""
+    return profile_name.strip().startswith("highway")
+
+
+@dataclass(frozen=True, slots=True)
+class VehicleState:
+    """The vehicle being decided: plate, kind, route, its occupants (each a ``DraftState``), one outcome.
+
+    ``selected`` is the occupant the attestation keys act on (-1: none yet). ``alarms`` are the plate's own
+    (a plate of interest); ``acknowledged`` holds every alarm acknowledged for this vehicle.
+    """
+
+    plate: str = ""
+    kind: str = "car"
+    origin: str = ""
+    destination: str = ""
+    direction: Direction = Direction.IN
+    occupants: tuple[DraftState, ...] = ()
+    selected: int = -1
+    screening: Screening = dataclasses.field(default_factory=Screening)
+    alarms: tuple[Alarm, ...] = ()
+    acknowledged: frozenset[str] = frozenset()
+    proposed: Outcome = Outcome.RECHECK
+    reasons: tuple[Reason, ...] = (Reason.NO_OCCUPANTS,)
+
+    @property
+    def plate_check(self) -> PlateCheck:
+        return validate_plate(self.plate)
+
+    @property
+    def all_alarms(self) -> tuple[Alarm, ...]:
+        """The plate's alarms, then each occupant's, each once."""
+        unique: dict[str, Alarm] = {}
+        for alarm in (*self.alarms, *(a for o in self.occupants for a in o.alarms)):
+            unique.setdefault(alarm.key, alarm)
+        return tuple(unique.values())
+
+    @property
+    def open_alarms(self) -> tuple[Alarm, ...]:
+        acknowledged = self.acknowledged.union(*(o.acknowledged for o in self.occupants))
+        return open_alarms(self.all_alarms, acknowledged)
+
+    def with_proposal(self, profile: Profile) -> VehicleState:
+        check = self.plate_check
+        facts = VehicleFacts(
+            plate_valid=check.ok, watchlist_action=self.screening.action, direction=self.direction
+        )
+        decision = decide_vehicle(profile, [o.facts() for o in self.occupants], facts)
+        alarms = alarms_for(PersonCheck(), self.direction, None, self.screening, check.normalised)
+        keys = {a.key for a in (*alarms, *(a for o in self.occupants for a in o.alarms))}
         return dataclasses.replace(
             self,
             proposed=decision.outcome,
@@ -151,6 +229,13 @@ class StationSession(QObject):
         confirm_refused(str): a translated message: the outcome was not confirmed (an open alarm).
         alarms_acknowledged(int): that many acknowledgements are on disk.
         gate_changed(Gate): the gate's profile switch is on disk; the draft is proposed under it.
+        mode_changed(bool): vehicle mode was switched on (True) or off; the draft starts afresh.
+
+    Vehicle mode (``vehicle_mode``; a highway exit gate starts in it, see ``vehicle_first``): the draft is
+    one vehicle (``vehicle``) whose occupants are added by scanning each person's code in turn (or by
+    manual entry); ``draft`` is the selected occupant, so the attestation setters act on that person. The
+    vehicle gets one outcome (``decide_vehicle``) and a confirmation records ONE passage with a person
+    check per occupant, the first one the driver.
     """
 
     draft_changed = Signal()
@@ -161,6 +246,7 @@ class StationSession(QObject):
     confirm_refused = Signal(str)
     alarms_acknowledged = Signal(int)
     gate_changed = Signal(object)
+    mode_changed = Signal(bool)
 
     def __init__(
         self,
@@ -173,6 +259,7 @@ class StationSession(QObject):
         clock: Callable[[], datetime] | None = None,
         profiles: ProfileStore | None = None,
         verifier: Verifier | None = None,
+        vehicle_mode: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -188,7 +275,11 @@ class StationSession(QObject):
         self._shift_count = shift_count
         self._clock = clock or (lambda: datetime.now(UTC))
         self._profile = self._load_profile()
+        self._vehicle: VehicleState | None = None
         self._draft = DraftState().with_proposal(self._profile)
+        if vehicle_mode:
+            self._vehicle = VehicleState().with_proposal(self._profile)
+            self._draft = DraftState(subject=SubjectKind.VEHICLE).with_proposal(self._profile)
         self._recording = False
         self._acknowledging = False
         self._switching = False
@@ -196,6 +287,10 @@ class StationSession(QObject):
     @property
     def verifier(self) -> Verifier:
         return self._verifier
+
+    @property
+    def writer(self) -> RecordWriter:
+        return self._writer
 
     @property
     def watchlists(self) -> WatchlistService:
@@ -234,15 +329,118 @@ class StationSession(QObject):
     def recording(self) -> bool:
         return self._recording
 
+    @property
+    def vehicle_mode(self) -> bool:
+        return self._vehicle is not None
+
+    @property
+    def vehicle(self) -> VehicleState | None:
+        """The vehicle being decided (None in pedestrian mode)."""
+        return self._vehicle
+
+    @property
+    def proposed(self) -> Outcome:
+        """The outcome on offer: the vehicle's in vehicle mode, else the person's."""
+        return self._vehicle.proposed if self._vehicle is not None else self._draft.proposed
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return self._vehicle.reasons if self._vehicle is not None else self._draft.reasons
+
+    @property
+    def open_alarms(self) -> tuple[Alarm, ...]:
+        """Alarms not yet acknowledged (every occupant's and the plate's in vehicle mode)."""
+        return self._vehicle.open_alarms if self._vehicle is not None else self._draft.open_alarms
+
+    def set_vehicle_mode(self, on: bool) -> None:
+        """Vehicle mode on or off; the current draft is dropped (nothing was recorded of it)."""
+        if on == self.vehicle_mode:
+            return
+        direction = self._draft.direction
+        if on:
+            self._vehicle = VehicleState(direction=direction)
+            self._set(DraftState(direction=direction, subject=SubjectKind.VEHICLE))
+        else:
+            self._vehicle = None
+            self._set(DraftState(direction=direction))
+        self.mode_changed.emit(on)
+
+    # -- the vehicle -------------------------------------------------------------------------------
+
+    def set_plate(self, plate: str) -> None:
+        self._set_vehicle(plate=plate.strip())
+
+    def set_vehicle_kind(self, kind: str) -> None:
+        self._set_vehicle(kind=kind)
+
+    def set_origin(self, origin: str) -> None:
+        self._set_vehicle(origin=origin.strip())
+
+    def set_destination(self, destination: str) -> None:
+        self._set_vehicle(destination=destination.strip())
+
+    def select_occupant(self, index: int) -> None:
+        """The occupant the attestation keys act on; out of range: ignored."""
+        vehicle = self._vehicle
+        if vehicle is None or not 0 <= index < len(vehicle.occupants):
+            return
+        self._vehicle = dataclasses.replace(vehicle, selected=index)
+        self._set(vehicle.occupants[index])
+
+    def remove_occupant(self, index: int) -> None:
+        """Takes a person off the vehicle (scanned by mistake); the one before is selected."""
+        vehicle = self._vehicle
+        if vehicle is None or not 0 <= index < len(vehicle.occupants):
+            return
+        occupants = vehicle.occupants[:index] + vehicle.occupants[index + 1 :]
+        selected = min(max(index - 1, 0), len(occupants) - 1)
+        self._vehicle = dataclasses.replace(vehicle, occupants=occupants, selected=selected)
+        self._set(occupants[selected] if occupants else self._blank_occupant())
+
+    def same_as_previous(self) -> bool:
+        """The selected occupant's phone shows what the previous one's did: code colour, itinerary card and
+        test age are attested the same (temperature is always measured per person). False without one."""
+        vehicle = self._vehicle
+        if vehicle is None or vehicle.selected < 1:
+            return False
+        before = vehicle.occupants[vehicle.selected - 1]
+        self._attest(colour=before.colour, itinerary=before.itinerary, test_age_days=before.test_age_days)
+        return True
+
+    def _blank_occupant(self) -> DraftState:
+        return DraftState(direction=self._draft.direction, subject=SubjectKind.VEHICLE)
+
+    def _set_vehicle(self, **changes: object) -> None:
+        if self._vehicle is None:
+            raise RuntimeError("not in vehicle mode")
+        self._vehicle = dataclasses.replace(self._vehicle, **changes)  # type: ignore[arg-type]
+        self._set(self._draft)
+
     @Slot(object)
     def on_code_scanned(self, event: ScanEvent) -> None:
         """A new code starts a new draft; the direction chosen before is kept (a gate works one way)."""
+        vehicle = self._vehicle
+        if vehicle is not None:
+            for index, occupant in enumerate(vehicle.occupants):
+                if occupant.code is not None and occupant.code.text == event.text:
+                    self.select_occupant(index)  # the same phone shown again: that person, not another
+                    return
         verification = self._verifier.verify(
             event.text, self._profile.thresholds, shift_id=self._shift.id, at=self._clock()
         )
-        self._set(DraftState(code=event, direction=self._draft.direction, verification=verification))
+        subject = SubjectKind.VEHICLE if vehicle is not None else SubjectKind.PEDESTRIAN
+        draft = DraftState(
+            code=event, direction=self._draft.direction, verification=verification, subject=subject
+        )
+        if vehicle is not None:  # each scan adds a person to the vehicle
+            self._vehicle = dataclasses.replace(vehicle, selected=-1)
+        self._set(draft)
 
     def set_direction(self, direction: Direction) -> None:
+        vehicle = self._vehicle
+        if vehicle is not None:
+            occupants = tuple(dataclasses.replace(o, direction=direction) for o in vehicle.occupants)
+            self._vehicle = dataclasses.replace(vehicle, direction=direction, occupants=occupants)
         self._set(dataclasses.replace(self._draft, direction=direction))
 
     def set_colour(self, colour: CodeColour) -> None:
@@ -258,12 +456,30 @@ class StationSession(QObject):
         self._attest(temperature=celsius)
 
     def set_manual_identity(self, identity: ManualIdentity | None) -> None:
-        """Degraded mode: the typed identity (validated by the dialog); None leaves degraded mode."""
-        self._set(dataclasses.replace(self._draft, manual=identity))
+        """Degraded mode: the typed identity (validated by the dialog); None leaves degraded mode.
+
+        In vehicle mode a typed identity adds a person to the vehicle, unless the selected occupant has
+        neither a code nor a typed identity yet (then it is theirs)."""
+        vehicle = self._vehicle
+        draft = self._draft
+        if vehicle is not None and identity is not None and (draft.code is not None or draft.manual):
+            self._vehicle = dataclasses.replace(vehicle, selected=-1)
+            draft = self._blank_occupant()
+        self._set(dataclasses.replace(draft, manual=identity))
 
     def refresh_verification(self) -> None:
-        """Checks the current code again (after the trust folder, keys or watchlists changed)."""
-        code = self._draft.code
+        """Checks the current code (every occupant's) again (after the trust folder, keys or watchlists
+        changed)."""
+        vehicle = self._vehicle
+        if vehicle is not None:
+            occupants = tuple(self._reverified(o) for o in vehicle.occupants)
+            self._vehicle = dataclasses.replace(vehicle, occupants=occupants)
+            self._refresh()
+            return
+        self._set(self._reverified(self._draft))
+
+    def _reverified(self, draft: DraftState) -> DraftState:
+        code = draft.code
         verification = (
             self._verifier.verify(
                 code.text, self._profile.thresholds, shift_id=self._shift.id, at=self._clock()
@@ -271,17 +487,33 @@ class StationSession(QObject):
             if code is not None
             else None
         )
-        self._set(dataclasses.replace(self._draft, verification=verification))
+        return dataclasses.replace(draft, verification=verification)
+
+    def _refresh(self) -> None:
+        """Screens and proposes everything on screen again (new watchlists, rules or verification)."""
+        vehicle = self._vehicle
+        if vehicle is not None:
+            occupants = tuple(self._screened(o) for o in vehicle.occupants)
+            self._vehicle = dataclasses.replace(vehicle, occupants=occupants)
+            if 0 <= vehicle.selected < len(occupants):
+                self._draft = occupants[vehicle.selected]
+        self._set(self._draft)
 
     def clear(self) -> None:
-        self._set(DraftState(direction=self._draft.direction))
+        """Drops the draft; in vehicle mode this starts the next vehicle."""
+        direction = self._draft.direction
+        if self._vehicle is not None:
+            self._vehicle = VehicleState(direction=direction)
+            self._set(self._blank_occupant())
+            return
+        self._set(DraftState(direction=direction))
 
     def acknowledge_alarms(self) -> bool:
         """Records an acknowledgement for every open alarm; False when there is none (or one is pending).
 
         The alarms count as acknowledged once the writer has them on disk (``alarms_acknowledged``).
         """
-        alarms = self._draft.open_alarms
+        alarms = self.open_alarms
         if not alarms or self._acknowledging:
             return False
         at = self._clock()
@@ -299,7 +531,12 @@ class StationSession(QObject):
         def done(count: int) -> None:
             self._acknowledging = False
             keys = {alarm.key for alarm in alarms}
-            self._set(dataclasses.replace(self._draft, acknowledged=self._draft.acknowledged | keys))
+            if self._vehicle is not None:
+                vehicle = self._vehicle
+                self._vehicle = dataclasses.replace(vehicle, acknowledged=vehicle.acknowledged | keys)
+                self._set(self._draft)
+            else:
+                self._set(dataclasses.replace(self._draft, acknowledged=self._draft.acknowledged | keys))
             self.alarms_acknowledged.emit(count)
 
         self._writer.submit(job, on_done=done, on_error=self._on_acknowledge_error)
@@ -339,7 +576,7 @@ class StationSession(QObject):
         self._switching = False
         self._gate = gate
         self._profile = self._load_profile()
-        self._set(self._draft)
+        self._refresh()
         self.gate_changed.emit(gate)
 
     def _on_switch_error(self, error: StorageError) -> None:
@@ -355,15 +592,21 @@ class StationSession(QObject):
         if self._recording:
             return False
         draft = self._draft
-        if outcome is Outcome.PASS and draft.open_alarms:
-            kinds = ", ".join(dict.fromkeys(alarm_kind_text(a.kind) for a in draft.open_alarms))
+        vehicle = self._vehicle
+        if vehicle is not None and not vehicle.plate_check.normalised:
+            self.confirm_refused.emit(
+                QCoreApplication.translate("StationSession", "Not recorded: enter the plate first.")
+            )
+            return False
+        if outcome is Outcome.PASS and self.open_alarms:
+            kinds = ", ".join(dict.fromkeys(alarm_kind_text(a.kind) for a in self.open_alarms))
             self.confirm_refused.emit(
                 QCoreApplication.translate(
                     "StationSession", "Not passed: acknowledge the alarm first ({alarms})."
                 ).format(alarms=kinds)
             )
             return False
-        passage = self._build(draft, outcome)
+        passage = self._build(draft, outcome) if vehicle is None else self._build_vehicle(vehicle, outcome)
         self._set_recording(True)
         self._writer.submit(
             lambda db: db.append_passage(passage),
@@ -372,28 +615,35 @@ class StationSession(QObject):
         )
         return True
 
-    def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
-        code = draft.code
-        v = draft.verification
-        identity = draft.identity()
-        trusted = v is not None and v.signature_valid
-        kind = v.kind if v is not None else (code.kind if code else CodeKind.UNKNOWN)
-        person = PersonCheck(
-            name=identity.name,
-            id_number=identity.id_number,
-            phone=identity.phone,
-            code_text=code.text if code else "",
-            code_kind=kind,
-            code_colour=draft.colour,
-            itinerary=draft.itinerary,
-            test_age_days=draft.test_age_days,
-            temperature=draft.temperature,
-            verified=v.verified_facts() if v is not None else (),
-            attested_at=draft.attested_at,
-            flags=draft.flags,
-            pass_id=v.pass_id if trusted and v is not None else "",
-            household=v.household if trusted and v is not None else "",
+    def _build_vehicle(self, vehicle: VehicleState, outcome: Outcome) -> PassageDraft:
+        persons = tuple(
+            dataclasses.replace(self._person(o), is_driver=index == 0)
+            for index, o in enumerate(vehicle.occupants)
         )
+        reasons = vehicle.reasons
+        if outcome is not vehicle.proposed:
+            reasons = (*reasons, Reason.OPERATOR_DECISION)
+        return PassageDraft(
+            at=self._clock(),
+            direction=vehicle.direction,
+            subject=SubjectKind.VEHICLE,
+            outcome=outcome,
+            gate_id=self._gate.id,
+            operator_id=self._operator.id,
+            shift_id=self._shift.id,
+            reasons=reasons,
+            rules_version=self._profile.rules_version,
+            persons=persons,
+            vehicle=Vehicle(
+                plate=vehicle.plate_check.normalised,
+                kind=vehicle.kind,
+                origin=vehicle.origin,
+                destination=vehicle.destination,
+            ),
+        )
+
+    def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
+        person = self._person(draft)
         reasons = draft.reasons
         if outcome is not draft.proposed:
             reasons = (*reasons, Reason.OPERATOR_DECISION)
@@ -408,6 +658,30 @@ class StationSession(QObject):
             reasons=reasons,
             rules_version=self._profile.rules_version,
             persons=(person,),
+        )
+
+    @staticmethod
+    def _person(draft: DraftState) -> PersonCheck:
+        code = draft.code
+        v = draft.verification
+        identity = draft.identity()
+        trusted = v is not None and v.signature_valid
+        kind = v.kind if v is not None else (code.kind if code else CodeKind.UNKNOWN)
+        return PersonCheck(
+            name=identity.name,
+            id_number=identity.id_number,
+            phone=identity.phone,
+            code_text=code.text if code else "",
+            code_kind=kind,
+            code_colour=draft.colour,
+            itinerary=draft.itinerary,
+            test_age_days=draft.test_age_days,
+            temperature=draft.temperature,
+            verified=v.verified_facts() if v is not None else (),
+            attested_at=draft.attested_at,
+            flags=draft.flags,
+            pass_id=v.pass_id if trusted and v is not None else "",
+            household=v.household if trusted and v is not None else "",
         )
 
     def _on_writer_done(self, passage: Passage) -> None:
@@ -448,20 +722,41 @@ class StationSession(QObject):
 
     @Slot(int)
     def _on_watchlists_imported(self, _count: int) -> None:
-        self._set(self._draft)  # the person on screen is screened against the new entries at once
+        self._refresh()  # the persons on screen are screened against the new entries at once
 
     @Slot(str)
     def _on_profiles_profile_changed(self, name: str) -> None:
         if name == self._gate.profile:
             self._profile = self._load_profile()
-            self._set(self._draft)
+            self._refresh()
 
     def _attest(self, **changes: object) -> None:
         self._set(dataclasses.replace(self._draft, attested_at=self._clock(), **changes))  # type: ignore[arg-type]
 
-    def _set(self, draft: DraftState) -> None:
+    def _screened(self, draft: DraftState) -> DraftState:
         screening = self._verifier.screen(draft.screened_person(), at=self._clock())
-        self._draft = dataclasses.replace(draft, screening=screening).with_proposal(self._profile)
+        return dataclasses.replace(draft, screening=screening).with_proposal(self._profile)
+
+    def _set(self, draft: DraftState) -> None:
+        self._draft = self._screened(draft)
+        vehicle = self._vehicle
+        if vehicle is not None:
+            occupants = vehicle.occupants
+            selected = vehicle.selected
+            if 0 <= selected < len(occupants):
+                occupants = (*occupants[:selected], self._draft, *occupants[selected + 1 :])
+            elif not self._draft.is_blank:  # a scan, a typed identity or an attestation: a new person
+                occupants = (*occupants, self._draft)
+                selected = len(occupants) - 1
+            plate = vehicle.plate_check
+            screening = (
+                self._verifier.screen(PersonCheck(), plate.normalised, at=self._clock())
+                if plate.ok
+                else Screening()
+            )
+            self._vehicle = dataclasses.replace(
+                vehicle, occupants=occupants, selected=selected, screening=screening
+            ).with_proposal(self._profile)
         self.draft_changed.emit()
 
     def _set_recording(self, value: bool) -> None:

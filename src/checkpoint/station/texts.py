@@ -27,7 +27,7 @@ from checkpoint.domain.records import (
     Reason,
     SubjectKind,
 )
-from checkpoint.domain.validators import IdProblem, PhoneProblem
+from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
@@ -501,3 +501,27 @@ def trace_labels() -> PersonListLabels:
         QCoreApplication.translate("Tracing", "Tracing"),
         QCoreApplication.translate("Tracing", "Tracing results"),
     )
+
+
+def plate_problem_text(value: PlateProblem) -> str:
+    return {
+        PlateProblem.EMPTY: QCoreApplication.translate("Texts", "Enter the plate"),
+        PlateProblem.BAD_PROVINCE: QCoreApplication.translate(
+            "Texts", "The first character is not a province"
+        ),
+        PlateProblem.BAD_AUTHORITY: QCoreApplication.translate(
+            "Texts", "The second character must be a letter (not I or O)"
+        ),
+        PlateProblem.BAD_LENGTH: QCoreApplication.translate(
+            "Texts", "Wrong length: 5 characters after the letter, 6 for a new-energy plate"
+        ),
+        PlateProblem.BAD_CHARACTERS: QCoreApplication.translate(
+            "Texts", "A character a plate cannot carry (I, O or a symbol)"
+        ),
+        PlateProblem.BAD_SUFFIX: QCoreApplication.translate(
+            "Texts", "That suffix does not belong on this plate"
+        ),
+        PlateProblem.BAD_NEW_ENERGY: QCoreApplication.translate(
+            "Texts", "Not a new-energy plate: D or F in the wrong place"
+        ),
+    }[value]

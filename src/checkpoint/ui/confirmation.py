@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from checkpoint.domain.records import Outcome, Passage
@@ -16,7 +16,12 @@ class ConfirmationBand(QWidget):
     """A green / amber / red band with the recorded outcome; it clears itself after a few seconds.
 
     The band keeps its place when clear (empty and neutral) so the screen does not jump.
+
+    Signals:
+        expired(): the band cleared itself after its duration (the station returns to scanning).
     """
+
+    expired = Signal()
 
     def __init__(self, parent: QWidget | None = None, duration_ms: int = CONFIRMATION_MS) -> None:
         super().__init__(parent)
@@ -38,6 +43,14 @@ class ConfirmationBand(QWidget):
         """The outcome on show, None when the band is clear."""
         return self._outcome
 
+    @property
+    def duration_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_duration_ms(self, duration_ms: int) -> None:
+        """How long a confirmation stays; 0 keeps it until the next one or ``clear``."""
+        self._timer.setInterval(max(0, duration_ms))
+
     def text(self) -> str:
         return self._label.text()
 
@@ -47,7 +60,8 @@ class ConfirmationBand(QWidget):
         self.setProperty("outcome", passage.outcome.value)
         repolish(self)
         self.retranslate_ui()
-        self._timer.start()
+        if self._timer.interval() > 0:
+            self._timer.start()
 
     def clear(self) -> None:
         self._timer.stop()
@@ -68,3 +82,4 @@ class ConfirmationBand(QWidget):
     @Slot()
     def _on_timer_timeout(self) -> None:
         self.clear()
+        self.expired.emit()

@@ -5,13 +5,21 @@ scan entry keeps the keyboard focus at all times (buttons never take it), so a k
 type a payload and its Enter whenever a code is shown; that Enter only submits the scan, it never confirms
 a passage. Outcomes are confirmed with F5 / F6 / F7 or a tap; attestation keys use Ctrl so they work while
 the scan entry has the focus. A confirmation is shown only when the session says the passage is on disk.
+
+Vehicle mode (Ctrl+Shift+V, or from the start on a highway exit gate) adds the vehicle panel: the plate
+first, then each occupant's code scanned in turn; the attestation keys act on the selected occupant and
+the outcome keys confirm the whole vehicle. ``return_seconds`` after a confirmation the band clears and the
+screen is back to waiting for the next vehicle or person. Live counters sit under the outcome keys.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Slot
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
+from checkpoint.station.counters import LiveCounters
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.texts import (
@@ -36,11 +45,22 @@ from checkpoint.ui.alarm_banner import ACKNOWLEDGE_KEY, AlarmBanner
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.choice import Choice, ChoiceRow
 from checkpoint.ui.confirmation import ConfirmationBand
+from checkpoint.ui.counters import CountersView
 from checkpoint.ui.credential_view import CredentialView
 from checkpoint.ui.manual_entry import ManualEntryDialog
 from checkpoint.ui.preview import PreviewView
 from checkpoint.ui.style import repolish
 from checkpoint.ui.temperature import TemperatureEntry
+from checkpoint.ui.vehicle_panel import (
+    DESTINATION_KEY,
+    NEXT_PERSON_KEY,
+    ORIGIN_KEY,
+    PLATE_KEY,
+    PREVIOUS_PERSON_KEY,
+    REMOVE_PERSON_KEY,
+    SAME_AS_PREVIOUS_KEY,
+    VehiclePanel,
+)
 from checkpoint.ui.verdict import VerdictView
 
 OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
@@ -52,6 +72,8 @@ CLEAR_KEY = QKeySequence(Qt.Key.Key_Escape)
 TEMPERATURE_KEY = QKeySequence("Ctrl+T")
 SCAN_KEY = QKeySequence("Ctrl+L")
 MANUAL_KEY = QKeySequence("Ctrl+M")
+MODE_KEY = QKeySequence("Ctrl+Shift+V")
+RETURN_SECONDS = 5  # default of the setting station/return_seconds
 
 
 def _key(text: str) -> QKeySequence:
@@ -61,10 +83,23 @@ def _key(text: str) -> QKeySequence:
 class StationView(QWidget):
     """The station screen. Given the scan service and the session; it subscribes to their signals."""
 
-    def __init__(self, scan: ScanService, session: StationSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        scan: ScanService,
+        session: StationSession,
+        parent: QWidget | None = None,
+        *,
+        home_province: str = "",
+        counters: LiveCounters | None = None,
+        return_seconds: int = RETURN_SECONDS,
+    ) -> None:
         super().__init__(parent)
         self._scan = scan
         self._session = session
+        if counters is None:
+            counters = LiveCounters(session.writer, session.gate.id, session.shift.id, parent=self)
+            counters.start()
+        self.live_counters = counters
         self._last_scan_text = ""
         self._reserved_keys: set[str] = set()
 
@@ -76,6 +111,12 @@ class StationView(QWidget):
         self.manual_button.clicked.connect(self.open_manual_entry)
         self.preview = PreviewView(self)
         self.confirmation = ConfirmationBand(self)
+        self.confirmation.set_duration_ms(return_seconds * 1000)
+        self.vehicle_panel = VehiclePanel(session, self, home_province, self)
+        self.counters = CountersView(counters, self)
+        self.mode_button = QPushButton(self)
+        self.mode_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mode_button.clicked.connect(self._on_mode_clicked)
         self.scan_entry = QLineEdit(self)
         self.scan_entry.setObjectName("scanEntry")
         self.scan_entry.setClearButtonEnabled(True)
@@ -146,6 +187,8 @@ class StationView(QWidget):
         self._add_shortcuts()
         self.scan_entry.installEventFilter(self)
         self.temperature.installEventFilter(self)
+        for field in self.vehicle_panel.text_fields():
+            field.installEventFilter(self)
         self.setFocusProxy(self.scan_entry)
 
         self.scan_entry.returnPressed.connect(self._on_scan_entry_return_pressed)
@@ -166,9 +209,14 @@ class StationView(QWidget):
         session.confirm_refused.connect(self._on_session_confirm_refused)
         session.alarms_acknowledged.connect(self._on_session_alarms_acknowledged)
         self.alarm_banner.acknowledge_requested.connect(self.acknowledge_alarms)
+        session.passage_recorded.connect(counters.add)
+        session.mode_changed.connect(self._on_session_mode_changed)
+        self.vehicle_panel.editing_done.connect(self.focus_scan_entry)
+        self.confirmation.expired.connect(self._on_confirmation_expired)
 
         self._shift_count = session.shift_count
         self.retranslate_ui()
+        self._on_session_mode_changed(session.vehicle_mode)
         self._on_session_draft_changed()
 
     # Layout ----------------------------------------------------------------------------------------
@@ -183,6 +231,7 @@ class StationView(QWidget):
         left.addWidget(self.preview, 1)
         left.addWidget(self.confirmation)
         left.addLayout(scan_row)
+        left.addWidget(self.vehicle_panel, 3)
         left.addWidget(self._last_caption)
         left.addWidget(self.scan_text)
         left.addWidget(self.scan_kind)
@@ -210,6 +259,7 @@ class StationView(QWidget):
 
         footer = QHBoxLayout()
         footer.addWidget(self.shift_counter, 1)
+        footer.addWidget(self.mode_button)
         footer.addWidget(self.manual_button)
         footer.addWidget(self.clear_button)
 
@@ -217,6 +267,7 @@ class StationView(QWidget):
         right.addLayout(grid, 4)
         right.addWidget(self.verdict, 1)
         right.addLayout(outcomes, 1)
+        right.addWidget(self.counters)
         right.addLayout(footer)
 
         columns = QHBoxLayout()
@@ -241,6 +292,15 @@ class StationView(QWidget):
         add(SCAN_KEY, self.focus_scan_entry)
         add(ACKNOWLEDGE_KEY, self.acknowledge_alarms)
         add(MANUAL_KEY, self.manual_button.click)
+        add(MODE_KEY, self.mode_button.click)
+        panel = self.vehicle_panel
+        add(PLATE_KEY, self._vehicle_only(panel.focus_plate))
+        add(ORIGIN_KEY, self._vehicle_only(panel.focus_origin))
+        add(DESTINATION_KEY, self._vehicle_only(panel.focus_destination))
+        add(PREVIOUS_PERSON_KEY, self._vehicle_only(lambda: self._step_occupant(-1)))
+        add(NEXT_PERSON_KEY, self._vehicle_only(lambda: self._step_occupant(1)))
+        add(SAME_AS_PREVIOUS_KEY, self._vehicle_only(self._session.same_as_previous))
+        add(REMOVE_PERSON_KEY, self._vehicle_only(self._remove_occupant))
         # every shortcut of the screen, the choice rows' included (they are registered on this widget)
         self._reserved_keys = {
             shortcut.key().toString()
@@ -248,7 +308,33 @@ class StationView(QWidget):
             if not shortcut.key().isEmpty()
         }
 
+    def _vehicle_only(self, action: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            if self._session.vehicle_mode:
+                action()
+
+        return run
+
+    def _step_occupant(self, step: int) -> None:
+        vehicle = self._session.vehicle
+        if vehicle is not None and vehicle.occupants:
+            index = min(max(vehicle.selected + step, 0), len(vehicle.occupants) - 1)
+            self._session.select_occupant(index)
+
+    def _remove_occupant(self) -> None:
+        vehicle = self._session.vehicle
+        if vehicle is not None:
+            self._session.remove_occupant(vehicle.selected)
+
     # Public ----------------------------------------------------------------------------------------
+
+    def focus_start(self) -> None:
+        """Where the next vehicle or person begins: the plate in vehicle mode, else the scan entry."""
+        vehicle = self._session.vehicle
+        if vehicle is not None and not vehicle.plate:
+            self.vehicle_panel.focus_plate()
+        else:
+            self.focus_scan_entry()
 
     def focus_scan_entry(self) -> None:
         self.scan_entry.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -258,7 +344,7 @@ class StationView(QWidget):
     def acknowledge_alarms(self) -> None:
         """The operator saw the alarms: recorded through the writer, then the banner goes."""
         if self._session.acknowledge_alarms():
-            self.alarm_banner.show_alarms(self._session.draft.open_alarms, pending=True)
+            self.alarm_banner.show_alarms(self._session.open_alarms, pending=True)
         self.focus_scan_entry()
 
     @Slot()
@@ -314,6 +400,12 @@ class StationView(QWidget):
         self.clear_button.setText(self.tr("Clear ({key})").format(key=esc))
         manual = MANUAL_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         self.manual_button.setText(self.tr("No phone / platform down ({key})").format(key=manual))
+        mode = MODE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+        if self._session.vehicle_mode:
+            self.mode_button.setText(self.tr("Pedestrians ({key})").format(key=mode))
+            self.clear_button.setText(self.tr("Next vehicle ({key})").format(key=esc))
+        else:
+            self.mode_button.setText(self.tr("Vehicle ({key})").format(key=mode))
         self._show_shift_count()
         self._show_scan()
 
@@ -344,12 +436,13 @@ class StationView(QWidget):
         self.test_row.set_current(min(test_age, 3) if test_age is not None else None)
         if self.temperature.temperature() != draft.temperature:
             self.temperature.set_temperature(draft.temperature)
-        self.verdict.show_proposal(draft.proposed, draft.reasons)
-        self.alarm_banner.show_alarms(draft.open_alarms)
+        session = self._session
+        self.verdict.show_proposal(session.proposed, session.reasons)
+        self.alarm_banner.show_alarms(session.open_alarms)
         self.credential.show_draft(draft)
         self.temperature.set_fever_threshold(self._session.profile.thresholds.fever_c)
         for outcome, button in self.outcome_buttons.items():
-            proposed = outcome is draft.proposed
+            proposed = outcome is session.proposed
             if bool(button.property("proposed")) != proposed:
                 button.setProperty("proposed", proposed)
                 repolish(button)
@@ -359,7 +452,10 @@ class StationView(QWidget):
     def _on_session_passage_recorded(self, passage: Passage) -> None:
         self.banner.hide()
         self.confirmation.show_passage(passage)
-        self.focus_scan_entry()
+        if self._session.vehicle_mode:
+            self.vehicle_panel.focus_plate()  # the next vehicle begins with its plate
+        else:
+            self.focus_scan_entry()
 
     @Slot(str)
     def _on_session_record_failed(self, message: str) -> None:
@@ -410,7 +506,28 @@ class StationView(QWidget):
     @Slot()
     def _on_clear_clicked(self) -> None:
         self._session.clear()
-        self.focus_scan_entry()
+        self.focus_start()
+
+    @Slot()
+    def _on_mode_clicked(self) -> None:
+        self._session.set_vehicle_mode(not self._session.vehicle_mode)
+
+    @Slot(bool)
+    def _on_session_mode_changed(self, vehicle: bool) -> None:
+        self.vehicle_panel.setVisible(vehicle)
+        self.retranslate_ui()
+        if self.isVisible():
+            self.focus_start()
+
+    @Slot()
+    def _on_confirmation_expired(self) -> None:
+        """Back to scanning: the confirmation is gone; the next vehicle or person starts afresh."""
+        vehicle = self._session.vehicle
+        if not self._session.draft.is_blank or (vehicle is not None and (vehicle.plate or vehicle.occupants)):
+            return  # the next one is already under way
+        focus = QApplication.focusWidget()
+        if focus is None or focus in (self.scan_entry, self.vehicle_panel.plate.field):
+            self.focus_start()
 
     def _confirm(self, outcome: Outcome) -> None:
         if self.temperature.hasFocus():
