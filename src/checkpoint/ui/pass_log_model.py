@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import CodeColour, Outcome, Passage
 from checkpoint.domain.rules import Thresholds
 from checkpoint.station.log import LogService, PassageFilter
@@ -307,7 +308,7 @@ class PassLogModel(QAbstractTableModel):
         if column is Column.PERSONS:
             return str(passage.person_count)
         if column is Column.NAMES:
-            names = ", ".join(person.name for person in passage.persons if person.name)
+            names = ", ".join(mask_name(person.name) for person in passage.persons if person.name)
             if is_flagged(passage):
                 flags = dict.fromkeys(flag for person in passage.persons for flag in person.flags)
                 names = f"{FLAG_MARK} {names} ({', '.join(flag_text(flag) for flag in flags)})"
