@@ -1187,16 +1187,20 @@ Vehicle facts: {vehicle}</translation>
         <translation>No phone / platform down ({key})</translation>
     </message>
     <message>
-        <source>Pedestrians ({key})</source>
-        <translation>Pedestrians ({key})</translation>
+        <source>Pedestrians
+{key}</source>
+        <translation>Pedestrians
+{key}</translation>
+    </message>
+    <message>
+        <source>Vehicle
+{key}</source>
+        <translation>Vehicle
+{key}</translation>
     </message>
     <message>
         <source>Next vehicle ({key})</source>
         <translation>Next vehicle ({key})</translation>
-    </message>
-    <message>
-        <source>Vehicle ({key})</source>
-        <translation>Vehicle ({key})</translation>
     </message>
     <message>
         <source>Green</source>

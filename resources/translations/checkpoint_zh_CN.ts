@@ -1191,16 +1191,20 @@ Vehicle facts: {vehicle}</source>
         <translation>无手机/平台故障 ({key})</translation>
     </message>
     <message>
-        <source>Pedestrians ({key})</source>
-        <translation>行人 ({key})</translation>
+        <source>Pedestrians
+{key}</source>
+        <translation>行人
+{key}</translation>
+    </message>
+    <message>
+        <source>Vehicle
+{key}</source>
+        <translation>车辆
+{key}</translation>
     </message>
     <message>
         <source>Next vehicle ({key})</source>
         <translation>下一辆车 ({key})</translation>
-    </message>
-    <message>
-        <source>Vehicle ({key})</source>
-        <translation>车辆 ({key})</translation>
     </message>
     <message>
         <source>Green</source>

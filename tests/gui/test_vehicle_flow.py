@@ -7,14 +7,17 @@ Every key the operator presses (a key with its modifiers counts once) and every 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from checkpoint.domain.records import CodeColour, Itinerary, Outcome, Passage, Reason, SubjectKind
+from checkpoint.domain.codes import Backend
+from checkpoint.domain.records import CodeColour, CodeKind, Itinerary, Outcome, Passage, Reason, SubjectKind
 from checkpoint.station.i18n import LanguageSwitcher
+from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.ui.station_view import StationView
 
@@ -208,3 +211,38 @@ def test_vehicle_mode_switches_by_key_and_back(
     assert "Ctrl+Shift+V" in station.mode_button.text()
     qtbot.keyClick(station.scan_entry, Qt.Key.Key_V, CTRL | SHIFT)
     assert session.vehicle_mode and station.vehicle_panel.isVisible()
+
+
+def test_back_to_scanning_after_the_return_time_and_the_counters_count(
+    qtbot: QtBot, services: StationServices, languages: LanguageSwitcher
+) -> None:
+    session = services.session
+    station = StationView(services.scan, session, home_province="粤", return_seconds=1)
+    qtbot.addWidget(station)
+    station.show()
+    station.activateWindow()
+    qtbot.waitActive(station)
+    qtbot.waitUntil(lambda: station.live_counters.ready)
+    session.set_vehicle_mode(True)
+    session.set_plate("粤A12345")
+    for code in CODES[:2]:
+        session.on_code_scanned(_event(code))
+        session.set_colour(CodeColour.GREEN)
+        session.set_itinerary(Itinerary.GREEN)
+        session.set_test_age(0)
+    with qtbot.waitSignal(session.passage_recorded, timeout=RECORD_TIMEOUT_MS):
+        qtbot.keyClick(station.scan_entry, Qt.Key.Key_F5)
+    assert station.confirmation.outcome is Outcome.PASS
+    assert station.counters.cell_text("hour", 1) == "1 / 2"  # total: vehicles / persons
+    assert station.counters.cell_text("shift", 2) == "1 / 2"  # passed
+    assert station.counters.cell_text("shift", 3) == "0 / 0"  # turned back
+    assert station.counters.cell_text("shift", 5) == "1 / 2"  # in
+    with qtbot.waitSignal(station.confirmation.expired, timeout=3_000):
+        pass
+    assert station.confirmation.outcome is None and station.confirmation.text() == ""
+    assert session.draft.is_blank and session.vehicle is not None and session.vehicle.occupants == ()
+    assert station.vehicle_panel.plate.field.hasFocus()  # ready for the next vehicle's plate
+
+
+def _event(text: str) -> ScanEvent:
+    return ScanEvent(text, CodeKind.HEALTH_CODE, Backend.KEYBOARD, datetime.now(UTC))

@@ -73,8 +73,9 @@ class OccupantsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(30)
         header = self.horizontalHeader()
         for column in range(self.COLUMNS - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -139,9 +140,9 @@ class OccupantsTable(QTableWidget):
                 self.setItem(row, column, item)
         if 0 <= self._selected < self.rowCount():
             self.selectRow(self._selected)
+            self.scrollTo(self.model().index(self._selected, 0))
         else:
             self.clearSelection()
-        self.resizeRowsToContents()
 
     @Slot(int, int)
     def _on_cell_clicked(self, row: int, _column: int) -> None:

@@ -207,6 +207,7 @@ class PlateEntry(QWidget):
         else:
             self.message.setText(plate_problem_text(check.problem or PlateProblem.BAD_CHARACTERS))
             self.message.setProperty("invalid", True)
+        self.message.setVisible(bool(self.message.text()))
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         if emit:

@@ -73,7 +73,9 @@ TEMPERATURE_KEY = QKeySequence("Ctrl+T")
 SCAN_KEY = QKeySequence("Ctrl+L")
 MANUAL_KEY = QKeySequence("Ctrl+M")
 MODE_KEY = QKeySequence("Ctrl+Shift+V")
-RETURN_SECONDS = 5  # default of the setting station/return_seconds
+RETURN_SECONDS = 5
+VEHICLE_PREVIEW_HEIGHT = 200
+QWIDGETSIZE_MAX = (1 << 24) - 1  # default of the setting station/return_seconds
 
 
 def _key(text: str) -> QKeySequence:
@@ -225,13 +227,14 @@ class StationView(QWidget):
         scan_row = QHBoxLayout()
         scan_row.addWidget(self._scan_caption)
         scan_row.addWidget(self.scan_entry, 1)
+        scan_row.addWidget(self.mode_button)
 
         left = QVBoxLayout()  # an alarm takes the camera's room, never the tap targets'
         left.addWidget(self.alarm_banner)
         left.addWidget(self.preview, 1)
         left.addWidget(self.confirmation)
         left.addLayout(scan_row)
-        left.addWidget(self.vehicle_panel, 3)
+        left.addWidget(self.vehicle_panel, 4)
         left.addWidget(self._last_caption)
         left.addWidget(self.scan_text)
         left.addWidget(self.scan_kind)
@@ -259,7 +262,6 @@ class StationView(QWidget):
 
         footer = QHBoxLayout()
         footer.addWidget(self.shift_counter, 1)
-        footer.addWidget(self.mode_button)
         footer.addWidget(self.manual_button)
         footer.addWidget(self.clear_button)
 
@@ -402,10 +404,10 @@ class StationView(QWidget):
         self.manual_button.setText(self.tr("No phone / platform down ({key})").format(key=manual))
         mode = MODE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         if self._session.vehicle_mode:
-            self.mode_button.setText(self.tr("Pedestrians ({key})").format(key=mode))
+            self.mode_button.setText(self.tr("Pedestrians\n{key}").format(key=mode))
             self.clear_button.setText(self.tr("Next vehicle ({key})").format(key=esc))
         else:
-            self.mode_button.setText(self.tr("Vehicle ({key})").format(key=mode))
+            self.mode_button.setText(self.tr("Vehicle\n{key}").format(key=mode))
         self._show_shift_count()
         self._show_scan()
 
@@ -515,6 +517,10 @@ class StationView(QWidget):
     @Slot(bool)
     def _on_session_mode_changed(self, vehicle: bool) -> None:
         self.vehicle_panel.setVisible(vehicle)
+        for label in (self._last_caption, self.scan_text, self.scan_kind, self.credential):
+            label.setVisible(not vehicle)  # the occupants table shows every scan and what was verified
+        # the occupants need the room: the camera keeps a smaller picture while a vehicle is decided
+        self.preview.setMaximumHeight(VEHICLE_PREVIEW_HEIGHT if vehicle else QWIDGETSIZE_MAX)
         self.retranslate_ui()
         if self.isVisible():
             self.focus_start()

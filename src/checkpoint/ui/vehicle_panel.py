@@ -92,6 +92,10 @@ class VehiclePanel(QWidget):
         for caption in self._captions:
             caption.setObjectName("sectionLabel")
 
+        for field in (self.plate.field, self.origin, self.destination, self.plate.province_button):
+            field.setMinimumHeight(40)
+        self.plate.province_button.setMinimumWidth(64)
+        self.occupants.setMinimumHeight(120)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
