@@ -26,7 +26,7 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
-from checkpoint.station.session import StationSession
+from checkpoint.station.session import StationSession, vehicle_first
 from checkpoint.station.verification import Verifier
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
@@ -121,6 +121,7 @@ def build_services(
         clock=now,
         profiles=profiles,
         verifier=verifier,
+        vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
     )
     profiles.audit_failed.connect(
         lambda reason: messages.error(

@@ -31,7 +31,11 @@ def _build(tmp_path: Path, camera: str) -> StationServices:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("gate/name", "G1 高速出口")
     settings.setValue("operator/name", "李明")
-    return build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", camera, settings=settings)
+    services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", camera, settings=settings)
+    # The gate runs the highway-exit profile, which starts in vehicle mode; these tests drive the
+    # pedestrian flow unless they switch (tests/gui/test_vehicle_flow.py does).
+    services.session.set_vehicle_mode(False)
+    return services
 
 
 @pytest.fixture()

@@ -63,7 +63,9 @@ def _services(tmp_path: Path, url: str) -> StationServices:
     settings.setValue("relay/http_method", "POST")
     settings.setValue("relay/timeout_s", 2)
     settings.setValue("feedback/sound", False)
-    return build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+    services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+    services.session.set_vehicle_mode(False)  # a pedestrian at a highway gate
+    return services
 
 
 def _record_green_pass(qtbot: QtBot, services: StationServices) -> None:

@@ -56,6 +56,7 @@ def make_station(
         settings.setValue("gate/profile", profile)
         settings.setValue("operator/name", "王保安")
         services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+        services.session.set_vehicle_mode(False)  # these tests drive people on foot, at either gate
         services.writer.start()
         built.append(services)
         window = MainWindow(services, languages)

@@ -30,6 +30,13 @@ FULLSCREEN_KEY = QKeySequence(Qt.Key.Key_F11)
 STATUS_MESSAGE_MS = 8000
 
 
+def _int_setting(value: object, default: int) -> int:
+    try:
+        return max(0, int(str(value)))
+    except ValueError:
+        return default
+
+
 def describe_db(url: str) -> str:
     """The database as a person reads it: the file for SQLite, the URL without its password otherwise."""
     if url.startswith("sqlite:///"):
@@ -50,7 +57,14 @@ class MainWindow(QMainWindow):
         self._camera_detail = ""
 
         self.banner = MessageBanner(self)
-        self.station_view = StationView(services.scan, services.session, self)
+        settings = services.settings
+        self.station_view = StationView(
+            services.scan,
+            services.session,
+            self,
+            home_province=str(settings.value("station/home_province", "")),
+            return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
+        )
         self.log_view = LogView(services.log, services.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
