@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from checkpoint.app import build_services
@@ -23,6 +24,7 @@ from checkpoint.domain.records import CodeColour, Itinerary
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.scan import ScanEvent
+from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.style import apply_style
@@ -34,6 +36,16 @@ def wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def scan_event(token: str) -> ScanEvent:
+    return ScanEvent(token, classify(token), Backend.KEYBOARD, datetime.now(UTC))
+
+
+def attest_green(session: StationSession) -> None:
+    session.set_colour(CodeColour.GREEN)
+    session.set_itinerary(Itinerary.GREEN)
+    session.set_test_age(0)
 
 
 def main() -> int:
@@ -48,6 +60,7 @@ def main() -> int:
     apply_style(app)
     languages = LanguageSwitcher()
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("station/home_province", "湘")
     services = build_services(db_url, "demo", settings=settings, database=database)
     window = MainWindow(services, languages)
     scanned: list[ScanEvent] = []
@@ -66,19 +79,35 @@ def main() -> int:
                     wait(100)
                     if scanned:
                         break
-                # Hold the draft still: a green health code, attested, as an operator would tap it.
-                services.scan.code_scanned.disconnect(services.session.on_code_scanned)
-                token = "https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d06"
-                services.session.on_code_scanned(
-                    ScanEvent(token, classify(token), Backend.KEYBOARD, datetime.now(UTC))
+                # Hold the draft still while grabbing: codes are given as a scanner would, and attested.
+                session = services.session
+                services.scan.code_scanned.disconnect(session.on_code_scanned)
+                # A car of three at the highway exit (vehicle mode, the highway default).
+                session.set_vehicle_mode(True)
+                session.clear()
+                QTest.keyClicks(window.station_view.vehicle_panel.plate.field, "A12345")  # 湘 is home
+                for person, temperature in enumerate((36.5, 36.7, 36.4)):
+                    session.on_code_scanned(
+                        scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
+                    )
+                    if person == 0:
+                        attest_green(session)
+                    else:
+                        session.same_as_previous()
+                    session.set_temperature(temperature)
+                wait(400)
+                window.grab().save(str(out / f"vehicle-{language}-{width}x{height}.png"))
+                # One person on foot (pedestrian mode).
+                session.set_vehicle_mode(False)
+                session.clear()
+                session.on_code_scanned(
+                    scan_event("https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d06")
                 )
-                services.session.set_colour(CodeColour.GREEN)
-                services.session.set_itinerary(Itinerary.GREEN)
-                services.session.set_test_age(0)
-                services.session.set_temperature(36.6)
+                attest_green(session)
+                session.set_temperature(36.6)
                 wait(400)
                 window.grab().save(str(out / f"station-{language}-{width}x{height}.png"))
-                services.scan.code_scanned.connect(services.session.on_code_scanned)
+                services.scan.code_scanned.connect(session.on_code_scanned)
                 window.show_log()
                 wait(500)
                 window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))

@@ -384,6 +384,14 @@ class StationView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._show_scan_text()
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """In vehicle mode the camera gives the occupants room: a third of the height, at least 200 px."""
+        if self._session.vehicle_mode:
+            self.preview.setMaximumHeight(max(VEHICLE_PREVIEW_HEIGHT, self.height() // 3))
+        else:
+            self.preview.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def retranslate_ui(self) -> None:
         self._scan_caption.setText(self.tr("Scan"))
@@ -520,7 +528,7 @@ class StationView(QWidget):
         for label in (self._last_caption, self.scan_text, self.scan_kind, self.credential):
             label.setVisible(not vehicle)  # the occupants table shows every scan and what was verified
         # the occupants need the room: the camera keeps a smaller picture while a vehicle is decided
-        self.preview.setMaximumHeight(VEHICLE_PREVIEW_HEIGHT if vehicle else QWIDGETSIZE_MAX)
+        self._fit_preview()
         self.retranslate_ui()
         if self.isVisible():
             self.focus_start()

@@ -95,6 +95,8 @@ class VehiclePanel(QWidget):
         for field in (self.plate.field, self.origin, self.destination, self.plate.province_button):
             field.setMinimumHeight(40)
         self.plate.province_button.setMinimumWidth(64)
+        # The plate is the vehicle's identity: never squeeze it below a full new-energy plate.
+        self.plate.field.setMinimumWidth(150)
         self.occupants.setMinimumHeight(120)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
