@@ -620,13 +620,34 @@ class StationSession(QObject):
             dataclasses.replace(self._person(o), is_driver=index == 0)
             for index, o in enumerate(vehicle.occupants)
         )
-        reasons = vehicle.reasons
-        if outcome is not vehicle.proposed:
+        plate = Vehicle(
+            plate=vehicle.plate_check.normalised,
+            kind=vehicle.kind,
+            origin=vehicle.origin,
+            destination=vehicle.destination,
+        )
+        return self._passage(vehicle.direction, outcome, vehicle.proposed, vehicle.reasons, persons, plate)
+
+    def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
+        persons = (self._person(draft),)
+        return self._passage(draft.direction, outcome, draft.proposed, draft.reasons, persons, None)
+
+    def _passage(
+        self,
+        direction: Direction,
+        outcome: Outcome,
+        proposed: Outcome,
+        reasons: tuple[Reason, ...],
+        persons: tuple[PersonCheck, ...],
+        vehicle: Vehicle | None,
+    ) -> PassageDraft:
+        """The passage as recorded: an outcome other than the proposed one is the operator's decision."""
+        if outcome is not proposed:
             reasons = (*reasons, Reason.OPERATOR_DECISION)
         return PassageDraft(
             at=self._clock(),
-            direction=vehicle.direction,
-            subject=SubjectKind.VEHICLE,
+            direction=direction,
+            subject=SubjectKind.PEDESTRIAN if vehicle is None else SubjectKind.VEHICLE,
             outcome=outcome,
             gate_id=self._gate.id,
             operator_id=self._operator.id,
@@ -634,30 +655,7 @@ class StationSession(QObject):
             reasons=reasons,
             rules_version=self._profile.rules_version,
             persons=persons,
-            vehicle=Vehicle(
-                plate=vehicle.plate_check.normalised,
-                kind=vehicle.kind,
-                origin=vehicle.origin,
-                destination=vehicle.destination,
-            ),
-        )
-
-    def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
-        person = self._person(draft)
-        reasons = draft.reasons
-        if outcome is not draft.proposed:
-            reasons = (*reasons, Reason.OPERATOR_DECISION)
-        return PassageDraft(
-            at=self._clock(),
-            direction=draft.direction,
-            subject=SubjectKind.PEDESTRIAN,
-            outcome=outcome,
-            gate_id=self._gate.id,
-            operator_id=self._operator.id,
-            shift_id=self._shift.id,
-            reasons=reasons,
-            rules_version=self._profile.rules_version,
-            persons=(person,),
+            vehicle=vehicle,
         )
 
     @staticmethod
