@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from checkpoint.domain.credentials import PassVerdict
 from checkpoint.domain.records import (
     CodeColour,
     CodeKind,
@@ -47,6 +48,7 @@ from checkpoint.domain.rules import (
 )
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
+from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import alarm_kind_text, storage_error_text
@@ -88,11 +90,24 @@ class DraftState:
     acknowledged: frozenset[str] = frozenset()
     attested_at: datetime | None = None  # when the operator last changed an attestation
     subject: SubjectKind = SubjectKind.PEDESTRIAN  # VEHICLE: an occupant of the vehicle being decided
+    visitor: VisitorDetails | None = None  # a walk-in visitor: name, host, purpose, expected exit
 
     @property
     def is_blank(self) -> bool:
         """Nothing scanned, typed or attested yet."""
-        return self.code is None and self.manual is None and self.attested_at is None
+        return self.code is None and self.manual is None and self.attested_at is None and self.visitor is None
+
+    @property
+    def verified_pass(self) -> bool:
+        """A station pass whose signature holds and that is neither revoked nor expired."""
+        v = self.verification
+        return (
+            v is not None
+            and v.kind is CodeKind.STATION_PASS
+            and v.signature_valid
+            and v.pass_verdict is PassVerdict.VALID
+            and not v.code.expired
+        )
 
     @property
     def open_alarms(self) -> tuple[Alarm, ...]:
@@ -115,6 +130,8 @@ class DraftState:
             name = name or self.manual.name
             id_number = self.manual.id_number
             phone = self.manual.phone
+        if self.visitor is not None:
+            name = name or self.visitor.name
         return PersonCheck(name=name, id_number=id_number, phone=phone)
 
     def screened_person(self) -> PersonCheck:
@@ -135,7 +152,10 @@ class DraftState:
             direction=self.direction,
             subject=self.subject,
         )
-        return gate_facts(base, self.verification, self.screening, self.manual is not None)
+        facts = gate_facts(base, self.verification, self.screening, self.manual is not None)
+        if self.visitor is not None and self.visitor.has_host:
+            facts = dataclasses.replace(facts, visitor_has_host=True)
+        return facts
 
     def with_proposal(self, profile: Profile) -> DraftState:
         alarms = alarms_for(self.screened_person(), self.direction, self.verification, self.screening)
@@ -151,6 +171,19 @@ class DraftState:
 
 
 VEHICLE_KINDS: tuple[str, ...] = ("car", "truck", "bus", "van")
+ATTESTED_FACTS = frozenset({"code_colour", "itinerary", "test_age_days"})  # read off the person's phone
+
+
+def auto_record_default(profile_name: str) -> bool:
+    """The default of the setting ``station/auto_record``: on at compound gates, off elsewhere."""
+    return profile_name.strip().startswith("compound")
+
+
+def needs_attestation(profile: Profile) -> bool:
+    """Whether the profile's person rules look at something the operator attests from the phone shown
+    (code colour, itinerary card, test age). Temperature is not counted: it is measured where a gate has
+    a thermometer, and a measured fever is attested before the scan."""
+    return any(check.fact in ATTESTED_FACTS for rule in profile.rules for check in rule.checks)
 
 
 def vehicle_first(profile_name: str) -> bool:
@@ -260,6 +293,7 @@ class StationSession(QObject):
         profiles: ProfileStore | None = None,
         verifier: Verifier | None = None,
         vehicle_mode: bool = False,
+        auto_record: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -283,6 +317,8 @@ class StationSession(QObject):
         self._recording = False
         self._acknowledging = False
         self._switching = False
+        self._auto_record = auto_record
+        self._in_flight: DraftState | None = None  # the draft being written
 
     @property
     def verifier(self) -> Verifier:
@@ -328,6 +364,28 @@ class StationSession(QObject):
     @property
     def recording(self) -> bool:
         return self._recording
+
+    @property
+    def auto_record(self) -> bool:
+        """Whether a clear case is recorded by the scan alone (pedestrian mode only)."""
+        return self._auto_record
+
+    def set_auto_record(self, on: bool) -> None:
+        """The setting ``station/auto_record`` (see ``auto_record_default``)."""
+        self._auto_record = on
+
+    def is_clear(self, draft: DraftState) -> bool:
+        """A case the scan alone decides: a verified pass, PASS proposed, no alarm at all, nothing the
+        profile asks the operator to attest, a person on foot."""
+        return (
+            draft.subject is SubjectKind.PEDESTRIAN
+            and draft.verified_pass
+            and draft.manual is None
+            and draft.visitor is None
+            and draft.proposed is Outcome.PASS
+            and not draft.alarms
+            and not needs_attestation(self._profile)
+        )
 
     @property
     def vehicle_mode(self) -> bool:
@@ -435,6 +493,12 @@ class StationSession(QObject):
         if vehicle is not None:  # each scan adds a person to the vehicle
             self._vehicle = dataclasses.replace(vehicle, selected=-1)
         self._set(draft)
+        self._auto_confirm()
+
+    def _auto_confirm(self) -> None:
+        """Zero taps for a clear case: records the draft at once (same path as ``confirm``)."""
+        if self._auto_record and self._vehicle is None and self.is_clear(self._draft):
+            self.confirm(Outcome.PASS)  # while another passage is written it stays for the operator
 
     def set_direction(self, direction: Direction) -> None:
         vehicle = self._vehicle
@@ -466,6 +530,13 @@ class StationSession(QObject):
             self._vehicle = dataclasses.replace(vehicle, selected=-1)
             draft = self._blank_occupant()
         self._set(dataclasses.replace(draft, manual=identity))
+
+    def set_visitor(self, visitor: VisitorDetails | None) -> None:
+        """A walk-in visitor (pedestrian mode): the person check carries the name, the passage note the
+        host, purpose and expected exit, and the rules see ``visitor_has_host``. None drops it."""
+        if self._vehicle is not None:
+            raise RuntimeError("a walk-in visitor is recorded on foot, not in vehicle mode")
+        self._set(dataclasses.replace(self._draft, visitor=visitor))
 
     def refresh_verification(self) -> None:
         """Checks the current code (every occupant's) again (after the trust folder, keys or watchlists
@@ -607,6 +678,7 @@ class StationSession(QObject):
             )
             return False
         passage = self._build(draft, outcome) if vehicle is None else self._build_vehicle(vehicle, outcome)
+        self._in_flight = draft
         self._set_recording(True)
         self._writer.submit(
             lambda db: db.append_passage(passage),
@@ -630,7 +702,10 @@ class StationSession(QObject):
 
     def _build(self, draft: DraftState, outcome: Outcome) -> PassageDraft:
         persons = (self._person(draft),)
-        return self._passage(draft.direction, outcome, draft.proposed, draft.reasons, persons, None)
+        passage = self._passage(draft.direction, outcome, draft.proposed, draft.reasons, persons, None)
+        if draft.visitor is not None:
+            passage = dataclasses.replace(passage, note=draft.visitor.note())
+        return passage
 
     def _passage(
         self,
@@ -683,11 +758,16 @@ class StationSession(QObject):
         )
 
     def _on_writer_done(self, passage: Passage) -> None:
+        recorded, self._in_flight = self._in_flight, None
         self._set_recording(False)
         self._shift_count += 1
         self.passage_recorded.emit(passage)
         self.shift_count_changed.emit(self._shift_count)
-        self.clear()
+        code = self._draft.code
+        if self._vehicle is None and code is not None and recorded is not None and code is not recorded.code:
+            self._auto_confirm()  # the next person scanned while this one was written: theirs stays
+        else:
+            self.clear()
 
     def _on_writer_error(self, error: StorageError) -> None:
         self._set_recording(False)
