@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import AuditAction, Role, Shift
 from checkpoint.domain.shifts import shift_label
+from checkpoint.station.clock_guard import ClockGuard
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.i18n import LanguageSwitcher
@@ -102,11 +103,16 @@ def build_services(
     if profile is not None and gate.profile != profile:
         _log.info("gate %s switched from profile %s to %s (--profile)", gate.name, gate.profile, profile)
         gate = database.set_gate_profile(gate.id, profile, now(), operator.id)
+    messages = MessageBus()
+    # The clock against the newest record before anything new is written; then every record's time is
+    # read through the guard, which notices a clock going backwards while the station runs.
+    clock_guard = ClockGuard(now, messages, operator_id=operator.id)
+    clock_guard.check_start(database)
     shift = current_or_new_shift(database, gate.id, operator.id, now())
     shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
-    messages = MessageBus()
     writer = RecordWriter(database)
+    clock_guard.watch(writer)
     scan = ScanService(camera_spec, clock=now)
     verifier = Verifier(database, clock=now)
     for problem in verifier.problems:  # shown once the window listens; logged now
@@ -118,11 +124,12 @@ def build_services(
         operator,
         shift,
         shift_count=shift_count,
-        clock=now,
+        clock=clock_guard.now,
         profiles=profiles,
         verifier=verifier,
         vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
     )
+    clock_guard.setParent(session)  # lives as long as the session that reads the time through it
     profiles.audit_failed.connect(
         lambda reason: messages.error(
             QCoreApplication.translate("App", "The rules change was saved but NOT audited: {reason}").format(

@@ -8,6 +8,7 @@ screens, the exports and the command line.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +19,7 @@ from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.handover import Anomaly
 from checkpoint.domain.importing import FileError, RejectCode
 from checkpoint.domain.records import (
+    AuditAction,
     CodeColour,
     CodeKind,
     Direction,
@@ -27,6 +29,7 @@ from checkpoint.domain.records import (
     Reason,
     SubjectKind,
 )
+from checkpoint.domain.tracing import TraceProblem, TraceQueryError
 from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
@@ -525,3 +528,57 @@ def plate_problem_text(value: PlateProblem) -> str:
             "Texts", "Not a new-energy plate: D or F in the wrong place"
         ),
     }[value]
+
+
+def clock_went_back_text(before: datetime, after: datetime) -> str:
+    """The banner when the system clock went backwards (both times in local time)."""
+    return QCoreApplication.translate(
+        "Texts",
+        "The system clock went back from {before} to {after}: check the time. Records keep their order.",
+    ).format(
+        before=f"{before.astimezone():%Y-%m-%d %H:%M:%S}", after=f"{after.astimezone():%Y-%m-%d %H:%M:%S}"
+    )
+
+
+def audit_action_text(value: AuditAction) -> str:
+    """An audit trail action in words (the audit viewer)."""
+    return {
+        AuditAction.DATABASE_CREATED: QCoreApplication.translate("Texts", "Database created"),
+        AuditAction.SHIFT_OPENED: QCoreApplication.translate("Texts", "Shift opened"),
+        AuditAction.SHIFT_CLOSED: QCoreApplication.translate("Texts", "Shift closed"),
+        AuditAction.EXPORT: QCoreApplication.translate("Texts", "Export or tracing query"),
+        AuditAction.CORRECTION: QCoreApplication.translate("Texts", "Correction"),
+        AuditAction.SETTINGS_CHANGED: QCoreApplication.translate("Texts", "Settings changed"),
+        AuditAction.CLOCK_WENT_BACK: QCoreApplication.translate("Texts", "System clock went back"),
+        AuditAction.ALARM_ACKNOWLEDGED: QCoreApplication.translate("Texts", "Alarm acknowledged"),
+        AuditAction.PASS_ISSUED: QCoreApplication.translate("Texts", "Pass issued"),
+        AuditAction.PASS_REVOKED: QCoreApplication.translate("Texts", "Pass revoked"),
+        AuditAction.WATCHLIST_IMPORTED: QCoreApplication.translate("Texts", "Watchlist imported"),
+        AuditAction.RULES_CHANGED: QCoreApplication.translate("Texts", "Rules changed"),
+        AuditAction.KEY_CREATED: QCoreApplication.translate("Texts", "Key created"),
+        AuditAction.RELAY_FAILED: QCoreApplication.translate("Texts", "Barrier relay failed"),
+    }[value]
+
+
+def trace_problem_text(error: TraceQueryError) -> str:
+    """A tracing query that cannot run, in the operator's words (same problems as ``checkpoint trace``)."""
+    text = {
+        TraceProblem.NO_CRITERIA: QCoreApplication.translate(
+            "Texts", "Give at least one of plate, ID number, phone or name"
+        ),
+        TraceProblem.BAD_PLATE: QCoreApplication.translate("Texts", "Not a valid plate: {value}"),
+        TraceProblem.BAD_ID_NUMBER: QCoreApplication.translate("Texts", "Not a valid ID number: {value}"),
+        TraceProblem.BAD_PHONE: QCoreApplication.translate("Texts", "Not a valid mobile number: {value}"),
+        TraceProblem.EMPTY_WINDOW: QCoreApplication.translate(
+            "Texts", "The window's start must be before its end"
+        ),
+        TraceProblem.NAIVE_TIME: QCoreApplication.translate("Texts", "The window's times need a timezone"),
+    }[error.problem].format(value=error.value)
+    detail = error.detail
+    if isinstance(detail, IdProblem):
+        text += f" ({id_problem_text(detail)})"
+    elif isinstance(detail, PlateProblem):
+        text += f" ({plate_problem_text(detail)})"
+    elif isinstance(detail, PhoneProblem):
+        text += f" ({phone_problem_text(detail)})"
+    return text

@@ -1045,6 +1045,25 @@ class Database:
         with self._reading() as session:
             return [rec.to_audit(row) for row in session.execute(query.order_by(_audit_t.c.seq)).mappings()]
 
+    def latest_recorded_at(self) -> datetime | None:
+        """When this station's newest record (any chained kind, by seq) was written; None when empty.
+
+        One indexed look-up per record kind (station, seq), so it is cheap on millions of passages. The
+        clock guard compares the system clock with it at start.
+        """
+        latest: tuple[int, datetime] | None = None
+        with self._reading() as session:
+            for table in _CHAINED_TABLES.values():
+                row = session.execute(
+                    select(table.c.seq, table.c.recorded_at)
+                    .where(table.c.station_id == self.station_id)
+                    .order_by(table.c.seq.desc())
+                    .limit(1)
+                ).first()
+                if row is not None and (latest is None or row[0] > latest[0]):
+                    latest = (row[0], row[1])
+        return latest[1] if latest is not None else None
+
     def acknowledge_alarm(
         self, kind: str, subject: str, detail: str, at: datetime, operator_id: uuid.UUID | None
     ) -> AuditEntry:
