@@ -930,6 +930,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>PresenceView</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>Out since</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>Due back</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>Host household</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Expected exit</source>
+        <translation>Expected exit</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <source>Residents out now: {count} ({late} overdue)</source>
+        <translation>Residents out now: {count} ({late} overdue)</translation>
+    </message>
+    <message>
+        <source>Visitors inside now: {count} ({late} past their expected exit)</source>
+        <translation>Visitors inside now: {count} ({late} past their expected exit)</translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>Camera lost, reconnecting</source>
@@ -1809,90 +1860,6 @@ Vehicle facts: {vehicle}</translation>
         <translation>Not a new-energy plate: D or F in the wrong place</translation>
     </message>
     <message>
-        <source>The system clock went back from {before} to {after}: check the time. Records keep their order.</source>
-        <translation>The system clock went back from {before} to {after}: check the time. Records keep their order.</translation>
-    </message>
-    <message>
-        <source>Database created</source>
-        <translation>Database created</translation>
-    </message>
-    <message>
-        <source>Shift opened</source>
-        <translation>Shift opened</translation>
-    </message>
-    <message>
-        <source>Shift closed</source>
-        <translation>Shift closed</translation>
-    </message>
-    <message>
-        <source>Export or tracing query</source>
-        <translation>Export or tracing query</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>Correction</translation>
-    </message>
-    <message>
-        <source>Settings changed</source>
-        <translation>Settings changed</translation>
-    </message>
-    <message>
-        <source>System clock went back</source>
-        <translation>System clock went back</translation>
-    </message>
-    <message>
-        <source>Alarm acknowledged</source>
-        <translation>Alarm acknowledged</translation>
-    </message>
-    <message>
-        <source>Pass issued</source>
-        <translation>Pass issued</translation>
-    </message>
-    <message>
-        <source>Pass revoked</source>
-        <translation>Pass revoked</translation>
-    </message>
-    <message>
-        <source>Watchlist imported</source>
-        <translation>Watchlist imported</translation>
-    </message>
-    <message>
-        <source>Rules changed</source>
-        <translation>Rules changed</translation>
-    </message>
-    <message>
-        <source>Key created</source>
-        <translation>Key created</translation>
-    </message>
-    <message>
-        <source>Barrier relay failed</source>
-        <translation>Barrier relay failed</translation>
-    </message>
-    <message>
-        <source>Give at least one of plate, ID number, phone or name</source>
-        <translation>Give at least one of plate, ID number, phone or name</translation>
-    </message>
-    <message>
-        <source>Not a valid plate: {value}</source>
-        <translation>Not a valid plate: {value}</translation>
-    </message>
-    <message>
-        <source>Not a valid ID number: {value}</source>
-        <translation>Not a valid ID number: {value}</translation>
-    </message>
-    <message>
-        <source>Not a valid mobile number: {value}</source>
-        <translation>Not a valid mobile number: {value}</translation>
-    </message>
-    <message>
-        <source>The window's start must be before its end</source>
-        <translation>The window's start must be before its end</translation>
-    </message>
-    <message>
-        <source>The window's times need a timezone</source>
-        <translation>The window's times need a timezone</translation>
-    </message>
-    <message>
         <source>Bus</source>
         <translation>Bus</translation>
     </message>
@@ -1984,6 +1951,41 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Proposed</source>
         <translation>Proposed</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorEntryDialog</name>
+    <message>
+        <source>Walk-in visitor</source>
+        <translation>Walk-in visitor</translation>
+    </message>
+    <message>
+        <source>Who is visiting whom: the visitor's name and the host household or the host's name.</source>
+        <translation>Who is visiting whom: the visitor's name and the host household or the host's name.</translation>
+    </message>
+    <message>
+        <source>Visitor's name</source>
+        <translation>Visitor's name</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>Host household</translation>
+    </message>
+    <message>
+        <source>Host's name</source>
+        <translation>Host's name</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Expected exit</source>
+        <translation>Expected exit</translation>
+    </message>
+    <message>
+        <source>e.g. 5-1-302</source>
+        <translation>e.g. 5-1-302</translation>
     </message>
 </context>
 <context>

@@ -934,6 +934,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>PresenceView</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>外出时间</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应返回时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>被访户号</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Expected exit</source>
+        <translation>预计离开</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Residents out now: {count} ({late} overdue)</source>
+        <translation>当前外出居民：{count} 人（超时 {late} 人）</translation>
+    </message>
+    <message>
+        <source>Visitors inside now: {count} ({late} past their expected exit)</source>
+        <translation>当前在内访客：{count} 人（超过预计离开时间 {late} 人）</translation>
+    </message>
+</context>
+<context>
     <name>PreviewView</name>
     <message>
         <source>Camera lost, reconnecting</source>
@@ -1817,90 +1868,6 @@ Vehicle facts: {vehicle}</source>
         <translation>不是有效的新能源车牌：D 或 F 位置不对</translation>
     </message>
     <message>
-        <source>The system clock went back from {before} to {after}: check the time. Records keep their order.</source>
-        <translation>系统时钟从 {before} 倒退到 {after}：请检查时间。记录的先后顺序不受影响。</translation>
-    </message>
-    <message>
-        <source>Database created</source>
-        <translation>数据库已创建</translation>
-    </message>
-    <message>
-        <source>Shift opened</source>
-        <translation>开班</translation>
-    </message>
-    <message>
-        <source>Shift closed</source>
-        <translation>交班</translation>
-    </message>
-    <message>
-        <source>Export or tracing query</source>
-        <translation>导出或流调查询</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <source>Settings changed</source>
-        <translation>设置已更改</translation>
-    </message>
-    <message>
-        <source>System clock went back</source>
-        <translation>系统时钟倒退</translation>
-    </message>
-    <message>
-        <source>Alarm acknowledged</source>
-        <translation>警报已确认</translation>
-    </message>
-    <message>
-        <source>Pass issued</source>
-        <translation>签发通行证</translation>
-    </message>
-    <message>
-        <source>Pass revoked</source>
-        <translation>吊销通行证</translation>
-    </message>
-    <message>
-        <source>Watchlist imported</source>
-        <translation>导入名单</translation>
-    </message>
-    <message>
-        <source>Rules changed</source>
-        <translation>规则已更改</translation>
-    </message>
-    <message>
-        <source>Key created</source>
-        <translation>创建密钥</translation>
-    </message>
-    <message>
-        <source>Barrier relay failed</source>
-        <translation>道闸继电器故障</translation>
-    </message>
-    <message>
-        <source>Give at least one of plate, ID number, phone or name</source>
-        <translation>请至少填写车牌、身份证号、手机号或姓名之一</translation>
-    </message>
-    <message>
-        <source>Not a valid plate: {value}</source>
-        <translation>车牌无效：{value}</translation>
-    </message>
-    <message>
-        <source>Not a valid ID number: {value}</source>
-        <translation>身份证号无效：{value}</translation>
-    </message>
-    <message>
-        <source>Not a valid mobile number: {value}</source>
-        <translation>手机号无效：{value}</translation>
-    </message>
-    <message>
-        <source>The window&apos;s start must be before its end</source>
-        <translation>起始时间必须早于结束时间</translation>
-    </message>
-    <message>
-        <source>The window&apos;s times need a timezone</source>
-        <translation>时间范围需要带时区</translation>
-    </message>
-    <message>
         <source>Bus</source>
         <translation>客车</translation>
     </message>
@@ -1992,6 +1959,41 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Proposed</source>
         <translation>建议处置</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorEntryDialog</name>
+    <message>
+        <source>Walk-in visitor</source>
+        <translation>临时访客登记</translation>
+    </message>
+    <message>
+        <source>Who is visiting whom: the visitor&apos;s name and the host household or the host&apos;s name.</source>
+        <translation>谁来访问谁：访客姓名，以及被访户号或被访人姓名。</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name</source>
+        <translation>访客姓名</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>被访户号</translation>
+    </message>
+    <message>
+        <source>Host&apos;s name</source>
+        <translation>被访人姓名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Expected exit</source>
+        <translation>预计离开时间</translation>
+    </message>
+    <message>
+        <source>e.g. 5-1-302</source>
+        <translation>例如 5-1-302</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,7 @@ from checkpoint.ui.vehicle_panel import (
     VehiclePanel,
 )
 from checkpoint.ui.verdict import VerdictView
+from checkpoint.ui.visitor_entry import VisitorEntryDialog
 
 OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
     Outcome.PASS: QKeySequence(Qt.Key.Key_F5),
@@ -73,6 +74,7 @@ TEMPERATURE_KEY = QKeySequence("Ctrl+T")
 SCAN_KEY = QKeySequence("Ctrl+L")
 MANUAL_KEY = QKeySequence("Ctrl+M")
 MODE_KEY = QKeySequence("Ctrl+Shift+V")
+VISITOR_KEY = QKeySequence("Ctrl+Shift+N")
 RETURN_SECONDS = 5
 VEHICLE_PREVIEW_HEIGHT = 200
 QWIDGETSIZE_MAX = (1 << 24) - 1  # default of the setting station/return_seconds
@@ -294,6 +296,7 @@ class StationView(QWidget):
         add(SCAN_KEY, self.focus_scan_entry)
         add(ACKNOWLEDGE_KEY, self.acknowledge_alarms)
         add(MANUAL_KEY, self.manual_button.click)
+        add(VISITOR_KEY, self.open_visitor_entry)
         add(MODE_KEY, self.mode_button.click)
         panel = self.vehicle_panel
         add(PLATE_KEY, self._vehicle_only(panel.focus_plate))
@@ -356,6 +359,20 @@ class StationView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._session.set_manual_identity(dialog.identity()))
+        dialog.finished.connect(lambda _result: self.focus_scan_entry())
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def open_visitor_entry(self) -> VisitorEntryDialog | None:
+        """A walk-in visitor (on foot): the details join the current draft when the dialog is accepted;
+        the passage is recorded on confirm as usual. None in vehicle mode."""
+        if self._session.vehicle_mode:
+            return None
+        dialog = VisitorEntryDialog(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._session.set_visitor(dialog.details()))
         dialog.finished.connect(lambda _result: self.focus_scan_entry())
         dialog.show()
         return dialog
