@@ -1860,6 +1860,90 @@ Vehicle facts: {vehicle}</translation>
         <translation>Not a new-energy plate: D or F in the wrong place</translation>
     </message>
     <message>
+        <source>The system clock went back from {before} to {after}: check the time. Records keep their order.</source>
+        <translation>The system clock went back from {before} to {after}: check the time. Records keep their order.</translation>
+    </message>
+    <message>
+        <source>Database created</source>
+        <translation>Database created</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>Export or tracing query</source>
+        <translation>Export or tracing query</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <source>System clock went back</source>
+        <translation>System clock went back</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation>Alarm acknowledged</translation>
+    </message>
+    <message>
+        <source>Pass issued</source>
+        <translation>Pass issued</translation>
+    </message>
+    <message>
+        <source>Pass revoked</source>
+        <translation>Pass revoked</translation>
+    </message>
+    <message>
+        <source>Watchlist imported</source>
+        <translation>Watchlist imported</translation>
+    </message>
+    <message>
+        <source>Rules changed</source>
+        <translation>Rules changed</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>Key created</translation>
+    </message>
+    <message>
+        <source>Barrier relay failed</source>
+        <translation>Barrier relay failed</translation>
+    </message>
+    <message>
+        <source>Give at least one of plate, ID number, phone or name</source>
+        <translation>Give at least one of plate, ID number, phone or name</translation>
+    </message>
+    <message>
+        <source>Not a valid plate: {value}</source>
+        <translation>Not a valid plate: {value}</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number: {value}</source>
+        <translation>Not a valid ID number: {value}</translation>
+    </message>
+    <message>
+        <source>Not a valid mobile number: {value}</source>
+        <translation>Not a valid mobile number: {value}</translation>
+    </message>
+    <message>
+        <source>The window's start must be before its end</source>
+        <translation>The window's start must be before its end</translation>
+    </message>
+    <message>
+        <source>The window's times need a timezone</source>
+        <translation>The window's times need a timezone</translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>Bus</translation>
     </message>

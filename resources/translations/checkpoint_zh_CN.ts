@@ -1868,6 +1868,90 @@ Vehicle facts: {vehicle}</source>
         <translation>不是有效的新能源车牌：D 或 F 位置不对</translation>
     </message>
     <message>
+        <source>The system clock went back from {before} to {after}: check the time. Records keep their order.</source>
+        <translation>系统时钟从 {before} 倒退到 {after}：请检查时间。记录的先后顺序不受影响。</translation>
+    </message>
+    <message>
+        <source>Database created</source>
+        <translation>数据库已创建</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Export or tracing query</source>
+        <translation>导出或流调查询</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>设置已更改</translation>
+    </message>
+    <message>
+        <source>System clock went back</source>
+        <translation>系统时钟倒退</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation>警报已确认</translation>
+    </message>
+    <message>
+        <source>Pass issued</source>
+        <translation>签发通行证</translation>
+    </message>
+    <message>
+        <source>Pass revoked</source>
+        <translation>吊销通行证</translation>
+    </message>
+    <message>
+        <source>Watchlist imported</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>Rules changed</source>
+        <translation>规则已更改</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Barrier relay failed</source>
+        <translation>道闸继电器故障</translation>
+    </message>
+    <message>
+        <source>Give at least one of plate, ID number, phone or name</source>
+        <translation>请至少填写车牌、身份证号、手机号或姓名之一</translation>
+    </message>
+    <message>
+        <source>Not a valid plate: {value}</source>
+        <translation>车牌无效：{value}</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number: {value}</source>
+        <translation>身份证号无效：{value}</translation>
+    </message>
+    <message>
+        <source>Not a valid mobile number: {value}</source>
+        <translation>手机号无效：{value}</translation>
+    </message>
+    <message>
+        <source>The window&apos;s start must be before its end</source>
+        <translation>起始时间必须早于结束时间</translation>
+    </message>
+    <message>
+        <source>The window&apos;s times need a timezone</source>
+        <translation>时间范围需要带时区</translation>
+    </message>
+    <message>
         <source>Bus</source>
         <translation>客车</translation>
     </message>
