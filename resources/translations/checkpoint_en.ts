@@ -127,6 +127,52 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Recorded: {outcome}</source>
@@ -746,6 +792,14 @@
         <translation>&amp;Log</translation>
     </message>
     <message>
+        <source>&amp;Tracing</source>
+        <translation>&amp;Tracing</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
@@ -768,6 +822,14 @@
     <message>
         <source>Log ({key})</source>
         <translation>Log ({key})</translation>
+    </message>
+    <message>
+        <source>Tracing ({key})</source>
+        <translation>Tracing ({key})</translation>
+    </message>
+    <message>
+        <source>Audit trail ({key})</source>
+        <translation>Audit trail ({key})</translation>
     </message>
     <message>
         <source>Gate: {name}</source>
@@ -1986,6 +2048,100 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Van</source>
         <translation>Van</translation>
+    </message>
+</context>
+<context>
+    <name>TraceResultModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>TraceView</name>
+    <message>
+        <source>Tracing results written: {path} ({count} passages)</source>
+        <translation>Tracing results written: {path} ({count} passages)</translation>
+    </message>
+    <message>
+        <source>tracing</source>
+        <translation>tracing</translation>
+    </message>
+    <message>
+        <source>Export tracing results</source>
+        <translation>Export tracing results</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <source>e.g. 京A12345</source>
+        <translation>e.g. 京A12345</translation>
+    </message>
+    <message>
+        <source>exact name</source>
+        <translation>exact name</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>E&amp;xport...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) found</source>
+        <translation><numerusform>%n passage found</numerusform><numerusform>%n passages found</numerusform></translation>
     </message>
 </context>
 <context>

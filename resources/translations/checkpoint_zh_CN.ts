@@ -127,6 +127,54 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Recorded: {outcome}</source>
@@ -750,6 +798,14 @@
         <translation>通行记录(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Tracing</source>
+        <translation>流调(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>审计记录(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
@@ -772,6 +828,14 @@
     <message>
         <source>Log ({key})</source>
         <translation>通行记录 ({key})</translation>
+    </message>
+    <message>
+        <source>Tracing ({key})</source>
+        <translation>流调 ({key})</translation>
+    </message>
+    <message>
+        <source>Audit trail ({key})</source>
+        <translation>审计记录 ({key})</translation>
     </message>
     <message>
         <source>Gate: {name}</source>
@@ -1994,6 +2058,102 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Van</source>
         <translation>面包车</translation>
+    </message>
+</context>
+<context>
+    <name>TraceResultModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TraceView</name>
+    <message>
+        <source>Tracing results written: {path} ({count} passages)</source>
+        <translation>流调结果已写入：{path}（{count} 次通行）</translation>
+    </message>
+    <message>
+        <source>tracing</source>
+        <translation>流调</translation>
+    </message>
+    <message>
+        <source>Export tracing results</source>
+        <translation>导出流调结果</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>e.g. 京A12345</source>
+        <translation>例如 京A12345</translation>
+    </message>
+    <message>
+        <source>exact name</source>
+        <translation>完整姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>导出(&amp;X)...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) found</source>
+        <translation>
+            <numerusform>找到 %n 次通行</numerusform>
+        </translation>
     </message>
 </context>
 <context>

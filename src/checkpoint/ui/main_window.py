@@ -17,15 +17,19 @@ from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.texts import camera_status_text, load_problem_text
+from checkpoint.ui.audit_view import AuditView, may_view_audit
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.station_view import StationView
+from checkpoint.ui.trace_view import TraceView
 
 STATION_KEY = QKeySequence(Qt.Key.Key_F1)
 LOG_KEY = QKeySequence(Qt.Key.Key_F2)
+TRACE_KEY = QKeySequence(Qt.Key.Key_F9)
+AUDIT_KEY = QKeySequence(Qt.Key.Key_F10)
 FULLSCREEN_KEY = QKeySequence(Qt.Key.Key_F11)
 STATUS_MESSAGE_MS = 8000
 
@@ -66,10 +70,18 @@ class MainWindow(QMainWindow):
             return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
         )
         self.log_view = LogView(services.log, services.session, self)
+        self.trace_view = TraceView(services.writer, services.messages, self)
+        # The audit trail is built only for a signed-in operator who may read it.
+        self.audit_view: AuditView | None = None
+        if may_view_audit(services.session.operator.role):
+            self.audit_view = AuditView(services.writer, services.messages, self)
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.station_view, "")
         self.tabs.addTab(self.log_view, "")
+        self.tabs.addTab(self.trace_view, "")
+        if self.audit_view is not None:
+            self.tabs.addTab(self.audit_view, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -140,11 +152,25 @@ class MainWindow(QMainWindow):
         self.log_action = QAction(self)
         self.log_action.setShortcut(LOG_KEY)
         self.log_action.triggered.connect(self.show_log)
+        self.trace_action = QAction(self)
+        self.trace_action.setShortcut(TRACE_KEY)
+        self.trace_action.triggered.connect(self.show_trace)
+        self.audit_action = QAction(self)
+        self.audit_action.setShortcut(AUDIT_KEY)
+        self.audit_action.triggered.connect(self.show_audit)
+        self.audit_action.setVisible(self.audit_view is not None)
+        self.audit_action.setEnabled(self.audit_view is not None)
         self.fullscreen_action = QAction(self)
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(FULLSCREEN_KEY)
         self.fullscreen_action.toggled.connect(self._on_fullscreen_action_toggled)
-        for action in (self.station_action, self.log_action, self.fullscreen_action):
+        for action in (
+            self.station_action,
+            self.log_action,
+            self.trace_action,
+            self.audit_action,
+            self.fullscreen_action,
+        ):
             self.view_menu.addAction(action)
 
         self.language_menu = bar.addMenu("")
@@ -176,6 +202,19 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_log(self) -> None:
         self.tabs.setCurrentWidget(self.log_view)
+
+    @Slot()
+    def show_trace(self) -> None:
+        self.tabs.setCurrentWidget(self.trace_view)
+        self.trace_view.plate_edit.setFocus()
+
+    @Slot()
+    def show_audit(self) -> None:
+        """The audit trail, read afresh; nothing happens for an operator who may not read it."""
+        if self.audit_view is None:
+            return
+        self.tabs.setCurrentWidget(self.audit_view)
+        self.audit_view.refresh()
 
     def set_language(self, language: str) -> None:
         """Switches the language live and remembers it for the next start."""
@@ -280,6 +319,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.station_action.setText(self.tr("&Station"))
         self.log_action.setText(self.tr("&Log"))
+        self.trace_action.setText(self.tr("&Tracing"))
+        self.audit_action.setText(self.tr("&Audit trail"))
         self.fullscreen_action.setText(self.tr("&Full screen"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -287,6 +328,9 @@ class MainWindow(QMainWindow):
         native = QKeySequence.SequenceFormat.NativeText
         self.tabs.setTabText(0, self.tr("Station ({key})").format(key=STATION_KEY.toString(native)))
         self.tabs.setTabText(1, self.tr("Log ({key})").format(key=LOG_KEY.toString(native)))
+        self.tabs.setTabText(2, self.tr("Tracing ({key})").format(key=TRACE_KEY.toString(native)))
+        if self.audit_view is not None:
+            self.tabs.setTabText(3, self.tr("Audit trail ({key})").format(key=AUDIT_KEY.toString(native)))
         self._show_status()
 
     def _show_status(self) -> None:

@@ -1,0 +1,402 @@
+"""The tracing screen (流调): who passed, when, with what plate; by plate, ID number, phone, name and window.
+
+The request is checked as ``checkpoint trace`` checks it (``domain.tracing.trace_query``) before anything
+runs, with the same problems in the operator's words. The query and the export run on the writer thread
+(the one database worker), so the screen never waits on the disk. Results are shown and exported masked;
+an export is written to the audit trail (``export_trace_file``).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkpoint import paths
+from checkpoint.domain.masking import mask_name
+from checkpoint.domain.records import Passage
+from checkpoint.domain.tracing import TraceQuery, TraceQueryError, trace_query
+from checkpoint.exports import ExportError
+from checkpoint.station.exporting import (
+    PersonListResult,
+    export_error_text,
+    export_trace_file,
+    trace_passages,
+)
+from checkpoint.station.messages import MessageBus
+from checkpoint.station.texts import (
+    direction_text,
+    outcome_text,
+    storage_error_text,
+    trace_labels,
+    trace_problem_text,
+)
+from checkpoint.station.writer import RecordWriter
+
+if TYPE_CHECKING:
+    from checkpoint.storage.database import Database, StorageError
+
+_DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+TRACE_FORMATS = ("xlsx", "csv")
+
+
+class TraceColumn(enum.IntEnum):
+    TIME = 0
+    GATE = 1
+    DIRECTION = 2
+    PLATE = 3
+    PERSONS = 4
+    OUTCOME = 5
+
+
+def _to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+
+
+def _from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+class TraceResultModel(QAbstractTableModel):
+    """The passages a tracing query found, oldest first; persons masked."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._passages: list[Passage] = []
+        self._gate_names: dict[Any, str] = {}
+
+    @property
+    def passages(self) -> list[Passage]:
+        return list(self._passages)
+
+    def set_results(self, passages: list[Passage], gate_names: dict[Any, str]) -> None:
+        self.beginResetModel()
+        self._passages = list(passages)
+        self._gate_names = dict(gate_names)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._passages)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TraceColumn)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= index.row() < len(self._passages):
+            return None
+        passage = self._passages[index.row()]
+        column = TraceColumn(index.column())
+        if column is TraceColumn.TIME:
+            return f"{passage.at.astimezone():%Y-%m-%d %H:%M:%S}"
+        if column is TraceColumn.GATE:
+            return self._gate_names.get(passage.gate_id, "")
+        if column is TraceColumn.DIRECTION:
+            return direction_text(passage.direction)
+        if column is TraceColumn.PLATE:
+            return passage.vehicle.plate if passage.vehicle is not None else ""
+        if column is TraceColumn.PERSONS:
+            return ", ".join(mask_name(person.name) or "-" for person in passage.persons)
+        return outcome_text(passage.outcome)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(TraceColumn):
+            return None
+        return {
+            TraceColumn.TIME: self.tr("Time"),
+            TraceColumn.GATE: self.tr("Gate"),
+            TraceColumn.DIRECTION: self.tr("Direction"),
+            TraceColumn.PLATE: self.tr("Plate"),
+            TraceColumn.PERSONS: self.tr("Persons"),
+            TraceColumn.OUTCOME: self.tr("Outcome"),
+        }[TraceColumn(section)]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TraceColumn) - 1)
+        if self._passages:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._passages) - 1, len(TraceColumn) - 1))
+
+
+class TraceView(QWidget):
+    """Tracing queries and their export.
+
+    Given the writer (the one database worker) and the message bus (export results and failures).
+
+    Signals:
+        results_ready(int): a query finished with this many passages (the table shows them).
+        query_refused(str): the request was malformed; the translated reason (also shown on the screen).
+        export_finished(str): the written file's path.
+        export_failed(str): a translated reason; nothing was written.
+    """
+
+    results_ready = Signal(int)
+    query_refused = Signal(str)
+    export_finished = Signal(str)
+    export_failed = Signal(str)
+
+    def __init__(
+        self,
+        writer: RecordWriter,
+        messages: MessageBus,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._writer = writer
+        self._messages = messages
+        self._query: TraceQuery | None = None
+
+        self.plate_edit = QLineEdit(self)
+        self.id_edit = QLineEdit(self)
+        self.phone_edit = QLineEdit(self)
+        self.name_edit = QLineEdit(self)
+        self.since_check = QCheckBox(self)
+        self.since_edit = QDateTimeEdit(self)
+        self.until_check = QCheckBox(self)
+        self.until_edit = QDateTimeEdit(self)
+        now = datetime.now(UTC)
+        for edit, value in ((self.since_edit, now - timedelta(days=14)), (self.until_edit, now)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(_DATETIME_FORMAT)
+            edit.setDateTime(_to_qdatetime(value))
+            edit.setEnabled(False)
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.until_check.toggled.connect(self.until_edit.setEnabled)
+        self.search_button = QPushButton(self)
+        self.search_button.setDefault(True)
+        self.export_button = QPushButton(self)
+        self.export_button.setEnabled(False)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("traceProblem")
+        self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem_label.setWordWrap(True)
+        self.count_label = QLabel(self)
+
+        self.model = TraceResultModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in (
+            (TraceColumn.TIME, 170),
+            (TraceColumn.GATE, 150),
+            (TraceColumn.DIRECTION, 70),
+            (TraceColumn.PLATE, 110),
+            (TraceColumn.PERSONS, 240),
+        ):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self._captions = {name: QLabel(self) for name in ("plate", "id", "phone", "name", "since", "until")}
+        form = QFormLayout()
+        form.addRow(self._captions["plate"], self.plate_edit)
+        form.addRow(self._captions["id"], self.id_edit)
+        form.addRow(self._captions["phone"], self.phone_edit)
+        form.addRow(self._captions["name"], self.name_edit)
+        for key, check, edit in (
+            ("since", self.since_check, self.since_edit),
+            ("until", self.until_check, self.until_edit),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(check)
+            row.addWidget(edit, 1)
+            form.addRow(self._captions[key], row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.table, 1)
+
+        self.search_button.clicked.connect(self.search)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        for field in (self.plate_edit, self.id_edit, self.phone_edit, self.name_edit):
+            field.returnPressed.connect(self.search)
+        self.retranslate_ui()
+
+    # Query -----------------------------------------------------------------------------------------
+
+    def build_query(self, today: date | None = None) -> TraceQuery:
+        """The request as typed, checked like ``checkpoint trace``; raises ``TraceQueryError``."""
+        return trace_query(
+            plate=self.plate_edit.text(),
+            id_number=self.id_edit.text(),
+            phone=self.phone_edit.text(),
+            name=self.name_edit.text(),
+            since=_from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
+            until=_from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
+            today=today or datetime.now().astimezone().date(),
+        )
+
+    @Slot()
+    def search(self) -> None:
+        """Checks the request; a good one runs on the writer thread and fills the table."""
+        try:
+            query = self.build_query()
+        except TraceQueryError as error:
+            text = trace_problem_text(error)
+            self.problem_label.setText(text)
+            self.query_refused.emit(text)
+            return
+        self.problem_label.clear()
+        self.search_button.setEnabled(False)
+
+        def job(database: Database) -> tuple[TraceQuery, list[Passage], dict[Any, str]]:
+            found = trace_passages(database, query)
+            return query, found, {gate.id: gate.name for gate in database.gates()}
+
+        self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
+
+    def _on_query_done(self, result: tuple[TraceQuery, list[Passage], dict[Any, str]]) -> None:
+        query, found, gate_names = result
+        self._query = query
+        self.model.set_results(found, gate_names)
+        self.search_button.setEnabled(True)
+        self.export_button.setEnabled(bool(found))
+        self._show_count()
+        self.results_ready.emit(len(found))
+
+    def _on_query_error(self, error: StorageError) -> None:
+        self.search_button.setEnabled(True)
+        text = storage_error_text(error.kind)
+        self.problem_label.setText(text)
+        self._messages.error(text)
+
+    # Export ----------------------------------------------------------------------------------------
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Writes the shown results (masked) to ``path`` on the writer thread; audited."""
+        if self._query is None:
+            return
+        if fmt not in TRACE_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
+        query, passages = self._query, self.model.passages
+        labels = trace_labels()  # built here, in the language the operator sees
+        zone = datetime.now().astimezone().tzinfo
+        now = datetime.now(UTC)
+
+        def job(database: Database) -> PersonListResult | ExportError:
+            try:
+                return export_trace_file(
+                    database, path, fmt, passages, query, labels=labels, now=now, zone=zone
+                )
+            except ExportError as error:
+                return error
+
+        self._writer.submit(job, on_done=self._on_export_done, on_error=self._on_export_error)
+
+    def _on_export_done(self, result: PersonListResult | ExportError) -> None:
+        if isinstance(result, ExportError):
+            self._export_failed(export_error_text(result.kind))
+            return
+        self._messages.info(
+            self.tr("Tracing results written: {path} ({count} passages)").format(
+                path=result.path, count=result.passages
+            )
+        )
+        self.export_finished.emit(str(result.path))
+
+    def _on_export_error(self, error: StorageError) -> None:
+        self._export_failed(storage_error_text(error.kind))
+
+    def _export_failed(self, text: str) -> None:
+        self._messages.error(text)
+        self.export_failed.emit(text)
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        folder = paths.export_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        stem = self.tr("tracing") + f"_{datetime.now():%Y%m%d-%H%M}"
+        chosen, selected = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export tracing results"),
+            str(folder / f"{stem}.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        fmt = (
+            "csv"
+            if path.suffix.lower() == ".csv" or ("csv" in selected.lower() and not path.suffix)
+            else "xlsx"
+        )
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
+        self.export_to(path, fmt)
+
+    # Text ------------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self._captions["plate"].setText(self.tr("Plate"))
+        self._captions["id"].setText(self.tr("ID number"))
+        self._captions["phone"].setText(self.tr("Phone"))
+        self._captions["name"].setText(self.tr("Name"))
+        self._captions["since"].setText(self.tr("From"))
+        self._captions["until"].setText(self.tr("To"))
+        self.since_check.setText(self.tr("limit"))
+        self.until_check.setText(self.tr("limit"))
+        self.plate_edit.setPlaceholderText(self.tr("e.g. 京A12345"))
+        self.name_edit.setPlaceholderText(self.tr("exact name"))
+        self.search_button.setText(self.tr("&Search"))
+        self.export_button.setText(self.tr("E&xport..."))
+        self.model.retranslate()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self._query is None:
+            self.count_label.clear()
+            return
+        self.count_label.setText(self.tr("%n passage(s) found", "", self.model.rowCount()))
