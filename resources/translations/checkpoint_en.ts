@@ -832,6 +832,10 @@
         <translation>Audit trail ({key})</translation>
     </message>
     <message>
+        <source>Out / inside</source>
+        <translation>Out / inside</translation>
+    </message>
+    <message>
         <source>Gate: {name}</source>
         <translation>Gate: {name}</translation>
     </message>

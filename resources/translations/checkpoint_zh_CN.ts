@@ -838,6 +838,10 @@
         <translation>审计记录 ({key})</translation>
     </message>
     <message>
+        <source>Out / inside</source>
+        <translation>外出 / 在内</translation>
+    </message>
+    <message>
         <source>Gate: {name}</source>
         <translation>卡口：{name}</translation>
     </message>

@@ -24,10 +24,11 @@ from checkpoint.station.exporting import ExportService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.presence import Presence
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
-from checkpoint.station.session import StationSession, vehicle_first
+from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.verification import Verifier
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
@@ -128,7 +129,10 @@ def build_services(
         profiles=profiles,
         verifier=verifier,
         vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
+        auto_record=bool_setting(settings.value("station/auto_record"), auto_record_default(gate.profile)),
     )
+    presence = Presence(writer, lambda: session.profile.thresholds.return_hours, clock=clock_guard.now)
+    session.passage_recorded.connect(presence.add)
     clock_guard.setParent(session)  # lives as long as the session that reads the time through it
     profiles.audit_failed.connect(
         lambda reason: messages.error(
@@ -156,6 +160,7 @@ def build_services(
         exports=exports,
         writer=writer,
         devices=devices,
+        presence=presence,
         settings=settings,
         db_url=db_url,
     )
@@ -168,6 +173,15 @@ class UnknownProfileError(ValueError):
         super().__init__(f"unknown gate profile {name!r}; known profiles: {', '.join(known) or 'none'}")
         self.name = name
         self.known = known
+
+
+def bool_setting(value: object, default: bool) -> bool:
+    """A yes/no from the settings file, which stores them as text ("true", "false", "1", "0")."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 def check_profile_name(name: str, profiles: ProfileStore | None = None) -> str:

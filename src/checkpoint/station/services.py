@@ -10,6 +10,7 @@ from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.writer import RecordWriter
@@ -24,12 +25,14 @@ class StationServices:
     exports: ExportService
     writer: RecordWriter
     devices: GateDevices
+    presence: Presence
     settings: QSettings
     db_url: str
 
     def start(self) -> None:
         """Starts the writer, the camera threads and the serial scanner (if one is configured)."""
         self.writer.start()
+        self.presence.start()
         self.scan.start()
         self.devices.start()
 

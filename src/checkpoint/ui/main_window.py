@@ -22,6 +22,7 @@ from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
+from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.trace_view import TraceView
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(services.writer, services.messages, self)
+        self.presence_view = PresenceView(services.presence, self)
         # The audit trail is built only for a signed-in operator who may read it.
         self.audit_view: AuditView | None = None
         if may_view_audit(services.session.operator.role):
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.trace_view, "")
         if self.audit_view is not None:
             self.tabs.addTab(self.audit_view, "")
+        self.tabs.addTab(self.presence_view, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -331,6 +334,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(2, self.tr("Tracing ({key})").format(key=TRACE_KEY.toString(native)))
         if self.audit_view is not None:
             self.tabs.setTabText(3, self.tr("Audit trail ({key})").format(key=AUDIT_KEY.toString(native)))
+        self.tabs.setTabText(self.tabs.indexOf(self.presence_view), self.tr("Out / inside"))
         self._show_status()
 
     def _show_status(self) -> None:
