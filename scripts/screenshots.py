@@ -111,6 +111,16 @@ def main() -> int:
                 window.show_log()
                 wait(500)
                 window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
+                if (width, height) == SIZES[0]:
+                    for name, view in (
+                        ("trace", window.trace_view),
+                        ("audit", window.audit_view),
+                        ("presence", window.presence_view),
+                    ):
+                        if view is not None:
+                            window.tabs.setCurrentWidget(view)
+                            wait(500)
+                            window.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
         # The camera unplugged: what the operator sees while it reconnects (scanner still works).
         window.resize(*SIZES[0])
         services.scan.stop()

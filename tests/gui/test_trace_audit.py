@@ -194,3 +194,11 @@ def test_the_window_offers_tracing_and_the_audit_trail_to_a_shift_leader(
 def test_only_shift_leaders_and_administrators_may_read_the_audit_trail() -> None:
     assert may_view_audit(Role.SHIFT_LEADER) and may_view_audit(Role.ADMINISTRATOR)
     assert not may_view_audit(Role.OPERATOR)
+
+
+def test_the_audit_tab_reads_the_trail_when_it_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.audit_view
+    assert view is not None
+    with qtbot.waitSignal(view.loaded, timeout=5000) as loaded:
+        window.tabs.setCurrentWidget(view)
+    assert loaded.args[0] >= 1  # at least the database's creation and the shift's opening

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -239,6 +240,11 @@ class AuditView(QWidget):
 
     def _on_error(self, error: StorageError) -> None:
         self._messages.error(storage_error_text(error.kind))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Every time the trail is looked at, it is read afresh: it only grows."""
+        super().showEvent(event)
+        self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
