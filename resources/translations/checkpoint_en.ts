@@ -634,6 +634,17 @@
     </message>
 </context>
 <context>
+    <name>HandoverPrinter</name>
+    <message>
+        <source>Nothing to print: {detail}</source>
+        <translation>Nothing to print: {detail}</translation>
+    </message>
+    <message>
+        <source>The handover could not be opened for printing: {path}</source>
+        <translation>The handover could not be opened for printing: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -744,6 +755,10 @@
         <translation>Exporting to {path}...</translation>
     </message>
     <message>
+        <source>Preparing the handover for printing...</source>
+        <translation>Preparing the handover for printing...</translation>
+    </message>
+    <message>
         <source>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</source>
         <translation>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</translation>
     </message>
@@ -758,6 +773,10 @@
     <message>
         <source>&amp;Export handover...</source>
         <translation>&amp;Export handover...</translation>
+    </message>
+    <message>
+        <source>&amp;Print handover...</source>
+        <translation>&amp;Print handover...</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -986,6 +1005,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Reasons</source>
         <translation>Reasons</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
     </message>
 </context>
 <context>

@@ -636,6 +636,17 @@
     </message>
 </context>
 <context>
+    <name>HandoverPrinter</name>
+    <message>
+        <source>Nothing to print: {detail}</source>
+        <translation>没有可打印的内容：{detail}</translation>
+    </message>
+    <message>
+        <source>The handover could not be opened for printing: {path}</source>
+        <translation>交接班记录无法打开以供打印：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -750,6 +761,10 @@
         <translation>正在导出到 {path}…</translation>
     </message>
     <message>
+        <source>Preparing the handover for printing...</source>
+        <translation>正在准备打印交接班记录…</translation>
+    </message>
+    <message>
         <source>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</source>
         <translation>已重新加载：欧盟签发证书 {certificates} 个，通行证密钥 {keys} 个，健康码平台 {platforms} 个。</translation>
     </message>
@@ -764,6 +779,10 @@
     <message>
         <source>&amp;Export handover...</source>
         <translation>导出交接班记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print handover...</source>
+        <translation>打印交接班记录(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -992,6 +1011,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.presence_view import PresenceView
+from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.trace_view import TraceView
@@ -126,6 +127,12 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export_dialog)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
+        self.print_action.triggered.connect(self.print_handover)
+        self.handover_printer = HandoverPrinter(self._services.writer, self._services.messages, self)
+        self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
+        self.handover_printer.failed.connect(self._on_handover_printer_failed)
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings_dialog)
@@ -141,6 +148,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.manual_action)
@@ -245,6 +253,32 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
 
     @Slot()
+    def print_handover(self) -> None:
+        """Writes the current shift's handover PDF on the writer thread; the preview opens when ready."""
+        self.handover_printer.write_current_shift(operator_id=self._services.session.operator.id)
+        self.statusBar().showMessage(self.tr("Preparing the handover for printing..."))
+
+    def open_print_preview(self, path: Path) -> PdfPrintPreview | None:
+        """The print preview of a handover PDF (window-modal, not blocking); None if it cannot be opened."""
+        try:
+            preview = PdfPrintPreview(path, self)
+        except PdfLoadError:
+            self.handover_printer.cannot_open(path)
+            return None
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+        return preview
+
+    @Slot(str)
+    def _on_handover_printer_pdf_ready(self, path: str) -> None:
+        self.statusBar().clearMessage()
+        self.open_print_preview(Path(path))
+
+    @Slot(str)
+    def _on_handover_printer_failed(self, _message: str) -> None:
+        self.statusBar().clearMessage()  # the banner shows the message
+
+    @Slot()
     def open_settings_dialog(self) -> SettingsDialog:
         """The rules editor; only shift leaders and administrators may save (DESIGN: security rules)."""
         session = self._services.session
@@ -314,6 +348,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(self.tr("&File"))
         self.export_action.setText(self.tr("&Export handover..."))
+        self.print_action.setText(self.tr("&Print handover..."))
         self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.import_action.setText(self.tr("&Import watchlist..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
