@@ -14,7 +14,6 @@ from uuid import UUID
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
     QEvent,
     QModelIndex,
     QObject,
@@ -42,6 +41,7 @@ from checkpoint.domain.records import AuditAction, AuditEntry, Role
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import audit_action_text, storage_error_text
 from checkpoint.station.writer import RecordWriter
+from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database, StorageError
@@ -60,14 +60,6 @@ class AuditColumn(enum.IntEnum):
     ACTION = 1
     OPERATOR = 2
     DETAIL = 3
-
-
-def _to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-
-
-def _from_qdatetime(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 class AuditModel(QAbstractTableModel):
@@ -160,7 +152,7 @@ class AuditView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=7)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(_to_qdatetime(value))
+            edit.setDateTime(to_qdatetime(value))
             edit.setEnabled(False)
         self.refresh_button = QPushButton(self)
         self.count_label = QLabel(self)
@@ -218,8 +210,8 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """Reads the trail again with the current filter (on the writer thread)."""
         action = self.action_combo.currentData()
-        since = _from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None
-        until = _from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        since = from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None
+        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
 
         def job(database: Database) -> tuple[list[AuditEntry], dict[UUID, str]]:
             entries = [

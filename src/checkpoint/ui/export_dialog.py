@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QEvent, Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.station.exporting import FORMATS
+from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 
 EXPORT_FORMATS: tuple[str, ...] = FORMATS  # what the handover export writes (xlsx, pdf, csv)
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -45,8 +46,8 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox(self)
         for fmt in EXPORT_FORMATS:
             self.format_combo.addItem(fmt.upper(), fmt)
-        self.since_edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(since.timestamp())), self)
-        self.until_edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(until.timestamp())), self)
+        self.since_edit = QDateTimeEdit(to_qdatetime(since), self)
+        self.until_edit = QDateTimeEdit(to_qdatetime(until), self)
         for edit in (self.since_edit, self.until_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
@@ -92,11 +93,11 @@ class ExportDialog(QDialog):
 
     @property
     def since(self) -> datetime:
-        return datetime.fromtimestamp(self.since_edit.dateTime().toSecsSinceEpoch(), UTC)
+        return from_qdatetime(self.since_edit.dateTime())
 
     @property
     def until(self) -> datetime:
-        return datetime.fromtimestamp(self.until_edit.dateTime().toSecsSinceEpoch(), UTC)
+        return from_qdatetime(self.until_edit.dateTime())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,17 +23,10 @@ from PySide6.QtWidgets import (
 from checkpoint.station.log import LogService, PassageFilter
 from checkpoint.station.session import StationSession
 from checkpoint.ui.pass_log_model import Column, PassLogModel
+from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 
 FILTER_DELAY_MS = 300
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
-
-
-def _to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-
-
-def _from_qdatetime(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 def start_of_today(now: datetime) -> datetime:
@@ -142,9 +135,9 @@ class LogView(QWidget):
     # Filter ----------------------------------------------------------------------------------------
 
     def _current_filter(self) -> PassageFilter:
-        until = _from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
         return PassageFilter(
-            since=_from_qdatetime(self.since_edit.dateTime()),
+            since=from_qdatetime(self.since_edit.dateTime()),
             until=until,
             text=self.text_filter.text().strip(),
             flagged=self.flagged_check.isChecked(),
@@ -166,9 +159,9 @@ class LogView(QWidget):
     def _set_window(self, since: datetime, until: datetime | None) -> None:
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(True)
-        self.since_edit.setDateTime(_to_qdatetime(since))
+        self.since_edit.setDateTime(to_qdatetime(since))
         self.until_check.setChecked(until is not None)
-        self.until_edit.setDateTime(_to_qdatetime(until or datetime.now(UTC) + timedelta(hours=1)))
+        self.until_edit.setDateTime(to_qdatetime(until or datetime.now(UTC) + timedelta(hours=1)))
         self.until_edit.setEnabled(until is not None)
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(False)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
     QEvent,
     QModelIndex,
     QObject,
@@ -60,6 +59,7 @@ from checkpoint.station.texts import (
     trace_problem_text,
 )
 from checkpoint.station.writer import RecordWriter
+from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database, StorageError
@@ -75,14 +75,6 @@ class TraceColumn(enum.IntEnum):
     PLATE = 3
     PERSONS = 4
     OUTCOME = 5
-
-
-def _to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-
-
-def _from_qdatetime(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 class TraceResultModel(QAbstractTableModel):
@@ -192,7 +184,7 @@ class TraceView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=14)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(_to_qdatetime(value))
+            edit.setDateTime(to_qdatetime(value))
             edit.setEnabled(False)
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
@@ -266,8 +258,8 @@ class TraceView(QWidget):
             id_number=self.id_edit.text(),
             phone=self.phone_edit.text(),
             name=self.name_edit.text(),
-            since=_from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
-            until=_from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
+            since=from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
+            until=from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
             today=today or datetime.now().astimezone().date(),
         )
 
