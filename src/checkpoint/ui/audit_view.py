@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -42,6 +40,7 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import audit_action_text, storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database, StorageError
@@ -62,36 +61,24 @@ class AuditColumn(enum.IntEnum):
     DETAIL = 3
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditEntry]):
     """Audit entries in the order given (the view gives them newest first)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
-        self._operators: dict[UUID, str] = {}
+    columns = AuditColumn
 
     @property
     def entries(self) -> list[AuditEntry]:
-        return list(self._entries)
+        return self.rows
 
     def set_entries(self, entries: list[AuditEntry], operators: dict[UUID, str]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self._operators = dict(operators)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AuditColumn)
+        self.set_rows(entries, dict(operators))
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.row_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = AuditColumn(index.column())
         if role == Qt.ItemDataRole.ToolTipRole and column is AuditColumn.DETAIL:
             return entry.detail
@@ -104,7 +91,7 @@ class AuditModel(QAbstractTableModel):
         if column is AuditColumn.OPERATOR:
             if entry.operator_id is None:
                 return ""
-            return self._operators.get(entry.operator_id, str(entry.operator_id))
+            return self._names.get(entry.operator_id, str(entry.operator_id))
         return entry.detail
 
     def headerData(
@@ -120,11 +107,6 @@ class AuditModel(QAbstractTableModel):
             AuditColumn.OPERATOR: self.tr("Operator"),
             AuditColumn.DETAIL: self.tr("Detail"),
         }[AuditColumn(section)]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AuditColumn) - 1)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, len(AuditColumn) - 1))
 
 
 class AuditView(QWidget):

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -60,6 +58,7 @@ from checkpoint.station.texts import (
 )
 from checkpoint.station.writer import RecordWriter
 from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database, StorageError
@@ -77,43 +76,29 @@ class TraceColumn(enum.IntEnum):
     OUTCOME = 5
 
 
-class TraceResultModel(QAbstractTableModel):
+class TraceResultModel(RowsModel[Passage]):
     """The passages a tracing query found, oldest first; persons masked."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._passages: list[Passage] = []
-        self._gate_names: dict[Any, str] = {}
+    columns = TraceColumn
 
     @property
     def passages(self) -> list[Passage]:
-        return list(self._passages)
+        return self.rows
 
     def set_results(self, passages: list[Passage], gate_names: dict[Any, str]) -> None:
-        self.beginResetModel()
-        self._passages = list(passages)
-        self._gate_names = dict(gate_names)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._passages)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TraceColumn)
+        self.set_rows(passages, gate_names)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        passage = self.row_at(index)
+        if passage is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        if not 0 <= index.row() < len(self._passages):
-            return None
-        passage = self._passages[index.row()]
         column = TraceColumn(index.column())
         if column is TraceColumn.TIME:
             return f"{passage.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is TraceColumn.GATE:
-            return self._gate_names.get(passage.gate_id, "")
+            return self._names.get(passage.gate_id, "")
         if column is TraceColumn.DIRECTION:
             return direction_text(passage.direction)
         if column is TraceColumn.PLATE:
@@ -137,11 +122,6 @@ class TraceResultModel(QAbstractTableModel):
             TraceColumn.PERSONS: self.tr("Persons"),
             TraceColumn.OUTCOME: self.tr("Outcome"),
         }[TraceColumn(section)]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TraceColumn) - 1)
-        if self._passages:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._passages) - 1, len(TraceColumn) - 1))
 
 
 class TraceView(QWidget):
