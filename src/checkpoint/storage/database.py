@@ -297,6 +297,13 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
     return engine
 
 
+def schema_head() -> str:
+    """The newest schema revision this program knows (what ``open_database`` migrates to)."""
+    heads = ScriptDirectory.from_config(_alembic_config()).get_heads()
+    assert len(heads) == 1, heads
+    return heads[0]
+
+
 def _check_schema(engine: Engine, config: Config) -> bool:
     """Whether the schema needs migrating; refuses a newer or foreign database without touching it."""
     script = ScriptDirectory.from_config(config)

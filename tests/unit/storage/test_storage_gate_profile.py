@@ -20,7 +20,7 @@ from storage_helpers import T0, Post, make_draft
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import AuditAction, Gate, Role
 from checkpoint.storage import ChainProblem, Database, InvalidRecordError, VerifyReport, open_database
-from checkpoint.storage.database import _alembic_config
+from checkpoint.storage.database import _alembic_config, schema_head
 
 GATE_NAME = "G15 东出口"
 
@@ -223,7 +223,10 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
     database = open_database(f"sqlite:///{path}")
     try:
         with database._engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == schema_head()
+            )
         report = database.verify()
         assert report.ok, report
         assert report.records_checked == 5

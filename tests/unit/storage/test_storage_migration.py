@@ -21,7 +21,7 @@ from storage_helpers import T0, Post, make_draft
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import CodeKind, PassageDraft, PersonCheck, PersonFlag, Role
 from checkpoint.storage import ChainProblem, Database, PassageFilter, open_database
-from checkpoint.storage.database import _alembic_config
+from checkpoint.storage.database import _alembic_config, schema_head
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000001")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000002")
@@ -157,7 +157,10 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
     database = open_database(f"sqlite:///{old_db}")
     try:
         with database._engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == schema_head()
+            )
         assert database.station_id == STATION
         report = database.verify()
         assert report.ok, report

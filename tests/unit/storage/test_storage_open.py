@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from checkpoint.domain.records import AuditAction, PassageDraft
 from checkpoint.storage import Database, PassageFilter, StorageError, StorageErrorKind, open_database
 from checkpoint.storage._models import Base
+from checkpoint.storage.database import schema_head
 
 
 def _file_digest(path: Path) -> str:
@@ -31,7 +32,10 @@ def test_fresh_database_is_created_with_wal_and_full_sync(db_path: Path) -> None
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
-            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == schema_head()
+            )
         created = database.audit_entries()
         assert [e.action for e in created] == [AuditAction.DATABASE_CREATED]
         assert created[0].seq == 1
