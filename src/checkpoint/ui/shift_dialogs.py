@@ -8,7 +8,7 @@ written; an operator who is not a shift leader or administrator is refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +123,13 @@ class _ShiftDialog(QDialog):
     def _refused(self) -> bool:
         if self._service.may_lead():
             return False
-        self.show_problems([self.tr("Only a shift leader or an administrator may open or close a shift.")])
+        self.show_problems(
+            [
+                QCoreApplication.translate(
+                    "ShiftDialog", "Only a shift leader or an administrator may open or close a shift."
+                )
+            ]
+        )
         self.ok_button.setEnabled(False)
         return True
 
