@@ -27,6 +27,7 @@ from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
 from checkpoint.ui.main_window import MainWindow
+from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.style import apply_style
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -121,6 +122,24 @@ def main() -> int:
                             window.tabs.setCurrentWidget(view)
                             wait(500)
                             window.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                    # The shift leader's dialogs, as the Shift menu opens them (context read first).
+                    shifts = services.shifts
+                    for name, request, kind in (
+                        ("shift-open", shifts.request_open, OpenShiftDialog),
+                        ("shift-close", shifts.request_close, CloseShiftDialog),
+                    ):
+                        request()
+                        dialog = None
+                        for _ in range(100):
+                            wait(50)
+                            dialog = window.findChild(kind)
+                            if dialog is not None:
+                                break
+                        if dialog is not None:
+                            wait(300)
+                            dialog.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                            dialog.reject()
+                            wait(100)
         # The camera unplugged: what the operator sees while it reconnects (scanner still works).
         window.resize(*SIZES[0])
         services.scan.stop()

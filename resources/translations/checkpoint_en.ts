@@ -173,6 +173,77 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}</source>
+        <translation>Shift {label}, opened {time}</translation>
+    </message>
+    <message>
+        <source>Counts: the log and your tally (leave the tally at — where none was kept)</source>
+        <translation>Counts: the log and your tally (leave the tally at — where none was kept)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation>Tally</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Items handed over</source>
+        <translation>Items handed over</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Open matters for the next shift (one per line)</source>
+        <translation>Open matters for the next shift (one per line)</translation>
+    </message>
+    <message>
+        <source>Outgoing shift leader</source>
+        <translation>Outgoing shift leader</translation>
+    </message>
+    <message>
+        <source>Incoming shift leader</source>
+        <translation>Incoming shift leader</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Recorded: {outcome}</source>
@@ -823,6 +894,18 @@
         <translation>&amp;Full screen</translation>
     </message>
     <message>
+        <source>S&amp;hift</source>
+        <translation>S&amp;hift</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift...</source>
+        <translation>&amp;Open shift...</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift...</source>
+        <translation>&amp;Close shift...</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -863,8 +946,12 @@
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <source>Shift: {label}</source>
-        <translation>Shift: {label}</translation>
+        <source>Shift: {label} (automatic)</source>
+        <translation>Shift: {label} (automatic)</translation>
+    </message>
+    <message>
+        <source>Shift: {leader}, opened {time}</source>
+        <translation>Shift: {leader}, opened {time}</translation>
     </message>
     <message>
         <source>Database: {db}</source>
@@ -962,6 +1049,73 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Shift leader: {name}</source>
+        <translation>Shift leader: {name}</translation>
+    </message>
+    <message>
+        <source>Staff on duty (pick or type a name, then Enter)</source>
+        <translation>Staff on duty (pick or type a name, then Enter)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Items received (equipment, keys, supplies)</source>
+        <translation>Items received (equipment, keys, supplies)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Open matters handed over by the previous shift</source>
+        <translation>Open matters handed over by the previous shift</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1414,235 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>This gate now decides under {rules}.</source>
         <translation>This gate now decides under {rules}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Only a shift leader or an administrator may open or close a shift.</source>
+        <translation>Only a shift leader or an administrator may open or close a shift.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <source>Shift opened by {leader}.</source>
+        <translation>Shift opened by {leader}.</translation>
+    </message>
+    <message>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
+        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</translation>
+    </message>
+    <message>
+        <source>the incoming leader</source>
+        <translation>the incoming leader</translation>
+    </message>
+    <message>
+        <source>The shift was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>The shift was NOT recorded: {reason} Nothing was lost; try again.</translation>
+    </message>
+    <message>
+        <source>A leader's shift is still open: it must be closed before another is opened.</source>
+        <translation>A leader's shift is still open: it must be closed before another is opened.</translation>
+    </message>
+    <message>
+        <source>This shift was already closed.</source>
+        <translation>This shift was already closed.</translation>
+    </message>
+    <message>
+        <source>Some entries are incomplete: see the marked fields.</source>
+        <translation>Some entries are incomplete: see the marked fields.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTexts</name>
+    <message>
+        <source>Vehicles</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>Persons in</source>
+        <translation>Persons in</translation>
+    </message>
+    <message>
+        <source>Persons out</source>
+        <translation>Persons out</translation>
+    </message>
+    <message>
+        <source>Passed (passages)</source>
+        <translation>Passed (passages)</translation>
+    </message>
+    <message>
+        <source>Turned back (passages)</source>
+        <translation>Turned back (passages)</translation>
+    </message>
+    <message>
+        <source>Held, handed over (passages)</source>
+        <translation>Held, handed over (passages)</translation>
+    </message>
+    <message>
+        <source>Fever (persons)</source>
+        <translation>Fever (persons)</translation>
+    </message>
+    <message>
+        <source>Anomalies handed over (passages)</source>
+        <translation>Anomalies handed over (passages)</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>As received</source>
+        <translation>As received</translation>
+    </message>
+    <message>
+        <source>Fewer than received</source>
+        <translation>Fewer than received</translation>
+    </message>
+    <message>
+        <source>More than received</source>
+        <translation>More than received</translation>
+    </message>
+    <message>
+        <source>Not received at the opening</source>
+        <translation>Not received at the opening</translation>
+    </message>
+    <message>
+        <source>Acknowledged (settled)</source>
+        <translation>Acknowledged (settled)</translation>
+    </message>
+    <message>
+        <source>Carried on (still open)</source>
+        <translation>Carried on (still open)</translation>
+    </message>
+    <message>
+        <source>Name at least one member of staff on duty.</source>
+        <translation>Name at least one member of staff on duty.</translation>
+    </message>
+    <message>
+        <source>A name is empty: fill it in or remove the row.</source>
+        <translation>A name is empty: fill it in or remove the row.</translation>
+    </message>
+    <message>
+        <source>{subject} is listed twice.</source>
+        <translation>{subject} is listed twice.</translation>
+    </message>
+    <message>
+        <source>{subject}: a number below zero.</source>
+        <translation>{subject}: a number below zero.</translation>
+    </message>
+    <message>
+        <source>{subject} is damaged or missing: say what happened in its note.</source>
+        <translation>{subject} is damaged or missing: say what happened in its note.</translation>
+    </message>
+    <message>
+        <source>Open matter "{subject}": acknowledge it or carry it on.</source>
+        <translation>Open matter "{subject}": acknowledge it or carry it on.</translation>
+    </message>
+    <message>
+        <source>{subject}: the tally differs from the log; explain the difference.</source>
+        <translation>{subject}: the tally differs from the log; explain the difference.</translation>
+    </message>
+    <message>
+        <source>{subject} is short, missing or damaged: explain it.</source>
+        <translation>{subject} is short, missing or damaged: explain it.</translation>
+    </message>
+    <message>
+        <source>Name the outgoing shift leader.</source>
+        <translation>Name the outgoing shift leader.</translation>
+    </message>
+    <message>
+        <source>Handover items</source>
+        <translation>Handover items</translation>
+    </message>
+    <message>
+        <source>Automatic shift (opened by the clock; no leader opened it)</source>
+        <translation>Automatic shift (opened by the clock; no leader opened it)</translation>
+    </message>
+    <message>
+        <source>Opened by {leader} at {time}</source>
+        <translation>Opened by {leader} at {time}</translation>
+    </message>
+    <message>
+        <source>Not closed yet: no reconciliation.</source>
+        <translation>Not closed yet: no reconciliation.</translation>
+    </message>
+    <message>
+        <source>Items received and handed over</source>
+        <translation>Items received and handed over</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Open matters taken over</source>
+        <translation>Open matters taken over</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Open matters for the next shift</source>
+        <translation>Open matters for the next shift</translation>
+    </message>
+    <message>
+        <source>Counts: log and tally</source>
+        <translation>Counts: log and tally</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation>Tally</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>not kept</translation>
     </message>
 </context>
 <context>

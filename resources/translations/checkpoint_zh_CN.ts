@@ -175,6 +175,77 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}</source>
+        <translation>班次 {label}，{time} 开班</translation>
+    </message>
+    <message>
+        <source>Counts: the log and your tally (leave the tally at — where none was kept)</source>
+        <translation>数量核对：系统记录与手工台账（未记台账的项目保持“—”）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>系统记录</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation>手工台账</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Items handed over</source>
+        <translation>交出物品</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接班数量</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交班数量</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加物品</translation>
+    </message>
+    <message>
+        <source>Open matters for the next shift (one per line)</source>
+        <translation>移交下一班的遗留事项（每行一项）</translation>
+    </message>
+    <message>
+        <source>Outgoing shift leader</source>
+        <translation>交班带班领导</translation>
+    </message>
+    <message>
+        <source>Incoming shift leader</source>
+        <translation>接班带班领导</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Recorded: {outcome}</source>
@@ -829,6 +900,18 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
+        <source>S&amp;hift</source>
+        <translation>班次(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift...</source>
+        <translation>开班(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift...</source>
+        <translation>交班(&amp;C)...</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -869,8 +952,12 @@
         <translation>值守人员：{name}</translation>
     </message>
     <message>
-        <source>Shift: {label}</source>
-        <translation>班次：{label}</translation>
+        <source>Shift: {label} (automatic)</source>
+        <translation>班次：{label}（自动）</translation>
+    </message>
+    <message>
+        <source>Shift: {leader}, opened {time}</source>
+        <translation>班次：{leader}，{time} 开班</translation>
     </message>
     <message>
         <source>Database: {db}</source>
@@ -968,6 +1055,73 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Person {n}</source>
         <translation>人员 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift leader: {name}</source>
+        <translation>带班领导：{name}</translation>
+    </message>
+    <message>
+        <source>Staff on duty (pick or type a name, then Enter)</source>
+        <translation>值班人员（选择或输入姓名后按回车）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Items received (equipment, keys, supplies)</source>
+        <translation>接收物品（装备、钥匙、物资）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加物品</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>移除物品</translation>
+    </message>
+    <message>
+        <source>Open matters handed over by the previous shift</source>
+        <translation>上一班移交的遗留事项</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1420,235 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>This gate now decides under {rules}.</source>
         <translation>本卡口现按 {rules} 判定。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Only a shift leader or an administrator may open or close a shift.</source>
+        <translation>只有带班领导或管理员可以开班或交班。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <source>Shift opened by {leader}.</source>
+        <translation>{leader} 已开班。</translation>
+    </message>
+    <message>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
+        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。</translation>
+    </message>
+    <message>
+        <source>the incoming leader</source>
+        <translation>接班带班领导</translation>
+    </message>
+    <message>
+        <source>The shift was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>班次未能记录：{reason} 填写内容未丢失，请重试。</translation>
+    </message>
+    <message>
+        <source>A leader&apos;s shift is still open: it must be closed before another is opened.</source>
+        <translation>仍有带班领导的班次未交班：须先交班才能开新班。</translation>
+    </message>
+    <message>
+        <source>This shift was already closed.</source>
+        <translation>该班次已交班。</translation>
+    </message>
+    <message>
+        <source>Some entries are incomplete: see the marked fields.</source>
+        <translation>部分内容不完整，请查看提示。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTexts</name>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Persons in</source>
+        <translation>进入人数</translation>
+    </message>
+    <message>
+        <source>Persons out</source>
+        <translation>外出人数</translation>
+    </message>
+    <message>
+        <source>Passed (passages)</source>
+        <translation>放行（次）</translation>
+    </message>
+    <message>
+        <source>Turned back (passages)</source>
+        <translation>劝返（次）</translation>
+    </message>
+    <message>
+        <source>Held, handed over (passages)</source>
+        <translation>留观移交（次）</translation>
+    </message>
+    <message>
+        <source>Fever (persons)</source>
+        <translation>发热（人）</translation>
+    </message>
+    <message>
+        <source>Anomalies handed over (passages)</source>
+        <translation>异常移交（次）</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>As received</source>
+        <translation>与接班一致</translation>
+    </message>
+    <message>
+        <source>Fewer than received</source>
+        <translation>少于接班数量</translation>
+    </message>
+    <message>
+        <source>More than received</source>
+        <translation>多于接班数量</translation>
+    </message>
+    <message>
+        <source>Not received at the opening</source>
+        <translation>开班时未接收</translation>
+    </message>
+    <message>
+        <source>Acknowledged (settled)</source>
+        <translation>已知悉（已处理）</translation>
+    </message>
+    <message>
+        <source>Carried on (still open)</source>
+        <translation>继续跟进（仍未完结）</translation>
+    </message>
+    <message>
+        <source>Name at least one member of staff on duty.</source>
+        <translation>请至少填写一名值班人员。</translation>
+    </message>
+    <message>
+        <source>A name is empty: fill it in or remove the row.</source>
+        <translation>有名称为空：请填写或删除该行。</translation>
+    </message>
+    <message>
+        <source>{subject} is listed twice.</source>
+        <translation>{subject} 重复列出。</translation>
+    </message>
+    <message>
+        <source>{subject}: a number below zero.</source>
+        <translation>{subject}：数量不能小于零。</translation>
+    </message>
+    <message>
+        <source>{subject} is damaged or missing: say what happened in its note.</source>
+        <translation>{subject} 损坏或缺失：请在备注中说明情况。</translation>
+    </message>
+    <message>
+        <source>Open matter &quot;{subject}&quot;: acknowledge it or carry it on.</source>
+        <translation>遗留事项“{subject}”：请选择已知悉或继续跟进。</translation>
+    </message>
+    <message>
+        <source>{subject}: the tally differs from the log; explain the difference.</source>
+        <translation>{subject}：手工台账与系统记录不一致，请说明差异原因。</translation>
+    </message>
+    <message>
+        <source>{subject} is short, missing or damaged: explain it.</source>
+        <translation>{subject} 数量不足、缺失或损坏：请说明原因。</translation>
+    </message>
+    <message>
+        <source>Name the outgoing shift leader.</source>
+        <translation>请填写交班带班领导。</translation>
+    </message>
+    <message>
+        <source>Handover items</source>
+        <translation>交接事项</translation>
+    </message>
+    <message>
+        <source>Automatic shift (opened by the clock; no leader opened it)</source>
+        <translation>自动班次（按时钟开班，无带班领导开班）</translation>
+    </message>
+    <message>
+        <source>Opened by {leader} at {time}</source>
+        <translation>由 {leader} 于 {time} 开班</translation>
+    </message>
+    <message>
+        <source>Not closed yet: no reconciliation.</source>
+        <translation>尚未交班：暂无数量核对。</translation>
+    </message>
+    <message>
+        <source>Items received and handed over</source>
+        <translation>物品交接</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接班数量</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交班数量</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Open matters taken over</source>
+        <translation>接收的遗留事项</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Open matters for the next shift</source>
+        <translation>移交下一班的遗留事项</translation>
+    </message>
+    <message>
+        <source>Counts: log and tally</source>
+        <translation>数量核对：系统记录与手工台账</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>系统记录</translation>
+    </message>
+    <message>
+        <source>Tally</source>
+        <translation>手工台账</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>未记</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,11 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from checkpoint.domain.records import AuditAction, Role, Shift
-from checkpoint.domain.shifts import shift_label
+from checkpoint.domain.records import Role
 from checkpoint.station.clock_guard import ClockGuard
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
@@ -29,6 +27,7 @@ from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
+from checkpoint.station.shifts import ShiftService, current_or_new_shift
 from checkpoint.station.verification import Verifier
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
@@ -149,6 +148,7 @@ def build_services(
     )
     scan.code_scanned.connect(session.on_code_scanned)
     exports = ExportService(writer, messages, clock=now)
+    shifts = ShiftService(writer, session, messages, clock=clock_guard.now, parent=session)
     devices = GateDevices(
         settings, session, scan, writer, messages, language=lambda: QLocale().name(), clock=now
     )
@@ -161,6 +161,7 @@ def build_services(
         writer=writer,
         devices=devices,
         presence=presence,
+        shifts=shifts,
         settings=settings,
         db_url=db_url,
     )
@@ -191,24 +192,6 @@ def check_profile_name(name: str, profiles: ProfileStore | None = None) -> str:
     if name not in known:
         raise UnknownProfileError(name, known)
     return name
-
-
-def current_or_new_shift(database: Database, gate_id: UUID, leader_id: UUID, now: datetime) -> Shift:
-    """The open shift when it is still this clock shift; else the old one is closed and a new one opened.
-
-    Until shift leaders open and close shifts with their PIN, the station follows the clock's three
-    shifts, so the counter and the default handover window are always "this shift".
-    """
-    label = shift_label(now.astimezone())
-    shift = database.current_shift(gate_id)
-    if shift is not None and shift.label == label:
-        return shift
-    if shift is not None:
-        database.close_shift(shift.id, now)
-        database.append_audit(AuditAction.SHIFT_CLOSED, f"shift {shift.id} {shift.label}", now, leader_id)
-    shift = database.open_shift(gate_id, leader_id, now, label)
-    database.append_audit(AuditAction.SHIFT_OPENED, f"shift {shift.id} {shift.label}", now, leader_id)
-    return shift
 
 
 def _operator_name(settings: QSettings) -> str:

@@ -32,6 +32,7 @@ from checkpoint.domain.records import (
     Shift,
     SubjectKind,
 )
+from checkpoint.domain.shift_handover import ShiftRecord
 
 FEVER_THRESHOLD = 37.3  # degrees Celsius; at or above counts as fever (DESIGN.md, glossary)
 
@@ -156,6 +157,7 @@ class HandoverReport:
     hourly: tuple[HourCount, ...]
     rows: tuple[HandoverRow, ...]  # every passage in the window, in time order
     anomalies: tuple[HandoverRow, ...]  # current rows with at least one anomaly, in time order
+    shift_record: ShiftRecord | None = None  # the leaders' opening and close (None: a window export)
 
     @property
     def window(self) -> tuple[datetime, datetime]:
@@ -233,12 +235,14 @@ def build_handover(
     shift: Shift | None,
     generated_at: datetime,
     mask_names: bool = True,
+    shift_record: ShiftRecord | None = None,
 ) -> HandoverReport:
     """The handover content for ``gate`` over ``[window_start, window_end)``.
 
     ``passages`` is iterated once and may be a lazy stream; passages of another gate or outside the
     window are skipped, so the caller may pass a superset. Memory grows with the rows kept only.
     Names are masked unless ``mask_names`` is False (the caller decides, by role, and audits it).
+    ``shift_record`` (the shift's leaders' records, read from the log) is carried to the sheet as it is.
     Raises ValueError for naive datetimes, an empty window or a passage with a non-final outcome.
     """
     _require_aware(window_start, "window_start")
@@ -304,6 +308,7 @@ def build_handover(
         ),
         rows=tuple(rows),
         anomalies=tuple(r for r in rows if r.is_current and r.anomalies),
+        shift_record=shift_record,
     )
 
 

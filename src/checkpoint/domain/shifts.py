@@ -20,3 +20,8 @@ def shift_label(at: datetime) -> str:
     """The label of the shift that ``at`` falls in (``at`` as given: pass local time)."""
     start = shift_start_hour(at)
     return f"{at:%Y-%m-%d} {start:02d}:00-{start + SHIFT_HOURS:02d}:00"
+
+
+def led_shift_label(at: datetime, leader: str) -> str:
+    """The label of a shift a leader opened at ``at`` (local time): when, and who leads it."""
+    return f"{at:%Y-%m-%d %H:%M} {leader.strip()}".strip()

@@ -23,6 +23,7 @@ from uuid import UUID
 from checkpoint.domain.handover import HandoverReport
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
+from checkpoint.exports.shift_part import leaders, sections
 from checkpoint.exports.table import PASSAGE_COLUMNS, ColumnKind, TableBuilder, Value
 
 CSV_ENCODING = "utf-8-sig"
@@ -60,6 +61,64 @@ def write_handover_csv(
             writer.writerow([column.header for column in columns])
             for row in report.rows:
                 writer.writerow([_csv_text(column.value(row), column.kind) for column in columns])
+            text.flush()
+        finally:
+            text.detach()
+
+    atomic_write(path, write)
+    if report.shift_record is not None:
+        write_shift_part_csv(report, shift_part_path(path), labels)
+
+
+def shift_part_path(path: Path) -> Path:
+    """Where the shift part goes beside the passages' CSV: ``handover.csv`` -> ``handover-shift.csv``."""
+    return path.with_name(f"{path.stem}-shift{path.suffix or '.csv'}")
+
+
+def write_shift_part_csv(report: HandoverReport, path: Path, labels: HandoverLabels) -> None:
+    """The leaders' records as their own CSV (one header line, one line per entry), written atomically.
+
+    Columns: part, name (staff member, item, matter or count), received or log, handed over or tally,
+    difference, condition or decision, explanation. The passages' CSV keeps one record per line, so the
+    shift part, whose entries are of another kind, is a file of its own.
+    """
+    record = report.shift_record
+    assert record is not None
+    part = labels.shift_sheet
+    header = [
+        part.sheet,
+        f"{part.item} / {part.matter} / {part.metric}",
+        f"{part.received} / {part.logged}",
+        f"{part.handed_over} / {part.tallied}",
+        part.difference,
+        f"{part.condition} / {part.decision}",
+        part.explanation,
+    ]
+    lines: list[list[str]] = []
+    for section in sections(record, labels):
+        for row in section.rows:
+            cells = [str(v) for v in row]
+            if section.key == "items":
+                name, received, handed, condition, status, explanation = cells
+                lines.append([section.title, name, received, handed, status, condition, explanation])
+            elif section.key == "matters_taken":
+                text, decision, note = cells
+                lines.append([section.title, text, "", "", "", decision, note])
+            elif section.key == "reconciliation":
+                metric, logged, tallied, difference, explanation = cells
+                lines.append([section.title, metric, logged, tallied, difference, "", explanation])
+            else:
+                lines.append([section.title, cells[0], "", "", "", "", ""])
+    for caption, name in zip((labels.outgoing_leader, labels.incoming_leader), leaders(record), strict=True):
+        lines.append([caption, name, "", "", "", "", ""])
+
+    def write(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
+        try:
+            writer = csv.writer(text, lineterminator="\r\n")
+            writer.writerow(header)
+            for line in lines:
+                writer.writerow([_csv_text(cell, ColumnKind.TEXT) for cell in line])
             text.flush()
         finally:
             text.detach()

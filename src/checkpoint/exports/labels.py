@@ -16,6 +16,43 @@ def _same_text(kind: str) -> str:
     return kind
 
 
+def _value_text(value: enum.Enum) -> str:
+    return str(value.value).replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftSheetLabels:
+    """Captions of the shift part of the handover: the leaders' opening and close (defaults: English).
+
+    ``enum_text`` prints ``shift_handover.Metric``, ``ItemCondition``, ``ItemStatus`` and
+    ``MatterDecision``.
+    """
+
+    enum_text: Callable[[enum.Enum], str] = field(default=_value_text)
+    sheet: str = "Handover items"  # 交接事项
+    # 自动班次（按时钟开班，无带班领导开班）
+    automatic: str = "Automatic shift (opened by the clock; no leader opened it)"
+    opened_by: str = "Opened by {leader} at {time}"  # 由 {leader} 于 {time} 开班
+    not_closed: str = "Not closed yet: no reconciliation."  # 尚未交班：无核对记录
+    items: str = "Items received and handed over"  # 物品交接
+    item: str = "Item"  # 物品
+    received: str = "Received"  # 接班数量
+    handed_over: str = "Handed over"  # 交班数量
+    condition: str = "Condition"  # 状况
+    status: str = "Difference"  # 差异
+    explanation: str = "Explanation"  # 说明
+    matters_taken: str = "Open matters taken over"  # 接收的遗留事项
+    matter: str = "Matter"  # 事项
+    decision: str = "Decision"  # 处理
+    matters_open: str = "Open matters for the next shift"  # 移交下一班的遗留事项
+    reconciliation: str = "Counts: log and tally"  # 数量核对：系统记录与手工台账
+    metric: str = "Count"  # 项目
+    logged: str = "Log"  # 系统记录
+    tallied: str = "Tally"  # 手工台账
+    difference: str = "Difference"  # 差额
+    no_tally: str = "not kept"  # 未记
+
+
 @dataclass(frozen=True, slots=True)
 class HandoverLabels:
     """Captions and headers of the handover XLSX and CSV.
@@ -96,6 +133,7 @@ class HandoverLabels:
     nothing: str = "None"  # 无 (an empty list)
     page_footer: str = "Page {page} of {pages}"  # 第 {page} 页，共 {pages} 页
     rows_omitted: str = "{count} more rows in the XLSX file"  # 另有 {count} 行，见 XLSX 文件
+    shift_sheet: ShiftSheetLabels = field(default_factory=ShiftSheetLabels)  # the leaders' records
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,8 @@ from checkpoint.domain.records import Direction, Outcome
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.fonts import PdfFont, pdf_font
 from checkpoint.exports.labels import HandoverLabels
+from checkpoint.exports.shift_part import kind_line, leaders, sections
+from checkpoint.exports.shift_part import staff as shift_staff
 from checkpoint.exports.table import TableBuilder, zone_caption
 
 MAX_LIST_ROWS = 1000  # per list; the XLSX has them all
@@ -118,7 +120,11 @@ class _Sheet:
         return shift.label if shift is not None and shift.label else self.labels.no_shift
 
     def staff(self) -> list[str]:
-        """The leader first, then every operator who recorded a passage in the window, by name."""
+        """The staff the opening leader named; else the leader first, then every operator who recorded a
+        passage in the window, by name."""
+        named = shift_staff(self.report.shift_record)
+        if named:
+            return list(named)
         ids: list[UUID] = []
         if self.report.shift is not None:
             ids.append(self.report.shift.leader_id)
@@ -131,11 +137,17 @@ class _Sheet:
     def heading(self) -> list[Any]:
         lab = self.labels
         report = self.report
+        caption = self.shift_caption()
+        record = report.shift_record
+        if record is not None:
+            caption += "\n" + kind_line(record, lab, self.tables.local)
         rows: list[list[Any]] = [
             [lab.gate, _para(report.gate.name, self.styles.body)],
-            [lab.shift, _para(self.shift_caption(), self.styles.body)],
+            [lab.shift, _para(caption, self.styles.body)],
         ]
-        if report.shift is not None:
+        if record is not None and record.opening is not None:
+            rows.append([lab.leader, _para(record.opening.leader, self.styles.body)])
+        elif report.shift is not None:
             rows.append([lab.leader, self.tables.operator_name(report.shift.leader_id)])
         rows += [
             [lab.window_start, self._time(report.window_start)],
@@ -241,9 +253,10 @@ class _Sheet:
 
     def signatures(self) -> list[Any]:
         lab = self.labels
+        outgoing, incoming = leaders(self.report.shift_record)
         rows = [
-            [lab.outgoing_leader, "", lab.signed_at, ""],
-            [lab.incoming_leader, "", lab.signed_at, ""],
+            [lab.outgoing_leader, outgoing, lab.signed_at, ""],
+            [lab.incoming_leader, incoming, lab.signed_at, ""],
         ]
         table = Table(
             rows, colWidths=[62 * mm, 55 * mm, 18 * mm, _FRAME_WIDTH - 135 * mm], rowHeights=12 * mm
@@ -259,6 +272,30 @@ class _Sheet:
             )
         )
         return [Spacer(1, 6 * mm), KeepTogether(table)]
+
+    # -- the leaders' records ------------------------------------------------------------------------
+
+    def shift_part(self) -> list[Any]:
+        """Items received and handed over, open matters, the reconciliation (from the leaders' records)."""
+        record = self.report.shift_record
+        if record is None:
+            return []
+        cell = self.styles.cell
+        flowables: list[Any] = []
+        for section in sections(record, self.labels):
+            if section.key == "staff":
+                continue  # in the heading
+            heading = _para(section.title, self.styles.heading)
+            if not section.rows:
+                flowables += [heading, _para(self.labels.nothing, self.styles.body)]
+                continue
+            data = [[_para(h, cell) for h in section.header]]
+            data += [[_para(str(value), cell) for value in row] for row in section.rows]
+            widths = _section_widths(len(section.header))
+            table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+            table.setStyle(_grid_style(self.styles.font, 7.5))
+            flowables += [heading, table]
+        return flowables
 
     # -- the lists -----------------------------------------------------------------------------------
 
@@ -350,9 +387,20 @@ class _Sheet:
             *self.counts(),
             *self.chart(),
             *self.signatures(),
+            *self.shift_part(),
             CondPageBreak(70 * mm),
             *self.lists(),
         ]
+
+
+def _section_widths(columns: int) -> list[float]:
+    """The first column (item, matter, count) and the last (explanation) get the room."""
+    if columns == 1:
+        return [_FRAME_WIDTH]
+    narrow = 20 * mm
+    middle = columns - 2
+    rest = _FRAME_WIDTH - middle * narrow
+    return [rest * 0.4, *([narrow] * middle), rest * 0.6]
 
 
 def _footer_canvas(footer: str, page_text: str, font: str) -> type:

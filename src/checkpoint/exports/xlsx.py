@@ -33,6 +33,7 @@ from checkpoint.domain.records import FINAL_OUTCOMES, CodeColour, Direction
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
 from checkpoint.exports.sheetrows import splice_rows
+from checkpoint.exports.shift_part import kind_line, leaders, sections
 from checkpoint.exports.table import (
     ANOMALY_COLUMNS,
     PASSAGE_COLUMNS,
@@ -219,6 +220,11 @@ def _write_summary(
     w.blank()
     w.text_row([labels.gate, report.gate.name])
     w.text_row([labels.shift, shift.label if shift and shift.label else labels.no_shift])
+    record = report.shift_record
+    if record is not None:
+        w.text_row(["", kind_line(record, labels, tables.local)])
+        if record.opening is not None:
+            leader = record.opening.leader
     if leader:
         w.text_row([labels.leader, leader])
     w.text_row([labels.window_start, tables.local(report.window_start)])
@@ -264,16 +270,42 @@ def _write_summary(
     w.blank()
     w.blank()
 
-    for caption in (labels.outgoing_leader, labels.incoming_leader):
+    for caption, name in zip((labels.outgoing_leader, labels.incoming_leader), leaders(record), strict=True):
         sheet.append(
             [
                 w.cell(caption),
-                w.cell("", border=_SIGNATURE_LINE),
+                w.cell(name, border=_SIGNATURE_LINE),
                 w.cell(labels.signed_at),
                 w.cell("", border=_SIGNATURE_LINE),
             ]
         )
         w.blank()
+
+
+def _write_shift_part(sheet: WriteOnlyWorksheet, report: HandoverReport, labels: HandoverLabels) -> None:
+    """The leaders' records: staff, items, matters, reconciliation, one table under the other."""
+    record = report.shift_record
+    assert record is not None
+    parts = sections(record, labels)
+    widths = [0] * max(len(part.header) for part in parts)
+    for part in parts:
+        for row in (part.header, *part.rows):
+            for index, value in enumerate(row):
+                widths[index] = max(widths[index], display_width(str(value)))
+    _set_widths(sheet, widths)
+    _print_setup(sheet, table=False)
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    w = _SheetWriter(sheet)
+    w.text_row([labels.shift_sheet.sheet], font=_TITLE)
+    w.text_row([kind_line(record, labels, TableBuilder(report, labels, None).local)])
+    for part in parts:
+        w.blank()
+        w.text_row([part.title], font=_BOLD)
+        w.text_row(list(part.header), font=_BOLD)
+        for row in part.rows:
+            w.text_row(list(row))
+        if not part.rows:
+            w.text_row([labels.nothing])
 
 
 def write_handover_xlsx(
@@ -296,6 +328,8 @@ def write_handover_xlsx(
     passage_rows = _write_table(passages_sheet, tables.columns(XLSX_PASSAGE_COLUMNS), report.rows)
     anomalies_sheet = workbook.create_sheet(sheet_title(labels.sheet_anomalies))
     anomaly_rows = _write_table(anomalies_sheet, tables.columns(ANOMALY_COLUMNS), report.anomalies)
+    if report.shift_record is not None:
+        _write_shift_part(workbook.create_sheet(sheet_title(labels.shift_sheet.sheet)), report, labels)
 
     # Finish the workbook in memory first (a few MB for a long shift): a write-only workbook that is
     # never saved leaves its sheet streams dangling, and the target folder is touched only once the

@@ -124,6 +124,7 @@ class LiveCounters(QObject):
         self._entries: dict[UUID, _Entry] = {}
         self._early: list[Passage] = []  # recorded while the start-up read was under way
         self._ready = False
+        self._generation = 0  # a read started for an earlier shift is ignored when it arrives
         self._hour = hour_start(self._clock())
         self._hour_timer = QTimer(self)
         self._hour_timer.setSingleShot(True)
@@ -141,6 +142,8 @@ class LiveCounters(QObject):
     def start(self) -> None:
         """Reads this shift's passages and this hour's at this gate through the writer's thread."""
         gate_id, shift_id, since = self._gate_id, self._shift_id, self._hour
+        self._generation += 1
+        generation = self._generation
 
         def job(db: Database) -> list[Passage]:
             found = {p.uuid: p for p in db.iter_passages(PassageFilter(shift_id=shift_id))}
@@ -148,7 +151,11 @@ class LiveCounters(QObject):
                 found.setdefault(passage.uuid, passage)
             return sorted(found.values(), key=lambda p: p.seq)
 
-        self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_load_error)
+        self._writer.submit(
+            job,
+            on_done=lambda passages: self._on_loaded(passages) if generation == self._generation else None,
+            on_error=lambda error: self._on_load_error(error) if generation == self._generation else None,
+        )
         self._arm_hour_timer()
 
     def shift(self) -> Tally:
@@ -159,8 +166,13 @@ class LiveCounters(QObject):
         start = self._hour
         return Tally.of(e for e in self._entries.values() if e.gate_id == self._gate_id and e.at >= start)
 
+    @property
+    def shift_id(self) -> UUID:
+        return self._shift_id
+
     def set_shift(self, shift_id: UUID) -> None:
-        """A new shift began: its counts start from what the log holds for it."""
+        """Another shift began (clock rollover, a leader's opening or close): its counts start from what
+        the log holds for it; "this hour" keeps counting across the change."""
         if shift_id != self._shift_id:
             self._shift_id = shift_id
             self._entries.clear()

@@ -45,6 +45,7 @@ from checkpoint.station.texts import (
     trace_labels,
 )
 from checkpoint.station.writer import RecordWriter
+from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
@@ -108,8 +109,16 @@ def export_handover_file(
         raise ValueError("the database has no gate yet: nothing was recorded")
     gate = next((g for g in gates if shift is not None and g.id == shift.gate_id), gates[0])
     passages = database.iter_passages(PassageFilter(since=start, until=end, gate_id=gate.id))
+    # The shift part (staff, items, matters, reconciliation) comes from the leaders' records.
+    record = shift_records.shift_record(database, shift.id) if shift is not None else None
     report = build_handover(
-        passages, gate=gate, window_start=start, window_end=end, shift=shift, generated_at=now
+        passages,
+        gate=gate,
+        window_start=start,
+        window_end=end,
+        shift=shift,
+        generated_at=now,
+        shift_record=record,
     )
     names = {op.id: op.name for op in database.operators()}
     labels = labels or handover_labels()

@@ -13,6 +13,7 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
+from checkpoint.station.shifts import ShiftService
 from checkpoint.station.writer import RecordWriter
 
 
@@ -26,6 +27,7 @@ class StationServices:
     writer: RecordWriter
     devices: GateDevices
     presence: Presence
+    shifts: ShiftService
     settings: QSettings
     db_url: str
 
@@ -33,6 +35,7 @@ class StationServices:
         """Starts the writer, the camera threads and the serial scanner (if one is configured)."""
         self.writer.start()
         self.presence.start()
+        self.shifts.start()
         self.scan.start()
         self.devices.start()
 

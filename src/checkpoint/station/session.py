@@ -263,6 +263,7 @@ class StationSession(QObject):
         alarms_acknowledged(int): that many acknowledgements are on disk.
         gate_changed(Gate): the gate's profile switch is on disk; the draft is proposed under it.
         mode_changed(bool): vehicle mode was switched on (True) or off; the draft starts afresh.
+        shift_changed(Shift): passages are recorded into another shift from now on (``set_shift``).
 
     Vehicle mode (``vehicle_mode``; a highway exit gate starts in it, see ``vehicle_first``): the draft is
     one vehicle (``vehicle``) whose occupants are added by scanning each person's code in turn (or by
@@ -280,6 +281,7 @@ class StationSession(QObject):
     alarms_acknowledged = Signal(int)
     gate_changed = Signal(object)
     mode_changed = Signal(bool)
+    shift_changed = Signal(object)
 
     def __init__(
         self,
@@ -356,6 +358,14 @@ class StationSession(QObject):
     @property
     def shift_count(self) -> int:
         return self._shift_count
+
+    def set_shift(self, shift: Shift, shift_count: int = 0) -> None:
+        """Records into ``shift`` from now on (a leader opened or closed one, or the clock rolled over);
+        ``shift_count`` is what the log already holds for it (0 for a new shift)."""
+        self._shift = shift
+        self._shift_count = shift_count
+        self.shift_changed.emit(shift)
+        self.shift_count_changed.emit(shift_count)
 
     @property
     def draft(self) -> DraftState:

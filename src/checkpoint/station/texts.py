@@ -222,6 +222,7 @@ def enum_text(value: Enum) -> str:
 
 def handover_labels() -> HandoverLabels:
     """Every caption of the handover files, in the language currently installed."""
+    from checkpoint.station.shift_texts import shift_sheet_labels  # it imports this module's neighbours
 
     return HandoverLabels(
         enum_text=enum_text,
@@ -281,6 +282,7 @@ def handover_labels() -> HandoverLabels:
         nothing=QCoreApplication.translate("Handover", "None"),
         page_footer=QCoreApplication.translate("Handover", "Page {page} of {pages}"),
         rows_omitted=QCoreApplication.translate("Handover", "{count} more rows in the XLSX file"),
+        shift_sheet=shift_sheet_labels(),
     )
 
 

@@ -340,3 +340,32 @@ class WatchlistEndRow(_Chained, Base):
     ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class ShiftDetailRow(_Chained, Base):
+    """What the leader recorded opening a shift (since 0005): staff, items received, matters reviewed.
+
+    ``payload`` is the JSON of ``shift_handover.opening_payload``. A shift without one was opened by the
+    clock (automatic).
+    """
+
+    __tablename__ = "shift_detail"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    shift_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("shift.uuid"), unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ShiftReconciliationRow(_Chained, Base):
+    """What the leader recorded closing a shift (since 0005): counts reconciled, items handed over, open
+    matters, the two leaders. ``payload`` is the JSON of ``shift_handover.closing_payload``."""
+
+    __tablename__ = "shift_reconciliation"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    shift_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("shift.uuid"), unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)

@@ -57,6 +57,8 @@ ISSUED_PASS = "issued_pass"
 PASS_REVOCATION = "pass_revocation"
 WATCHLIST_ENTRY = "watchlist_entry"
 WATCHLIST_END = "watchlist_end"
+SHIFT_DETAIL = "shift_detail"
+SHIFT_RECONCILIATION = "shift_reconciliation"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -84,6 +86,8 @@ HASHED: dict[str, tuple[str, ...]] = {
         "operator_id",
     ),
     WATCHLIST_END: (*_COMMON, "entry_id", "ended_at", "reason", "operator_id"),
+    SHIFT_DETAIL: (*_COMMON, "shift_id", "at", "operator_id", "payload"),
+    SHIFT_RECONCILIATION: (*_COMMON, "shift_id", "at", "operator_id", "payload"),
     PASSAGE: (
         *_COMMON,
         "at",

@@ -79,6 +79,8 @@ from checkpoint.storage._models import (
     PassRevocationRow,
     PersonCheckRow,
     ShiftCloseRow,
+    ShiftDetailRow,
+    ShiftReconciliationRow,
     ShiftRow,
     StationRow,
     VehicleRow,
@@ -131,6 +133,8 @@ _issued_t: Table = IssuedPassRow.__table__  # type: ignore[assignment]
 _revocation_t: Table = PassRevocationRow.__table__  # type: ignore[assignment]
 _watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
 _watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
+_shift_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
+_shift_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -144,6 +148,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.PASS_REVOCATION: _revocation_t,
     rec.WATCHLIST_ENTRY: _watch_t,
     rec.WATCHLIST_END: _watch_end_t,
+    rec.SHIFT_DETAIL: _shift_detail_t,
+    rec.SHIFT_RECONCILIATION: _shift_reconciliation_t,
 }
 
 

@@ -16,6 +16,7 @@ from checkpoint.domain.records import Role
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
+from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text
 from checkpoint.ui.audit_view import AuditView, may_view_audit
 from checkpoint.ui.banner import MessageBanner
@@ -25,6 +26,7 @@ from checkpoint.ui.log_view import LogView
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.settings_dialog import SettingsDialog
+from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.trace_view import TraceView
 
@@ -198,6 +200,17 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[language] = action
 
+        self.shift_menu = bar.addMenu("")
+        self.open_shift_action = QAction(self)
+        self.open_shift_action.triggered.connect(self._services.shifts.request_open)
+        self.close_shift_action = QAction(self)
+        self.close_shift_action.triggered.connect(self._services.shifts.request_close)
+        self.shift_menu.addAction(self.open_shift_action)
+        self.shift_menu.addAction(self.close_shift_action)
+        self._services.shifts.open_context_ready.connect(self.open_shift_dialog)
+        self._services.shifts.close_context_ready.connect(self.close_shift_dialog)
+        self._services.shifts.shift_changed.connect(lambda _current: self._show_status())
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._on_about_action_triggered)
@@ -277,6 +290,26 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_handover_printer_failed(self, _message: str) -> None:
         self.statusBar().clearMessage()  # the banner shows the message
+
+    @Slot(object)
+    def open_shift_dialog(self, context: OpenContext) -> OpenShiftDialog:
+        """Open shift (Shift menu), once the service has read what the previous leader handed over."""
+        dialog = OpenShiftDialog(self._services.shifts, context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    @Slot(object)
+    def close_shift_dialog(self, context: CloseContext) -> CloseShiftDialog:
+        """Close shift (Shift menu), once the service has counted the shift's passages."""
+        dialog = CloseShiftDialog(self._services.shifts, context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     @Slot()
     def open_settings_dialog(self) -> SettingsDialog:
@@ -360,6 +393,9 @@ class MainWindow(QMainWindow):
         self.trace_action.setText(self.tr("&Tracing"))
         self.audit_action.setText(self.tr("&Audit trail"))
         self.fullscreen_action.setText(self.tr("&Full screen"))
+        self.shift_menu.setTitle(self.tr("S&hift"))
+        self.open_shift_action.setText(self.tr("&Open shift..."))
+        self.close_shift_action.setText(self.tr("&Close shift..."))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
@@ -374,14 +410,16 @@ class MainWindow(QMainWindow):
 
     def _show_status(self) -> None:
         session = self._services.session
-        shift = session.shift
+        current = self._services.shifts.current
+        shift = current.shift
         self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=session.operator.name))
-        self.shift_label.setText(
-            self.tr("Shift: {label}").format(
-                label=shift.label or f"{shift.opened_at.astimezone():%Y-%m-%d %H:%M}"
-            )
-        )
+        opened = f"{shift.opened_at.astimezone():%Y-%m-%d %H:%M}"
+        if current.automatic:
+            text = self.tr("Shift: {label} (automatic)").format(label=shift.label or opened)
+        else:
+            text = self.tr("Shift: {leader}, opened {time}").format(leader=current.leader, time=opened)
+        self.shift_label.setText(text)
         self.camera_label.setText(camera_status_text(self._camera_status))
         self.camera_label.setToolTip(f"{self._services.scan.camera_spec}\n{self._camera_detail}".strip())
         self.db_label.setText(self.tr("Database: {db}").format(db=describe_db(self._services.db_url)))

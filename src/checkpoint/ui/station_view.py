@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Shift
 from checkpoint.station.counters import LiveCounters
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
@@ -214,6 +214,7 @@ class StationView(QWidget):
         session.alarms_acknowledged.connect(self._on_session_alarms_acknowledged)
         self.alarm_banner.acknowledge_requested.connect(self.acknowledge_alarms)
         session.passage_recorded.connect(counters.add)
+        session.shift_changed.connect(self._on_session_shift_changed)
         session.mode_changed.connect(self._on_session_mode_changed)
         self.vehicle_panel.editing_done.connect(self.focus_scan_entry)
         self.confirmation.expired.connect(self._on_confirmation_expired)
@@ -501,6 +502,11 @@ class StationView(QWidget):
     def _on_session_shift_count_changed(self, count: int) -> None:
         self._shift_count = count
         self._show_shift_count()
+
+    @Slot(object)
+    def _on_session_shift_changed(self, shift: Shift) -> None:
+        """A leader opened or closed a shift, or the clock rolled over: the counters count the new one."""
+        self.live_counters.set_shift(shift.id)
 
     @Slot(bool)
     def _on_session_recording_changed(self, recording: bool) -> None:

@@ -1,0 +1,292 @@
+"""Shifts opened and closed by leaders, and the clock-following fallback, as chained records.
+
+A leader's opening is a ``shift`` record plus a ``shift_detail`` record (staff, items received, matters
+reviewed); a leader's close is a ``shift_close`` plus a ``shift_reconciliation`` record (counts, items
+handed over, open matters, both leaders). Each step is one transaction with its audit entries
+(``shift_opened`` / ``shift_closed``), so a shift is never half-opened or half-closed.
+
+A shift without a ``shift_detail`` is *automatic*: the station opened it by the clock so that it never
+records without a shift. :func:`follow_clock` rolls automatic shifts over at the clock's shift boundaries
+and never closes a leader's shift. Closing a leader's shift opens the next one automatically at once;
+the incoming leader's opening then closes that automatic shift (usually a minute old and empty).
+
+These are functions over :class:`Database` (they use its write transaction and chain), kept here so the
+shared database module stays small.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from checkpoint.domain.records import AuditAction, Shift
+from checkpoint.domain.shift_handover import (
+    PayloadError,
+    ShiftClosing,
+    ShiftOpening,
+    ShiftRecord,
+    closing_from_payload,
+    closing_payload,
+    closing_problems,
+    opening_from_payload,
+    opening_payload,
+    opening_problems,
+)
+from checkpoint.storage import _records as rec
+from checkpoint.storage._models import (
+    GateRow,
+    ShiftCloseRow,
+    ShiftDetailRow,
+    ShiftReconciliationRow,
+    ShiftRow,
+)
+from checkpoint.storage.database import Database, _Chain
+from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+
+_gate_t: Table = GateRow.__table__  # type: ignore[assignment]
+_shift_t: Table = ShiftRow.__table__  # type: ignore[assignment]
+_close_t: Table = ShiftCloseRow.__table__  # type: ignore[assignment]
+_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
+_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
+
+
+class ShiftConflict(enum.StrEnum):
+    LEADER_SHIFT_OPEN = "leader_shift_open"  # a leader's shift is open: it must be closed first
+    NOT_OPEN = "not_open"  # the shift to close is already closed (or unknown)
+    INCOMPLETE = "incomplete"  # the opening or close has unresolved problems (see shift_handover)
+
+
+class ShiftConflictError(InvalidRecordError):
+    """An opening or close the records do not allow now; ``conflict`` says why (the UI words it)."""
+
+    def __init__(self, conflict: ShiftConflict, detail: str) -> None:
+        super().__init__(detail)
+        self.conflict = conflict
+
+
+def _document(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _open_row(db: Database, session: Session, gate_id: uuid.UUID) -> Any:
+    return (
+        session.execute(
+            db._shift_query()
+            .where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None))
+            .order_by(_shift_t.c.opened_at.desc(), _shift_t.c.seq.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
+
+
+def _is_led(session: Session, shift_id: uuid.UUID) -> bool:
+    return session.execute(select(_detail_t.c.id).where(_detail_t.c.shift_id == shift_id)).first() is not None
+
+
+def _check_refs(db: Database, session: Session, gate_id: uuid.UUID, operator_id: uuid.UUID) -> None:
+    if not db._exists(session, _gate_t, gate_id, db._known_gates):
+        raise InvalidRecordError(f"no gate {gate_id}")
+    db._check_operator(session, operator_id)
+
+
+def _close(
+    db: Database, session: Session, chain: _Chain, row: Any, at: datetime, operator_id: uuid.UUID, why: str
+) -> None:
+    if at < row["opened_at"]:
+        raise InvalidRecordError("a shift cannot close before it opened")
+    db._append(session, chain, rec.SHIFT_CLOSE, {"shift_id": row["uuid"], "closed_at": at})
+    db._append(
+        session,
+        chain,
+        rec.AUDIT,
+        {
+            "at": at,
+            "action": AuditAction.SHIFT_CLOSED.value,
+            "operator_id": operator_id,
+            "detail": f"shift {row['uuid']} {row['label']} ({why})",
+        },
+    )
+
+
+def _open(
+    db: Database,
+    session: Session,
+    chain: _Chain,
+    gate_id: uuid.UUID,
+    leader_id: uuid.UUID,
+    at: datetime,
+    label: str,
+    why: str,
+) -> Shift:
+    values = db._append(
+        session,
+        chain,
+        rec.SHIFT,
+        {"gate_id": gate_id, "leader_id": leader_id, "opened_at": at, "label": label},
+    )
+    db._known_shifts.add(values["uuid"])
+    db._append(
+        session,
+        chain,
+        rec.AUDIT,
+        {
+            "at": at,
+            "action": AuditAction.SHIFT_OPENED.value,
+            "operator_id": leader_id,
+            "detail": f"shift {values['uuid']} {label} ({why})",
+        },
+    )
+    return rec.to_shift(values, None)
+
+
+def follow_clock(db: Database, gate_id: uuid.UUID, operator_id: uuid.UUID, at: datetime, label: str) -> Shift:
+    """The gate's shift at ``at`` when no leader has opened one: the open shift if it is a leader's or
+    still the clock shift ``label``; else the automatic shift is closed and a new one opened (audited)."""
+    at = rec.utc(at, "shift time")
+    label = rec.as_text(label, "shift label")
+    with db._writing() as (session, chain):
+        _check_refs(db, session, gate_id, operator_id)
+        row = _open_row(db, session, gate_id)
+        if row is not None and (row["label"] == label or _is_led(session, row["uuid"])):
+            return rec.to_shift(row, None)
+        if row is not None:
+            _close(db, session, chain, row, at, operator_id, "automatic, by the clock")
+        return _open(db, session, chain, gate_id, operator_id, at, label, "automatic, by the clock")
+
+
+def open_led_shift(
+    db: Database,
+    gate_id: uuid.UUID,
+    leader_id: uuid.UUID,
+    at: datetime,
+    label: str,
+    opening: ShiftOpening,
+) -> Shift:
+    """A leader opens a shift: the automatic shift open at the gate (if any) is closed, then the shift and
+    its ``shift_detail`` are appended, all audited, in one transaction.
+
+    Raises ``ShiftConflictError`` when a leader's shift is still open or the opening has problems.
+    """
+    at = rec.utc(at, "shift opening time")
+    label = rec.as_text(label, "shift label")
+    problems = opening_problems(opening)
+    if problems:
+        raise ShiftConflictError(
+            ShiftConflict.INCOMPLETE, "opening incomplete: " + ", ".join(p.problem.value for p in problems)
+        )
+    document = _document(opening_payload(opening))
+    with db._writing() as (session, chain):
+        _check_refs(db, session, gate_id, leader_id)
+        row = _open_row(db, session, gate_id)
+        if row is not None:
+            if _is_led(session, row["uuid"]):
+                raise ShiftConflictError(
+                    ShiftConflict.LEADER_SHIFT_OPEN,
+                    f"shift {row['uuid']} {row['label']} is open: its leader must close it first",
+                )
+            _close(db, session, chain, row, at, leader_id, f"a leader opened shift {label}")
+        shift = _open(db, session, chain, gate_id, leader_id, at, label, f"opened by {opening.leader}")
+        db._append(
+            session,
+            chain,
+            rec.SHIFT_DETAIL,
+            {"shift_id": shift.id, "at": at, "operator_id": leader_id, "payload": document},
+        )
+        return shift
+
+
+def close_led_shift(
+    db: Database,
+    shift_id: uuid.UUID,
+    at: datetime,
+    operator_id: uuid.UUID,
+    closing: ShiftClosing,
+    next_label: str,
+) -> Shift:
+    """A leader closes the open shift ``shift_id`` with its reconciliation; the next shift opens at once,
+    automatic (labelled ``next_label``), until the incoming leader opens theirs. One transaction, audited.
+
+    Returns the new automatic shift. Raises ``ShiftConflictError`` when the shift is not open or a
+    difference is not explained.
+    """
+    at = rec.utc(at, "shift closing time")
+    problems = closing_problems(closing)
+    if problems:
+        raise ShiftConflictError(
+            ShiftConflict.INCOMPLETE, "close incomplete: " + ", ".join(p.problem.value for p in problems)
+        )
+    document = _document(closing_payload(closing))
+    with db._writing() as (session, chain):
+        db._check_operator(session, operator_id)
+        row = session.execute(db._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+        if row is None or row["closed_at"] is not None:
+            raise ShiftConflictError(ShiftConflict.NOT_OPEN, f"shift {shift_id} is not open")
+        _close(db, session, chain, row, at, operator_id, f"closed by {closing.outgoing_leader}")
+        db._append(
+            session,
+            chain,
+            rec.SHIFT_RECONCILIATION,
+            {"shift_id": shift_id, "at": at, "operator_id": operator_id, "payload": document},
+        )
+        return _open(
+            db, session, chain, row["gate_id"], operator_id, at, next_label, "automatic, after a close"
+        )
+
+
+def _payload(table: Table, session: Session, shift_id: uuid.UUID) -> dict[str, Any] | None:
+    text = session.execute(select(table.c.payload).where(table.c.shift_id == shift_id)).scalar_one_or_none()
+    if text is None:
+        return None
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"unreadable {table.name} of shift {shift_id}") from exc
+    if not isinstance(document, dict):
+        raise StorageError(StorageErrorKind.CORRUPT, f"unreadable {table.name} of shift {shift_id}")
+    return document
+
+
+def shift_record(db: Database, shift_id: uuid.UUID) -> ShiftRecord | None:
+    """The shift with its leaders' opening and close (None where there is none), or None if unknown."""
+    shift = db.shift(shift_id)
+    if shift is None:
+        return None
+    try:
+        with db._reading() as session:
+            opening = _payload(_detail_t, session, shift_id)
+            closing = _payload(_reconciliation_t, session, shift_id)
+        return ShiftRecord(
+            shift,
+            None if opening is None else opening_from_payload(opening),
+            None if closing is None else closing_from_payload(closing),
+        )
+    except PayloadError as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"shift {shift_id}: {exc}") from exc
+
+
+def latest_closing(db: Database, gate_id: uuid.UUID) -> ShiftClosing | None:
+    """The most recent leader's close at the gate: its open matters go to the next leader's opening."""
+    r = _reconciliation_t.c
+    query = (
+        select(r.payload)
+        .select_from(_reconciliation_t.join(_shift_t, _shift_t.c.uuid == r.shift_id))
+        .where(_shift_t.c.gate_id == gate_id, r.station_id == db.station_id)
+        .order_by(r.seq.desc())
+        .limit(1)
+    )
+    with db._reading() as session:
+        text = session.execute(query).scalar_one_or_none()
+    if text is None:
+        return None
+    try:
+        return closing_from_payload(json.loads(text))
+    except (ValueError, PayloadError) as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"unreadable shift close at gate {gate_id}") from exc
