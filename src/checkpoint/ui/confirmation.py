@@ -1,42 +1,64 @@
-"""The big coloured band that says a passage IS recorded; shown only once it is on disk."""
+"""The verdict band: a passage IS recorded, told over the whole station screen so it is read from 2 m.
+
+Shown only once the passage is on disk. It covers the station screen in the outcome's colour with the
+outcome's icon, one huge word (PASS / CHECK / TURN BACK / HOLD, 放行 / 复检 / 劝返 / 留观) and the main
+reason, for the person at the gate as much as for the operator. The word is sized to the screen: its ink
+height is about 40 % of the screen's height, as wide as the screen allows (``word_height_px``).
+
+It never holds up the queue: it goes after ``duration_ms`` (``station/return_seconds``), on a tap, or as
+soon as the station view says the next entry has begun (a scan, a key); it never takes the keyboard focus.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
 
-from checkpoint.domain.records import Outcome, Passage
-from checkpoint.station.texts import outcome_text
-from checkpoint.ui.style import repolish
+from checkpoint.domain.masking import mask_name
+from checkpoint.domain.records import Outcome, Passage, Reason
+from checkpoint.station.texts import outcome_text, reason_text
+from checkpoint.ui.verdict import OUTCOME_COLOURS, paint_outcome_icon, verdict_word
 
 CONFIRMATION_MS = 4000
+# Shares of the band's height: the word's ink, the caption line and the reason line.
+WORD_SHARE = 0.40
+CAPTION_SHARE = 0.055
+REASON_SHARE = 0.07
+
+
+def main_reason(reasons: tuple[Reason, ...]) -> Reason | None:
+    """The reason the band names: the first the rules gave (the operator's own decision only when alone)."""
+    for reason in reasons:
+        if reason is not Reason.OPERATOR_DECISION:
+            return reason
+    return reasons[0] if reasons else None
 
 
 class ConfirmationBand(QWidget):
-    """A green / amber / red band with the recorded outcome; it clears itself after a few seconds.
-
-    The band keeps its place when clear (empty and neutral) so the screen does not jump.
+    """The recorded outcome over the whole of its parent (the station screen); hidden when clear.
 
     Signals:
-        expired(): the band cleared itself after its duration (the station returns to scanning).
+        expired(): the band went, after its duration or by a tap (the station returns to scanning).
     """
 
     expired = Signal()
 
-    def __init__(self, parent: QWidget | None = None, duration_ms: int = CONFIRMATION_MS) -> None:
+    def __init__(self, parent: QWidget, duration_ms: int = CONFIRMATION_MS) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._passage: Passage | None = None
         self._outcome: Outcome | None = None
-        self._label = QLabel(self)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(self._label)
+        self._text = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(duration_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self.setMinimumHeight(72)
+        self._cover = parent
+        parent.installEventFilter(self)
+        self.setGeometry(parent.rect())
+        self.hide()
 
     @property
     def outcome(self) -> Outcome | None:
@@ -48,27 +70,68 @@ class ConfirmationBand(QWidget):
         return self._timer.interval()
 
     def set_duration_ms(self, duration_ms: int) -> None:
-        """How long a confirmation stays; 0 keeps it until the next one or ``clear``."""
+        """How long a confirmation stays; 0 keeps it until the next one, a tap or ``clear``."""
         self._timer.setInterval(max(0, duration_ms))
 
     def text(self) -> str:
-        return self._label.text()
+        """The caption line ("Recorded: Pass"); "" when clear."""
+        return self._text
+
+    def word(self) -> str:
+        """The big word on show; "" when clear."""
+        return verdict_word(self._outcome) if self._outcome is not None else ""
+
+    def band_colour(self) -> QColor | None:
+        """The band's colour on show; None when clear."""
+        return QColor(OUTCOME_COLOURS[self._outcome].band) if self._outcome is not None else None
+
+    def reason_text(self) -> str:
+        """The main reason on show (with how many more there are); "" when clear or without reasons."""
+        if self._passage is None:
+            return ""
+        reasons = self._passage.reasons
+        reason = main_reason(reasons)
+        if reason is None:
+            return ""
+        more = len([r for r in reasons if r is not Reason.OPERATOR_DECISION]) - 1
+        text = reason_text(reason)
+        if more > 0:
+            text = self.tr("{reason} (+%n more)", "", more).format(reason=text)
+        return text
+
+    def word_font(self) -> QFont:
+        """The font the word is painted with at the band's present size."""
+        return self._word_layout()[0]
+
+    def word_height_px(self) -> float:
+        """The ink height of the word as painted (cap height for PASS, glyph height for 放行)."""
+        font, lines = self._word_layout()
+        metrics = QFontMetricsF(font)
+        return max(metrics.tightBoundingRect(line).height() for line in lines)
 
     @Slot(object)
     def show_passage(self, passage: Passage) -> None:
+        self._passage = passage
         self._outcome = passage.outcome
-        self.setProperty("outcome", passage.outcome.value)
-        repolish(self)
         self.retranslate_ui()
+        self.setGeometry(self._cover.rect())
+        self.raise_()
+        self.show()
+        self.update()
         if self._timer.interval() > 0:
             self._timer.start()
 
     def clear(self) -> None:
         self._timer.stop()
+        self._passage = None
         self._outcome = None
-        self._label.clear()
-        self.setProperty("outcome", "")
-        repolish(self)
+        self._text = ""
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._cover and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._cover.rect())
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -77,7 +140,125 @@ class ConfirmationBand(QWidget):
 
     def retranslate_ui(self) -> None:
         if self._outcome is not None:
-            self._label.setText(self.tr("Recorded: {outcome}").format(outcome=outcome_text(self._outcome)))
+            self._text = self.tr("Recorded: {outcome}").format(outcome=outcome_text(self._outcome))
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A tap: the operator has seen it."""
+        event.accept()
+        self._on_timer_timeout()
+
+    # Painting --------------------------------------------------------------------------------------
+
+    def _subject_text(self) -> str:
+        passage = self._passage
+        if passage is None:
+            return ""
+        at = passage.at.astimezone().strftime("%H:%M:%S")
+        if passage.vehicle is not None:
+            who = self.tr("{plate} · %n person(s)", "", len(passage.persons)).format(
+                plate=passage.vehicle.plate
+            )
+        elif passage.persons and passage.persons[0].name:
+            who = mask_name(passage.persons[0].name)
+        else:
+            return f"{self._text} · {at}"
+        return f"{self._text} · {who} · {at}"
+
+    def _word_layout(self) -> tuple[QFont, list[str]]:
+        """The word's font and lines: as big as the height share allows, on one line or, when that is
+        too wide (TURN BACK on a narrow screen), on two."""
+        word = self.word() or "PASS"
+        height = max(1.0, float(self.height()))
+        width = max(1.0, self.width() * 0.92 - self._icon_side())
+        target_ink = height * WORD_SHARE
+        options = [[word]]
+        if " " in word.strip():
+            options.append(word.split(" ", 1))
+        best: tuple[float, QFont, list[str]] | None = None
+        for lines in options:
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPixelSize(100)
+            metrics = QFontMetricsF(font)
+            ink = max(metrics.tightBoundingRect(line).height() for line in lines)
+            wide = max(metrics.horizontalAdvance(line) for line in lines)
+            by_height = 100 * target_ink / len(lines) / max(1.0, ink)
+            if len(lines) > 1:
+                by_height = 100 * (height * 0.62) / len(lines) / max(1.0, metrics.lineSpacing())
+            size = min(by_height, 100 * width / max(1.0, wide))
+            if best is None or size > best[0] + 1:
+                best = (size, font, lines)
+        assert best is not None
+        size, font, lines = best
+        font.setPixelSize(max(12, int(size)))
+        return font, lines
+
+    def _icon_side(self) -> float:
+        return min(self.height() * 0.36, self.width() * 0.2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._outcome is None:
+            return
+        colours = OUTCOME_COLOURS[self._outcome]
+        ink = QColor(colours.ink)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(self.rect(), QColor(colours.band))
+        w, h = float(self.width()), float(self.height())
+        margin = h * 0.04
+        painter.setPen(ink)
+
+        caption = QFont(self.font())
+        caption.setBold(True)
+        caption.setPixelSize(max(16, int(h * CAPTION_SHARE)))
+        painter.setFont(caption)
+        caption_box = QRectF(margin, margin, w - 2 * margin, QFontMetricsF(caption).lineSpacing())
+        painter.drawText(
+            caption_box,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QFontMetricsF(caption).elidedText(
+                self._subject_text(), Qt.TextElideMode.ElideRight, caption_box.width()
+            ),
+        )
+
+        reason = QFont(self.font())
+        reason.setPixelSize(max(18, int(h * REASON_SHARE)))
+        reason_metrics = QFontMetricsF(reason)
+        reason_box = QRectF(
+            margin,
+            h - margin - 2 * reason_metrics.lineSpacing(),
+            w - 2 * margin,
+            2 * reason_metrics.lineSpacing(),
+        )
+        painter.setFont(reason)
+        painter.drawText(
+            reason_box,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+            self.reason_text(),
+        )
+
+        middle = QRectF(margin, caption_box.bottom(), w - 2 * margin, reason_box.top() - caption_box.bottom())
+        font, lines = self._word_layout()
+        metrics = QFontMetricsF(font)
+        side = self._icon_side()
+        word_width = max(metrics.horizontalAdvance(line) for line in lines)
+        gap = side * 0.25
+        total = side + gap + word_width
+        left = middle.left() + max(0.0, (middle.width() - total) / 2)
+        paint_outcome_icon(
+            painter, QRectF(left, middle.center().y() - side / 2, side, side), self._outcome, ink
+        )
+        painter.setFont(font)
+        block = metrics.lineSpacing() * len(lines)
+        top = middle.center().y() - block / 2
+        for index, line in enumerate(lines):
+            box = QRectF(
+                left + side + gap, top + index * metrics.lineSpacing(), word_width, metrics.lineSpacing()
+            )
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+        painter.end()
 
     @Slot()
     def _on_timer_timeout(self) -> None:
