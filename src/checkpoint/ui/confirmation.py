@@ -11,7 +11,7 @@ soon as the station view says the next entry has begun (a scan, a key); it never
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -25,6 +25,7 @@ CONFIRMATION_MS = 4000
 WORD_SHARE = 0.40
 CAPTION_SHARE = 0.055
 REASON_SHARE = 0.07
+LINE_GAP = 0.25  # between the two lines of a two-line word, in ink heights
 
 
 def main_reason(reasons: tuple[Reason, ...]) -> Reason | None:
@@ -165,13 +166,34 @@ class ConfirmationBand(QWidget):
             return f"{self._text} · {at}"
         return f"{self._text} · {who} · {at}"
 
+    def _fonts(self) -> tuple[QFont, QFont]:
+        """The caption's and the reason's fonts at the band's present height."""
+        h = float(self.height())
+        caption = QFont(self.font())
+        caption.setBold(True)
+        caption.setPixelSize(max(16, int(h * CAPTION_SHARE)))
+        reason = QFont(self.font())
+        reason.setPixelSize(max(18, int(h * REASON_SHARE)))
+        return caption, reason
+
+    def _boxes(self) -> tuple[QRectF, QRectF, QRectF]:
+        """Where the caption, the word (with its icon) and the reason go."""
+        w, h = float(self.width()), float(self.height())
+        margin = h * 0.04
+        caption_font, reason_font = self._fonts()
+        caption = QRectF(margin, margin, w - 2 * margin, QFontMetricsF(caption_font).lineSpacing())
+        reason_height = 2 * QFontMetricsF(reason_font).lineSpacing()
+        reason = QRectF(margin, h - margin - reason_height, w - 2 * margin, reason_height)
+        middle = QRectF(margin, caption.bottom(), w - 2 * margin, max(1.0, reason.top() - caption.bottom()))
+        return caption, middle, reason
+
     def _word_layout(self) -> tuple[QFont, list[str]]:
-        """The word's font and lines: as big as the height share allows, on one line or, when that is
-        too wide (TURN BACK on a narrow screen), on two."""
+        """The word's font and lines: its ink about ``WORD_SHARE`` of the band's height, on one line or,
+        when that is too wide (TURN BACK on a narrow screen), on two, whichever is bigger."""
         word = self.word() or "PASS"
-        height = max(1.0, float(self.height()))
-        width = max(1.0, self.width() * 0.92 - self._icon_side())
-        target_ink = height * WORD_SHARE
+        _caption, middle, _reason = self._boxes()
+        width = max(1.0, middle.width() - self._icon_side() * 1.25)
+        target_ink = float(self.height()) * WORD_SHARE
         options = [[word]]
         if " " in word.strip():
             options.append(word.split(" ", 1))
@@ -181,12 +203,10 @@ class ConfirmationBand(QWidget):
             font.setBold(True)
             font.setPixelSize(100)
             metrics = QFontMetricsF(font)
-            ink = max(metrics.tightBoundingRect(line).height() for line in lines)
-            wide = max(metrics.horizontalAdvance(line) for line in lines)
-            by_height = 100 * target_ink / len(lines) / max(1.0, ink)
-            if len(lines) > 1:
-                by_height = 100 * (height * 0.62) / len(lines) / max(1.0, metrics.lineSpacing())
-            size = min(by_height, 100 * width / max(1.0, wide))
+            ink = max(1.0, max(metrics.tightBoundingRect(line).height() for line in lines))
+            wide = max(1.0, max(metrics.horizontalAdvance(line) for line in lines))
+            block = len(lines) + LINE_GAP * (len(lines) - 1)  # in inks
+            size = min(100 * target_ink / ink, 100 * middle.height() / (block * ink), 100 * width / wide)
             if best is None or size > best[0] + 1:
                 best = (size, font, lines)
         assert best is not None
@@ -195,7 +215,7 @@ class ConfirmationBand(QWidget):
         return font, lines
 
     def _icon_side(self) -> float:
-        return min(self.height() * 0.36, self.width() * 0.2)
+        return min(self.height() * 0.3, self.width() * 0.16)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._outcome is None:
@@ -206,58 +226,43 @@ class ConfirmationBand(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.fillRect(self.rect(), QColor(colours.band))
-        w, h = float(self.width()), float(self.height())
-        margin = h * 0.04
         painter.setPen(ink)
+        caption_font, reason_font = self._fonts()
+        caption_box, middle, reason_box = self._boxes()
 
-        caption = QFont(self.font())
-        caption.setBold(True)
-        caption.setPixelSize(max(16, int(h * CAPTION_SHARE)))
-        painter.setFont(caption)
-        caption_box = QRectF(margin, margin, w - 2 * margin, QFontMetricsF(caption).lineSpacing())
+        painter.setFont(caption_font)
         painter.drawText(
             caption_box,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetricsF(caption).elidedText(
+            QFontMetricsF(caption_font).elidedText(
                 self._subject_text(), Qt.TextElideMode.ElideRight, caption_box.width()
             ),
         )
-
-        reason = QFont(self.font())
-        reason.setPixelSize(max(18, int(h * REASON_SHARE)))
-        reason_metrics = QFontMetricsF(reason)
-        reason_box = QRectF(
-            margin,
-            h - margin - 2 * reason_metrics.lineSpacing(),
-            w - 2 * margin,
-            2 * reason_metrics.lineSpacing(),
-        )
-        painter.setFont(reason)
+        painter.setFont(reason_font)
         painter.drawText(
             reason_box,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
             self.reason_text(),
         )
 
-        middle = QRectF(margin, caption_box.bottom(), w - 2 * margin, reason_box.top() - caption_box.bottom())
         font, lines = self._word_layout()
         metrics = QFontMetricsF(font)
         side = self._icon_side()
-        word_width = max(metrics.horizontalAdvance(line) for line in lines)
         gap = side * 0.25
-        total = side + gap + word_width
-        left = middle.left() + max(0.0, (middle.width() - total) / 2)
+        word_width = max(metrics.horizontalAdvance(line) for line in lines)
+        left = middle.left() + max(0.0, (middle.width() - side - gap - word_width) / 2)
         paint_outcome_icon(
             painter, QRectF(left, middle.center().y() - side / 2, side, side), self._outcome, ink
         )
         painter.setFont(font)
-        block = metrics.lineSpacing() * len(lines)
+        tights = [metrics.tightBoundingRect(line) for line in lines]
+        line_ink = max(t.height() for t in tights)
+        block = line_ink * (len(lines) + LINE_GAP * (len(lines) - 1))
         top = middle.center().y() - block / 2
-        for index, line in enumerate(lines):
-            box = QRectF(
-                left + side + gap, top + index * metrics.lineSpacing(), word_width, metrics.lineSpacing()
-            )
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+        for index, (line, tight) in enumerate(zip(lines, tights, strict=True)):
+            line_top = top + index * line_ink * (1 + LINE_GAP)
+            baseline = line_top + (line_ink - tight.height()) / 2 - tight.top()
+            painter.drawText(QPointF(left + side + gap, baseline), line)
         painter.end()
 
     @Slot()
