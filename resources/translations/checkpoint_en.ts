@@ -1397,8 +1397,8 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Expected exit</translation>
     </message>
     <message>
-        <source>Visitor {row} has left (Out / inside)</source>
-        <translation>Visitor {row} has left (Out / inside)</translation>
+        <source>Out / inside: visitor 1 to 9 has left</source>
+        <translation>Out / inside: visitor 1 to 9 has left</translation>
     </message>
     <message>
         <source>OVERDUE</source>

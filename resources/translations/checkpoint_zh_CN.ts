@@ -1407,8 +1407,8 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>预计离开</translation>
     </message>
     <message>
-        <source>Visitor {row} has left (Out / inside)</source>
-        <translation>第 {row} 位访客已离开（外出 / 在内）</translation>
+        <source>Out / inside: visitor 1 to 9 has left</source>
+        <translation>外出 / 在内：第 1 至 9 位访客已离开</translation>
     </message>
     <message>
         <source>OVERDUE</source>

@@ -26,6 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A run of keys told as one line (Alt+1 … Alt+9): the first shortcut carries the keys to show in HELP_KEYS,
+# the others are marked HELP_HIDDEN.
+HELP_KEYS = "helpKeys"
+HELP_HIDDEN = "helpHidden"
+
 
 @dataclass(frozen=True, slots=True)
 class ShortcutEntry:
@@ -47,17 +52,18 @@ def collect_shortcuts(root: QObject) -> list[ShortcutEntry]:
     menus: list[ShortcutEntry] = []
     seen: set[tuple[str, str]] = set()
     for shortcut in root.findChildren(QShortcut):
-        if shortcut.key().isEmpty() or not shortcut.isEnabled():
+        if shortcut.key().isEmpty() or not shortcut.isEnabled() or shortcut.property(HELP_HIDDEN):
             continue
-        entry = ShortcutEntry(_native(shortcut.key()), shortcut.whatsThis(), True)
+        keys = str(shortcut.property(HELP_KEYS) or "") or _native(shortcut.key())
+        entry = ShortcutEntry(keys, shortcut.whatsThis(), True)
         if (entry.keys, entry.text) not in seen:
             seen.add((entry.keys, entry.text))
             screen.append(entry)
     for action in root.findChildren(QAction):
-        keys = [key for key in action.shortcuts() if not key.isEmpty()]
-        if not keys or not action.isVisible():
+        sequences = [key for key in action.shortcuts() if not key.isEmpty()]
+        if not sequences or not action.isVisible():
             continue
-        entry = ShortcutEntry(" / ".join(_native(key) for key in keys), action.iconText(), False)
+        entry = ShortcutEntry(" / ".join(_native(key) for key in sequences), action.iconText(), False)
         if (entry.keys, entry.text) not in seen:
             seen.add((entry.keys, entry.text))
             menus.append(entry)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from checkpoint.domain.masking import mask_name
 from checkpoint.station.presence import Presence, VisitorInside
 from checkpoint.station.session import StationSession
+from checkpoint.ui.help_overlay import HELP_HIDDEN, HELP_KEYS
 
 OVERDUE_BRUSH = QBrush(QColor("#b3261e"))
 OVERDUE_TEXT = QBrush(QColor("#ffffff"))
@@ -143,8 +144,15 @@ class PresenceView(QWidget):
                 "",
             ][: self.visitors.columnCount()]
         )
+        native = QKeySequence.SequenceFormat.NativeText
         for row, shortcut in enumerate(self._left_shortcuts):
-            shortcut.setWhatsThis(self.tr("Visitor {row} has left (Out / inside)").format(row=row + 1))
+            if row == 0:  # one line of the keyboard help for the nine keys
+                shortcut.setProperty(
+                    HELP_KEYS, f"{LEFT_KEYS[0].toString(native)} … {LEFT_KEYS[-1].toString(native)}"
+                )
+                shortcut.setWhatsThis(self.tr("Out / inside: visitor 1 to 9 has left"))
+            else:
+                shortcut.setProperty(HELP_HIDDEN, True)
         self._show()
 
     @Slot()
