@@ -1,9 +1,15 @@
 """Takes the README's screenshots of the real station under Xvfb (or any display).
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots.py docs/screenshots [NAME...]
 
 Fills a scratch database with a day of demo history, starts the real window on the demo camera, waits
-for a live scan, and grabs the station and log screens in zh_CN and English at 1366x768 and 1920x1080.
+for a live scan, then takes every shot in ``SHOTS`` in zh_CN and English at 1366x768 and 1920x1080 as
+``<name>-<language>-<width>x<height>.png`` (only the NAMEs given, when some are). It prints the verdict
+word's ink height at each size (the README quotes it).
+
+To add a screen: write ``def shot_<name>(shots: Shots) -> QWidget`` that puts the window (or a dialog it
+opens) in the state to show and returns the widget to grab, and list it in ``SHOTS``; whatever it opens
+it closes in ``shots.cleanup``.
 """
 
 from __future__ import annotations
@@ -11,32 +17,44 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
-from checkpoint.domain.records import CodeColour, Itinerary
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
+from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
+from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
-from checkpoint.ui.style import apply_style
+from checkpoint.ui.style import Theme, apply_style
 
 SIZES = ((1366, 768), (1920, 1080))
+LANGUAGES = ("zh_CN", "en")
 
 
 def wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        wait(50)
+        waited += 50
 
 
 def scan_event(token: str) -> ScanEvent:
@@ -49,8 +67,186 @@ def attest_green(session: StationSession) -> None:
     session.set_test_age(0)
 
 
+@dataclass
+class Shots:
+    """What a shot works with: the running window and services, and what to undo after the grab."""
+
+    app: QApplication
+    window: MainWindow
+    services: StationServices
+    languages: LanguageSwitcher
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def session(self) -> StationSession:
+        return self.services.session
+
+    def record(self, outcome: Outcome) -> Passage:
+        """Confirms the draft and waits until the passage is on disk."""
+        recorded: list[Passage] = []
+        self.session.passage_recorded.connect(recorded.append)
+        self.session.confirm(outcome)
+        wait_for(lambda: bool(recorded))
+        self.session.passage_recorded.disconnect(recorded.append)
+        return recorded[0]
+
+
+def _car_of_three(shots: Shots) -> None:
+    session = shots.session
+    session.set_vehicle_mode(True)
+    session.clear()
+    QTest.keyClicks(shots.window.station_view.vehicle_panel.plate.field, "A12345")  # 湘 is home
+    for person, temperature in enumerate((36.5, 36.7, 36.4)):
+        session.on_code_scanned(
+            scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
+        )
+        if person == 0:
+            attest_green(session)
+        else:
+            session.same_as_previous()
+        session.set_temperature(temperature)
+
+
+def _one_person(shots: Shots, token: str = "7f3a9c21e5b84d06") -> None:
+    session = shots.session
+    session.set_vehicle_mode(False)
+    session.clear()
+    session.on_code_scanned(scan_event(f"https://jkm.example.gov.cn/h5/code?token={token}"))
+    attest_green(session)
+    session.set_temperature(36.6)
+
+
+def shot_vehicle(shots: Shots) -> QWidget:
+    """A car of three at the highway exit (vehicle mode), decided, not yet recorded."""
+    shots.window.show_station()
+    _car_of_three(shots)
+    return shots.window
+
+
+def shot_station(shots: Shots) -> QWidget:
+    """One person on foot, attested green."""
+    shots.window.show_station()
+    _one_person(shots)
+    return shots.window
+
+
+def shot_verdict_pass(shots: Shots) -> QWidget:
+    """The verdict band after a recorded PASS of a car of three."""
+    shots.window.show_station()
+    _car_of_three(shots)
+    shots.record(Outcome.PASS)
+    shots.cleanup.append(shots.window.station_view.confirmation.clear)
+    return shots.window
+
+
+def shot_verdict_turn_back(shots: Shots) -> QWidget:
+    """The verdict band after a person is turned back (a yellow code)."""
+    shots.window.show_station()
+    _one_person(shots, "0badc0de12345678")
+    shots.session.set_colour(CodeColour.YELLOW)
+    shots.record(Outcome.TURN_BACK)
+    shots.cleanup.append(shots.window.station_view.confirmation.clear)
+    return shots.window
+
+
+def shot_day_theme(shots: Shots) -> QWidget:
+    """The station in the day theme (sunlight on the screen)."""
+    shots.window.show_station()
+    _one_person(shots)
+    apply_style(shots.app, Theme.DAY)
+    shots.cleanup.append(lambda: apply_style(shots.app, Theme.NIGHT))
+    return shots.window
+
+
+def shot_help(shots: Shots) -> QWidget:
+    """The keyboard help over the station screen."""
+    shots.window.show_station()
+    shots.window.toggle_help()
+    shots.cleanup.append(shots.window.help_overlay.close_overlay)
+    return shots.window
+
+
+def _tab(name: str) -> Callable[[Shots], QWidget]:
+    def shot(shots: Shots) -> QWidget:
+        view = getattr(shots.window, name)
+        if name == "log_view":
+            shots.window.show_log()
+        else:
+            shots.window.tabs.setCurrentWidget(view)
+        return shots.window
+
+    return shot
+
+
+def shot_presence(shots: Shots) -> QWidget:
+    """Out / inside with a walk-in visitor who can be marked as gone (the "has left" button)."""
+    session = shots.session
+    if not shots.services.presence.current.visitors_inside:
+        session.set_vehicle_mode(False)
+        session.clear()
+        session.set_direction(Direction.IN)
+        session.set_visitor(
+            VisitorDetails(
+                "赵六", "5-1-302", "李四", "送货", datetime.now(UTC).astimezone() + timedelta(hours=2)
+            )
+        )
+        attest_green(session)
+        shots.record(Outcome.PASS)
+        shots.window.station_view.confirmation.clear()
+    shots.window.tabs.setCurrentWidget(shots.window.presence_view)
+    return shots.window
+
+
+def _devices(page: int) -> Callable[[Shots], QWidget]:
+    def shot(shots: Shots) -> QWidget:
+        dialog = shots.window.open_devices_dialog()
+        dialog.tabs.setCurrentIndex(page)
+        if page == 3:  # the barrier: an HTTP controller, as a gate would have it
+            dialog.relay_kind.setCurrentIndex(dialog.relay_kind.findData("http"))
+            dialog.relay_url.setText("http://192.168.1.50/open?passage={passage}")
+        shots.cleanup.append(dialog.reject)
+        return dialog
+
+    return shot
+
+
+def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidget]:
+    """A shift leader's dialog, as the Shift menu opens it (the service reads its context first)."""
+
+    def shot(shots: Shots) -> QWidget:
+        getattr(shots.services.shifts, request)()
+        wait_for(lambda: shots.window.findChild(kind) is not None)
+        dialog = shots.window.findChild(kind)
+        assert dialog is not None
+        shots.cleanup.append(dialog.reject)
+        return dialog
+
+    return shot
+
+
+SHOTS: dict[str, Callable[[Shots], QWidget]] = {
+    "vehicle": shot_vehicle,
+    "station": shot_station,
+    "verdict-pass": shot_verdict_pass,
+    "verdict-turn-back": shot_verdict_turn_back,
+    "day-theme": shot_day_theme,
+    "help": shot_help,
+    "log": _tab("log_view"),
+    "trace": _tab("trace_view"),
+    "audit": _tab("audit_view"),
+    "presence": shot_presence,
+    "devices-camera": _devices(0),
+    "devices-scanners": _devices(1),
+    "devices-sounds": _devices(2),
+    "devices-barrier": _devices(3),
+    "shift-open": _shift_dialog(OpenShiftDialog, "request_open"),
+    "shift-close": _shift_dialog(CloseShiftDialog, "request_close"),
+}
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    wanted = set(sys.argv[2:]) or set(SHOTS) | {"camera-lost"}
     out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="checkpoint-shots-"))
     os.environ["CHECKPOINT_HOME"] = str(scratch)
@@ -62,99 +258,62 @@ def main() -> int:
     languages = LanguageSwitcher()
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("station/home_province", "湘")
+    settings.setValue("feedback/sound", False)
     services = build_services(db_url, "demo", settings=settings, database=database)
     window = MainWindow(services, languages)
+    window.station_view.confirmation.set_duration_ms(0)  # the band stays until the shot is taken
     scanned: list[ScanEvent] = []
     services.scan.code_scanned.connect(scanned.append)
     services.writer.start()
+    services.presence.start()
+    services.shifts.start()
     services.scan.start()
     window.show()
+    shots = Shots(app, window, services, languages)
     try:
         for width, height in SIZES:
             window.resize(width, height)
-            for language in ("zh_CN", "en"):
+            for language in LANGUAGES:
                 languages.set_language(language)
                 window.show_station()
                 scanned.clear()
-                for _ in range(100):
-                    wait(100)
-                    if scanned:
-                        break
-                # Hold the draft still while grabbing: codes are given as a scanner would, and attested.
-                session = services.session
-                services.scan.code_scanned.disconnect(session.on_code_scanned)
-                # A car of three at the highway exit (vehicle mode, the highway default).
-                session.set_vehicle_mode(True)
-                session.clear()
-                QTest.keyClicks(window.station_view.vehicle_panel.plate.field, "A12345")  # 湘 is home
-                for person, temperature in enumerate((36.5, 36.7, 36.4)):
-                    session.on_code_scanned(
-                        scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
-                    )
-                    if person == 0:
-                        attest_green(session)
-                    else:
-                        session.same_as_previous()
-                    session.set_temperature(temperature)
-                wait(400)
-                window.grab().save(str(out / f"vehicle-{language}-{width}x{height}.png"))
-                # One person on foot (pedestrian mode).
-                session.set_vehicle_mode(False)
-                session.clear()
-                session.on_code_scanned(
-                    scan_event("https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d06")
-                )
-                attest_green(session)
-                session.set_temperature(36.6)
-                wait(400)
-                window.grab().save(str(out / f"station-{language}-{width}x{height}.png"))
-                services.scan.code_scanned.connect(session.on_code_scanned)
-                window.show_log()
-                wait(500)
-                window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
-                if (width, height) == SIZES[0]:
-                    for name, view in (
-                        ("trace", window.trace_view),
-                        ("audit", window.audit_view),
-                        ("presence", window.presence_view),
-                    ):
-                        if view is not None:
-                            window.tabs.setCurrentWidget(view)
-                            wait(500)
-                            window.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
-                    # The shift leader's dialogs, as the Shift menu opens them (context read first).
-                    shifts = services.shifts
-                    for name, request, kind in (
-                        ("shift-open", shifts.request_open, OpenShiftDialog),
-                        ("shift-close", shifts.request_close, CloseShiftDialog),
-                    ):
-                        request()
-                        dialog = None
-                        for _ in range(100):
-                            wait(50)
-                            dialog = window.findChild(kind)
-                            if dialog is not None:
-                                break
-                        if dialog is not None:
-                            wait(300)
-                            dialog.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
-                            dialog.reject()
-                            wait(100)
-        # The camera unplugged: what the operator sees while it reconnects (scanner still works).
-        window.resize(*SIZES[0])
-        services.scan.stop()
-        lost = build_services(db_url, "97", settings=settings, database=database)
-        lost_window = MainWindow(lost, languages)
-        lost.scan.start()
-        lost_window.show()
-        for language in ("zh_CN", "en"):
-            languages.set_language(language)
-            wait(1500)
-            lost_window.resize(*SIZES[0])
-            wait(300)
-            lost_window.grab().save(str(out / f"camera-lost-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png"))
-        lost.scan.stop()
-        lost_window.close()
+                wait_for(lambda: bool(scanned), 10_000)  # the preview shows a live camera
+                # Hold the drafts still while grabbing: codes are given as a scanner would, and attested.
+                services.scan.code_scanned.disconnect(services.session.on_code_scanned)
+                for name, take in SHOTS.items():
+                    if name not in wanted:
+                        continue
+                    widget = take(shots)
+                    if widget is not window:
+                        widget.resize(min(width - 80, 1100), min(height - 80, 720))
+                    wait(500)
+                    widget.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                    if name.startswith("verdict"):
+                        band = window.station_view.confirmation
+                        print(
+                            f"{name} {language} {width}x{height}: word {band.word()!r} "
+                            f"ink {band.word_height_px():.0f} px, font {band.word_font().pixelSize()} px"
+                        )
+                    for undo in reversed(shots.cleanup):
+                        undo()
+                    shots.cleanup.clear()
+                    shots.session.clear()
+                services.scan.code_scanned.connect(services.session.on_code_scanned)
+        if "camera-lost" in wanted:
+            # The camera unplugged: what the operator sees while it reconnects (scanner still works).
+            services.scan.stop()
+            lost = build_services(db_url, "97", settings=settings, database=database)
+            lost_window = MainWindow(lost, languages)
+            lost.scan.start()
+            lost_window.show()
+            for width, height in SIZES:
+                for language in LANGUAGES:
+                    languages.set_language(language)
+                    lost_window.resize(width, height)
+                    wait(1500)
+                    lost_window.grab().save(str(out / f"camera-lost-{language}-{width}x{height}.png"))
+            lost.scan.stop()
+            lost_window.close()
     finally:
         window.close()
         services.shutdown()

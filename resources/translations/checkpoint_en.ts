@@ -245,9 +245,17 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message numerus="yes">
+        <source>{reason} (+%n more)</source>
+        <translation><numerusform>{reason} (+%n more)</numerusform><numerusform>{reason} (+%n more)</numerusform></translation>
+    </message>
     <message>
         <source>Recorded: {outcome}</source>
         <translation>Recorded: {outcome}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{plate} · %n person(s)</source>
+        <translation><numerusform>{plate} · %n person</numerusform><numerusform>{plate} · %n persons</numerusform></translation>
     </message>
 </context>
 <context>
@@ -350,6 +358,296 @@
     <message>
         <source>Born: {date}</source>
         <translation>Born: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceProblems</name>
+    <message>
+        <source>Camera: choose a camera or type a URL, a file or a folder.</source>
+        <translation>Camera: choose a camera or type a URL, a file or a folder.</translation>
+    </message>
+    <message>
+        <source>Serial scanner: the baud rate must be a positive whole number.</source>
+        <translation>Serial scanner: the baud rate must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>Duplicate scans: the window must be from {low:g} to {high:g} seconds.</source>
+        <translation>Duplicate scans: the window must be from {low:g} to {high:g} seconds.</translation>
+    </message>
+    <message>
+        <source>Return to scanning: from {low} to {high} seconds.</source>
+        <translation>Return to scanning: from {low} to {high} seconds.</translation>
+    </message>
+    <message>
+        <source>Volume: from 0 to 100.</source>
+        <translation>Volume: from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>Barrier: the URL must start with http:// or https:// and name a host.</source>
+        <translation>Barrier: the URL must start with http:// or https:// and name a host.</translation>
+    </message>
+    <message>
+        <source>Barrier: the method must be GET, POST or PUT.</source>
+        <translation>Barrier: the method must be GET, POST or PUT.</translation>
+    </message>
+    <message>
+        <source>Barrier: the time-out must be from {low:g} to {high:g} seconds.</source>
+        <translation>Barrier: the time-out must be from {low:g} to {high:g} seconds.</translation>
+    </message>
+    <message>
+        <source>Barrier: choose or type the relay's serial port.</source>
+        <translation>Barrier: choose or type the relay's serial port.</translation>
+    </message>
+    <message>
+        <source>Barrier: the relay's baud rate must be a positive whole number.</source>
+        <translation>Barrier: the relay's baud rate must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>Barrier: the command must be bytes in hexadecimal, e.g. A0 01 01 A2.</source>
+        <translation>Barrier: the command must be bytes in hexadecimal, e.g. A0 01 01 A2.</translation>
+    </message>
+    <message>
+        <source>Barrier: the expected reply must be empty or bytes in hexadecimal.</source>
+        <translation>Barrier: the expected reply must be empty or bytes in hexadecimal.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>URL, file or folder</source>
+        <translation>URL, file or folder</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposure</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Focus</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>Serial scanner port</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>Same code counts once within</source>
+        <translation>Same code counts once within</translation>
+    </message>
+    <message>
+        <source>Tones</source>
+        <translation>Tones</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Spoken prompts</source>
+        <translation>Spoken prompts</translation>
+    </message>
+    <message>
+        <source>Prompt language</source>
+        <translation>Prompt language</translation>
+    </message>
+    <message>
+        <source>Open the barrier by</source>
+        <translation>Open the barrier by</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>Command (hex)</source>
+        <translation>Command (hex)</translation>
+    </message>
+    <message>
+        <source>Expected reply (hex)</source>
+        <translation>Expected reply (hex)</translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation>Time-out</translation>
+    </message>
+    <message>
+        <source>Back to scanning after</source>
+        <translation>Back to scanning after</translation>
+    </message>
+    <message>
+        <source>The barrier relay is off.</source>
+        <translation>The barrier relay is off.</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>Testing...</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may change the devices.</source>
+        <translation>Only a shift leader or an administrator may change the devices.</translation>
+    </message>
+    <message>
+        <source>A video file</source>
+        <translation>A video file</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
+        <translation>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The barrier controller answered: opened ({seconds:.2f} s).</source>
+        <translation>The barrier controller answered: opened ({seconds:.2f} s).</translation>
+    </message>
+    <message>
+        <source>The barrier did NOT open: {reason} ({detail}).</source>
+        <translation>The barrier did NOT open: {reason} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>Scanners</translation>
+    </message>
+    <message>
+        <source>Sounds and prompts</source>
+        <translation>Sounds and prompts</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>Barrier</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Demo camera (no device)</source>
+        <translation>Demo camera (no device)</translation>
+    </message>
+    <message>
+        <source>A stream URL, a video file or an image folder</source>
+        <translation>A stream URL, a video file or an image folder</translation>
+    </message>
+    <message>
+        <source>rtsp://192.168.1.20/stream, /media/gate.mp4, ...</source>
+        <translation>rtsp://192.168.1.20/stream, /media/gate.mp4, ...</translation>
+    </message>
+    <message>
+        <source>Choose a file...</source>
+        <translation>Choose a file...</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Autofocus</source>
+        <translation>Autofocus</translation>
+    </message>
+    <message>
+        <source>The sliders change the live picture at once; Cancel puts the saved values back.</source>
+        <translation>The sliders change the live picture at once; Cancel puts the saved values back.</translation>
+    </message>
+    <message>
+        <source>This camera offers only some of these controls; the others are disabled.</source>
+        <translation>This camera offers only some of these controls; the others are disabled.</translation>
+    </message>
+    <message>
+        <source>The camera in use offers no exposure or focus control (streams, files, the demo camera and many webcams do not), so these are disabled.</source>
+        <translation>The camera in use offers no exposure or focus control (streams, files, the demo camera and many webcams do not), so these are disabled.</translation>
+    </message>
+    <message>
+        <source>A new camera starts as soon as you save; the scanners keep working.</source>
+        <translation>A new camera starts as soon as you save; the scanners keep working.</translation>
+    </message>
+    <message>
+        <source>none; or /dev/ttyACM0, COM3, ...</source>
+        <translation>none; or /dev/ttyACM0, COM3, ...</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge (USB) scanners need no setting: they are recognised by their typing speed. A serial scanner reconnects by itself when unplugged. Changes apply when you save.</source>
+        <translation>Keyboard-wedge (USB) scanners need no setting: they are recognised by their typing speed. A serial scanner reconnects by itself when unplugged. Changes apply when you save.</translation>
+    </message>
+    <message>
+        <source>Tones for pass, check, deny and alarms</source>
+        <translation>Tones for pass, check, deny and alarms</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Speak the verdict after its tone</source>
+        <translation>Speak the verdict after its tone</translation>
+    </message>
+    <message>
+        <source>The interface language</source>
+        <translation>The interface language</translation>
+    </message>
+    <message>
+        <source>Sounds, volume and prompts apply from the next verdict.</source>
+        <translation>Sounds, volume and prompts apply from the next verdict.</translation>
+    </message>
+    <message>
+        <source>Off (the barrier is opened by hand)</source>
+        <translation>Off (the barrier is opened by hand)</translation>
+    </message>
+    <message>
+        <source>An HTTP request</source>
+        <translation>An HTTP request</translation>
+    </message>
+    <message>
+        <source>A command on a serial port</source>
+        <translation>A command on a serial port</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.50/open?passage={passage}</source>
+        <translation>http://192.168.1.50/open?passage={passage}</translation>
+    </message>
+    <message>
+        <source>optional; {passage} is the passage's id</source>
+        <translation>optional; {passage} is the passage's id</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Test the barrier</source>
+        <translation>Test the barrier</translation>
+    </message>
+    <message>
+        <source>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</source>
+        <translation>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</translation>
+    </message>
+    <message>
+        <source>The verdict covers the station screen after each recorded passage and goes after this time, at a tap or as soon as the next entry begins; 0 keeps it until then.</source>
+        <translation>The verdict covers the station screen after each recorded passage and goes after this time, at a tap or as soon as the next entry begins; 0 keeps it until then.</translation>
     </message>
 </context>
 <context>
@@ -471,6 +769,10 @@
     <message>
         <source>Serial scanner stopped</source>
         <translation>Serial scanner stopped</translation>
+    </message>
+    <message>
+        <source>The device settings were saved but NOT audited: {reason}</source>
+        <translation>The device settings were saved but NOT audited: {reason}</translation>
     </message>
     <message>
         <source>The scanner sent only part of a code. Scan it again.</source>
@@ -716,6 +1018,25 @@
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Any key or a tap closes this list.</source>
+        <translation>Any key or a tap closes this list.</translation>
+    </message>
+    <message>
+        <source>Station screen</source>
+        <translation>Station screen</translation>
+    </message>
+    <message>
+        <source>Menus (every screen)</source>
+        <translation>Menus (every screen)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -858,6 +1179,10 @@
         <translation>&amp;Import watchlist...</translation>
     </message>
     <message>
+        <source>&amp;Devices (camera, scanner, sounds, barrier)...</source>
+        <translation>&amp;Devices (camera, scanner, sounds, barrier)...</translation>
+    </message>
+    <message>
         <source>&amp;Manual entry (no phone / platform down)...</source>
         <translation>&amp;Manual entry (no phone / platform down)...</translation>
     </message>
@@ -904,6 +1229,14 @@
     <message>
         <source>&amp;Close shift...</source>
         <translation>&amp;Close shift...</translation>
+    </message>
+    <message>
+        <source>&amp;Day theme (light)</source>
+        <translation>&amp;Day theme (light)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1174,6 +1507,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <source>e.g. A12345 · province: {key}</source>
         <translation>e.g. A12345 · province: {key}</translation>
     </message>
+    <message>
+        <source>Plate: pick the province</source>
+        <translation>Plate: pick the province</translation>
+    </message>
 </context>
 <context>
     <name>PresenceView</name>
@@ -1214,6 +1551,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Expected exit</translation>
     </message>
     <message>
+        <source>Out / inside: visitor 1 to 9 has left</source>
+        <translation>Out / inside: visitor 1 to 9 has left</translation>
+    </message>
+    <message>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
@@ -1224,6 +1565,18 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Visitors inside now: {count} ({late} past their expected exit)</source>
         <translation>Visitors inside now: {count} ({late} past their expected exit)</translation>
+    </message>
+    <message>
+        <source>Recording...</source>
+        <translation>Recording...</translation>
+    </message>
+    <message>
+        <source>Has left ({key})</source>
+        <translation>Has left ({key})</translation>
+    </message>
+    <message>
+        <source>Has left</source>
+        <translation>Has left</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +2080,70 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Next vehicle ({key})</source>
         <translation>Next vehicle ({key})</translation>
+    </message>
+    <message>
+        <source>Record: {outcome}</source>
+        <translation>Record: {outcome}</translation>
+    </message>
+    <message>
+        <source>Clear the entry / next vehicle</source>
+        <translation>Clear the entry / next vehicle</translation>
+    </message>
+    <message>
+        <source>Type the temperature</source>
+        <translation>Type the temperature</translation>
+    </message>
+    <message>
+        <source>Back to the scan field</source>
+        <translation>Back to the scan field</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm (recorded)</source>
+        <translation>Acknowledge the alarm (recorded)</translation>
+    </message>
+    <message>
+        <source>No phone / platform down: enter by hand</source>
+        <translation>No phone / platform down: enter by hand</translation>
+    </message>
+    <message>
+        <source>A walk-in visitor</source>
+        <translation>A walk-in visitor</translation>
+    </message>
+    <message>
+        <source>Switch vehicle / pedestrian mode</source>
+        <translation>Switch vehicle / pedestrian mode</translation>
+    </message>
+    <message>
+        <source>Vehicle: the plate</source>
+        <translation>Vehicle: the plate</translation>
+    </message>
+    <message>
+        <source>Vehicle: origin</source>
+        <translation>Vehicle: origin</translation>
+    </message>
+    <message>
+        <source>Vehicle: destination</source>
+        <translation>Vehicle: destination</translation>
+    </message>
+    <message>
+        <source>Vehicle: previous person</source>
+        <translation>Vehicle: previous person</translation>
+    </message>
+    <message>
+        <source>Vehicle: next person</source>
+        <translation>Vehicle: next person</translation>
+    </message>
+    <message>
+        <source>Vehicle: same checks as the previous person</source>
+        <translation>Vehicle: same checks as the previous person</translation>
+    </message>
+    <message>
+        <source>Vehicle: remove the selected person</source>
+        <translation>Vehicle: remove the selected person</translation>
+    </message>
+    <message>
+        <source>Enter by hand ({key})</source>
+        <translation>Enter by hand ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -2604,6 +3021,25 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Proposed</source>
         <translation>Proposed</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictWords</name>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>CHECK</translation>
+    </message>
+    <message>
+        <source>TURN BACK</source>
+        <translation>TURN BACK</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>HOLD</translation>
     </message>
 </context>
 <context>

@@ -247,9 +247,21 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message numerus="yes">
+        <source>{reason} (+%n more)</source>
+        <translation>
+            <numerusform>{reason}（另有 %n 项）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recorded: {outcome}</source>
         <translation>已登记：{outcome}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{plate} · %n person(s)</source>
+        <translation>
+            <numerusform>{plate} · %n 人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -352,6 +364,296 @@
     <message>
         <source>Born: {date}</source>
         <translation>出生日期：{date}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceProblems</name>
+    <message>
+        <source>Camera: choose a camera or type a URL, a file or a folder.</source>
+        <translation>摄像头：请选择摄像头，或输入网址、文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Serial scanner: the baud rate must be a positive whole number.</source>
+        <translation>串口扫码枪：波特率必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Duplicate scans: the window must be from {low:g} to {high:g} seconds.</source>
+        <translation>重复扫码：时间窗须在 {low:g} 到 {high:g} 秒之间。</translation>
+    </message>
+    <message>
+        <source>Return to scanning: from {low} to {high} seconds.</source>
+        <translation>返回扫码：须在 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <source>Volume: from 0 to 100.</source>
+        <translation>音量：须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Barrier: the URL must start with http:// or https:// and name a host.</source>
+        <translation>道闸：网址须以 http:// 或 https:// 开头，并写明主机。</translation>
+    </message>
+    <message>
+        <source>Barrier: the method must be GET, POST or PUT.</source>
+        <translation>道闸：请求方式须为 GET、POST 或 PUT。</translation>
+    </message>
+    <message>
+        <source>Barrier: the time-out must be from {low:g} to {high:g} seconds.</source>
+        <translation>道闸：超时须在 {low:g} 到 {high:g} 秒之间。</translation>
+    </message>
+    <message>
+        <source>Barrier: choose or type the relay&apos;s serial port.</source>
+        <translation>道闸：请选择或输入继电器的串口。</translation>
+    </message>
+    <message>
+        <source>Barrier: the relay&apos;s baud rate must be a positive whole number.</source>
+        <translation>道闸：继电器波特率必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Barrier: the command must be bytes in hexadecimal, e.g. A0 01 01 A2.</source>
+        <translation>道闸：指令须为十六进制字节，例如 A0 01 01 A2。</translation>
+    </message>
+    <message>
+        <source>Barrier: the expected reply must be empty or bytes in hexadecimal.</source>
+        <translation>道闸：预期应答须为空或十六进制字节。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>URL, file or folder</source>
+        <translation>网址、文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>对焦</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>串口扫码枪端口</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Same code counts once within</source>
+        <translation>同一码在此时间内只计一次</translation>
+    </message>
+    <message>
+        <source>Tones</source>
+        <translation>提示音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Spoken prompts</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <source>Prompt language</source>
+        <translation>播报语言</translation>
+    </message>
+    <message>
+        <source>Open the barrier by</source>
+        <translation>开闸方式</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>请求方式</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>请求内容</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Command (hex)</source>
+        <translation>指令（十六进制）</translation>
+    </message>
+    <message>
+        <source>Expected reply (hex)</source>
+        <translation>预期应答（十六进制）</translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Back to scanning after</source>
+        <translation>返回扫码等待</translation>
+    </message>
+    <message>
+        <source>The barrier relay is off.</source>
+        <translation>道闸继电器未启用。</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may change the devices.</source>
+        <translation>只有带班领导或管理员可以修改设备设置。</translation>
+    </message>
+    <message>
+        <source>A video file</source>
+        <translation>选择视频文件</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
+        <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The barrier controller answered: opened ({seconds:.2f} s).</source>
+        <translation>道闸控制器已应答：已开闸（{seconds:.2f} 秒）。</translation>
+    </message>
+    <message>
+        <source>The barrier did NOT open: {reason} ({detail}).</source>
+        <translation>道闸未打开：{reason}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备设置</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Sounds and prompts</source>
+        <translation>声音与播报</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>道闸</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结果显示</translation>
+    </message>
+    <message>
+        <source>Demo camera (no device)</source>
+        <translation>演示摄像头（无设备）</translation>
+    </message>
+    <message>
+        <source>A stream URL, a video file or an image folder</source>
+        <translation>视频流网址、视频文件或图片文件夹</translation>
+    </message>
+    <message>
+        <source>rtsp://192.168.1.20/stream, /media/gate.mp4, ...</source>
+        <translation>rtsp://192.168.1.20/stream、/media/gate.mp4 等</translation>
+    </message>
+    <message>
+        <source>Choose a file...</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动曝光</translation>
+    </message>
+    <message>
+        <source>Autofocus</source>
+        <translation>自动对焦</translation>
+    </message>
+    <message>
+        <source>The sliders change the live picture at once; Cancel puts the saved values back.</source>
+        <translation>拖动滑块会立即改变实时画面；点“取消”恢复已保存的值。</translation>
+    </message>
+    <message>
+        <source>This camera offers only some of these controls; the others are disabled.</source>
+        <translation>此摄像头只支持其中部分调节，其余已禁用。</translation>
+    </message>
+    <message>
+        <source>The camera in use offers no exposure or focus control (streams, files, the demo camera and many webcams do not), so these are disabled.</source>
+        <translation>当前摄像头不支持曝光和对焦调节（视频流、文件、演示摄像头和许多网络摄像头都不支持），因此已禁用。</translation>
+    </message>
+    <message>
+        <source>A new camera starts as soon as you save; the scanners keep working.</source>
+        <translation>保存后立即启用新摄像头；扫码枪照常工作。</translation>
+    </message>
+    <message>
+        <source>none; or /dev/ttyACM0, COM3, ...</source>
+        <translation>无；或 /dev/ttyACM0、COM3 等</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge (USB) scanners need no setting: they are recognised by their typing speed. A serial scanner reconnects by itself when unplugged. Changes apply when you save.</source>
+        <translation>键盘式（USB）扫码枪无需设置：按输入速度自动识别。串口扫码枪拔出后会自动重连。保存后立即生效。</translation>
+    </message>
+    <message>
+        <source>Tones for pass, check, deny and alarms</source>
+        <translation>放行、复检、拒绝和报警提示音</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <source>Speak the verdict after its tone</source>
+        <translation>提示音后播报结果</translation>
+    </message>
+    <message>
+        <source>The interface language</source>
+        <translation>与界面语言相同</translation>
+    </message>
+    <message>
+        <source>Sounds, volume and prompts apply from the next verdict.</source>
+        <translation>声音、音量和播报从下一次结果起生效。</translation>
+    </message>
+    <message>
+        <source>Off (the barrier is opened by hand)</source>
+        <translation>不启用（人工开闸）</translation>
+    </message>
+    <message>
+        <source>An HTTP request</source>
+        <translation>HTTP 请求</translation>
+    </message>
+    <message>
+        <source>A command on a serial port</source>
+        <translation>串口指令</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.50/open?passage={passage}</source>
+        <translation>http://192.168.1.50/open?passage={passage}</translation>
+    </message>
+    <message>
+        <source>optional; {passage} is the passage&apos;s id</source>
+        <translation>可选；{passage} 会替换为通行记录编号</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Test the barrier</source>
+        <translation>测试道闸</translation>
+    </message>
+    <message>
+        <source>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</source>
+        <translation>每次记录“放行”后在后台开闸；未能开闸会立即提示并写入审计记录。测试不产生任何记录。</translation>
+    </message>
+    <message>
+        <source>The verdict covers the station screen after each recorded passage and goes after this time, at a tap or as soon as the next entry begins; 0 keeps it until then.</source>
+        <translation>每次记录后，结果会占满查验台画面，到时、轻触或开始下一位时消失；设为 0 则一直显示到下一位开始。</translation>
     </message>
 </context>
 <context>
@@ -473,6 +775,10 @@
     <message>
         <source>Serial scanner stopped</source>
         <translation>串口扫码枪已停止</translation>
+    </message>
+    <message>
+        <source>The device settings were saved but NOT audited: {reason}</source>
+        <translation>设备设置已保存，但未写入审计记录：{reason}</translation>
     </message>
     <message>
         <source>The scanner sent only part of a code. Scan it again.</source>
@@ -718,6 +1024,25 @@
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Any key or a tap closes this list.</source>
+        <translation>按任意键或轻触关闭此列表。</translation>
+    </message>
+    <message>
+        <source>Station screen</source>
+        <translation>查验台</translation>
+    </message>
+    <message>
+        <source>Menus (every screen)</source>
+        <translation>菜单（所有页面）</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -864,6 +1189,10 @@
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Devices (camera, scanner, sounds, barrier)...</source>
+        <translation>设备设置(&amp;D)（摄像头、扫码枪、声音、道闸）…</translation>
+    </message>
+    <message>
         <source>&amp;Manual entry (no phone / platform down)...</source>
         <translation>手工登记（无手机/平台故障）(&amp;M)…</translation>
     </message>
@@ -910,6 +1239,14 @@
     <message>
         <source>&amp;Close shift...</source>
         <translation>交班(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Day theme (light)</source>
+        <translation>日间主题(&amp;D)（浅色）</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1180,6 +1517,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <source>e.g. A12345 · province: {key}</source>
         <translation>例如 A12345 · 省份：{key}</translation>
     </message>
+    <message>
+        <source>Plate: pick the province</source>
+        <translation>车牌：选择省份</translation>
+    </message>
 </context>
 <context>
     <name>PresenceView</name>
@@ -1220,6 +1561,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>预计离开</translation>
     </message>
     <message>
+        <source>Out / inside: visitor 1 to 9 has left</source>
+        <translation>外出 / 在内：第 1 至 9 位访客已离开</translation>
+    </message>
+    <message>
         <source>OVERDUE</source>
         <translation>已超时</translation>
     </message>
@@ -1230,6 +1575,18 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Visitors inside now: {count} ({late} past their expected exit)</source>
         <translation>当前在内访客：{count} 人（超过预计离开时间 {late} 人）</translation>
+    </message>
+    <message>
+        <source>Recording...</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <source>Has left ({key})</source>
+        <translation>已离开 ({key})</translation>
+    </message>
+    <message>
+        <source>Has left</source>
+        <translation>已离开</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +2090,70 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Next vehicle ({key})</source>
         <translation>下一辆车 ({key})</translation>
+    </message>
+    <message>
+        <source>Record: {outcome}</source>
+        <translation>记录：{outcome}</translation>
+    </message>
+    <message>
+        <source>Clear the entry / next vehicle</source>
+        <translation>清空 / 下一辆车</translation>
+    </message>
+    <message>
+        <source>Type the temperature</source>
+        <translation>输入体温</translation>
+    </message>
+    <message>
+        <source>Back to the scan field</source>
+        <translation>回到扫码框</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm (recorded)</source>
+        <translation>确认报警（记录在案）</translation>
+    </message>
+    <message>
+        <source>No phone / platform down: enter by hand</source>
+        <translation>无手机 / 平台故障：手工录入</translation>
+    </message>
+    <message>
+        <source>A walk-in visitor</source>
+        <translation>临时访客登记</translation>
+    </message>
+    <message>
+        <source>Switch vehicle / pedestrian mode</source>
+        <translation>切换车辆 / 行人模式</translation>
+    </message>
+    <message>
+        <source>Vehicle: the plate</source>
+        <translation>车辆：车牌</translation>
+    </message>
+    <message>
+        <source>Vehicle: origin</source>
+        <translation>车辆：始发地</translation>
+    </message>
+    <message>
+        <source>Vehicle: destination</source>
+        <translation>车辆：目的地</translation>
+    </message>
+    <message>
+        <source>Vehicle: previous person</source>
+        <translation>车辆：上一位乘员</translation>
+    </message>
+    <message>
+        <source>Vehicle: next person</source>
+        <translation>车辆：下一位乘员</translation>
+    </message>
+    <message>
+        <source>Vehicle: same checks as the previous person</source>
+        <translation>车辆：同上一位的查验结果</translation>
+    </message>
+    <message>
+        <source>Vehicle: remove the selected person</source>
+        <translation>车辆：移除所选乘员</translation>
+    </message>
+    <message>
+        <source>Enter by hand ({key})</source>
+        <translation>手工录入 ({key})</translation>
     </message>
     <message>
         <source>Green</source>
@@ -2616,6 +3037,25 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Proposed</source>
         <translation>建议处置</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictWords</name>
+    <message>
+        <source>PASS</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>复检</translation>
+    </message>
+    <message>
+        <source>TURN BACK</source>
+        <translation>劝返</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>留观</translation>
     </message>
 </context>
 <context>

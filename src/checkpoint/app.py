@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import Role
 from checkpoint.station.clock_guard import ClockGuard
+from checkpoint.station.debounce import Debouncer
+from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.i18n import LanguageSwitcher
@@ -113,7 +115,8 @@ def build_services(
 
     writer = RecordWriter(database)
     clock_guard.watch(writer)
-    scan = ScanService(camera_spec, clock=now)
+    window_s = DeviceSettings.from_settings(settings, camera_spec).duplicate_window_s
+    scan = ScanService(camera_spec, debouncer=Debouncer(window_s), clock=now)
     verifier = Verifier(database, clock=now)
     for problem in verifier.problems:  # shown once the window listens; logged now
         _log.warning("verifier: %s: %s", problem.what, problem.detail)
@@ -217,7 +220,7 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from checkpoint.station.i18n import system_language
-    from checkpoint.ui.style import apply_style
+    from checkpoint.ui.style import apply_style, theme_from_settings
 
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -232,7 +235,7 @@ def run_gui(
     languages = LanguageSwitcher()
     try:
         languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
-        apply_style(app)
+        apply_style(app, theme_from_settings(settings))
         return _run_station(
             app, settings, languages, camera=camera, db_url=db_url, profile=profile, fullscreen=fullscreen
         )

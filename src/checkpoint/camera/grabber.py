@@ -73,6 +73,7 @@ class FrameGrabber:
         self._thread: threading.Thread | None = None
         self.status = CameraStatus.STARTING
         self.fps = 0.0
+        self.source: FrameSource | None = None  # once built: for exposure and focus (camera.controls)
 
     # ------------------------------------------------------------------------------------- control
 
@@ -128,6 +129,7 @@ class FrameGrabber:
         except CameraError as exc:
             self._report(CameraStatus.FAILED, str(exc))
             return
+        self.source = source
         backoff = self._backoff_start
         first = True
         while not self._stop.is_set():

@@ -25,6 +25,10 @@ class Debouncer:
     def window_s(self) -> float:
         return self._window_s
 
+    def set_window_s(self, window_s: float) -> None:
+        """A new window (the device settings): applies from the next payload on."""
+        self._window_s = max(0.0, window_s)
+
     def accept(self, payload: str) -> bool:
         now = self._clock()
         self._forget_older_than(now - self._window_s)

@@ -15,13 +15,28 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Slot
 
+from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.records import AuditAction, Outcome, Passage
+from checkpoint.station.device_settings import (
+    CAMERA_KEY,
+    VOICE_LANGUAGE_KEY,
+    DeviceSettings,
+    apply_camera_controls,
+    audit_detail,
+)
 from checkpoint.station.feedback import FeedbackKind, FeedbackPlayer
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.relay import GateRelay, RelayConfig, RelayConfigError, RelayError
 from checkpoint.station.scan import ScanService
-from checkpoint.station.serial_scanner import SerialConfig, SerialConfigError, SerialScanner, SerialStatus
+from checkpoint.station.serial_scanner import (
+    BAUD_KEY,
+    PORT_KEY,
+    SerialConfig,
+    SerialConfigError,
+    SerialScanner,
+    SerialStatus,
+)
 from checkpoint.station.session import StationSession
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
@@ -83,6 +98,7 @@ class GateDevices(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._session = session
         self._scan = scan
         self._writer = writer
@@ -96,10 +112,59 @@ class GateDevices(QObject):
         session.passage_recorded.connect(self._on_session_passage_recorded)
         session.draft_changed.connect(self._on_session_draft_changed)
         self.relay.failed.connect(self._on_relay_failed)
+        scan.camera_status_changed.connect(self._on_scan_camera_status_changed)
+        self._started = False
 
     def start(self) -> None:
+        self._started = True
         if self.serial is not None:
             self.serial.start()
+
+    def settings(self) -> DeviceSettings:
+        """The device settings as the settings file holds them now."""
+        return DeviceSettings.from_settings(self._settings, self._scan.camera_spec)
+
+    def save_settings(self, new: DeviceSettings) -> list[str]:
+        """Saves ``new`` (checked: no ``problems``), applies it to the running station and records the
+        change in the audit trail as SETTINGS_CHANGED. Returns the keys that changed (none: nothing done)."""
+        before = self.settings()
+        changed = new.save(self._settings, before)
+        if not changed:
+            return changed
+        self._apply(new, changed)
+        detail = audit_detail(new, changed)
+        at = self._clock()
+        operator_id = self._session.operator.id
+
+        def audit(database: Database) -> object:
+            return database.append_audit(AuditAction.SETTINGS_CHANGED, detail, at, operator_id)
+
+        def not_audited(error: Exception) -> None:
+            _log.error("device settings change not audited: %s", error)
+            self._messages.error(
+                QCoreApplication.translate(
+                    "GateDevices", "The device settings were saved but NOT audited: {reason}"
+                ).format(reason=str(error))
+            )
+
+        self._writer.submit(audit, on_error=not_audited)
+        return changed
+
+    def _apply(self, new: DeviceSettings, changed: list[str]) -> None:
+        """The running station follows the new settings at once: nothing waits for a restart."""
+        self._scan.debouncer.set_window_s(new.duplicate_window_s)
+        if CAMERA_KEY in changed and new.camera_spec != self._scan.camera_spec:
+            self._scan.switch_camera(new.camera_spec)
+        else:
+            apply_camera_controls(self._scan.camera_controls(), new.exposure, new.focus)
+        if PORT_KEY in changed or BAUD_KEY in changed:
+            if self.serial is not None:
+                self.serial.stop()
+                self.serial.deleteLater()
+            self.serial = self._serial_scanner(self._settings)
+            if self.serial is not None and self._started:
+                self.serial.start()
+        self.relay.set_config(new.relay.config())
 
     def stop(self) -> None:
         if self.serial is not None:
@@ -151,7 +216,8 @@ class GateDevices(QObject):
 
     @Slot(object)
     def _on_session_passage_recorded(self, passage: Passage) -> None:
-        self.feedback.announce(passage.outcome, self._language())
+        language = str(self._settings.value(VOICE_LANGUAGE_KEY, "") or "") or self._language()
+        self.feedback.announce(passage.outcome, language)
         if passage.outcome is Outcome.PASS:
             self.relay.open_gate(str(passage.uuid))
 
@@ -161,6 +227,12 @@ class GateDevices(QObject):
         if count > self._alarms_open:
             self.feedback.play(FeedbackKind.ALARM)
         self._alarms_open = count
+
+    @Slot(object, str)
+    def _on_scan_camera_status_changed(self, status: CameraStatus, _detail: str) -> None:
+        if status is CameraStatus.LIVE:  # a camera (re)opened: it gets the exposure and focus set for it
+            current = self.settings()
+            apply_camera_controls(self._scan.camera_controls(), current.exposure, current.focus)
 
     @Slot(str, object, str)
     def _on_relay_failed(self, passage_uuid: str, kind: RelayError, detail: str) -> None:

@@ -9,6 +9,11 @@ as its correction. Records of every gate in the database count: the compound is 
 
 ``Presence`` reads the last ``window_days`` days once through the writer's thread, then follows
 ``passage_recorded`` (``add``); the lists are computed by the pure ``presence_of``.
+
+A visitor who leaves without being scanned (a walk-in has nothing to scan) is marked as gone by the
+operator: ``departure_person`` and ``departure_note`` make the OUT passage that takes them off "inside"
+(same name and host household for a walk-in, the same pass for a pre-registered visitor), recorded like
+any other passage (``StationSession.visitor_left``), nothing edited.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.credentials.inspect import inspect_payload
-from checkpoint.domain.records import Direction, Outcome, Passage, PersonCheck
+from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, PersonCheck
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 
@@ -125,6 +130,26 @@ class VisitorInside:
     expected_exit: datetime | None
     pass_id: str
     overdue: bool
+
+
+def departure_person(visitor: VisitorInside) -> PersonCheck:
+    """The person check of a visitor's departure: who they are, nothing attested (they are leaving)."""
+    return PersonCheck(name=visitor.name, code_kind=CodeKind.UNKNOWN, pass_id=visitor.pass_id)
+
+
+def departure_note(visitor: VisitorInside) -> str:
+    """The passage note of a visitor's departure: the visitor note of their visit, so the OUT matches
+    the IN (a walk-in is known by name and host household); "" for a visitor known by pass alone."""
+    if not (visitor.host_household.strip() or visitor.host_name.strip()):
+        return ""
+    details = VisitorDetails(
+        name=visitor.name or "?",
+        host_household=visitor.host_household,
+        host_name=visitor.host_name,
+        purpose=visitor.purpose,
+        expected_exit=visitor.expected_exit,
+    )
+    return details.note()
 
 
 @dataclass(frozen=True, slots=True)

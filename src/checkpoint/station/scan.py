@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QPointF, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPolygonF
 
+from checkpoint.camera.controls import CameraControls
 from checkpoint.camera.decode import decode_image
 from checkpoint.camera.grabber import CameraStatus, DecodeResult, DecodeWorker, Frame, FrameGrabber
 from checkpoint.camera.sources import open_source
@@ -111,6 +112,26 @@ class ScanService(QObject):
     @property
     def status(self) -> CameraStatus:
         return self._status
+
+    @property
+    def debouncer(self) -> Debouncer:
+        """The duplicate-scan filter (its window is a device setting, changed live)."""
+        return self._debouncer
+
+    def camera_controls(self) -> CameraControls:
+        """Exposure and focus of the camera in use; nothing is supported until a device is open, nor for
+        streams, files, folders and the demo camera."""
+        source = self._grabber.source if self._grabber is not None else None
+        return CameraControls.for_source(source) if source is not None else CameraControls(None)
+
+    def switch_camera(self, spec: str) -> None:
+        """Another camera, live: the threads of the old one are stopped and, if it ran, the new one starts."""
+        running = self._grabber is not None
+        self.stop()
+        self._camera_spec = spec
+        self._last_shown_index = -1
+        if running:
+            self.start()
 
     @property
     def frames_decoded(self) -> int:

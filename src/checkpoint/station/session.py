@@ -48,7 +48,7 @@ from checkpoint.domain.rules import (
 )
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
-from checkpoint.station.presence import VisitorDetails
+from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import alarm_kind_text, storage_error_text
@@ -696,6 +696,35 @@ class StationSession(QObject):
             on_error=self._on_writer_error,
         )
         return True
+
+    def visitor_left(self, visitor: VisitorInside, on_failed: Callable[[str], None] | None = None) -> None:
+        """The operator saw a visitor leave: an OUT passage (PASS, the operator's decision) for them is
+        written like any other and announced by ``passage_recorded``; the draft on screen is left alone.
+        A failure is told to ``on_failed`` (else ``record_failed``); nothing is recorded then."""
+        passage = dataclasses.replace(
+            self._passage(
+                Direction.OUT,
+                Outcome.PASS,
+                Outcome.PASS,
+                (Reason.OPERATOR_DECISION,),
+                (departure_person(visitor),),
+                None,
+            ),
+            note=departure_note(visitor),
+        )
+
+        def done(recorded: Passage) -> None:
+            self._shift_count += 1
+            self.passage_recorded.emit(recorded)
+            self.shift_count_changed.emit(self._shift_count)
+
+        def failed(error: StorageError) -> None:
+            message = QCoreApplication.translate(
+                "StationSession", "The passage was NOT recorded: {reason} Nothing was lost; confirm again."
+            ).format(reason=storage_error_text(error.kind))
+            (on_failed or self.record_failed.emit)(message)
+
+        self._writer.submit(lambda db: db.append_passage(passage), on_done=done, on_error=failed)
 
     def _build_vehicle(self, vehicle: VehicleState, outcome: Outcome) -> PassageDraft:
         persons = tuple(

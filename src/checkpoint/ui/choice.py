@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 
@@ -41,11 +41,14 @@ class ChoiceRow(QWidget):
         self._choices = tuple(choices)
         self._buttons: list[QPushButton] = []
         self._current: object = None
+        self._caption = ""
+        self._shortcuts: list[QShortcut | None] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for choice in self._choices:
             button = QPushButton(self)
+            button.setObjectName("choiceButton")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(
@@ -54,10 +57,12 @@ class ChoiceRow(QWidget):
             if choice.tone:
                 button.setProperty("tone", choice.tone)
             button.clicked.connect(lambda _checked=False, value=choice.value: self._on_button_clicked(value))
+            shortcut: QShortcut | None = None
             if choice.key is not None:
                 shortcut = QShortcut(choice.key, shortcut_scope)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(button.click)
+            self._shortcuts.append(shortcut)
             layout.addWidget(button)
             self._buttons.append(button)
         self.retranslate_ui()
@@ -73,6 +78,11 @@ class ChoiceRow(QWidget):
                 return button
         raise KeyError(value)
 
+    def set_caption(self, caption: str) -> None:
+        """What the row is about ("Health code"): the keyboard help names each key as caption: value."""
+        self._caption = caption
+        self.retranslate_ui()
+
     def set_current(self, value: object) -> None:
         """Checks the button of ``value`` (none, for a value the row has no button for)."""
         self._current = value
@@ -82,14 +92,38 @@ class ChoiceRow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
     def retranslate_ui(self) -> None:
+        for choice, shortcut in zip(self._choices, self._shortcuts, strict=True):
+            if shortcut is not None:  # what the keyboard help lists for the key
+                text = choice.text()
+                shortcut.setWhatsThis(f"{self._caption}: {text}" if self._caption else text)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Value and key on one line where the button is wide enough, else on two; a button is never
+        lower than its lines (nor than 48 px, a gloved finger), so the key is never clipped."""
         for choice, button in zip(self._choices, self._buttons, strict=True):
             text = choice.text()
+            metrics = QFontMetrics(button.font())
+            lines = 1
             if choice.key is not None:
-                text = f"{text}\n{choice.key.toString(QKeySequence.SequenceFormat.NativeText)}"
-            button.setText(text)
+                key = choice.key.toString(QKeySequence.SequenceFormat.NativeText)
+                one_line = f"{text}  {key}"
+                if metrics.horizontalAdvance(one_line) + 28 <= button.width():
+                    text = one_line
+                else:
+                    text, lines = f"{text}\n{key}", 2
+            if button.text() != text:
+                button.setText(text)
+            button.setMinimumHeight(max(48, lines * metrics.lineSpacing() + 16))
 
     def _on_button_clicked(self, value: object) -> None:
         self.set_current(self._current)  # a tap alone never changes the check marks; the owner decides

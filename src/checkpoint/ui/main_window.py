@@ -8,11 +8,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.records import Role
+from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
@@ -20,7 +29,9 @@ from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text
 from checkpoint.ui.audit_view import AuditView, may_view_audit
 from checkpoint.ui.banner import MessageBanner
+from checkpoint.ui.devices_settings import DevicesDialog
 from checkpoint.ui.export_dialog import ExportDialog
+from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.presence_view import PresenceView
@@ -28,6 +39,7 @@ from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintP
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.station_view import StationView
+from checkpoint.ui.style import THEME_KEY, Theme, apply_style, current_theme
 from checkpoint.ui.trace_view import TraceView
 
 STATION_KEY = QKeySequence(Qt.Key.Key_F1)
@@ -35,6 +47,9 @@ LOG_KEY = QKeySequence(Qt.Key.Key_F2)
 TRACE_KEY = QKeySequence(Qt.Key.Key_F9)
 AUDIT_KEY = QKeySequence(Qt.Key.Key_F10)
 FULLSCREEN_KEY = QKeySequence(Qt.Key.Key_F11)
+THEME_KEY_SEQUENCE = QKeySequence("Ctrl+Shift+T")
+# F1 is the station screen: the keyboard help is Shift+F1 or Ctrl+/ (never a key a scanner types alone).
+HELP_KEYS = (QKeySequence("Shift+F1"), QKeySequence("Ctrl+/"))
 STATUS_MESSAGE_MS = 8000
 
 
@@ -75,7 +90,7 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(services.writer, services.messages, self)
-        self.presence_view = PresenceView(services.presence, self)
+        self.presence_view = PresenceView(services.presence, self, session=services.session)
         # The audit trail is built only for a signed-in operator who may read it.
         self.audit_view: AuditView | None = None
         if may_view_audit(services.session.operator.role):
@@ -107,6 +122,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label, 1)
 
         self._build_menus()
+        self.help_overlay = HelpOverlay(self)
+        self.help_overlay.closed.connect(self._on_help_overlay_closed)
         services.messages.message.connect(self._on_messages_message)
         for problem in services.session.verifier.problems:
             services.messages.warning(load_problem_text(problem.what, problem.detail))
@@ -138,6 +155,8 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings_dialog)
+        self.devices_action = QAction(self)
+        self.devices_action.triggered.connect(self.open_devices_dialog)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.import_action.triggered.connect(self.open_import_dialog)
@@ -152,6 +171,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.devices_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
@@ -177,12 +197,19 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(FULLSCREEN_KEY)
         self.fullscreen_action.toggled.connect(self._on_fullscreen_action_toggled)
+        self.day_theme_action = QAction(self)
+        self.day_theme_action.setCheckable(True)
+        self.day_theme_action.setShortcut(THEME_KEY_SEQUENCE)
+        app = QApplication.instance()
+        self.day_theme_action.setChecked(isinstance(app, QApplication) and current_theme(app) is Theme.DAY)
+        self.day_theme_action.toggled.connect(self._on_day_theme_action_toggled)
         for action in (
             self.station_action,
             self.log_action,
             self.trace_action,
             self.audit_action,
             self.fullscreen_action,
+            self.day_theme_action,
         ):
             self.view_menu.addAction(action)
 
@@ -212,8 +239,12 @@ class MainWindow(QMainWindow):
         self._services.shifts.shift_changed.connect(lambda _current: self._show_status())
 
         self.help_menu = bar.addMenu("")
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcuts(list(HELP_KEYS))
+        self.shortcuts_action.triggered.connect(self.toggle_help)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
     # Public ----------------------------------------------------------------------------------------
@@ -239,6 +270,23 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.audit_view)
         self.audit_view.refresh()
+
+    @Slot()
+    def toggle_help(self) -> None:
+        """The keyboard help over the window; the same key closes it."""
+        if self.help_overlay.isVisible():
+            self.help_overlay.close_overlay()
+        else:
+            self.help_overlay.open()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Night or day colours for the whole application, live, remembered for the next start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, theme)
+        self._services.settings.setValue(THEME_KEY, theme.value)
+        if self.day_theme_action.isChecked() != (theme is Theme.DAY):
+            self.day_theme_action.setChecked(theme is Theme.DAY)
 
     def set_language(self, language: str) -> None:
         """Switches the language live and remembers it for the next start."""
@@ -329,6 +377,27 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot()
+    def open_devices_dialog(self) -> DevicesDialog:
+        """Camera, scanners, sounds, barrier, verdict time; saved by shift leaders and administrators."""
+        services = self._services
+        dialog = DevicesDialog(
+            services.devices,
+            services.scan,
+            may_edit=services.session.operator.role in (Role.SHIFT_LEADER, Role.ADMINISTRATOR),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_devices_dialog_saved)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    @Slot(object, list)
+    def _on_devices_dialog_saved(self, values: DeviceSettings, _changed: list[str]) -> None:
+        self.station_view.confirmation.set_duration_ms(values.return_seconds * 1000)
+
+    @Slot()
     def open_import_dialog(self) -> ImportDialog:
         """Watchlist import; like the rules, only shift leaders and administrators may import."""
         session = self._services.session
@@ -369,6 +438,13 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            # --fullscreen, the window manager or F11: the menu's check mark says what the window is
+            full = self.isFullScreen()
+            if self.fullscreen_action.isChecked() != full:
+                self.fullscreen_action.blockSignals(True)
+                self.fullscreen_action.setChecked(full)
+                self.fullscreen_action.blockSignals(False)
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -384,6 +460,7 @@ class MainWindow(QMainWindow):
         self.print_action.setText(self.tr("&Print handover..."))
         self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.import_action.setText(self.tr("&Import watchlist..."))
+        self.devices_action.setText(self.tr("&Devices (camera, scanner, sounds, barrier)..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -396,6 +473,8 @@ class MainWindow(QMainWindow):
         self.shift_menu.setTitle(self.tr("S&hift"))
         self.open_shift_action.setText(self.tr("&Open shift..."))
         self.close_shift_action.setText(self.tr("&Close shift..."))
+        self.day_theme_action.setText(self.tr("&Day theme (light)"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
@@ -430,6 +509,15 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.station_view:
+            self.station_view.focus_scan_entry()
+
+    @Slot(bool)
+    def _on_day_theme_action_toggled(self, on: bool) -> None:
+        self.set_theme(Theme.DAY if on else Theme.NIGHT)
+
+    @Slot()
+    def _on_help_overlay_closed(self) -> None:
         if self.tabs.currentWidget() is self.station_view:
             self.station_view.focus_scan_entry()
 

@@ -138,6 +138,7 @@ class PlateEntry(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         shortcut = QShortcut(PICKER_KEY, self.field)
+        self._picker_shortcut = shortcut
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.open_picker)
         self.picker: ProvincePicker | None = None
@@ -183,6 +184,7 @@ class PlateEntry(QWidget):
     def retranslate_ui(self) -> None:
         key = PICKER_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         self.field.setPlaceholderText(self.tr("e.g. A12345 · province: {key}").format(key=key))
+        self._picker_shortcut.setWhatsThis(self.tr("Plate: pick the province"))
         self._changed(emit=False)
 
     def _on_picker_accepted(self, picker: ProvincePicker) -> None:

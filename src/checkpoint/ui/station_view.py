@@ -10,6 +10,10 @@ Vehicle mode (Ctrl+Shift+V, or from the start on a highway exit gate) adds the v
 first, then each occupant's code scanned in turn; the attestation keys act on the selected occupant and
 the outcome keys confirm the whole vehicle. ``return_seconds`` after a confirmation the band clears and the
 screen is back to waiting for the next vehicle or person. Live counters sit under the outcome keys.
+
+A recorded passage is told by the verdict band over the whole screen (``ConfirmationBand``): readable
+from 2 m, it gives way to the next entry at once (a scan, a key, a tap). Every shortcut carries a
+description (``whatsThis``) so the keyboard help lists it in the operator's language.
 """
 
 from __future__ import annotations
@@ -106,6 +110,7 @@ class StationView(QWidget):
         self.live_counters = counters
         self._last_scan_text = ""
         self._reserved_keys: set[str] = set()
+        self._shortcut_texts: list[tuple[QShortcut, Callable[[], str]]] = []
 
         self.banner = MessageBanner(self)
         self.alarm_banner = AlarmBanner(self)
@@ -235,7 +240,6 @@ class StationView(QWidget):
         left = QVBoxLayout()  # an alarm takes the camera's room, never the tap targets'
         left.addWidget(self.alarm_banner)
         left.addWidget(self.preview, 1)
-        left.addWidget(self.confirmation)
         left.addLayout(scan_row)
         left.addWidget(self.vehicle_panel, 4)
         left.addWidget(self._last_caption)
@@ -275,6 +279,7 @@ class StationView(QWidget):
         right.addWidget(self.counters)
         right.addLayout(footer)
 
+        self._left = left
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
         columns.addLayout(right, 4)
@@ -285,28 +290,53 @@ class StationView(QWidget):
         outer.addLayout(columns, 1)
 
     def _add_shortcuts(self) -> None:
-        def add(key: QKeySequence, slot: object) -> None:
+        def add(key: QKeySequence, slot: object, describe: Callable[[], str]) -> None:
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self._shortcut_texts.append((shortcut, describe))
 
         for outcome, key in OUTCOME_KEYS.items():
-            add(key, self.outcome_buttons[outcome].click)
-        add(CLEAR_KEY, self.clear_button.click)
-        add(TEMPERATURE_KEY, self._on_temperature_key)
-        add(SCAN_KEY, self.focus_scan_entry)
-        add(ACKNOWLEDGE_KEY, self.acknowledge_alarms)
-        add(MANUAL_KEY, self.manual_button.click)
-        add(VISITOR_KEY, self.open_visitor_entry)
-        add(MODE_KEY, self.mode_button.click)
+            add(
+                key,
+                self.outcome_buttons[outcome].click,
+                lambda o=outcome: self.tr("Record: {outcome}").format(outcome=outcome_text(o)),  # type: ignore[misc]
+            )
+        add(CLEAR_KEY, self.clear_button.click, lambda: self.tr("Clear the entry / next vehicle"))
+        add(TEMPERATURE_KEY, self._on_temperature_key, lambda: self.tr("Type the temperature"))
+        add(SCAN_KEY, self.focus_scan_entry, lambda: self.tr("Back to the scan field"))
+        add(ACKNOWLEDGE_KEY, self.acknowledge_alarms, lambda: self.tr("Acknowledge the alarm (recorded)"))
+        add(MANUAL_KEY, self.manual_button.click, lambda: self.tr("No phone / platform down: enter by hand"))
+        add(VISITOR_KEY, self.open_visitor_entry, lambda: self.tr("A walk-in visitor"))
+        add(MODE_KEY, self.mode_button.click, lambda: self.tr("Switch vehicle / pedestrian mode"))
         panel = self.vehicle_panel
-        add(PLATE_KEY, self._vehicle_only(panel.focus_plate))
-        add(ORIGIN_KEY, self._vehicle_only(panel.focus_origin))
-        add(DESTINATION_KEY, self._vehicle_only(panel.focus_destination))
-        add(PREVIOUS_PERSON_KEY, self._vehicle_only(lambda: self._step_occupant(-1)))
-        add(NEXT_PERSON_KEY, self._vehicle_only(lambda: self._step_occupant(1)))
-        add(SAME_AS_PREVIOUS_KEY, self._vehicle_only(self._session.same_as_previous))
-        add(REMOVE_PERSON_KEY, self._vehicle_only(self._remove_occupant))
+        add(PLATE_KEY, self._vehicle_only(panel.focus_plate), lambda: self.tr("Vehicle: the plate"))
+        add(ORIGIN_KEY, self._vehicle_only(panel.focus_origin), lambda: self.tr("Vehicle: origin"))
+        add(
+            DESTINATION_KEY,
+            self._vehicle_only(panel.focus_destination),
+            lambda: self.tr("Vehicle: destination"),
+        )
+        add(
+            PREVIOUS_PERSON_KEY,
+            self._vehicle_only(lambda: self._step_occupant(-1)),
+            lambda: self.tr("Vehicle: previous person"),
+        )
+        add(
+            NEXT_PERSON_KEY,
+            self._vehicle_only(lambda: self._step_occupant(1)),
+            lambda: self.tr("Vehicle: next person"),
+        )
+        add(
+            SAME_AS_PREVIOUS_KEY,
+            self._vehicle_only(self._session.same_as_previous),
+            lambda: self.tr("Vehicle: same checks as the previous person"),
+        )
+        add(
+            REMOVE_PERSON_KEY,
+            self._vehicle_only(self._remove_occupant),
+            lambda: self.tr("Vehicle: remove the selected person"),
+        )
         # every shortcut of the screen, the choice rows' included (they are registered on this widget)
         self._reserved_keys = {
             shortcut.key().toString()
@@ -386,6 +416,8 @@ class StationView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Lets the station's Ctrl keys through although the entry fields would claim some (Ctrl+Y...)."""
+        if event.type() == QEvent.Type.KeyPress and self.confirmation.outcome is not None:
+            self.confirmation.clear()  # the operator types the next entry: the band gives way
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key()))).toString()
@@ -405,17 +437,28 @@ class StationView(QWidget):
         self._fit_preview()
 
     def _fit_preview(self) -> None:
-        """In vehicle mode the camera gives the occupants room: a third of the height, at least 200 px."""
+        """In vehicle mode the camera shares the column with the occupants: up to 40 % of the height (at
+        least 200 px), and the occupants table takes what the preview does not use."""
+        left = self._left
         if self._session.vehicle_mode:
-            self.preview.setMaximumHeight(max(VEHICLE_PREVIEW_HEIGHT, self.height() // 3))
+            self.preview.setMaximumHeight(max(VEHICLE_PREVIEW_HEIGHT, self.height() * 2 // 5))
+            left.setStretchFactor(self.preview, 3)
+            left.setStretchFactor(self.vehicle_panel, 2)
         else:
             self.preview.setMaximumHeight(QWIDGETSIZE_MAX)
+            left.setStretchFactor(self.preview, 1)
+            left.setStretchFactor(self.vehicle_panel, 4)
 
     def retranslate_ui(self) -> None:
         self._scan_caption.setText(self.tr("Scan"))
         self.scan_entry.setPlaceholderText(self.tr("Scanner input or typed code, then Enter"))
         self._last_caption.setText(self.tr("Last scan"))
         captions = (self.tr("Direction"), self.tr("Health code"), self.tr("Itinerary"), self.tr("Test"))
+        rows = (self.direction_row, self.colour_row, self.itinerary_row, self.test_row)
+        for row, caption in zip(rows, captions, strict=True):
+            row.set_caption(caption)
+        for shortcut, describe in self._shortcut_texts:
+            shortcut.setWhatsThis(describe())
         temperature = self.tr("Temperature\n{key}").format(
             key=TEMPERATURE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         )
@@ -427,7 +470,8 @@ class StationView(QWidget):
         esc = CLEAR_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         self.clear_button.setText(self.tr("Clear ({key})").format(key=esc))
         manual = MANUAL_KEY.toString(QKeySequence.SequenceFormat.NativeText)
-        self.manual_button.setText(self.tr("No phone / platform down ({key})").format(key=manual))
+        self.manual_button.setText(self.tr("Enter by hand ({key})").format(key=manual))
+        self.manual_button.setToolTip(self.tr("No phone / platform down ({key})").format(key=manual))
         mode = MODE_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         if self._session.vehicle_mode:
             self.mode_button.setText(self.tr("Pedestrians\n{key}").format(key=mode))
@@ -462,6 +506,10 @@ class StationView(QWidget):
         self.itinerary_row.set_current(draft.itinerary)
         test_age = draft.test_age_days
         self.test_row.set_current(min(test_age, 3) if test_age is not None else None)
+        vehicle = self._session.vehicle
+        started = not draft.is_blank or (vehicle is not None and bool(vehicle.plate or vehicle.occupants))
+        if started and self.confirmation.outcome is not None and not self._session.recording:
+            self.confirmation.clear()  # the next vehicle or person is under way: the band gives way
         if self.temperature.temperature() != draft.temperature:
             self.temperature.set_temperature(draft.temperature)
         session = self._session
@@ -538,6 +586,7 @@ class StationView(QWidget):
 
     @Slot()
     def _on_clear_clicked(self) -> None:
+        self.confirmation.clear()
         self._session.clear()
         self.focus_start()
 

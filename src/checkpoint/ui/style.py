@@ -1,28 +1,106 @@
-"""The station's look: one style sheet, ``resources/styles/station.qss``, applied to the whole application."""
+"""The station's look: one style sheet template, ``resources/styles/station.qss``, in a night or a day theme.
+
+The template names its colours (``@window@``, ``@text@``...); ``resources/styles/themes.toml`` gives each
+theme's colours. The night theme is dark for the night shift and dim booths; the day theme is light for
+sunlight on the screen. The application palette follows the theme too, so whatever the sheet does not
+style (Qt's own dialogs, tool tips) matches. The operator's choice is kept in ``ui/theme``.
+"""
 
 from __future__ import annotations
 
+import enum
+import re
+import tomllib
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from checkpoint.paths import resources_dir
 
 STYLE_FILE = "station.qss"
+THEMES_FILE = "themes.toml"
+THEME_KEY = "ui/theme"
+_PLACEHOLDER = re.compile(r"@([a-z_]+)@")
+
+
+class Theme(enum.StrEnum):
+    NIGHT = "night"
+    DAY = "day"
+
+
+DEFAULT_THEME = Theme.NIGHT
 
 
 def stylesheet_path() -> Path:
     return resources_dir() / "styles" / STYLE_FILE
 
 
-def load_stylesheet(path: Path | None = None) -> str:
-    """The style sheet's text; raises ``OSError`` when the file cannot be read."""
-    return (path or stylesheet_path()).read_text(encoding="utf-8")
+def themes_path() -> Path:
+    return resources_dir() / "styles" / THEMES_FILE
 
 
-def apply_style(app: QApplication, path: Path | None = None) -> None:
+def theme_colours(theme: Theme, path: Path | None = None) -> dict[str, str]:
+    """The colours of ``theme`` by name; raises ``OSError`` or ``tomllib.TOMLDecodeError`` for a bad file."""
+    with (path or themes_path()).open("rb") as source:
+        table = tomllib.load(source)
+    return {str(name): str(value) for name, value in table[theme.value].items()}
+
+
+def load_stylesheet(theme: Theme = DEFAULT_THEME, path: Path | None = None) -> str:
+    """The style sheet for ``theme``; raises ``OSError`` when a file cannot be read and ``KeyError``
+    when the template names a colour the theme does not give."""
+    colours = theme_colours(theme)
+    template = (path or stylesheet_path()).read_text(encoding="utf-8")
+    return _PLACEHOLDER.sub(lambda match: colours[match.group(1)], template)
+
+
+def theme_palette(theme: Theme) -> QPalette:
+    """A palette in the theme's colours for what the style sheet does not reach."""
+    colours = theme_colours(theme)
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "window",
+        QPalette.ColorRole.WindowText: "text",
+        QPalette.ColorRole.Base: "field",
+        QPalette.ColorRole.AlternateBase: "table_alt",
+        QPalette.ColorRole.Text: "text",
+        QPalette.ColorRole.Button: "field",
+        QPalette.ColorRole.ButtonText: "text",
+        QPalette.ColorRole.ToolTipBase: "panel",
+        QPalette.ColorRole.ToolTipText: "text",
+        QPalette.ColorRole.PlaceholderText: "muted",
+        QPalette.ColorRole.Highlight: "highlight",
+    }
+    for role, name in roles.items():
+        palette.setColor(role, QColor(colours[name]))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return palette
+
+
+def theme_from_settings(settings: QSettings) -> Theme:
+    """The theme the operator chose last (night when none, or when the value is not a theme)."""
+    try:
+        return Theme(str(settings.value(THEME_KEY, DEFAULT_THEME.value)))
+    except ValueError:
+        return DEFAULT_THEME
+
+
+def current_theme(app: QApplication) -> Theme:
+    """The theme applied last by ``apply_style`` (night before any)."""
+    value = app.property("checkpointTheme")
+    try:
+        return Theme(str(value)) if value else DEFAULT_THEME
+    except ValueError:
+        return DEFAULT_THEME
+
+
+def apply_style(app: QApplication, theme: Theme = DEFAULT_THEME, path: Path | None = None) -> None:
     app.setStyle("Fusion")
-    app.setStyleSheet(load_stylesheet(path))
+    app.setPalette(theme_palette(theme))
+    app.setStyleSheet(load_stylesheet(theme, path))
+    app.setProperty("checkpointTheme", theme.value)
 
 
 def repolish(widget: QWidget) -> None:

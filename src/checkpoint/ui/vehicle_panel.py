@@ -93,11 +93,13 @@ class VehiclePanel(QWidget):
             caption.setObjectName("sectionLabel")
 
         for field in (self.plate.field, self.origin, self.destination, self.plate.province_button):
-            field.setMinimumHeight(40)
+            field.setMinimumHeight(48)  # touch-sized, like every button of the station screen
         self.plate.province_button.setMinimumWidth(64)
         # The plate is the vehicle's identity: never squeeze it below a full new-energy plate.
         self.plate.field.setMinimumWidth(150)
         self.occupants.setMinimumHeight(120)
+        # Plate and kind side by side; the kind buttons get half the panel's width so their second line
+        # (the key) never clips at 1366x768.
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -110,8 +112,9 @@ class VehiclePanel(QWidget):
         grid.addWidget(self.origin, 1, 1)
         grid.addWidget(self._captions[3], 1, 2)
         grid.addWidget(self.destination, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 3)
+        self.kind_row.setMinimumWidth(4 * 78)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
