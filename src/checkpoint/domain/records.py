@@ -126,6 +126,7 @@ class AuditAction(enum.StrEnum):
     RULES_CHANGED = "rules_changed"
     KEY_CREATED = "key_created"
     RELAY_FAILED = "relay_failed"
+    RESIDENTS_IMPORTED = "residents_imported"
 
 
 class PersonFlag(enum.StrEnum):

@@ -57,6 +57,8 @@ ISSUED_PASS = "issued_pass"
 PASS_REVOCATION = "pass_revocation"
 WATCHLIST_ENTRY = "watchlist_entry"
 WATCHLIST_END = "watchlist_end"
+HOUSEHOLD = "household"
+RESIDENT = "resident"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -84,6 +86,33 @@ HASHED: dict[str, tuple[str, ...]] = {
         "operator_id",
     ),
     WATCHLIST_END: (*_COMMON, "entry_id", "ended_at", "reason", "operator_id"),
+    HOUSEHOLD: (
+        *_COMMON,
+        "code",
+        "address",
+        "notes",
+        "exit_every_days",
+        "exits_per_period",
+        "source",
+        "supersedes",
+        "operator_id",
+    ),
+    RESIDENT: (  # id_number and phone as stored (see storage.residents.resident_row)
+        *_COMMON,
+        "household",
+        "name",
+        "id_number",
+        "id_key",
+        "phone",
+        "relation",
+        "residency",
+        "status",
+        "status_from",
+        "status_until",
+        "source",
+        "supersedes",
+        "operator_id",
+    ),
     PASSAGE: (
         *_COMMON,
         "at",

@@ -73,11 +73,13 @@ from checkpoint.storage._models import (
     ChainHeadRow,
     GateProfileRow,
     GateRow,
+    HouseholdRow,
     IssuedPassRow,
     OperatorRow,
     PassageRow,
     PassRevocationRow,
     PersonCheckRow,
+    ResidentRow,
     ShiftCloseRow,
     ShiftRow,
     StationRow,
@@ -131,6 +133,8 @@ _issued_t: Table = IssuedPassRow.__table__  # type: ignore[assignment]
 _revocation_t: Table = PassRevocationRow.__table__  # type: ignore[assignment]
 _watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
 _watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
+_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
+_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -144,6 +148,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.PASS_REVOCATION: _revocation_t,
     rec.WATCHLIST_ENTRY: _watch_t,
     rec.WATCHLIST_END: _watch_end_t,
+    rec.HOUSEHOLD: _household_t,  # the residents registry: written by storage.residents
+    rec.RESIDENT: _resident_t,
 }
 
 
