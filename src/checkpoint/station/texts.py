@@ -121,6 +121,9 @@ def reason_text(value: Reason) -> str:
         Reason.PLATE_INVALID: QCoreApplication.translate("Texts", "Plate number not valid"),
         Reason.NO_OCCUPANTS: QCoreApplication.translate("Texts", "No occupant checked"),
         Reason.NO_RULE_MATCHED: QCoreApplication.translate("Texts", "No rule applies: check by hand"),
+        Reason.RESIDENT_KNOWN: QCoreApplication.translate("Texts", "Registered resident"),
+        Reason.RESIDENT_NO_EXIT: QCoreApplication.translate("Texts", "Registry: must not leave"),
+        Reason.HOUSEHOLD_UNKNOWN: QCoreApplication.translate("Texts", "Household not in the registry: check"),
     }[value]
 
 
@@ -294,6 +297,7 @@ def alarm_kind_text(value: AlarmKind) -> str:
         AlarmKind.WATCHLIST_NOTIFY: QCoreApplication.translate("Texts", "Watchlist: person of interest"),
         AlarmKind.OVERDUE: QCoreApplication.translate("Texts", "Back later than the exit slip allows"),
         AlarmKind.OVER_QUOTA: QCoreApplication.translate("Texts", "Household's exit quota already used"),
+        AlarmKind.NO_EXIT: QCoreApplication.translate("Texts", "Registry: this resident must not leave"),
     }[value]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.residents import (
@@ -42,6 +42,7 @@ __all__ = [
     "id_search_key",
     "members_by_id",
     "registry",
+    "registry_version",
     "resident_row",
     "store_import",
     "to_household",
@@ -152,6 +153,15 @@ def registry(db: Database) -> tuple[list[Household], list[Member]]:
         households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
         members = [to_resident(row) for row in session.execute(_current(_resident_t)).mappings()]
     return households, members
+
+
+def registry_version(db: Database) -> tuple[int, int]:
+    """Changes whenever a household or member version is written (the newest seq of each table): a
+    cache compares it instead of reading the whole registry again."""
+    with db._reading() as session:
+        households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
+        members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
+    return households or 0, members or 0
 
 
 def current_households(db: Database) -> list[Household]:
