@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -27,6 +27,7 @@ from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
 from checkpoint.ui.main_window import MainWindow
+from checkpoint.ui.residents_import import ResidentsImportDialog
 from checkpoint.ui.style import apply_style
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -46,6 +47,32 @@ def attest_green(session: StationSession) -> None:
     session.set_colour(CodeColour.GREEN)
     session.set_itinerary(Itinerary.GREEN)
     session.set_test_age(0)
+
+
+RESIDENTS_CSV = """楼栋,单元,房号,姓名,身份证号,手机号,与户主关系,居住类型,状态,结束日期,出门周期,出门次数
+3,2,501,张建国,110105195003070019,13800138000,户主,常住,正常,,2,1
+3,2,501,李秀英,110105195206150027,13900139000,配偶,常住,居家隔离,{until},,
+3,2,502,王磊,110105198808080015,,户主,租户,正常,,,
+3,2,502,王小明,110105201801010019,,子女,租户,正常,,,
+5,1,302,赵敏,110105199001010029,13700137000,户主,常住,禁止外出,,,
+5,1,302,赵六,110105194912310022,,父亲,常住,正常,,,
+"""
+
+
+def import_residents(window: MainWindow, folder: Path, out: Path, language: str, size: str) -> None:
+    """Grabs the residents import's report (one row rejected: a wrong check digit), then imports it."""
+    path = folder / "住户登记.csv"
+    until = f"{datetime.now(UTC).astimezone() + timedelta(days=7):%Y-%m-%d}"
+    path.write_bytes(RESIDENTS_CSV.format(until=until).encode("gbk"))
+    dialog: ResidentsImportDialog = window.open_residents_import_dialog()
+    dialog.load(path)
+    wait(300)
+    dialog.grab().save(str(out / f"residents-import-{language}-{size}.png"))
+    if not dialog.import_button.isEnabled():  # imported already (the other language): nothing new
+        dialog.reject()
+        return
+    dialog.import_button.click()
+    wait(800)
 
 
 def main() -> int:
@@ -112,10 +139,12 @@ def main() -> int:
                 wait(500)
                 window.grab().save(str(out / f"log-{language}-{width}x{height}.png"))
                 if (width, height) == SIZES[0]:
+                    import_residents(window, scratch, out, language, f"{width}x{height}")
                     for name, view in (
                         ("trace", window.trace_view),
                         ("audit", window.audit_view),
                         ("presence", window.presence_view),
+                        ("residents", window.residents_view),
                     ):
                         if view is not None:
                             window.tabs.setCurrentWidget(view)

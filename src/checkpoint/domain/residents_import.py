@@ -194,7 +194,16 @@ _STATUS: dict[str, ResidentStatus] = {
         (ResidentStatus.NORMAL, ("正常", "无", "normal", "none")),
         (
             ResidentStatus.HOME_QUARANTINED,
-            ("居家隔离", "隔离", "居家观察", "居家健康监测", "home_quarantined", "quarantine", "quarantined"),
+            (
+                "居家隔离",
+                "隔离",
+                "居家观察",
+                "居家健康监测",
+                "home_quarantined",
+                "home_quarantine",
+                "quarantine",
+                "quarantined",
+            ),
         ),
         (ResidentStatus.NO_EXIT, ("禁止外出", "不得外出", "限制外出", "足不出户", "no_exit", "noexit")),
     )
