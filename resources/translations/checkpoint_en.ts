@@ -1183,6 +1183,10 @@
         <translation>&amp;Devices (camera, scanner, sounds, barrier)...</translation>
     </message>
     <message>
+        <source>Import &amp;residents...</source>
+        <translation>Import &amp;residents...</translation>
+    </message>
+    <message>
         <source>&amp;Manual entry (no phone / platform down)...</source>
         <translation>&amp;Manual entry (no phone / platform down)...</translation>
     </message>
@@ -1269,6 +1273,10 @@
     <message>
         <source>Out / inside</source>
         <translation>Out / inside</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
     </message>
     <message>
         <source>Gate: {name}</source>
@@ -1678,6 +1686,123 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentService</name>
+    <message>
+        <source>The residents were NOT imported: {reason}</source>
+        <translation>The residents were NOT imported: {reason}</translation>
+    </message>
+    <message>
+        <source>The residents registry cannot be read: {reason}</source>
+        <translation>The residents registry cannot be read: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsImportDialog</name>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>The registry cannot be read: {reason}</source>
+        <translation>The registry cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Import residents</source>
+        <translation>Import residents</translation>
+    </message>
+    <message>
+        <source>Choose CSV or XLSX file...</source>
+        <translation>Choose CSV or XLSX file...</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</source>
+        <translation>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: {reason}</source>
+        <translation>Nothing can be imported: {reason}</translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {unchanged} unchanged members; {households} households new or changed; {rejected} rows rejected.</source>
+        <translation>{new} new, {updated} updated, {unchanged} unchanged members; {households} households new or changed; {rejected} rows rejected.</translation>
+    </message>
+    <message>
+        <source>✔ Line {line}: {action} — {name}, {household}{status}</source>
+        <translation>✔ Line {line}: {action} — {name}, {household}{status}</translation>
+    </message>
+    <message>
+        <source>✘ Line {line}: {reason} — {detail}</source>
+        <translation>✘ Line {line}: {reason} — {detail}</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}</source>
+        <translation>Columns not used: {columns}</translation>
+    </message>
+    <message>
+        <source>Residents lists (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Residents lists (*.xlsx *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importing...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member records written.</source>
+        <translation><numerusform>%n member records written.</numerusform><numerusform>%n member records written.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsView</name>
+    <message>
+        <source>Search by name or household (e.g. 3-2-501)</source>
+        <translation>Search by name or household (e.g. 3-2-501)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Household / name</source>
+        <translation>Household / name</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Resident / tenant</source>
+        <translation>Resident / tenant</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>until {when}</translation>
+    </message>
+    <message>
+        <source>{households} households, {members} members; {restricted} must not leave.</source>
+        <translation>{households} households, {members} members; {restricted} must not leave.</translation>
+    </message>
+    <message>
+        <source>exit quota: {exits} per {days} days</source>
+        <translation>exit quota: {exits} per {days} days</translation>
     </message>
 </context>
 <context>
@@ -2376,6 +2501,18 @@ Vehicle facts: {vehicle}</translation>
         <translation>No rule applies: check by hand</translation>
     </message>
     <message>
+        <source>Registered resident</source>
+        <translation>Registered resident</translation>
+    </message>
+    <message>
+        <source>Registry: must not leave</source>
+        <translation>Registry: must not leave</translation>
+    </message>
+    <message>
+        <source>Household not in the registry: check</source>
+        <translation>Household not in the registry: check</translation>
+    </message>
+    <message>
         <source>No test</source>
         <translation>No test</translation>
     </message>
@@ -2470,6 +2607,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Household's exit quota already used</source>
         <translation>Household's exit quota already used</translation>
+    </message>
+    <message>
+        <source>Registry: this resident must not leave</source>
+        <translation>Registry: this resident must not leave</translation>
     </message>
     <message>
         <source>Exit slip</source>
@@ -2712,6 +2853,94 @@ Vehicle facts: {vehicle}</translation>
         <translation>Two columns mean the same field.</translation>
     </message>
     <message>
+        <source>No name</source>
+        <translation>No name</translation>
+    </message>
+    <message>
+        <source>No ID number</source>
+        <translation>No ID number</translation>
+    </message>
+    <message>
+        <source>No household (building, room)</source>
+        <translation>No household (building, room)</translation>
+    </message>
+    <message>
+        <source>Household not readable (e.g. 3-2-501)</source>
+        <translation>Household not readable (e.g. 3-2-501)</translation>
+    </message>
+    <message>
+        <source>Unknown residency (resident or tenant)</source>
+        <translation>Unknown residency (resident or tenant)</translation>
+    </message>
+    <message>
+        <source>Unknown status (normal, home quarantine, no exit)</source>
+        <translation>Unknown status (normal, home quarantine, no exit)</translation>
+    </message>
+    <message>
+        <source>Exit quota not a whole number of days / exits</source>
+        <translation>Exit quota not a whole number of days / exits</translation>
+    </message>
+    <message>
+        <source>A cell is too long</source>
+        <translation>A cell is too long</translation>
+    </message>
+    <message>
+        <source>Same ID number as an earlier line</source>
+        <translation>Same ID number as an earlier line</translation>
+    </message>
+    <message>
+        <source>Household details differ from an earlier line</source>
+        <translation>Household details differ from an earlier line</translation>
+    </message>
+    <message>
+        <source>ID number already registered under another name</source>
+        <translation>ID number already registered under another name</translation>
+    </message>
+    <message>
+        <source>This is neither a CSV nor an XLSX file (save it as XLSX or CSV).</source>
+        <translation>This is neither a CSV nor an XLSX file (save it as XLSX or CSV).</translation>
+    </message>
+    <message>
+        <source>This is not a readable XLSX workbook.</source>
+        <translation>This is not a readable XLSX workbook.</translation>
+    </message>
+    <message>
+        <source>The header needs name, ID number and household (or building and room) columns.</source>
+        <translation>The header needs name, ID number and household (or building and room) columns.</translation>
+    </message>
+    <message>
+        <source>The file has too many rows.</source>
+        <translation>The file has too many rows.</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>No exit</source>
+        <translation>No exit</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>The trust list cannot be read; EU certificates show as not trusted: {detail}</translation>
     </message>
@@ -2810,6 +3039,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Barrier relay failed</source>
         <translation>Barrier relay failed</translation>
+    </message>
+    <message>
+        <source>Residents imported</source>
+        <translation>Residents imported</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

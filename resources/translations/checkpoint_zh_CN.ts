@@ -1193,6 +1193,10 @@
         <translation>设备设置(&amp;D)（摄像头、扫码枪、声音、道闸）…</translation>
     </message>
     <message>
+        <source>Import &amp;residents...</source>
+        <translation>导入住户(&amp;R)...</translation>
+    </message>
+    <message>
         <source>&amp;Manual entry (no phone / platform down)...</source>
         <translation>手工登记（无手机/平台故障）(&amp;M)…</translation>
     </message>
@@ -1279,6 +1283,10 @@
     <message>
         <source>Out / inside</source>
         <translation>外出 / 在内</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>住户</translation>
     </message>
     <message>
         <source>Gate: {name}</source>
@@ -1688,6 +1696,125 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentService</name>
+    <message>
+        <source>The residents were NOT imported: {reason}</source>
+        <translation>住户信息未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>The residents registry cannot be read: {reason}</source>
+        <translation>无法读取住户登记：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsImportDialog</name>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The registry cannot be read: {reason}</source>
+        <translation>无法读取住户登记：{reason}</translation>
+    </message>
+    <message>
+        <source>Import residents</source>
+        <translation>导入住户</translation>
+    </message>
+    <message>
+        <source>Choose CSV or XLSX file...</source>
+        <translation>选择 CSV 或 XLSX 文件...</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</source>
+        <translation>住户及成员名单（UTF-8 或 GBK 编码的 CSV，或 XLSX；表头可用中文或英文）：户号或楼栋/单元/房号、姓名、身份证号、手机号、与户主关系、常住或租户、状态。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: {reason}</source>
+        <translation>无法导入：{reason}</translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {unchanged} unchanged members; {households} households new or changed; {rejected} rows rejected.</source>
+        <translation>成员：新增 {new} 人，更新 {updated} 人，无变化 {unchanged} 人；新增或变更 {households} 户；{rejected} 行未通过。</translation>
+    </message>
+    <message>
+        <source>✔ Line {line}: {action} — {name}, {household}{status}</source>
+        <translation>✔ 第 {line} 行：{action} — {name}，{household}{status}</translation>
+    </message>
+    <message>
+        <source>✘ Line {line}: {reason} — {detail}</source>
+        <translation>✘ 第 {line} 行：{reason} — {detail}</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}</source>
+        <translation>未使用的列：{columns}</translation>
+    </message>
+    <message>
+        <source>Residents lists (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>住户名单 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>正在导入...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member records written.</source>
+        <translation>
+            <numerusform>已写入 %n 条成员记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsView</name>
+    <message>
+        <source>Search by name or household (e.g. 3-2-501)</source>
+        <translation>按姓名或户号搜索（如 3-2-501）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Household / name</source>
+        <translation>户号 / 姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Resident / tenant</source>
+        <translation>常住 / 租户</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>至 {when}</translation>
+    </message>
+    <message>
+        <source>{households} households, {members} members; {restricted} must not leave.</source>
+        <translation>共 {households} 户 {members} 人；{restricted} 人不得外出。</translation>
+    </message>
+    <message>
+        <source>exit quota: {exits} per {days} days</source>
+        <translation>出门限额：每 {days} 天 {exits} 次</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2517,18 @@ Vehicle facts: {vehicle}</source>
         <translation>没有适用的规则，请人工判断</translation>
     </message>
     <message>
+        <source>Registered resident</source>
+        <translation>登记住户</translation>
+    </message>
+    <message>
+        <source>Registry: must not leave</source>
+        <translation>住户登记：不得外出</translation>
+    </message>
+    <message>
+        <source>Household not in the registry: check</source>
+        <translation>户号未登记：请核查</translation>
+    </message>
+    <message>
         <source>No test</source>
         <translation>无核酸</translation>
     </message>
@@ -2484,6 +2623,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Household&apos;s exit quota already used</source>
         <translation>本户外出名额已用完</translation>
+    </message>
+    <message>
+        <source>Registry: this resident must not leave</source>
+        <translation>住户登记：此人不得外出</translation>
     </message>
     <message>
         <source>Exit slip</source>
@@ -2726,6 +2869,94 @@ Vehicle facts: {vehicle}</source>
         <translation>有两列表示同一字段。</translation>
     </message>
     <message>
+        <source>No name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>No ID number</source>
+        <translation>缺少身份证号</translation>
+    </message>
+    <message>
+        <source>No household (building, room)</source>
+        <translation>缺少户号（楼栋、房号）</translation>
+    </message>
+    <message>
+        <source>Household not readable (e.g. 3-2-501)</source>
+        <translation>户号无法识别（应如 3-2-501）</translation>
+    </message>
+    <message>
+        <source>Unknown residency (resident or tenant)</source>
+        <translation>居住类型无法识别（常住或租户）</translation>
+    </message>
+    <message>
+        <source>Unknown status (normal, home quarantine, no exit)</source>
+        <translation>状态无法识别（正常、居家隔离、禁止外出）</translation>
+    </message>
+    <message>
+        <source>Exit quota not a whole number of days / exits</source>
+        <translation>出门周期或次数不是整数</translation>
+    </message>
+    <message>
+        <source>A cell is too long</source>
+        <translation>单元格内容过长</translation>
+    </message>
+    <message>
+        <source>Same ID number as an earlier line</source>
+        <translation>身份证号与前面某行重复</translation>
+    </message>
+    <message>
+        <source>Household details differ from an earlier line</source>
+        <translation>本户信息与前面某行不一致</translation>
+    </message>
+    <message>
+        <source>ID number already registered under another name</source>
+        <translation>该身份证号已登记为其他姓名</translation>
+    </message>
+    <message>
+        <source>This is neither a CSV nor an XLSX file (save it as XLSX or CSV).</source>
+        <translation>这不是 CSV 或 XLSX 文件（请另存为 XLSX 或 CSV）。</translation>
+    </message>
+    <message>
+        <source>This is not a readable XLSX workbook.</source>
+        <translation>这不是可读取的 XLSX 工作簿。</translation>
+    </message>
+    <message>
+        <source>The header needs name, ID number and household (or building and room) columns.</source>
+        <translation>表头须包含姓名、身份证号和户号（或楼栋和房号）列。</translation>
+    </message>
+    <message>
+        <source>The file has too many rows.</source>
+        <translation>文件行数过多。</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>No exit</source>
+        <translation>禁止外出</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>常住</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>无法读取信任列表，欧盟证书将显示为不受信任：{detail}</translation>
     </message>
@@ -2824,6 +3055,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Barrier relay failed</source>
         <translation>道闸继电器故障</translation>
+    </message>
+    <message>
+        <source>Residents imported</source>
+        <translation>导入住户</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

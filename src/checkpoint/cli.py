@@ -117,6 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_unmask(trace, "")
     _add_db(trace)
 
+    residents = commands.add_parser("residents", help="the residents registry: import a file, list it")
+    resident_actions = residents.add_subparsers(dest="residents_command", metavar="ACTION", required=True)
+    resident_import = resident_actions.add_parser(
+        "import", help="import households and members from a CSV or XLSX file (a report of every row)"
+    )
+    resident_import.add_argument("file", type=Path, metavar="FILE")
+    resident_import.add_argument("--dry-run", action="store_true", help="report only; store nothing")
+    resident_import.add_argument("--lang", choices=["zh_CN", "en"], help="language of the report")
+    _add_db(resident_import)
+    resident_list = resident_actions.add_parser("list", help="households and members (masked)")
+    resident_list.add_argument("--json", action="store_true", help="one JSON object per household")
+    _add_db(resident_list)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     verify = db_commands.add_parser("verify", help="integrity check and hash-chain check")
@@ -228,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bench": _cmd_bench,
         "passes": _cmd_passes,
         "trace": _cmd_trace,
+        "residents": _cmd_residents,
     }
     try:
         return handlers[command](args)
@@ -702,6 +716,117 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     if args.out is not None:
         summary += f"; written to {args.out}"
     print(summary, file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_residents(args: argparse.Namespace) -> int:
+    if args.residents_command == "import":
+        return _cmd_residents_import(args)
+    return _cmd_residents_list(args)
+
+
+def _cmd_residents_import(args: argparse.Namespace) -> int:
+    from checkpoint.domain.masking import mask_name
+    from checkpoint.domain.residents import ImportAction
+    from checkpoint.domain.residents_import import ResidentRejectCode
+    from checkpoint.station.residents import ResidentsFileError, read_residents_file
+    from checkpoint.station.texts import import_action_text, resident_file_error_text, resident_reject_text
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.residents import store_import
+
+    _install_language(args.lang)
+    now = datetime.now(UTC)
+    database = _open_db(args)
+    try:
+        try:
+            report = read_residents_file(args.file, database, today_at=now)
+        except ResidentsFileError as error:
+            raise CommandError(str(error)) from error
+        parsed = report.file
+        if parsed.error is not None:
+            detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
+            raise CommandError(f"nothing imported: {resident_file_error_text(parsed.error)}{detail}")
+        plan = report.plan
+        if not args.dry_run and report.importable:
+            try:
+                plan = store_import(database, parsed.rows, now, None, report.source)
+            except (StorageError, InvalidRecordError) as error:
+                raise CommandError(f"nothing imported: {error}") from error
+    except StorageError as error:
+        raise CommandError(f"database error ({error.kind.value}): {error}") from error
+    finally:
+        database.close()
+    lines: list[tuple[int, str]] = [
+        (
+            row.line,
+            f"{row.line}\t{import_action_text(row.action)}\t{row.member.household}\t{mask_name(row.member.name)}",
+        )
+        for row in plan.rows
+    ]
+    lines += [
+        (r.line, f"{r.line}\t{resident_reject_text(r.reason_code)}\t{r.detail}") for r in parsed.rejected
+    ]
+    for line, _row, registered in plan.conflicts:
+        text = resident_reject_text(ResidentRejectCode.REGISTERED_TO_OTHER)
+        lines.append((line, f"{line}\t{text}\t{mask_name(registered.name)}"))
+    for _line, text in sorted(lines, key=lambda item: item[0]):
+        print(text)
+    verb = "would import" if args.dry_run else "imported"
+    print(
+        f"{verb}: {plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated, "
+        f"{plan.count(ImportAction.UNCHANGED)} unchanged members, {len(plan.households)} households; "
+        f"{len(parsed.rejected) + len(plan.conflicts)} rows rejected",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _cmd_residents_list(args: argparse.Namespace) -> int:
+    from checkpoint.domain.masking import mask_name, mask_number, mask_phone
+    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.residents import registry
+
+    database = _open_db(args)
+    try:
+        households, members = registry(database)
+    except StorageError as error:
+        raise CommandError(f"database error ({error.kind.value}): {error}") from error
+    finally:
+        database.close()
+    by_code = {h.code: h for h in households}
+    grouped: dict[str, list[Any]] = {code: [] for code in by_code}
+    for member in members:
+        grouped.setdefault(member.household, []).append(member)
+    now = datetime.now(UTC)
+    for code, listed in grouped.items():
+        household = by_code.get(code)
+        people = [
+            {
+                "name": mask_name(m.name),
+                "id_number": mask_number(m.id_number),
+                "phone": mask_phone(m.phone) if m.phone else "",
+                "relation": m.relation,
+                "residency": m.residency.value,
+                "status": m.status_at(now).value,
+                "status_until": m.status_until.isoformat() if m.status_until else None,
+            }
+            for m in listed
+        ]
+        if args.json:
+            document = {
+                "household": code,
+                "address": household.address if household else "",
+                "notes": household.notes if household else "",
+                "exit_every_days": household.exit_every_days if household else None,
+                "exits_per_period": household.exits_per_period if household else None,
+                "members": people,
+            }
+            print(json.dumps(document, ensure_ascii=False))
+            continue
+        print(f"{code}  {household.address if household else ''}".rstrip())
+        for person in people:
+            print(f"  {person['name']}  {person['id_number']}  {person['relation']}  {person['status']}")
+    print(f"{len(grouped)} households, {len(members)} members", file=sys.stderr)
     return EXIT_OK
 
 

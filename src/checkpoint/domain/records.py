@@ -101,6 +101,10 @@ class Reason(enum.StrEnum):
     PLATE_INVALID = "plate_invalid"
     NO_OCCUPANTS = "no_occupants"
     NO_RULE_MATCHED = "no_rule_matched"
+    # the residents registry
+    RESIDENT_KNOWN = "resident_known"
+    RESIDENT_NO_EXIT = "resident_no_exit"
+    HOUSEHOLD_UNKNOWN = "household_unknown"
 
 
 class Role(enum.StrEnum):
@@ -126,6 +130,7 @@ class AuditAction(enum.StrEnum):
     RULES_CHANGED = "rules_changed"
     KEY_CREATED = "key_created"
     RELAY_FAILED = "relay_failed"
+    RESIDENTS_IMPORTED = "residents_imported"
 
 
 class PersonFlag(enum.StrEnum):

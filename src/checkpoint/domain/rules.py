@@ -48,6 +48,7 @@ from typing import Any
 from checkpoint.domain.codes import Signature
 from checkpoint.domain.credentials.passes import PassKind as CredentialPassKind
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Reason, SubjectKind
+from checkpoint.domain.residents import ResidentStatus
 
 SEVERITY: Mapping[Outcome, int] = {Outcome.PASS: 0, Outcome.RECHECK: 1, Outcome.TURN_BACK: 2, Outcome.HOLD: 3}
 
@@ -107,6 +108,9 @@ class GateFacts:
     manual_id: bool = False  # degraded mode: the ID number was typed
     direction: Direction = Direction.IN
     subject: SubjectKind = SubjectKind.PEDESTRIAN
+    resident_known: bool = False  # the residents registry lists this person (by ID number, or pass holder)
+    resident_status: ResidentStatus | None = None  # their registry status in force; None: not listed
+    household_unknown: bool = False  # the household the person claims is not in the registry (in use)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +173,9 @@ PERSON_FACTS: Mapping[str, FactSpec] = {
     "manual_id": _BOOL,
     "direction": _words(Direction),
     "subject": _words(SubjectKind),
+    "resident_known": _BOOL,
+    "resident_status": FactSpec(FactType.WORD, ("none", *(status.value for status in ResidentStatus))),
+    "household_unknown": _BOOL,
 }
 
 VEHICLE_FACTS: Mapping[str, FactSpec] = {
@@ -239,6 +246,9 @@ def person_values(facts: GateFacts, thresholds: Thresholds) -> dict[str, FactVal
         "manual_id": facts.manual_id,
         "direction": facts.direction.value,
         "subject": facts.subject.value,
+        "resident_known": facts.resident_known,
+        "resident_status": "none" if facts.resident_status is None else facts.resident_status.value,
+        "household_unknown": facts.household_unknown,
     }
 
 

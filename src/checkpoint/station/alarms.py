@@ -1,9 +1,11 @@
 """Alarms at the gate: what must stay on screen until the operator acknowledges it.
 
-Raised from the verified facts and the watchlist hits of the current draft: a quarantined person leaving,
-a watchlist BLOCK or NOTIFY hit, an exit slip's holder back after the deadline, a household's exit quota
-used up. Each alarm names its subject masked (``张*三``, ``4301**********1234``) because the screen is seen
-by whoever stands at the gate. Qt-free; the session keeps which alarms were acknowledged.
+Raised from the verified facts, the watchlist hits and the residents registry of the current draft: a
+quarantined person leaving (watchlist or registry), a registered resident who must not leave, a watchlist
+BLOCK or NOTIFY hit, an exit slip's holder back after the deadline, a household's exit quota used up (the
+slip's or the registry's). Each alarm names its subject masked (``张*三``, ``4301**********1234``)
+because the screen is seen by whoever stands at the gate. Qt-free; the session keeps which alarms were
+acknowledged.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from checkpoint.domain.masking import mask_number as mask_number
 from checkpoint.domain.masking import mask_phone as mask_phone
 from checkpoint.domain.masking import mask_plate as mask_plate
 from checkpoint.domain.records import Direction, PersonCheck
+from checkpoint.domain.residents import ResidentStatus
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistHit, WatchlistKind
 from checkpoint.station.verification import Screening, Verification
 
@@ -30,6 +33,7 @@ class AlarmKind(enum.StrEnum):
     WATCHLIST_NOTIFY = "watchlist_notify"
     OVERDUE = "overdue"
     OVER_QUOTA = "over_quota"
+    NO_EXIT = "no_exit"  # the residents registry says: must not leave (not quarantine)
 
 
 class AlarmLevel(enum.StrEnum):
@@ -43,6 +47,7 @@ LEVELS = {
     AlarmKind.WATCHLIST_NOTIFY: AlarmLevel.AMBER,
     AlarmKind.OVERDUE: AlarmLevel.AMBER,
     AlarmKind.OVER_QUOTA: AlarmLevel.AMBER,
+    AlarmKind.NO_EXIT: AlarmLevel.RED,
 }
 
 
@@ -110,6 +115,16 @@ def alarms_for(
             found.append(Alarm(AlarmKind.OVERDUE, subject, v.pass_id, v.out_since, v.return_hours))
         if direction is Direction.OUT and v.quota_exceeded and v.household:
             found.append(Alarm(AlarmKind.OVER_QUOTA, subject, v.household, hours=v.quota_days))
+    resident = screening.resident
+    if resident is not None and resident.member is not None and direction is Direction.OUT:
+        subject = subject_of(person) or mask_name(resident.member.name)
+        household = resident.member.household
+        if resident.status is ResidentStatus.HOME_QUARANTINED:
+            found.append(Alarm(AlarmKind.HOME_QUARANTINE, subject, household))
+        elif resident.status is ResidentStatus.NO_EXIT:
+            found.append(Alarm(AlarmKind.NO_EXIT, subject, household))
+        if resident.quota_exceeded:
+            found.append(Alarm(AlarmKind.OVER_QUOTA, subject, household, hours=resident.quota_days))
     unique: dict[str, Alarm] = {}
     for alarm in found:
         unique.setdefault(alarm.key, alarm)

@@ -50,6 +50,7 @@ from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
 from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
+from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import alarm_kind_text, storage_error_text
 from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
@@ -140,6 +141,8 @@ class DraftState:
         v = self.verification
         if not person.name and v is not None and v.holder_name:
             person = dataclasses.replace(person, name=v.holder_name)
+        if v is not None and v.signature_valid and v.household:  # the registry looks up the pass's holder
+            person = dataclasses.replace(person, household=v.household)
         return person
 
     def facts(self) -> GateFacts:
@@ -168,6 +171,13 @@ class DraftState:
             alarms=alarms,
             acknowledged=frozenset(k for k in self.acknowledged if k in keys),
         )
+
+
+def _registered_household(draft: DraftState) -> str:
+    """The household the registry lists the person in ("" when not listed): recorded with the passage so
+    the household's exits count towards its quota."""
+    resident = draft.screening.resident
+    return resident.member.household if resident is not None and resident.member is not None else ""
 
 
 VEHICLE_KINDS: tuple[str, ...] = ("car", "truck", "bus", "van")
@@ -303,6 +313,8 @@ class StationSession(QObject):
         self._verifier = verifier or Verifier(writer.database, clock=clock)
         self._watchlists = WatchlistService(writer, self._verifier, clock=clock, parent=self)
         self._watchlists.imported.connect(self._on_watchlists_imported)
+        self._residents = ResidentService(writer, self._verifier.residents, clock=clock, parent=self)
+        self._residents.imported.connect(self._on_residents_imported)
         self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
         self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
@@ -333,6 +345,10 @@ class StationSession(QObject):
     @property
     def watchlists(self) -> WatchlistService:
         return self._watchlists
+
+    @property
+    def residents(self) -> ResidentService:
+        return self._residents
 
     @property
     def gate(self) -> Gate:
@@ -793,7 +809,7 @@ class StationSession(QObject):
             attested_at=draft.attested_at,
             flags=draft.flags,
             pass_id=v.pass_id if trusted and v is not None else "",
-            household=v.household if trusted and v is not None else "",
+            household=(v.household if trusted and v is not None else "") or _registered_household(draft),
         )
 
     def _on_writer_done(self, passage: Passage) -> None:
@@ -841,6 +857,10 @@ class StationSession(QObject):
     def _on_watchlists_imported(self, _count: int) -> None:
         self._refresh()  # the persons on screen are screened against the new entries at once
 
+    @Slot(object)
+    def _on_residents_imported(self, _plan: object) -> None:
+        self._refresh()  # a member just registered (or quarantined) counts for the person on screen
+
     @Slot(str)
     def _on_profiles_profile_changed(self, name: str) -> None:
         if name == self._gate.profile:
@@ -851,7 +871,8 @@ class StationSession(QObject):
         self._set(dataclasses.replace(self._draft, attested_at=self._clock(), **changes))  # type: ignore[arg-type]
 
     def _screened(self, draft: DraftState) -> DraftState:
-        screening = self._verifier.screen(draft.screened_person(), at=self._clock())
+        host = draft.visitor.host_household if draft.visitor is not None else ""
+        screening = self._verifier.screen(draft.screened_person(), at=self._clock(), host_household=host)
         return dataclasses.replace(draft, screening=screening).with_proposal(self._profile)
 
     def _set(self, draft: DraftState) -> None:

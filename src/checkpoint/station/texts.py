@@ -29,6 +29,8 @@ from checkpoint.domain.records import (
     Reason,
     SubjectKind,
 )
+from checkpoint.domain.residents import ImportAction, Residency, ResidentStatus
+from checkpoint.domain.residents_import import ResidentFileError, ResidentRejectCode
 from checkpoint.domain.tracing import TraceProblem, TraceQueryError
 from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
@@ -121,6 +123,9 @@ def reason_text(value: Reason) -> str:
         Reason.PLATE_INVALID: QCoreApplication.translate("Texts", "Plate number not valid"),
         Reason.NO_OCCUPANTS: QCoreApplication.translate("Texts", "No occupant checked"),
         Reason.NO_RULE_MATCHED: QCoreApplication.translate("Texts", "No rule applies: check by hand"),
+        Reason.RESIDENT_KNOWN: QCoreApplication.translate("Texts", "Registered resident"),
+        Reason.RESIDENT_NO_EXIT: QCoreApplication.translate("Texts", "Registry: must not leave"),
+        Reason.HOUSEHOLD_UNKNOWN: QCoreApplication.translate("Texts", "Household not in the registry: check"),
     }[value]
 
 
@@ -296,6 +301,7 @@ def alarm_kind_text(value: AlarmKind) -> str:
         AlarmKind.WATCHLIST_NOTIFY: QCoreApplication.translate("Texts", "Watchlist: person of interest"),
         AlarmKind.OVERDUE: QCoreApplication.translate("Texts", "Back later than the exit slip allows"),
         AlarmKind.OVER_QUOTA: QCoreApplication.translate("Texts", "Household's exit quota already used"),
+        AlarmKind.NO_EXIT: QCoreApplication.translate("Texts", "Registry: this resident must not leave"),
     }[value]
 
 
@@ -447,6 +453,92 @@ def file_error_text(value: FileError) -> str:
     }[value]
 
 
+# -- the residents registry ------------------------------------------------------------------------------
+
+
+def resident_reject_text(value: ResidentRejectCode) -> str:
+    return {
+        ResidentRejectCode.EXTRA_CELLS: QCoreApplication.translate(
+            "Texts", "More cells than the header has columns"
+        ),
+        ResidentRejectCode.NO_NAME: QCoreApplication.translate("Texts", "No name"),
+        ResidentRejectCode.NO_ID_NUMBER: QCoreApplication.translate("Texts", "No ID number"),
+        ResidentRejectCode.BAD_ID_NUMBER: QCoreApplication.translate("Texts", "ID number not valid"),
+        ResidentRejectCode.BAD_PHONE: QCoreApplication.translate("Texts", "Phone number not valid"),
+        ResidentRejectCode.NO_HOUSEHOLD: QCoreApplication.translate("Texts", "No household (building, room)"),
+        ResidentRejectCode.BAD_HOUSEHOLD: QCoreApplication.translate(
+            "Texts", "Household not readable (e.g. 3-2-501)"
+        ),
+        ResidentRejectCode.UNKNOWN_RESIDENCY: QCoreApplication.translate(
+            "Texts", "Unknown residency (resident or tenant)"
+        ),
+        ResidentRejectCode.UNKNOWN_STATUS: QCoreApplication.translate(
+            "Texts", "Unknown status (normal, home quarantine, no exit)"
+        ),
+        ResidentRejectCode.BAD_DATE: QCoreApplication.translate("Texts", "Date not readable"),
+        ResidentRejectCode.DATES_REVERSED: QCoreApplication.translate("Texts", "Ends before it starts"),
+        ResidentRejectCode.BAD_QUOTA: QCoreApplication.translate(
+            "Texts", "Exit quota not a whole number of days / exits"
+        ),
+        ResidentRejectCode.TOO_LONG: QCoreApplication.translate("Texts", "A cell is too long"),
+        ResidentRejectCode.DUPLICATE: QCoreApplication.translate(
+            "Texts", "Same ID number as an earlier line"
+        ),
+        ResidentRejectCode.HOUSEHOLD_CONFLICT: QCoreApplication.translate(
+            "Texts", "Household details differ from an earlier line"
+        ),
+        ResidentRejectCode.REGISTERED_TO_OTHER: QCoreApplication.translate(
+            "Texts", "ID number already registered under another name"
+        ),
+    }[value]
+
+
+def resident_file_error_text(value: ResidentFileError) -> str:
+    return {
+        ResidentFileError.EMPTY: QCoreApplication.translate("Texts", "The file is empty."),
+        ResidentFileError.BINARY: QCoreApplication.translate(
+            "Texts", "This is neither a CSV nor an XLSX file (save it as XLSX or CSV)."
+        ),
+        ResidentFileError.UNKNOWN_ENCODING: QCoreApplication.translate(
+            "Texts", "The file's encoding is not UTF-8, UTF-16 or GBK."
+        ),
+        ResidentFileError.MALFORMED: QCoreApplication.translate("Texts", "The CSV structure is broken."),
+        ResidentFileError.NOT_XLSX: QCoreApplication.translate(
+            "Texts", "This is not a readable XLSX workbook."
+        ),
+        ResidentFileError.MISSING_COLUMNS: QCoreApplication.translate(
+            "Texts", "The header needs name, ID number and household (or building and room) columns."
+        ),
+        ResidentFileError.DUPLICATE_COLUMN: QCoreApplication.translate(
+            "Texts", "Two columns mean the same field."
+        ),
+        ResidentFileError.TOO_MANY_ROWS: QCoreApplication.translate("Texts", "The file has too many rows."),
+    }[value]
+
+
+def resident_status_text(value: ResidentStatus) -> str:
+    return {
+        ResidentStatus.NORMAL: QCoreApplication.translate("Texts", "Normal"),
+        ResidentStatus.HOME_QUARANTINED: QCoreApplication.translate("Texts", "Home quarantine"),
+        ResidentStatus.NO_EXIT: QCoreApplication.translate("Texts", "No exit"),
+    }[value]
+
+
+def residency_text(value: Residency) -> str:
+    return {
+        Residency.RESIDENT: QCoreApplication.translate("Texts", "Resident"),
+        Residency.TENANT: QCoreApplication.translate("Texts", "Tenant"),
+    }[value]
+
+
+def import_action_text(value: ImportAction) -> str:
+    return {
+        ImportAction.NEW: QCoreApplication.translate("Texts", "new"),
+        ImportAction.UPDATED: QCoreApplication.translate("Texts", "updated"),
+        ImportAction.UNCHANGED: QCoreApplication.translate("Texts", "unchanged"),
+    }[value]
+
+
 def load_problem_text(what: str, detail: str) -> str:
     """A trust folder, key or platforms file the verifier could not read."""
     if what == "trust":
@@ -559,6 +651,7 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.RULES_CHANGED: QCoreApplication.translate("Texts", "Rules changed"),
         AuditAction.KEY_CREATED: QCoreApplication.translate("Texts", "Key created"),
         AuditAction.RELAY_FAILED: QCoreApplication.translate("Texts", "Barrier relay failed"),
+        AuditAction.RESIDENTS_IMPORTED: QCoreApplication.translate("Texts", "Residents imported"),
     }[value]
 
 

@@ -3,7 +3,8 @@
 The :class:`Verifier` holds what a gate checks against: the DCC trust store (certificates and trust
 lists an administrator puts in ``config_dir()/trust``), the deployment's pass keys (``storage.keys``),
 the health-code platforms (``resources/platforms.toml``, overridden by ``config_dir()/platforms.toml``),
-the watchlist entries in force (cached, refreshed every minute and after an import) and the revoked passes.
+the watchlist entries in force (cached, refreshed every minute and after an import), the residents
+registry (``ResidentRegistry``, likewise) and the revoked passes.
 
 For one scan it returns a :class:`Verification`: the inspected code, the pass or certificate content, the
 household's exits in the quota window, an open exit (for the overdue check), the watchlist hits and the
@@ -36,9 +37,11 @@ from checkpoint.domain.codes import (
 from checkpoint.domain.credentials import PassKind, PassVerdict, StationKeys, TrustListError, TrustStore
 from checkpoint.domain.credentials.inspect import inspect_payload, pass_verdict
 from checkpoint.domain.records import CodeKind, PersonCheck
+from checkpoint.domain.residents import ResidentMatch
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
 from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistHit, WatchlistKind, match
+from checkpoint.station.resident_registry import ResidentRegistry
 from checkpoint.storage.database import Database
 from checkpoint.storage.keys import KeyFileError, keys_dir, load_station_keys, load_trust_store
 
@@ -133,9 +136,10 @@ class Verification:
 
 @dataclass(frozen=True, slots=True)
 class Screening:
-    """The watchlist hits for a person (and plate) at a time."""
+    """The watchlist hits for a person (and plate) at a time, and what the residents registry says."""
 
     hits: tuple[WatchlistHit, ...] = ()
+    resident: ResidentMatch | None = None  # None: nothing registered (or no person to look up)
 
     @property
     def quarantined(self) -> bool:
@@ -179,6 +183,17 @@ def gate_facts(
             quota_exceeded=v.pass_kind is PassKind.EXIT_SLIP and v.signature_valid and v.quota_exceeded,
             return_overdue=v.signature_valid and v.return_overdue,
         )
+    resident = screening.resident
+    if resident is not None:
+        known = resident.member is not None
+        changes.update(
+            resident_known=known,
+            resident_status=resident.status if known else None,
+            household_unknown=resident.household_unknown,
+        )
+        if known:
+            changes["is_resident"] = True
+            changes["quota_exceeded"] = bool(changes.get("quota_exceeded")) or resident.quota_exceeded
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -236,6 +251,7 @@ class Verifier:
         self._problems: list[LoadProblem] = []
         self._watchlist: list[WatchlistEntry] = []
         self._watchlist_at: datetime | None = None
+        self._residents = ResidentRegistry(database, clock=self._clock)
         self.reload()
 
     # -- what it checks against --------------------------------------------------------------------------
@@ -255,6 +271,10 @@ class Verifier:
     @property
     def platforms(self) -> tuple[Platform, ...]:
         return self._platforms
+
+    @property
+    def residents(self) -> ResidentRegistry:
+        return self._residents
 
     def reload(self) -> tuple[LoadProblem, ...]:
         """Reads the trust folder, the pass keys and the platforms again; returns what could not be read."""
@@ -389,9 +409,16 @@ class Verifier:
             return_overdue=overdue,
         )
 
-    def screen(self, person: PersonCheck, plate: str = "", *, at: datetime | None = None) -> Screening:
-        """The watchlist hits for this person (name, ID number, phone) and plate."""
-        if not (person.name or person.id_number or person.phone or plate):
+    def screen(
+        self, person: PersonCheck, plate: str = "", *, at: datetime | None = None, host_household: str = ""
+    ) -> Screening:
+        """The watchlist hits for this person (name, ID number, phone) and plate, and the registry's word
+        on them (by ID number, or by the household and name of their pass; a visitor's host household)."""
+        if not (person.name or person.id_number or person.phone or plate or host_household):
             return Screening()
         now = at or self._clock()
-        return Screening(tuple(match(self.watchlist(now), person, plate, at=now)))
+        hits = tuple(match(self.watchlist(now), person, plate, at=now))
+        resident = None
+        if person.id_number or person.household or host_household:
+            resident = self._residents.match(person, at=now, host_household=host_household)
+        return Screening(hits, resident)

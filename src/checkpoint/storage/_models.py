@@ -369,3 +369,50 @@ class ShiftReconciliationRow(_Chained, Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
     payload: Mapped[str] = mapped_column(Text)
+
+
+class HouseholdRow(_Chained, Base):
+    """One version of a registered household (since 0009); a later version names it in ``supersedes``."""
+
+    __tablename__ = "household"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        UniqueConstraint("supersedes"),  # one successor per version: concurrent imports cannot fork it
+        Index(None, "code"),
+    )
+
+    code: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text)
+    exit_every_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exits_per_period: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class ResidentRow(_Chained, Base):
+    """One version of a registered member (since 0009). ``id_number`` and ``phone`` are written and read
+    through ``storage.residents`` only; ``id_key`` is the search form of the ID number."""
+
+    __tablename__ = "resident"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        UniqueConstraint("supersedes"),
+        Index(None, "id_key"),
+        Index(None, "household"),
+    )
+
+    household: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    id_number: Mapped[str] = mapped_column(Text)
+    id_key: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    relation: Mapped[str] = mapped_column(Text)
+    residency: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32))
+    status_from: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    source: Mapped[str] = mapped_column(Text)
+    supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)

@@ -59,6 +59,8 @@ WATCHLIST_ENTRY = "watchlist_entry"
 WATCHLIST_END = "watchlist_end"
 SHIFT_DETAIL = "shift_detail"
 SHIFT_RECONCILIATION = "shift_reconciliation"
+HOUSEHOLD = "household"
+RESIDENT = "resident"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -88,6 +90,33 @@ HASHED: dict[str, tuple[str, ...]] = {
     WATCHLIST_END: (*_COMMON, "entry_id", "ended_at", "reason", "operator_id"),
     SHIFT_DETAIL: (*_COMMON, "shift_id", "at", "operator_id", "payload"),
     SHIFT_RECONCILIATION: (*_COMMON, "shift_id", "at", "operator_id", "payload"),
+    HOUSEHOLD: (
+        *_COMMON,
+        "code",
+        "address",
+        "notes",
+        "exit_every_days",
+        "exits_per_period",
+        "source",
+        "supersedes",
+        "operator_id",
+    ),
+    RESIDENT: (  # id_number and phone as stored (see storage.residents.resident_row)
+        *_COMMON,
+        "household",
+        "name",
+        "id_number",
+        "id_key",
+        "phone",
+        "relation",
+        "residency",
+        "status",
+        "status_from",
+        "status_until",
+        "source",
+        "supersedes",
+        "operator_id",
+    ),
     PASSAGE: (
         *_COMMON,
         "at",

@@ -73,11 +73,13 @@ from checkpoint.storage._models import (
     ChainHeadRow,
     GateProfileRow,
     GateRow,
+    HouseholdRow,
     IssuedPassRow,
     OperatorRow,
     PassageRow,
     PassRevocationRow,
     PersonCheckRow,
+    ResidentRow,
     ShiftCloseRow,
     ShiftDetailRow,
     ShiftReconciliationRow,
@@ -135,6 +137,8 @@ _watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
 _watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
 _shift_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
 _shift_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
+_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
+_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -150,6 +154,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.WATCHLIST_END: _watch_end_t,
     rec.SHIFT_DETAIL: _shift_detail_t,
     rec.SHIFT_RECONCILIATION: _shift_reconciliation_t,
+    rec.HOUSEHOLD: _household_t,  # the residents registry: written by storage.residents
+    rec.RESIDENT: _resident_t,
 }
 
 

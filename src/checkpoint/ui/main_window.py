@@ -36,6 +36,8 @@ from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
+from checkpoint.ui.residents_import import ResidentsImportDialog
+from checkpoint.ui.residents_view import ResidentsView
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.station_view import StationView
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         if self.audit_view is not None:
             self.tabs.addTab(self.audit_view, "")
         self.tabs.addTab(self.presence_view, "")
+        self.residents_view = ResidentsView(services.session.residents, self)
+        self.tabs.addTab(self.residents_view, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -160,6 +164,8 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.import_action.triggered.connect(self.open_import_dialog)
+        self.residents_import_action = QAction(self)
+        self.residents_import_action.triggered.connect(self.open_residents_import_dialog)
         self.manual_action = QAction(self)
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.devices_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.residents_import_action)
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
         self.file_menu.addSeparator()
@@ -409,6 +416,17 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot()
+    def open_residents_import_dialog(self) -> ResidentsImportDialog:
+        """File > Import residents...: the registry file's report, imported on confirm."""
+        session = self._services.session
+        dialog = ResidentsImportDialog(session.residents, session.operator.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def reload_trust(self) -> None:
         """Reads the trust folder, the pass keys and the platforms again (after the admin changed them)."""
         session = self._services.session
@@ -461,6 +479,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.import_action.setText(self.tr("&Import watchlist..."))
         self.devices_action.setText(self.tr("&Devices (camera, scanner, sounds, barrier)..."))
+        self.residents_import_action.setText(self.tr("Import &residents..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -485,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.audit_view is not None:
             self.tabs.setTabText(3, self.tr("Audit trail ({key})").format(key=AUDIT_KEY.toString(native)))
         self.tabs.setTabText(self.tabs.indexOf(self.presence_view), self.tr("Out / inside"))
+        self.tabs.setTabText(self.tabs.indexOf(self.residents_view), self.tr("Residents"))
         self._show_status()
 
     def _show_status(self) -> None:

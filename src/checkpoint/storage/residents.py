@@ -1,0 +1,236 @@
+"""The residents registry on disk: households and members, append-only and chained (schema 0009).
+
+A change is a new version that names the one it replaces (``supersedes``); nothing is updated or
+deleted, so the registry as it was on any day can be told from the records, and ``db verify`` checks them
+with the rest of the chain. The registry is the set of versions nobody superseded.
+
+Personal data passes through exactly three functions, so the encryption of ID numbers and phones can be
+put in one place: :func:`resident_row` (member -> stored columns), :func:`to_resident` (stored columns ->
+member) and :func:`id_search_key` (an ID number -> the column every search by ID number compares).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select
+
+from checkpoint.domain.records import AuditAction
+from checkpoint.domain.residents import (
+    Household,
+    ImportAction,
+    ImportedRow,
+    Member,
+    RegistryPlan,
+    Residency,
+    ResidentStatus,
+    plan_import,
+)
+from checkpoint.domain.validators import normalise_id_number
+from checkpoint.storage import _records as rec
+from checkpoint.storage._models import HouseholdRow, ResidentRow
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+
+__all__ = [
+    "current_households",
+    "current_members",
+    "household_row",
+    "id_search_key",
+    "members_by_id",
+    "registry",
+    "registry_version",
+    "resident_row",
+    "store_import",
+    "to_household",
+    "to_resident",
+]
+
+_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
+_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
+
+Row = Mapping[Any, Any]
+
+
+# -- the three functions personal data passes through ------------------------------------------------
+
+
+def id_search_key(id_number: str) -> str:
+    """What a search by ID number compares: the normal form (the ``id_key`` column)."""
+    return normalise_id_number(id_number)
+
+
+def resident_row(member: Member) -> dict[str, Any]:
+    """The stored columns of a member version (without chain columns); ``uuid`` is the version's id."""
+    if not isinstance(member, Member):
+        raise InvalidRecordError(f"not a registry member: {type(member).__name__}")
+    return {
+        "uuid": member.id,
+        "household": member.household,
+        "name": member.name,
+        "id_number": normalise_id_number(member.id_number),
+        "id_key": id_search_key(member.id_number),
+        "phone": member.phone.strip(),
+        "relation": member.relation,
+        "residency": rec.as_enum(Residency, member.residency, "residency").value,
+        "status": rec.as_enum(ResidentStatus, member.status, "resident status").value,
+        "status_from": None if member.status_from is None else rec.utc(member.status_from, "status from"),
+        "status_until": None if member.status_until is None else rec.utc(member.status_until, "status until"),
+        "source": member.source,
+        "supersedes": member.supersedes,
+    }
+
+
+def to_resident(row: Row) -> Member:
+    try:
+        return Member(
+            id=row["uuid"],
+            household=row["household"],
+            name=row["name"],
+            id_number=row["id_number"],
+            phone=row["phone"],
+            relation=row["relation"],
+            residency=Residency(row["residency"]),
+            status=ResidentStatus(row["status"]),
+            status_from=row["status_from"],
+            status_until=row["status_until"],
+            source=row["source"],
+            supersedes=row["supersedes"],
+        )
+    except (ValueError, TypeError) as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"unreadable resident {row['uuid']}: {exc}") from exc
+
+
+# -- households ------------------------------------------------------------------------------------------
+
+
+def household_row(household: Household) -> dict[str, Any]:
+    if not isinstance(household, Household):
+        raise InvalidRecordError(f"not a household: {type(household).__name__}")
+    return {
+        "uuid": household.id,
+        "code": household.code,
+        "address": household.address,
+        "notes": household.notes,
+        "exit_every_days": household.exit_every_days,
+        "exits_per_period": household.exits_per_period,
+        "source": household.source,
+        "supersedes": household.supersedes,
+    }
+
+
+def to_household(row: Row) -> Household:
+    try:
+        return Household(
+            id=row["uuid"],
+            code=row["code"],
+            address=row["address"],
+            notes=row["notes"],
+            exit_every_days=row["exit_every_days"],
+            exits_per_period=row["exits_per_period"],
+            source=row["source"],
+            supersedes=row["supersedes"],
+        )
+    except (ValueError, TypeError) as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"unreadable household {row['uuid']}: {exc}") from exc
+
+
+# -- reading -----------------------------------------------------------------------------------------
+
+
+def _current(table: Table) -> Any:
+    """The versions nobody superseded, in the order they were written."""
+    replaced = select(table.c.supersedes).where(table.c.supersedes.is_not(None))
+    return select(table).where(table.c.uuid.not_in(replaced)).order_by(table.c.recorded_at, table.c.seq)
+
+
+def registry(db: Database) -> tuple[list[Household], list[Member]]:
+    """The current households and members, read in one transaction."""
+    with db._reading() as session:
+        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
+        members = [to_resident(row) for row in session.execute(_current(_resident_t)).mappings()]
+    return households, members
+
+
+def registry_version(db: Database) -> tuple[int, int]:
+    """Changes whenever a household or member version is written (the newest seq of each table): a
+    cache compares it instead of reading the whole registry again."""
+    with db._reading() as session:
+        households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
+        members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
+    return households or 0, members or 0
+
+
+def current_households(db: Database) -> list[Household]:
+    return registry(db)[0]
+
+
+def current_members(db: Database) -> list[Member]:
+    return registry(db)[1]
+
+
+def members_by_id(db: Database, id_number: str) -> list[Member]:
+    """The current member(s) with this ID number (the one search by ID number; an index look-up)."""
+    key = id_search_key(id_number)
+    if not key:
+        return []
+    replaced = select(_resident_t.c.supersedes).where(_resident_t.c.supersedes.is_not(None))
+    query = select(_resident_t).where(_resident_t.c.id_key == key, _resident_t.c.uuid.not_in(replaced))
+    with db._reading() as session:
+        return [to_resident(row) for row in session.execute(query).mappings()]
+
+
+# -- writing -----------------------------------------------------------------------------------------
+
+
+def store_import(
+    db: Database,
+    rows: Sequence[ImportedRow],
+    at: datetime,
+    operator_id: uuid.UUID | None,
+    source: str = "",
+) -> RegistryPlan:
+    """Plans the import against the registry as it is inside the write transaction (so two imports never
+    both supersede one version) and appends the new household and member versions, chained, with an
+    audit ``residents_imported`` entry, in one transaction. Returns what was written; a plan with nothing
+    to write writes nothing at all."""
+    at = rec.utc(at, "import time")
+    with db._writing() as (session, chain):
+        db._check_operator(session, operator_id)
+        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
+        members = [to_resident(row) for row in session.execute(_current(_resident_t)).mappings()]
+        plan = plan_import(rows, households, members, source=source)
+        if not plan.households and not plan.members:
+            return plan
+        recorded_at = db._now()
+        written: dict[str, list[dict[str, Any]]] = {rec.HOUSEHOLD: [], rec.RESIDENT: []}
+        for kind, values in (
+            *((rec.HOUSEHOLD, household_row(h)) for h in plan.households),
+            *((rec.RESIDENT, resident_row(m)) for m in plan.members),
+        ):
+            values["operator_id"] = operator_id
+            values["recorded_at"] = recorded_at
+            chain.seal(kind, values)
+            written[kind].append(values)
+        for kind, table in ((rec.HOUSEHOLD, _household_t), (rec.RESIDENT, _resident_t)):
+            if written[kind]:
+                session.execute(insert(table), written[kind])
+        detail = (
+            f"{plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated members, "
+            f"{len(plan.households)} household versions" + (f" from {source}" if source else "")
+        )
+        db._append(
+            session,
+            chain,
+            rec.AUDIT,
+            {
+                "at": at,
+                "action": AuditAction.RESIDENTS_IMPORTED.value,
+                "operator_id": operator_id,
+                "detail": detail,
+            },
+        )
+        return plan

@@ -1,0 +1,111 @@
+"""File > Import residents... and the Residents tab on the real window: a GBK CSV's report names every
+row, Import stores it, the tab lists the households with masked members and their status; a broken file
+imports nothing; the report follows the language."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from checkpoint.domain.demo_history import resident_id_check_digit
+from checkpoint.station.i18n import LanguageSwitcher
+from checkpoint.station.services import StationServices
+from checkpoint.storage.residents import registry
+from checkpoint.ui.main_window import MainWindow
+
+TIMEOUT_MS = 5000
+
+
+def id_number(serial: int) -> str:
+    first17 = f"11010519800101{serial:03d}"
+    return first17 + resident_id_check_digit(first17)
+
+
+def gbk_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "住户登记.csv"
+    text = "\r\n".join(
+        (
+            "楼栋,单元,房号,姓名,身份证号,手机号,与户主关系,状态,结束日期",
+            f"3,2,501,张三,{id_number(1)},13800138000,户主,正常,",
+            f"3,2,501,李四,{id_number(2)},,配偶,居家隔离,2026-12-01",
+            "3,2,502,王五,110105194912310022,,,正常,",
+            "",
+        )
+    )
+    path.write_bytes(text.encode("gbk"))  # what office software on a Chinese Windows writes
+    return path
+
+
+def test_import_a_gbk_csv_and_see_the_registry(
+    qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
+) -> None:
+    dialog = window.open_residents_import_dialog()
+    report = dialog.load(gbk_csv(tmp_path))
+    assert report is not None and report.ok and report.importable
+    assert dialog.summary.text() == (
+        "2 new, 0 updated, 0 unchanged members; 1 households new or changed; 1 rows rejected."
+    )
+    lines = dialog.details.toPlainText().splitlines()
+    assert lines[0] == "✔ Line 2: new — 张*, 3-2-501"  # masked
+    assert lines[1] == "✔ Line 3: new — 李*, 3-2-501 [Home quarantine]"
+    assert lines[2].startswith("✘ Line 4: ID number not valid — bad_check_digit")
+    with qtbot.waitSignal(services.session.residents.imported, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert [m.name for m in registry(services.writer.database)[1]] == ["张三", "李四"]
+
+    view = window.residents_view
+    with qtbot.waitSignal(services.session.residents.listed, timeout=TIMEOUT_MS):
+        window.tabs.setCurrentWidget(view)
+    household = view.tree.topLevelItem(0)
+    assert household is not None and household.text(0) == "3-2-501"
+    first, second = household.child(0), household.child(1)
+    assert (first.text(0), first.text(3), first.text(4)) == (
+        "张*",
+        "1101**********" + id_number(1)[-4:],
+        "138****8000",
+    )
+    assert second.text(5).startswith("Home quarantine until 2026-12-0")
+    assert view.count_label.text() == "1 households, 2 members; 1 must not leave."
+    view.search_edit.setText("李四")
+    assert household is not view.tree.topLevelItem(0)  # rebuilt
+    only = view.tree.topLevelItem(0)
+    assert only is not None and only.childCount() == 1 and only.child(0).text(0) == "李*"
+    view.search_edit.setText("9-9-909")
+    assert view.tree.topLevelItemCount() == 0
+
+
+def test_a_broken_xlsx_imports_nothing_and_says_why_in_chinese(
+    qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path, languages: LanguageSwitcher
+) -> None:
+    broken = tmp_path / "住户.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this zip was cut off in the middle")
+    dialog = window.open_residents_import_dialog()
+    assert dialog.load(broken) is not None
+    assert not dialog.import_button.isEnabled()
+    assert "This is not a readable XLSX workbook." in dialog.summary.text()
+    languages.set_language("zh_CN")
+    assert "无法导入" in dialog.summary.text() and "XLSX" in dialog.summary.text()
+    assert registry(services.writer.database) == ([], [])
+
+
+def test_an_xlsx_with_wrong_columns_names_them(window: MainWindow, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "手机号"])
+    sheet.append(["张三", "13800138000"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = tmp_path / "residents.xlsx"
+    path.write_bytes(buffer.getvalue())
+    dialog = window.open_residents_import_dialog()
+    dialog.load(path)
+    assert (
+        "name, ID number and household" in dialog.summary.text() and "(姓名, 手机号)" in dialog.summary.text()
+    )
+    assert not dialog.import_button.isEnabled()
