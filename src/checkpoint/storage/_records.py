@@ -57,6 +57,8 @@ ISSUED_PASS = "issued_pass"
 PASS_REVOCATION = "pass_revocation"
 WATCHLIST_ENTRY = "watchlist_entry"
 WATCHLIST_END = "watchlist_end"
+OPERATOR_PIN = "operator_pin"
+OPERATOR_STATUS = "operator_status"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -84,6 +86,8 @@ HASHED: dict[str, tuple[str, ...]] = {
         "operator_id",
     ),
     WATCHLIST_END: (*_COMMON, "entry_id", "ended_at", "reason", "operator_id"),
+    OPERATOR_PIN: (*_COMMON, "operator_id", "pin_hash", "at", "set_by"),  # since 0004
+    OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
     PASSAGE: (
         *_COMMON,
         "at",

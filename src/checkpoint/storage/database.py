@@ -91,6 +91,7 @@ from checkpoint.storage.errors import (
     StorageErrorKind,
     storage_error,
 )
+from checkpoint.storage.operators import OperatorStore, operator_pin_t, operator_status_t
 
 __all__ = [
     "ChainBreak",
@@ -144,6 +145,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.PASS_REVOCATION: _revocation_t,
     rec.WATCHLIST_ENTRY: _watch_t,
     rec.WATCHLIST_END: _watch_end_t,
+    rec.OPERATOR_PIN: operator_pin_t,
+    rec.OPERATOR_STATUS: operator_status_t,
 }
 
 
@@ -435,8 +438,8 @@ class _Chain:
         )
 
 
-class Database:
-    """One station's records. Build it with :func:`open_database`."""
+class Database(OperatorStore):
+    """One station's records. Build it with :func:`open_database`. PINs and sign-in: ``OperatorStore``."""
 
     def __init__(
         self,
