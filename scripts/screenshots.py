@@ -20,13 +20,15 @@ from PySide6.QtWidgets import QApplication
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
-from checkpoint.domain.records import CodeColour, Itinerary
+from checkpoint.domain.records import CodeColour, Itinerary, Role
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
+from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
+from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 from checkpoint.ui.style import apply_style
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -121,6 +123,37 @@ def main() -> int:
                             window.tabs.setCurrentWidget(view)
                             wait(500)
                             window.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+        # Sign-in, lock screen and the first-run wizard (issue 5), in both languages.
+        database.add_operator("王建国", Role.SHIFT_LEADER, datetime.now(UTC), None, pin="2468")
+        for language in ("zh_CN", "en"):
+            languages.set_language(language)
+            lock = window.lock_station()
+            wait(500)
+            window.grab().save(str(out / f"lock-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png"))
+            lock.view.name_edit.setText("王建国")
+            lock.view.pin_edit.setText("2468")
+            lock.view.submit()
+            for _ in range(50):
+                wait(100)
+                if window.lock_dialog is None:
+                    break
+            sign_in = SignInDialog(services.auth, SignInPurpose.START)
+            sign_in.show()
+            wait(500)
+            sign_in.grab().save(str(out / f"sign-in-{language}.png"))
+            sign_in.done(0)
+            wizard_db = open_database(f"sqlite:///{scratch / f'wizard-{language}.sqlite3'}")
+            wizard = FirstRunWizard(
+                wizard_db, QSettings(str(scratch / "wizard.ini"), QSettings.Format.IniFormat)
+            )
+            wizard.show()
+            for page in ("gate", "administrator"):
+                wait(300)
+                wizard.grab().save(str(out / f"wizard-{page}-{language}.png"))
+                wizard.gate_page.name_edit.setText("幸福小区北门")
+                wizard.next()
+            wizard.close()
+            wizard_db.close()
         # The camera unplugged: what the operator sees while it reconnects (scanner still works).
         window.resize(*SIZES[0])
         services.scan.stop()
