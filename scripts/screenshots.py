@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
-from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
@@ -36,9 +36,11 @@ from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import open_database
+from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.residents_import import ResidentsImportDialog
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 from checkpoint.ui.style import Theme, apply_style
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -242,6 +244,55 @@ def shot_residents_import(shots: Shots) -> QWidget:
     return dialog
 
 
+LEADER, LEADER_PIN = "王建国", "2468"
+
+
+def _leader(shots: Shots) -> None:
+    database = shots.services.writer.database
+    if not any(account.operator.name == LEADER for account in database.operator_accounts()):
+        database.add_operator(LEADER, Role.SHIFT_LEADER, datetime.now(UTC), None, pin=LEADER_PIN)
+
+
+def shot_lock(shots: Shots) -> QWidget:
+    """The locked station (Ctrl+L): only a sign-in opens it again."""
+    _leader(shots)
+    lock = shots.window.lock_station()
+
+    def unlock() -> None:
+        lock.view.name_edit.setText(LEADER)
+        lock.view.pin_edit.setText(LEADER_PIN)
+        lock.view.submit()
+        wait_for(lambda: shots.window.lock_dialog is None)
+
+    shots.cleanup.append(unlock)
+    return shots.window
+
+
+def shot_sign_in(shots: Shots) -> QWidget:
+    """The sign-in screen at start: operators, PIN and the keypad."""
+    _leader(shots)
+    dialog = SignInDialog(shots.services.auth, SignInPurpose.START)
+    dialog.show()
+    shots.cleanup.append(lambda: dialog.done(0))
+    return dialog
+
+
+def _wizard(page: int) -> Callable[[Shots], QWidget]:
+    def shot(shots: Shots) -> QWidget:
+        folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
+        database = open_database(f"sqlite:///{folder / 'station.sqlite3'}")
+        wizard = FirstRunWizard(database, QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat))
+        wizard.show()
+        for _ in range(page):
+            wizard.gate_page.name_edit.setText("幸福小区北门")
+            wizard.next()
+        shots.cleanup.append(database.close)
+        shots.cleanup.append(wizard.close)
+        return wizard
+
+    return shot
+
+
 def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidget]:
     """A shift leader's dialog, as the Shift menu opens it (the service reads its context first)."""
 
@@ -269,6 +320,10 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "presence": shot_presence,
     "residents-import": shot_residents_import,
     "residents": _tab("residents_view"),
+    "sign-in": shot_sign_in,
+    "lock": shot_lock,
+    "wizard-gate": _wizard(0),
+    "wizard-administrator": _wizard(1),
     "devices-camera": _devices(0),
     "devices-scanners": _devices(1),
     "devices-sounds": _devices(2),

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdministratorPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
+        <translation>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <source>Acknowledge
@@ -170,6 +193,45 @@
     <message numerus="yes">
         <source>%n entries</source>
         <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Auth</name>
+    <message>
+        <source>Wrong PIN. Tries left before a 5-minute lock-out: %n.</source>
+        <translation>Wrong PIN. Tries left before a 5-minute lock-out: %n.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked out until {time} (%n min).</source>
+        <translation>Too many wrong PINs: locked out until {time} (%n min).</translation>
+    </message>
+    <message>
+        <source>There is no operator with this name.</source>
+        <translation>There is no operator with this name.</translation>
+    </message>
+    <message>
+        <source>This operator has no PIN yet: an administrator sets one.</source>
+        <translation>This operator has no PIN yet: an administrator sets one.</translation>
+    </message>
+    <message>
+        <source>This operator is disabled: ask an administrator.</source>
+        <translation>This operator is disabled: ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Signed in.</translation>
+    </message>
+    <message>
+        <source>This needs a {role}: switch operator ({key}) and sign in as one.</source>
+        <translation>This needs a {role}: switch operator ({key}) and sign in as one.</translation>
+    </message>
+    <message>
+        <source>Sign-in could not be checked: {reason}</source>
+        <translation>Sign-in could not be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.</source>
+        <translation>Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +783,53 @@
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <source>Gate: {gate}
+Administrator: {name}
+
+Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</source>
+        <translation>Gate: {gate}
+Administrator: {name}
+
+Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Give the gate a name.</source>
+        <translation>Give the gate a name.</translation>
+    </message>
+    <message>
+        <source>Choose the gate's kind.</source>
+        <translation>Choose the gate's kind.</translation>
+    </message>
+    <message>
+        <source>Give the administrator's name.</source>
+        <translation>Give the administrator's name.</translation>
+    </message>
+    <message>
+        <source>This name belongs to an operator who is not an administrator: choose another.</source>
+        <translation>This name belongs to an operator who is not an administrator: choose another.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>The key could not be written: {reason}</source>
+        <translation>The key could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation>Set up this station</translation>
+    </message>
+</context>
+<context>
     <name>GateDevices</name>
     <message>
         <source>the barrier controller did not answer in time</source>
@@ -789,6 +898,33 @@
     <message>
         <source>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</source>
         <translation>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>GatePage</name>
+    <message>
+        <source>The gate</source>
+        <translation>The gate</translation>
+    </message>
+    <message>
+        <source>Name this gate as it appears on the handover sheet, and choose its kind.</source>
+        <translation>Name this gate as it appears on the handover sheet, and choose its kind.</translation>
+    </message>
+    <message>
+        <source>Gate name</source>
+        <translation>Gate name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Highway exit: every vehicle and person</source>
+        <translation>Highway exit: every vehicle and person</translation>
+    </message>
+    <message>
+        <source>Compound gate: residents and visitors</source>
+        <translation>Compound gate: residents and visitors</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1331,14 @@
         <translation>&amp;Reload trust lists and keys</translation>
     </message>
     <message>
+        <source>S&amp;witch operator...</source>
+        <translation>S&amp;witch operator...</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the station</source>
+        <translation>&amp;Lock the station</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1283,8 +1427,12 @@
         <translation>Gate: {name}</translation>
     </message>
     <message>
-        <source>Operator: {name}</source>
-        <translation>Operator: {name}</translation>
+        <source>Operator: {name} ({role}, rights expired)</source>
+        <translation>Operator: {name} ({role}, rights expired)</translation>
+    </message>
+    <message>
+        <source>Operator: {name} ({role})</source>
+        <translation>Operator: {name} ({role})</translation>
     </message>
     <message>
         <source>Shift: {label} (automatic)</source>
@@ -2121,6 +2269,64 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>not kept</source>
         <translation>not kept</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Checking...</source>
+        <translation>Checking...</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>Switch operator</translation>
+    </message>
+    <message>
+        <source>Station locked: sign in to continue</source>
+        <translation>Station locked: sign in to continue</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <source>Choose your name or type it.</source>
+        <translation>Choose your name or type it.</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>choose from the list or type</source>
+        <translation>choose from the list or type</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>PIN (4 to 8 digits)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3249,74 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Residents imported</source>
         <translation>Residents imported</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Locked out</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation>Operator added</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>PIN set</translation>
+    </message>
+    <message>
+        <source>Operator disabled</source>
+        <translation>Operator disabled</translation>
+    </message>
+    <message>
+        <source>Operator enabled</source>
+        <translation>Operator enabled</translation>
+    </message>
+    <message>
+        <source>Access refused</source>
+        <translation>Access refused</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>shift leader</source>
+        <translation>shift leader</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Type a PIN.</source>
+        <translation>Type a PIN.</translation>
+    </message>
+    <message>
+        <source>A PIN has digits only.</source>
+        <translation>A PIN has digits only.</translation>
+    </message>
+    <message>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>A PIN has at least 4 digits.</translation>
+    </message>
+    <message>
+        <source>A PIN has at most 8 digits.</source>
+        <translation>A PIN has at most 8 digits.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type them again.</source>
+        <translation>The two PINs differ: type them again.</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

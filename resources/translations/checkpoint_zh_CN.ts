@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdministratorPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
+        <translation>管理员负责添加其他操作员并设置他们的 PIN 码。请设置 4 到 8 位数字的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <source>Acknowledge
@@ -172,6 +195,45 @@
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Auth</name>
+    <message>
+        <source>Wrong PIN. Tries left before a 5-minute lock-out: %n.</source>
+        <translation>PIN 码错误。再错 %n 次将锁定 5 分钟。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked out until {time} (%n min).</source>
+        <translation>PIN 码错误次数过多：已锁定至 {time}（还需 %n 分钟）。</translation>
+    </message>
+    <message>
+        <source>There is no operator with this name.</source>
+        <translation>没有这个姓名的操作员。</translation>
+    </message>
+    <message>
+        <source>This operator has no PIN yet: an administrator sets one.</source>
+        <translation>该操作员尚未设置 PIN 码：请管理员设置。</translation>
+    </message>
+    <message>
+        <source>This operator is disabled: ask an administrator.</source>
+        <translation>该操作员已停用：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>已登录。</translation>
+    </message>
+    <message>
+        <source>This needs a {role}: switch operator ({key}) and sign in as one.</source>
+        <translation>此操作需要{role}权限：请切换操作员（{key}）并以该身份登录。</translation>
+    </message>
+    <message>
+        <source>Sign-in could not be checked: {reason}</source>
+        <translation>无法核验登录：{reason}</translation>
+    </message>
+    <message>
+        <source>Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.</source>
+        <translation>会话已过期：{name} 继续以操作员身份值守。如需{role}权限，请重新登录（{key}）。</translation>
     </message>
 </context>
 <context>
@@ -727,6 +789,53 @@
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <source>Gate: {gate}
+Administrator: {name}
+
+Finish creates the administrator and the deployment&apos;s pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</source>
+        <translation>卡口：{gate}
+管理员：{name}
+
+点击“完成”将创建管理员，并在 {folder} 中生成本部署的通行证签名密钥（已有密钥将保留）。请把其中的 .pub.pem 文件复制到本部署的其他各个卡口。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Give the gate a name.</source>
+        <translation>请填写卡口名称。</translation>
+    </message>
+    <message>
+        <source>Choose the gate&apos;s kind.</source>
+        <translation>请选择卡口类型。</translation>
+    </message>
+    <message>
+        <source>Give the administrator&apos;s name.</source>
+        <translation>请填写管理员姓名。</translation>
+    </message>
+    <message>
+        <source>This name belongs to an operator who is not an administrator: choose another.</source>
+        <translation>该姓名已属于一位非管理员的操作员：请换一个姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>The key could not be written: {reason}</source>
+        <translation>密钥无法写入：{reason}</translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation>设置本查验站</translation>
+    </message>
+</context>
+<context>
     <name>GateDevices</name>
     <message>
         <source>the barrier controller did not answer in time</source>
@@ -795,6 +904,33 @@
     <message>
         <source>The barrier did NOT open: {reason}. Open it by hand; the passage is recorded.</source>
         <translation>道闸未打开：{reason}。请手动开闸；通行已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>GatePage</name>
+    <message>
+        <source>The gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Name this gate as it appears on the handover sheet, and choose its kind.</source>
+        <translation>填写卡口名称（将显示在交接班记录上），并选择卡口类型。</translation>
+    </message>
+    <message>
+        <source>Gate name</source>
+        <translation>卡口名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Highway exit: every vehicle and person</source>
+        <translation>高速卡口：逢车必查、逢人必验</translation>
+    </message>
+    <message>
+        <source>Compound gate: residents and visitors</source>
+        <translation>小区/楼院卡口：居民与访客</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1341,14 @@
         <translation>重新加载信任列表和密钥(&amp;R)</translation>
     </message>
     <message>
+        <source>S&amp;witch operator...</source>
+        <translation>切换操作员(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the station</source>
+        <translation>锁定查验站(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1293,8 +1437,12 @@
         <translation>卡口：{name}</translation>
     </message>
     <message>
-        <source>Operator: {name}</source>
-        <translation>值守人员：{name}</translation>
+        <source>Operator: {name} ({role}, rights expired)</source>
+        <translation>操作员：{name}（{role}，权限已过期）</translation>
+    </message>
+    <message>
+        <source>Operator: {name} ({role})</source>
+        <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
         <source>Shift: {label} (automatic)</source>
@@ -2133,6 +2281,64 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>not kept</source>
         <translation>未记</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Checking...</source>
+        <translation>正在核验……</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>切换操作员</translation>
+    </message>
+    <message>
+        <source>Station locked: sign in to continue</source>
+        <translation>查验站已锁定：请登录后继续</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <source>Choose your name or type it.</source>
+        <translation>请选择或输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>choose from the list or type</source>
+        <translation>从列表中选择或直接输入</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>PIN 码（4 到 8 位数字）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>删除最后一位</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3265,74 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Residents imported</source>
         <translation>导入住户</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <source>Operator disabled</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>Operator enabled</source>
+        <translation>启用操作员</translation>
+    </message>
+    <message>
+        <source>Access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>shift leader</source>
+        <translation>带班领导</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Type a PIN.</source>
+        <translation>请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>A PIN has digits only.</source>
+        <translation>PIN 码只能是数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>PIN 码至少 4 位数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at most 8 digits.</source>
+        <translation>PIN 码最多 8 位数字。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type them again.</source>
+        <translation>两次输入的 PIN 码不一致：请重新输入。</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from checkpoint.domain.records import Role
+from checkpoint.domain.records import Operator, Role
+from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
 from checkpoint.station.debounce import Debouncer
 from checkpoint.station.device_settings import DeviceSettings
@@ -86,8 +87,15 @@ def build_services(
     profile: str | None = None,
     clock: Callable[[], datetime] | None = None,
     database: Database | None = None,
+    operator: Operator | None = None,
+    auth: AuthService | None = None,
+    writer: RecordWriter | None = None,
 ) -> StationServices:
     """Opens the database (raises ``StorageError``) and builds the services; nothing is started yet.
+
+    ``operator`` is who signed in (``auth``, on ``writer``, checked the PIN: ``run_gui``). Without one,
+    tests and scripts get the operator named by the settings (``operator/name``, else the login name) as
+    an administrator, taken as signed in without a PIN (the GUI never starts this way).
 
     ``profile`` (``--profile``) is the profile this gate decides under from now on: a gate on record
     with another one is switched to it (recorded and audited). A name no profile file has raises
@@ -101,7 +109,8 @@ def build_services(
     gate_name = str(settings.value("gate/name", DEFAULT_GATE_NAME))
     gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
     gate = database.ensure_gate(gate_name, gate_profile)
-    operator = database.ensure_operator(_operator_name(settings), Role.SHIFT_LEADER)
+    if operator is None:
+        operator = database.ensure_operator(_operator_name(settings), Role.ADMINISTRATOR)
     if profile is not None and gate.profile != profile:
         _log.info("gate %s switched from profile %s to %s (--profile)", gate.name, gate.profile, profile)
         gate = database.set_gate_profile(gate.id, profile, now(), operator.id)
@@ -113,7 +122,11 @@ def build_services(
     shift = current_or_new_shift(database, gate.id, operator.id, now())
     shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
-    writer = RecordWriter(database)
+    writer = writer or RecordWriter(database)
+    if auth is None:
+        auth = AuthService(writer, idle_minutes=idle_minutes(settings), clock=now)
+    if auth.operator is None:
+        auth.adopt(operator)
     clock_guard.watch(writer)
     window_s = DeviceSettings.from_settings(settings, camera_spec).duplicate_window_s
     scan = ScanService(camera_spec, debouncer=Debouncer(window_s), clock=now)
@@ -135,6 +148,7 @@ def build_services(
     )
     presence = Presence(writer, lambda: session.profile.thresholds.return_hours, clock=clock_guard.now)
     session.passage_recorded.connect(presence.add)
+    auth.signed_in.connect(session.set_operator)
     clock_guard.setParent(session)  # lives as long as the session that reads the time through it
     profiles.audit_failed.connect(
         lambda reason: messages.error(
@@ -167,6 +181,7 @@ def build_services(
         shifts=shifts,
         settings=settings,
         db_url=db_url,
+        auth=auth,
     )
 
 
@@ -186,6 +201,14 @@ def bool_setting(value: object, default: bool) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def idle_minutes(settings: QSettings) -> int:
+    """``auth/idle_minutes``: how long a shift leader's or administrator's rights last unused (10)."""
+    try:
+        return max(1, int(str(settings.value(IDLE_SETTING, DEFAULT_IDLE_MINUTES))))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
 
 
 def check_profile_name(name: str, profiles: ProfileStore | None = None) -> str:
@@ -261,7 +284,9 @@ def _run_station(
 
     spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
     try:
-        services = build_services(db_url, spec, settings=settings, profile=profile)
+        if profile is not None:
+            profile = check_profile_name(profile)
+        database = open_database(db_url)
     except UnknownProfileError as error:
         _log.error("%s", error)
         QMessageBox.critical(
@@ -282,6 +307,21 @@ def _run_station(
             ),
         )
         return 1
+    signed_in = _sign_in_at_start(database, settings)
+    if signed_in is None:
+        database.close()
+        return 0
+    auth, writer = signed_in
+    services = build_services(
+        db_url,
+        spec,
+        settings=settings,
+        profile=profile,
+        database=database,
+        operator=auth.operator,
+        auth=auth,
+        writer=writer,
+    )
     window = MainWindow(services, languages)
     # A keyboard-wedge scanner is recognised by its typing speed wherever the focus is; its keystrokes
     # never reach a text field.
@@ -300,4 +340,29 @@ def _run_station(
     finally:
         wedge.uninstall(app)
         window.close()
+        services.auth.sign_out("station closed")
         services.shutdown()
+
+
+def _sign_in_at_start(database: Database, settings: QSettings) -> tuple[AuthService, RecordWriter] | None:
+    """The first-run wizard when no administrator can sign in, then the sign-in screen.
+
+    Returns the signed-in ``AuthService`` and its running writer; None when the person gave up (the
+    writer is stopped then).
+    """
+    from checkpoint.station.first_run import needs_first_run
+    from checkpoint.ui.first_run import FirstRunWizard
+    from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
+
+    if needs_first_run(database):
+        wizard = FirstRunWizard(database, settings)
+        if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+            return None
+    writer = RecordWriter(database)
+    writer.start()
+    auth = AuthService(writer, idle_minutes=idle_minutes(settings))
+    dialog = SignInDialog(auth, SignInPurpose.START)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or auth.operator is None:
+        writer.stop()
+        return None
+    return auth, writer

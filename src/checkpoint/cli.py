@@ -55,6 +55,39 @@ def _add_unmask(parser: argparse.ArgumentParser, note: str) -> None:
     parser.add_argument(
         "--operator", metavar="NAME", help="who asks for unmasked data: a shift leader or administrator"
     )
+    _add_pin_stdin(parser)
+
+
+def _add_pin_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help="read the PIN (then any new PIN) from stdin, one per line, instead of asking on the terminal",
+    )
+
+
+def _add_operators(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    operators = commands.add_parser("operators", help="operators, roles and PINs (administrators)")
+    actions = operators.add_subparsers(dest="operators_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add", help="add an operator with a PIN (the first administrator needs no --operator)"
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=["operator", "shift_leader", "administrator"])
+    listing = actions.add_parser("list", help="every operator: role, PIN set, enabled")
+    listing.add_argument("--json", action="store_true")
+    set_pin = actions.add_parser("set-pin", help="give an operator a new PIN (also lifts a lock-out)")
+    set_pin.add_argument("name", metavar="NAME")
+    disable = actions.add_parser("disable", help="an operator can no longer sign in")
+    disable.add_argument("name", metavar="NAME")
+    enable = actions.add_parser("enable", help="an operator can sign in again")
+    enable.add_argument("name", metavar="NAME")
+    for parser in (add, listing, set_pin, disable, enable):
+        parser.add_argument(
+            "--operator", metavar="NAME", help="the administrator doing this (asked for a PIN)"
+        )
+        _add_pin_stdin(parser)
+        _add_db(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(demo)
 
     _add_passes(commands)
+    _add_operators(commands)
 
     bench = commands.add_parser("bench", help="benchmarks")
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="WHAT", required=True)
@@ -242,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "passes": _cmd_passes,
         "trace": _cmd_trace,
         "residents": _cmd_residents,
+        "operators": _cmd_operators,
     }
     try:
         return handlers[command](args)
@@ -553,18 +588,133 @@ def _install_language(lang: str | None) -> None:
     languages.set_language(lang or system_language())
 
 
+def _read_pin(args: argparse.Namespace, prompt: str) -> str:
+    """One PIN: a line of stdin with --pin-stdin, else asked on the terminal without echo."""
+    if args.pin_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise CommandError("--pin-stdin: no PIN on stdin")
+        return line.strip()
+    if not sys.stdin.isatty():
+        raise CommandError("no terminal to ask for the PIN: give it on stdin with --pin-stdin")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+_SIGN_IN_REFUSALS = {
+    "wrong_pin": "wrong PIN",
+    "unknown_operator": "no operator by that name",
+    "no_pin": "this operator has no PIN yet (an administrator sets one: checkpoint operators set-pin)",
+    "disabled": "this operator is disabled",
+}
+
+
+def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
+    """The operator named by --operator, signed in with their PIN and allowed ``permission``.
+
+    Every attempt is in the audit trail (sign-in, refusal). Raises CommandError with a one-line reason.
+    """
+    from checkpoint.domain.records import AuditAction
+    from checkpoint.domain.roles import SignInOutcome, allowed, minimum_role
+
+    name = (args.operator or "").strip()
+    role_name = minimum_role(permission).value.replace("_", " ")
+    needed = f"{'an' if role_name[0] in 'aeiou' else 'a'} {role_name}"
+    if not name:
+        raise CommandError(f"this needs --operator NAME ({needed} or above) and their PIN")
+    pin = _read_pin(args, f"PIN for {name}: ")
+    now = datetime.now(UTC)
+    result = database.sign_in(name, pin, now)
+    if result.outcome is SignInOutcome.LOCKED_OUT:
+        until = result.locked_until.astimezone()
+        raise CommandError(f"refused: {name} is locked out after wrong PINs until {until:%H:%M:%S}")
+    if not result.ok:
+        raise CommandError(f"refused: {_SIGN_IN_REFUSALS.get(result.outcome.value, result.outcome.value)}")
+    operator = result.operator
+    if not allowed(operator.role, permission):
+        database.append_audit(
+            AuditAction.ACCESS_REFUSED,
+            f"{name} ({operator.role.value}): {permission.value} (command line)",
+            now,
+            operator.id,
+        )
+        raise CommandError(
+            f"refused: {name} is {operator.role.value.replace('_', ' ')}: this needs {needed} or above"
+        )
+    return operator
+
+
 def _unmasking_operator(args: argparse.Namespace, database: Any) -> Any:
     """The operator allowed to see full personal data, or None when --unmask was not given."""
-    from checkpoint.station.exporting import UnmaskRefusedError, authorise_unmask
+    from checkpoint.domain.roles import Permission
 
     if not args.unmask:
         if args.operator:
             raise CommandError("--operator is only used with --unmask")
         return None
+    if not (args.operator or "").strip():
+        raise CommandError("unmasked personal data needs --operator NAME (a shift leader or administrator)")
+    return authorise(args, database, Permission.UNMASK)
+
+
+def _cmd_operators(args: argparse.Namespace) -> int:
+    from checkpoint.domain.records import Role
+    from checkpoint.domain.roles import Permission, pin_problem
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+
+    database = _open_db(args)
     try:
-        return authorise_unmask(database, args.operator)
-    except UnmaskRefusedError as error:
-        raise CommandError(f"refused: {error}") from error
+        now = datetime.now(UTC)
+        first = args.operators_command == "add" and not database.has_administrator()
+        if first and args.role != "administrator":
+            raise CommandError("the first operator must be an administrator (--role administrator)")
+        by = None if first else authorise(args, database, Permission.MANAGE_OPERATORS)
+        by_id = by.id if by is not None else None
+        accounts = {a.operator.name: a for a in database.operator_accounts()}
+        command = args.operators_command
+        if command == "list":
+            rows = [
+                {
+                    "name": a.operator.name,
+                    "role": a.operator.role.value,
+                    "pin": a.has_pin,
+                    "enabled": a.enabled,
+                }
+                for a in accounts.values()
+            ]
+            for row in rows:
+                print(
+                    json.dumps(row, ensure_ascii=False)
+                    if args.json
+                    else f"{row['name']}\t{row['role']}\t{'PIN' if row['pin'] else 'no PIN'}\t"
+                    f"{'enabled' if row['enabled'] else 'disabled'}"
+                )
+            return EXIT_OK
+        name = args.name.strip()
+        if command != "add" and name not in accounts:
+            raise CommandError(f"no operator named {name!r}")
+        try:
+            if command in ("add", "set-pin"):
+                pin = _read_pin(args, f"new PIN for {name}: ")
+                again = pin if args.pin_stdin else _read_pin(args, "the same PIN again: ")
+                problem = pin_problem(pin, again)
+                if problem is not None:
+                    raise CommandError(f"PIN refused: {problem.value.replace('_', ' ')} (4 to 8 digits)")
+                if command == "add":
+                    database.add_operator(name, Role(args.role), now, by_id, pin=pin)
+                    print(f"added {name} ({args.role})")
+                else:
+                    database.set_operator_pin(accounts[name].operator.id, pin, now, by_id)
+                    print(f"new PIN set for {name}")
+            else:
+                database.set_operator_enabled(accounts[name].operator.id, command == "enable", now, by_id)
+                print(f"{name} {command}d")
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(f"not done: {error}") from error
+    finally:
+        database.close()
+    return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

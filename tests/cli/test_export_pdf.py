@@ -6,6 +6,7 @@ import csv
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,27 @@ from checkpoint.storage.database import open_database
 WINDOW = ["--from", "2026-11-22T08:00:00+08:00", "--to", "2026-11-22T16:00:00+08:00"]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     # A child process: exports load QtCore's translations into a QCoreApplication of their own.
     return subprocess.run(
-        [sys.executable, "-m", "checkpoint", *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "checkpoint", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
+
+
+def give_pins(db: str, pins: dict[str, str]) -> None:
+    """The demo history's operators have no PIN: an administrator sets theirs."""
+    database = open_database(db)
+    try:
+        accounts = {a.operator.name: a.operator for a in database.operator_accounts()}
+        for name, pin in pins.items():
+            database.set_operator_pin(accounts[name].id, pin, datetime.now(UTC), None)
+    finally:
+        database.close()
 
 
 @pytest.fixture(scope="module")
@@ -88,16 +105,21 @@ def test_anomaly_handoff_is_masked_by_default(db: str, tmp_path: Path) -> None:
 
 
 def test_unmask_is_refused_for_an_operator_and_allowed_for_a_shift_leader(db: str, tmp_path: Path) -> None:
+    give_pins(db, {"李秀英": "1357", "王建国": "2468"})
     refused = tmp_path / "refused.xlsx"
     done = run(
         "export", "anomalies", "--format", "xlsx", "--out", str(refused), "--unmask", "--operator", "李秀英",
-        "--db", db, *WINDOW,
+        "--pin-stdin", "--db", db, *WINDOW, stdin="1357\n",
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "checkpoint: error: refused: 李秀英 is operator: only a shift leader or administrator may see "
-        "unmasked personal data"
+        "checkpoint: error: refused: 李秀英 is operator: this needs a shift leader or above"
     ]
+    done = run(
+        "export", "anomalies", "--format", "xlsx", "--out", str(refused), "--unmask", "--operator", "王建国",
+        "--pin-stdin", "--db", db, *WINDOW, stdin="0000\n",
+    )  # fmt: skip
+    assert done.stderr.strip().splitlines() == ["checkpoint: error: refused: wrong PIN"]
     assert not refused.exists()
     done = run(
         "export", "anomalies", "--format", "csv", "--out", str(refused), "--unmask", "--db", db, *WINDOW
@@ -108,7 +130,7 @@ def test_unmask_is_refused_for_an_operator_and_allowed_for_a_shift_leader(db: st
     allowed = tmp_path / "full.csv"
     done = run(
         "export", "anomalies", "--format", "csv", "--out", str(allowed), "--unmask", "--operator", "王建国",
-        "--lang", "en", "--db", db, *WINDOW,
+        "--pin-stdin", "--lang", "en", "--db", db, *WINDOW, stdin="2468\n",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "UNMASKED" in done.stdout

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -105,13 +106,19 @@ def test_malformed_queries_are_one_line_errors(
 
 
 def test_unmasked_trace_needs_a_leader_and_is_audited(
-    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str]
+    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    database = open_database(db)
+    accounts = {a.operator.name: a.operator for a in database.operator_accounts()}
+    for who in ("张伟", "刘洋"):
+        database.set_operator_pin(accounts[who].id, "2468", datetime.now(UTC), None)
+    database.close()
     target = seen[2]
     name = target.persons[0].name
-    assert main(["trace", "--name", name, "--unmask", "--operator", "张伟", "--db", db]) == 1
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2468\n2468\n"))
+    assert main(["trace", "--name", name, "--unmask", "--operator", "张伟", "--pin-stdin", "--db", db]) == 1
     assert "refused" in capsys.readouterr().err
-    assert main(["trace", "--name", name, "--unmask", "--operator", "刘洋", "--db", db]) == 0
+    assert main(["trace", "--name", name, "--unmask", "--operator", "刘洋", "--pin-stdin", "--db", db]) == 0
     assert target.persons[0].id_number in capsys.readouterr().out
     (audit,) = audits(db)
     assert audit.startswith("trace name=") and "UNMASKED by 刘洋" in audit

@@ -30,7 +30,7 @@ def test_status_bar_names_gate_operator_shift_camera_and_database(
     window: MainWindow, services: StationServices
 ) -> None:
     assert window.gate_label.text() == "Gate: G1 高速出口"
-    assert window.operator_label.text() == "Operator: 李明"
+    assert window.operator_label.text() == "Operator: 李明 (administrator)"
     assert services.session.shift.label in window.shift_label.text()
     assert window.camera_label.text() == "Camera starting"
     assert window.db_label.text().endswith("station.sqlite3")

@@ -131,6 +131,15 @@ class AuditAction(enum.StrEnum):
     KEY_CREATED = "key_created"
     RELAY_FAILED = "relay_failed"
     RESIDENTS_IMPORTED = "residents_imported"
+    SIGNED_IN = "signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    LOCKED_OUT = "locked_out"
+    SIGNED_OUT = "signed_out"
+    OPERATOR_ADDED = "operator_added"
+    PIN_SET = "pin_set"
+    OPERATOR_DISABLED = "operator_disabled"
+    OPERATOR_ENABLED = "operator_enabled"
+    ACCESS_REFUSED = "access_refused"
 
 
 class PersonFlag(enum.StrEnum):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
+from checkpoint.station.auth import AuthService
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
@@ -30,6 +31,7 @@ class StationServices:
     shifts: ShiftService
     settings: QSettings
     db_url: str
+    auth: AuthService  # who is signed in and with which rights
 
     def start(self) -> None:
         """Starts the writer, the camera threads and the serial scanner (if one is configured)."""

@@ -274,6 +274,7 @@ class StationSession(QObject):
         gate_changed(Gate): the gate's profile switch is on disk; the draft is proposed under it.
         mode_changed(bool): vehicle mode was switched on (True) or off; the draft starts afresh.
         shift_changed(Shift): passages are recorded into another shift from now on (``set_shift``).
+        operator_changed(Operator): another operator signed in; passages from now on are theirs.
 
     Vehicle mode (``vehicle_mode``; a highway exit gate starts in it, see ``vehicle_first``): the draft is
     one vehicle (``vehicle``) whose occupants are added by scanning each person's code in turn (or by
@@ -292,6 +293,7 @@ class StationSession(QObject):
     gate_changed = Signal(object)
     mode_changed = Signal(bool)
     shift_changed = Signal(object)
+    operator_changed = Signal(object)
 
     def __init__(
         self,
@@ -357,6 +359,14 @@ class StationSession(QObject):
     @property
     def operator(self) -> Operator:
         return self._operator
+
+    @Slot(object)
+    def set_operator(self, operator: Operator) -> None:
+        """The operator who signed in (``AuthService.signed_in``); the draft on screen stays."""
+        if operator == self._operator:
+            return
+        self._operator = operator
+        self.operator_changed.emit(operator)
 
     @property
     def profiles(self) -> ProfileStore:

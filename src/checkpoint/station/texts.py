@@ -27,10 +27,12 @@ from checkpoint.domain.records import (
     Outcome,
     PersonFlag,
     Reason,
+    Role,
     SubjectKind,
 )
 from checkpoint.domain.residents import ImportAction, Residency, ResidentStatus
 from checkpoint.domain.residents_import import ResidentFileError, ResidentRejectCode
+from checkpoint.domain.roles import PinProblem
 from checkpoint.domain.tracing import TraceProblem, TraceQueryError
 from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
@@ -652,6 +654,35 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.KEY_CREATED: QCoreApplication.translate("Texts", "Key created"),
         AuditAction.RELAY_FAILED: QCoreApplication.translate("Texts", "Barrier relay failed"),
         AuditAction.RESIDENTS_IMPORTED: QCoreApplication.translate("Texts", "Residents imported"),
+        AuditAction.SIGNED_IN: QCoreApplication.translate("Texts", "Signed in"),
+        AuditAction.SIGN_IN_FAILED: QCoreApplication.translate("Texts", "Sign-in failed"),
+        AuditAction.LOCKED_OUT: QCoreApplication.translate("Texts", "Locked out"),
+        AuditAction.SIGNED_OUT: QCoreApplication.translate("Texts", "Signed out"),
+        AuditAction.OPERATOR_ADDED: QCoreApplication.translate("Texts", "Operator added"),
+        AuditAction.PIN_SET: QCoreApplication.translate("Texts", "PIN set"),
+        AuditAction.OPERATOR_DISABLED: QCoreApplication.translate("Texts", "Operator disabled"),
+        AuditAction.OPERATOR_ENABLED: QCoreApplication.translate("Texts", "Operator enabled"),
+        AuditAction.ACCESS_REFUSED: QCoreApplication.translate("Texts", "Access refused"),
+    }[value]
+
+
+def role_text(value: Role) -> str:
+    """A role in words (status bar, sign-in, operator lists)."""
+    return {
+        Role.OPERATOR: QCoreApplication.translate("Texts", "operator"),
+        Role.SHIFT_LEADER: QCoreApplication.translate("Texts", "shift leader"),
+        Role.ADMINISTRATOR: QCoreApplication.translate("Texts", "administrator"),
+    }[value]
+
+
+def pin_problem_text(value: PinProblem) -> str:
+    """What is wrong with a new PIN, in the operator's words."""
+    return {
+        PinProblem.EMPTY: QCoreApplication.translate("Texts", "Type a PIN."),
+        PinProblem.NOT_DIGITS: QCoreApplication.translate("Texts", "A PIN has digits only."),
+        PinProblem.TOO_SHORT: QCoreApplication.translate("Texts", "A PIN has at least 4 digits."),
+        PinProblem.TOO_LONG: QCoreApplication.translate("Texts", "A PIN has at most 8 digits."),
+        PinProblem.MISMATCH: QCoreApplication.translate("Texts", "The two PINs differ: type them again."),
     }[value]
 
 

@@ -269,6 +269,7 @@ class AuditRow(_Chained, Base):
     __table_args__ = (
         UniqueConstraint("station_id", "seq"),
         Index(None, "station_id", "at"),
+        Index(None, "operator_id", "seq"),  # since 0004: an operator's sign-in attempts (lock-out)
     )
 
     at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -416,3 +417,36 @@ class ResidentRow(_Chained, Base):
     source: Mapped[str] = mapped_column(Text)
     supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class OperatorPinRow(_Chained, Base):
+    """An operator's PIN set (since 0004): its argon2id hash, when and by whom. The newest one counts.
+
+    A new PIN is a new record; the old hash stays in the chain (and no longer verifies anything).
+    """
+
+    __tablename__ = "operator_pin"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "operator_id", "seq"),
+    )
+
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    pin_hash: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class OperatorStatusRow(_Chained, Base):
+    """An operator disabled or enabled again (since 0004). The newest one counts; none means enabled."""
+
+    __tablename__ = "operator_status"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "operator_id", "seq"),
+    )
+
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)

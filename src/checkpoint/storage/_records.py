@@ -61,6 +61,8 @@ SHIFT_DETAIL = "shift_detail"
 SHIFT_RECONCILIATION = "shift_reconciliation"
 HOUSEHOLD = "household"
 RESIDENT = "resident"
+OPERATOR_PIN = "operator_pin"
+OPERATOR_STATUS = "operator_status"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -117,6 +119,8 @@ HASHED: dict[str, tuple[str, ...]] = {
         "supersedes",
         "operator_id",
     ),
+    OPERATOR_PIN: (*_COMMON, "operator_id", "pin_hash", "at", "set_by"),  # since 0004
+    OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
     PASSAGE: (
         *_COMMON,
         "at",

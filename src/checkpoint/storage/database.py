@@ -95,6 +95,7 @@ from checkpoint.storage.errors import (
     StorageErrorKind,
     storage_error,
 )
+from checkpoint.storage.operators import OperatorStore, operator_pin_t, operator_status_t
 
 __all__ = [
     "ChainBreak",
@@ -156,6 +157,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.SHIFT_RECONCILIATION: _shift_reconciliation_t,
     rec.HOUSEHOLD: _household_t,  # the residents registry: written by storage.residents
     rec.RESIDENT: _resident_t,
+    rec.OPERATOR_PIN: operator_pin_t,
+    rec.OPERATOR_STATUS: operator_status_t,
 }
 
 
@@ -447,8 +450,8 @@ class _Chain:
         )
 
 
-class Database:
-    """One station's records. Build it with :func:`open_database`."""
+class Database(OperatorStore):
+    """One station's records. Build it with :func:`open_database`. PINs and sign-in: ``OperatorStore``."""
 
     def __init__(
         self,

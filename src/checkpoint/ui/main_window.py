@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
-from checkpoint.domain.records import Role
+from checkpoint.domain.records import Operator
+from checkpoint.domain.roles import Permission
+from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
-from checkpoint.station.texts import camera_status_text, load_problem_text
-from checkpoint.ui.audit_view import AuditView, may_view_audit
+from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
+from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog
 from checkpoint.ui.export_dialog import ExportDialog
@@ -40,6 +35,7 @@ from checkpoint.ui.residents_import import ResidentsImportDialog
 from checkpoint.ui.residents_view import ResidentsView
 from checkpoint.ui.settings_dialog import SettingsDialog
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.style import THEME_KEY, Theme, apply_style, current_theme
 from checkpoint.ui.trace_view import TraceView
@@ -60,6 +56,23 @@ def _int_setting(value: object, default: int) -> int:
         return max(0, int(str(value)))
     except ValueError:
         return default
+
+
+class _ActivityFilter(QObject):
+    """Key presses, clicks and touches anywhere in the application keep a leader's rights alive."""
+
+    _EVENTS = frozenset(
+        {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel}
+    )
+
+    def __init__(self, touch: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._touch = touch
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._EVENTS:
+            self._touch()
+        return False
 
 
 def describe_db(url: str) -> str:
@@ -93,10 +106,12 @@ class MainWindow(QMainWindow):
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(services.writer, services.messages, self)
         self.presence_view = PresenceView(services.presence, self, session=services.session)
-        # The audit trail is built only for a signed-in operator who may read it.
+        self._auth = services.auth
+        # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
-        if may_view_audit(services.session.operator.role):
+        if self._auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(services.writer, services.messages, self)
+        self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.station_view, "")
@@ -128,6 +143,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.help_overlay = HelpOverlay(self)
         self.help_overlay.closed.connect(self._on_help_overlay_closed)
+        self._gated: list[tuple[QAction, Permission, QShortcut | None]] = []
+        self._build_gates()
+        self._activity = _ActivityFilter(self._auth.touch, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
+        self._auth.role_changed.connect(self._on_auth_role_changed)
+        self._auth.expired.connect(services.messages.warning)
+        self._auth.locked.connect(self._on_auth_locked)
+        services.session.operator_changed.connect(self._on_session_operator_changed)
         services.messages.message.connect(self._on_messages_message)
         for problem in services.session.verifier.problems:
             services.messages.warning(load_problem_text(problem.what, problem.detail))
@@ -170,6 +195,12 @@ class MainWindow(QMainWindow):
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
         self.reload_trust_action.triggered.connect(self.reload_trust)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
+        self.lock_action.triggered.connect(self.lock_station)
+        self.switch_action = QAction(self)
+        self.switch_action.setShortcut(QKeySequence(SWITCH_KEY))
+        self.switch_action.triggered.connect(self.switch_operator)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -182,6 +213,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.residents_import_action)
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.switch_action)
+        self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -198,8 +232,6 @@ class MainWindow(QMainWindow):
         self.audit_action = QAction(self)
         self.audit_action.setShortcut(AUDIT_KEY)
         self.audit_action.triggered.connect(self.show_audit)
-        self.audit_action.setVisible(self.audit_view is not None)
-        self.audit_action.setEnabled(self.audit_view is not None)
         self.fullscreen_action = QAction(self)
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(FULLSCREEN_KEY)
@@ -254,6 +286,97 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
+    # Rights ----------------------------------------------------------------------------------------
+
+    def _build_gates(self) -> None:
+        """Each privileged action with its permission; a refused shortcut says why instead of nothing."""
+        gates = (
+            (self.export_action, Permission.EXPORT),
+            (self.print_action, Permission.PRINT),
+            (self.settings_action, Permission.SETTINGS),
+            (self.import_action, Permission.IMPORT_WATCHLIST),
+            (self.residents_import_action, Permission.IMPORT_RESIDENTS),
+            (self.devices_action, Permission.DEVICES),
+            (self.open_shift_action, Permission.OPEN_CLOSE_SHIFT),
+            (self.close_shift_action, Permission.OPEN_CLOSE_SHIFT),
+            (self.reload_trust_action, Permission.TRUST_LISTS),
+            (self.trace_action, Permission.TRACE),
+            (self.audit_action, Permission.VIEW_AUDIT),
+        )
+        for action, permission in gates:
+            refusal: QShortcut | None = None
+            if not action.shortcut().isEmpty():
+                refusal = QShortcut(action.shortcut(), self)
+                refusal.activated.connect(lambda p=permission: self.refuse(p))
+            self._gated.append((action, permission, refusal))
+        self._apply_rights()
+
+    def _apply_rights(self) -> None:
+        auth = self._auth
+        for action, permission, refusal in self._gated:
+            allowed = auth.allows(permission)
+            action.setEnabled(allowed)
+            if refusal is not None:
+                refusal.setEnabled(not allowed)
+        if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
+            self.audit_view = AuditView(self._services.writer, self._services.messages, self)
+            self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
+        if self.audit_view is not None:
+            self.tabs.setTabVisible(self.tabs.indexOf(self.audit_view), auth.allows(Permission.VIEW_AUDIT))
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.show_station()
+
+    def permit(self, permission: Permission) -> bool:
+        """Whether the signed-in operator may do ``permission`` now; if not, says why (and audits it)."""
+        if self._auth.allows(permission):
+            return True
+        self.refuse(permission)
+        return False
+
+    def refuse(self, permission: Permission) -> None:
+        self._services.messages.warning(refusal_text(permission))
+        self._auth.record_refusal(permission)
+
+    @Slot()
+    def lock_station(self) -> SignInDialog:
+        """Ctrl+L: the sign-in screen covers the station until someone signs in."""
+        self._auth.lock()
+        assert self.lock_dialog is not None
+        return self.lock_dialog
+
+    @Slot()
+    def switch_operator(self) -> SignInDialog:
+        """Another operator (or the same one, to get their full rights back after the idle time)."""
+        dialog = SignInDialog(self._auth, SignInPurpose.SWITCH, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_auth_locked(self) -> None:
+        dialog = SignInDialog(self._auth, SignInPurpose.LOCK, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setGeometry(self.geometry())
+        dialog.finished.connect(self._on_lock_dialog_finished)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def _on_lock_dialog_finished(self, _result: int) -> None:
+        self.lock_dialog = None
+        self.station_view.focus_scan_entry()
+
+    @Slot(object)
+    def _on_auth_role_changed(self, _role: object) -> None:
+        self._apply_rights()
+        self.retranslate_ui()
+
+    @Slot(object)
+    def _on_session_operator_changed(self, _operator: Operator) -> None:
+        self._show_status()
+
     # Public ----------------------------------------------------------------------------------------
 
     @Slot()
@@ -267,13 +390,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_trace(self) -> None:
+        if not self.permit(Permission.TRACE):
+            return
         self.tabs.setCurrentWidget(self.trace_view)
         self.trace_view.plate_edit.setFocus()
 
     @Slot()
     def show_audit(self) -> None:
         """The audit trail, read afresh; nothing happens for an operator who may not read it."""
-        if self.audit_view is None:
+        if not self.permit(Permission.VIEW_AUDIT) or self.audit_view is None:
             return
         self.tabs.setCurrentWidget(self.audit_view)
         self.audit_view.refresh()
@@ -302,6 +427,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_export_dialog(self) -> None:
+        if not self.permit(Permission.EXPORT):
+            return
         session = self._services.session
         now = datetime.now(UTC)
         folder = paths.export_dir()
@@ -323,6 +450,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def print_handover(self) -> None:
         """Writes the current shift's handover PDF on the writer thread; the preview opens when ready."""
+        if not self.permit(Permission.PRINT):
+            return
         self.handover_printer.write_current_shift(operator_id=self._services.session.operator.id)
         self.statusBar().showMessage(self.tr("Preparing the handover for printing..."))
 
@@ -367,14 +496,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot()
-    def open_settings_dialog(self) -> SettingsDialog:
-        """The rules editor; only shift leaders and administrators may save (DESIGN: security rules)."""
+    def open_settings_dialog(self) -> SettingsDialog | None:
+        """The rules editor: administrators only (DESIGN: security rules; domain/roles.py)."""
+        if not self.permit(Permission.SETTINGS):
+            return None
         session = self._services.session
         dialog = SettingsDialog(
             session.profiles,
             session.gate.profile,
             session.operator.id,
-            may_edit=session.operator.role in (Role.SHIFT_LEADER, Role.ADMINISTRATOR),
+            may_edit=self._auth.allows(Permission.RULES),
             session=session,
             parent=self,
         )
@@ -390,7 +521,7 @@ class MainWindow(QMainWindow):
         dialog = DevicesDialog(
             services.devices,
             services.scan,
-            may_edit=services.session.operator.role in (Role.SHIFT_LEADER, Role.ADMINISTRATOR),
+            may_edit=self._auth.allows(Permission.DEVICES),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -404,9 +535,10 @@ class MainWindow(QMainWindow):
     def _on_devices_dialog_saved(self, values: DeviceSettings, _changed: list[str]) -> None:
         self.station_view.confirmation.set_duration_ms(values.return_seconds * 1000)
 
-    @Slot()
-    def open_import_dialog(self) -> ImportDialog:
-        """Watchlist import; like the rules, only shift leaders and administrators may import."""
+    def open_import_dialog(self) -> ImportDialog | None:
+        """Watchlist import: administrators only, like the rules."""
+        if not self.permit(Permission.IMPORT_WATCHLIST):
+            return None
         session = self._services.session
         dialog = ImportDialog(session.watchlists, session.operator.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -429,6 +561,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def reload_trust(self) -> None:
         """Reads the trust folder, the pass keys and the platforms again (after the admin changed them)."""
+        if not self.permit(Permission.TRUST_LISTS):
+            return
         session = self._services.session
         problems = session.verifier.reload()
         for problem in problems:
@@ -482,6 +616,8 @@ class MainWindow(QMainWindow):
         self.residents_import_action.setText(self.tr("Import &residents..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
+        self.switch_action.setText(self.tr("S&witch operator..."))
+        self.lock_action.setText(self.tr("&Lock the station"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.station_action.setText(self.tr("&Station"))
@@ -502,7 +638,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Log ({key})").format(key=LOG_KEY.toString(native)))
         self.tabs.setTabText(2, self.tr("Tracing ({key})").format(key=TRACE_KEY.toString(native)))
         if self.audit_view is not None:
-            self.tabs.setTabText(3, self.tr("Audit trail ({key})").format(key=AUDIT_KEY.toString(native)))
+            self.tabs.setTabText(
+                self.tabs.indexOf(self.audit_view),
+                self.tr("Audit trail ({key})").format(key=AUDIT_KEY.toString(native)),
+            )
         self.tabs.setTabText(self.tabs.indexOf(self.presence_view), self.tr("Out / inside"))
         self.tabs.setTabText(self.tabs.indexOf(self.residents_view), self.tr("Residents"))
         self._show_status()
@@ -512,7 +651,13 @@ class MainWindow(QMainWindow):
         current = self._services.shifts.current
         shift = current.shift
         self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
-        self.operator_label.setText(self.tr("Operator: {name}").format(name=session.operator.name))
+        operator = session.operator
+        role = role_text(operator.role)
+        if self._auth.expired_elevation:
+            text = self.tr("Operator: {name} ({role}, rights expired)").format(name=operator.name, role=role)
+        else:
+            text = self.tr("Operator: {name} ({role})").format(name=operator.name, role=role)
+        self.operator_label.setText(text)
         opened = f"{shift.opened_at.astimezone():%Y-%m-%d %H:%M}"
         if current.automatic:
             text = self.tr("Shift: {label} (automatic)").format(label=shift.label or opened)

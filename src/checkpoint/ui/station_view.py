@@ -75,7 +75,7 @@ OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
 }
 CLEAR_KEY = QKeySequence(Qt.Key.Key_Escape)
 TEMPERATURE_KEY = QKeySequence("Ctrl+T")
-SCAN_KEY = QKeySequence("Ctrl+L")
+SCAN_KEY = QKeySequence("Ctrl+Shift+F")  # Ctrl+L locks the station (station/auth.py)
 MANUAL_KEY = QKeySequence("Ctrl+M")
 MODE_KEY = QKeySequence("Ctrl+Shift+V")
 VISITOR_KEY = QKeySequence("Ctrl+Shift+N")

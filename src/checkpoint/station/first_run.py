@@ -1,0 +1,136 @@
+"""The first run: the gate, the first administrator with a PIN, and the deployment's keys.
+
+Due while the database has no enabled administrator with a PIN (a new station, or one from before PINs).
+The wizard (``ui/first_run.py``) collects a :class:`FirstRunSetup`; :func:`complete_first_run` checks it
+and writes everything, so the command line and tests run the same steps without the wizard.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from checkpoint.domain.credentials.passes import key_id
+from checkpoint.domain.records import AuditAction, Operator, Role
+from checkpoint.domain.roles import PinProblem, pin_problem
+from checkpoint.station.profiles import ProfileStore
+from checkpoint.station.texts import pin_problem_text
+from checkpoint.storage.database import Database
+from checkpoint.storage.keys import KeyExistsError, create_deployment_key, load_private_key
+
+PROFILES = ("highway-exit", "compound-gate")
+
+
+class SetupProblem(enum.StrEnum):
+    NO_GATE_NAME = "no_gate_name"
+    UNKNOWN_PROFILE = "unknown_profile"
+    NO_ADMIN_NAME = "no_admin_name"
+    NAME_TAKEN = "name_taken"
+    PIN = "pin"
+
+
+class FirstRunError(ValueError):
+    """The setup cannot be completed as given; ``problem`` (and ``pin``) say why, ``text()`` in words."""
+
+    def __init__(self, problem: SetupProblem, pin: PinProblem | None = None) -> None:
+        super().__init__(problem.value if pin is None else f"{problem.value}: {pin.value}")
+        self.problem = problem
+        self.pin = pin
+
+    def text(self) -> str:
+        if self.pin is not None:
+            return pin_problem_text(self.pin)
+        return {
+            SetupProblem.NO_GATE_NAME: QCoreApplication.translate("FirstRun", "Give the gate a name."),
+            SetupProblem.UNKNOWN_PROFILE: QCoreApplication.translate("FirstRun", "Choose the gate's kind."),
+            SetupProblem.NO_ADMIN_NAME: QCoreApplication.translate(
+                "FirstRun", "Give the administrator's name."
+            ),
+            SetupProblem.NAME_TAKEN: QCoreApplication.translate(
+                "FirstRun", "This name belongs to an operator who is not an administrator: choose another."
+            ),
+            SetupProblem.PIN: "",
+        }[self.problem]
+
+
+@dataclass(frozen=True, slots=True)
+class FirstRunSetup:
+    gate_name: str
+    profile: str  # one of PROFILES
+    admin_name: str
+    pin: str
+    pin_again: str
+
+
+def needs_first_run(database: Database) -> bool:
+    """No enabled administrator with a PIN: nobody could manage operators, so the wizard runs."""
+    return not database.has_administrator()
+
+
+def check_setup(setup: FirstRunSetup) -> None:
+    """Raises :class:`FirstRunError` for the first thing wrong with ``setup``."""
+    if not setup.gate_name.strip():
+        raise FirstRunError(SetupProblem.NO_GATE_NAME)
+    if setup.profile not in PROFILES:
+        raise FirstRunError(SetupProblem.UNKNOWN_PROFILE)
+    if not setup.admin_name.strip():
+        raise FirstRunError(SetupProblem.NO_ADMIN_NAME)
+    problem = pin_problem(setup.pin, setup.pin_again)
+    if problem is not None:
+        raise FirstRunError(SetupProblem.PIN, problem)
+
+
+def create_deployment_keys(database: Database, at: datetime, by: Operator | None) -> list[str]:
+    """Creates the deployment's keys, each audited ``key_created``; returns what was done, one line each.
+
+    The one place a new deployment's keys are made: today the Ed25519 pass-signing key
+    (``storage/keys.py``); an existing key is kept (passes signed with it keep verifying). Another key
+    (e.g. the data-encryption key) is added here, in the same way.
+    """
+    done: list[str] = []
+    try:
+        key = create_deployment_key()
+        verb = "created"
+    except KeyExistsError:
+        key = load_private_key()
+        verb = "kept"
+    kid = key_id(key.public_key()).hex()
+    database.append_audit(
+        AuditAction.KEY_CREATED, f"deployment key {kid} ({verb})", at, by.id if by else None
+    )
+    done.append(f"pass-signing key {kid} {verb}")
+    return done
+
+
+def complete_first_run(
+    database: Database, settings: QSettings, setup: FirstRunSetup, at: datetime
+) -> tuple[Operator, list[str]]:
+    """Writes the gate (settings and record), the first administrator with their PIN and the keys.
+
+    Returns the administrator and the key lines. Raises :class:`FirstRunError` (nothing written),
+    ``StorageError`` or ``KeyFileError``.
+    """
+    check_setup(setup)
+    gate_name, admin_name = setup.gate_name.strip(), setup.admin_name.strip()
+    ProfileStore().load(setup.profile)  # never a gate on rules that cannot be read
+    existing = {a.operator.name: a for a in database.operator_accounts()}
+    account = existing.get(admin_name)
+    if account is not None and account.operator.role is not Role.ADMINISTRATOR:
+        raise FirstRunError(SetupProblem.NAME_TAKEN)
+    if account is None:
+        admin = database.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
+    else:  # an administrator from before PINs (or disabled): give them the PIN and enable them
+        admin = account.operator
+        database.set_operator_pin(admin.id, setup.pin, at, None)
+        if not account.enabled:
+            database.set_operator_enabled(admin.id, True, at, None)
+    gate = database.ensure_gate(gate_name, setup.profile)
+    if gate.profile != setup.profile:
+        database.set_gate_profile(gate.id, setup.profile, at, admin.id)
+    settings.setValue("gate/name", gate_name)
+    settings.setValue("gate/profile", setup.profile)
+    settings.sync()
+    return admin, create_deployment_keys(database, at, admin)

@@ -1,0 +1,340 @@
+"""Operators' PINs, their enabled state and sign-in attempts: the part of :class:`Database` about people.
+
+A PIN is stored only as its argon2id hash, in an ``operator_pin`` record (chained: who set it and when);
+disabling and enabling are ``operator_status`` records. Nothing is edited: the newest record counts.
+
+Sign-in attempts are audit entries (``signed_in``, ``sign_in_failed``, ``locked_out``) in the operator's
+name, and the lock-out (``domain.roles.lockout``) is computed from them, so restarting the station does
+not reset a count; setting a new PIN does (only attempts after the newest PIN record are read).
+
+Mixed into ``Database`` (``storage/database.py``), which provides the chain and the sessions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from checkpoint.domain.records import AuditAction, Operator, Role
+from checkpoint.domain.roles import (
+    Attempt,
+    Lockout,
+    OperatorAccount,
+    PinProblem,
+    SignInOutcome,
+    SignInResult,
+    lockout,
+    pin_problem,
+)
+from checkpoint.storage import _records as rec
+from checkpoint.storage._models import AuditRow, OperatorPinRow, OperatorRow, OperatorStatusRow
+from checkpoint.storage.errors import InvalidRecordError
+
+if TYPE_CHECKING:
+    from checkpoint.storage.database import _Chain
+
+operator_pin_t: Table = OperatorPinRow.__table__  # type: ignore[assignment]
+operator_status_t: Table = OperatorStatusRow.__table__  # type: ignore[assignment]
+_operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
+_audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
+
+_hasher = PasswordHasher()  # argon2id, the library's current defaults (about 50 ms on the station PC)
+
+
+class PinRejectedError(InvalidRecordError):
+    """A new PIN that the rules do not allow; ``problem`` says why (for a translated message)."""
+
+    def __init__(self, problem: PinProblem) -> None:
+        super().__init__(f"PIN refused: {problem.value}")
+        self.problem = problem
+
+
+class OperatorRefusedError(InvalidRecordError):
+    """An operator change the records do not allow (unknown name, name taken, the last administrator)."""
+
+
+def hash_pin(pin: str) -> str:
+    """The argon2id hash of a PIN the rules allow (else :class:`PinRejectedError`)."""
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise PinRejectedError(problem)
+    return _hasher.hash(pin)
+
+
+def pin_matches(pin_hash: str, pin: str) -> bool:
+    try:
+        return _hasher.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class OperatorStore:
+    """Operator accounts, PINs and sign-in attempts (a mixin of ``Database``)."""
+
+    if TYPE_CHECKING:
+        station_id: uuid.UUID
+        _known_operators: set[uuid.UUID]
+
+        def _reading(self) -> AbstractContextManager[Session]: ...
+        def _writing(self) -> AbstractContextManager[tuple[Session, _Chain]]: ...
+        def _append(
+            self, session: Session, chain: _Chain, kind: str, values: dict[str, Any]
+        ) -> dict[str, Any]: ...
+        def _exists(self, session: Session, table: Table, key: uuid.UUID, cache: set[uuid.UUID]) -> bool: ...
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def _operator_row(self, session: Session, *, name: str = "", operator_id: uuid.UUID | None = None) -> Any:
+        query = select(_operator_t).where(_operator_t.c.station_id == self.station_id)
+        query = (
+            query.where(_operator_t.c.uuid == operator_id)
+            if operator_id
+            else query.where(_operator_t.c.name == name)
+        )
+        return session.execute(query).mappings().first()
+
+    def _newest(self, session: Session, table: Table, operator_id: uuid.UUID) -> Any:
+        return (
+            session.execute(
+                select(table)
+                .where(table.c.station_id == self.station_id, table.c.operator_id == operator_id)
+                .order_by(table.c.seq.desc())
+                .limit(1)
+            )
+            .mappings()
+            .first()
+        )
+
+    def _attempts(
+        self, session: Session, operator_id: uuid.UUID, after_seq: int
+    ) -> Iterator[tuple[datetime, Attempt]]:
+        rows = session.execute(
+            select(_audit_t.c.at, _audit_t.c.action)
+            .where(
+                _audit_t.c.station_id == self.station_id,
+                _audit_t.c.operator_id == operator_id,
+                _audit_t.c.seq > after_seq,
+                _audit_t.c.action.in_((AuditAction.SIGNED_IN.value, AuditAction.SIGN_IN_FAILED.value)),
+            )
+            .order_by(_audit_t.c.seq)
+        )
+        for at, action in rows:
+            yield at, Attempt.SUCCEEDED if action == AuditAction.SIGNED_IN.value else Attempt.FAILED
+
+    def _lockout(self, session: Session, operator_id: uuid.UUID, now: datetime) -> Lockout:
+        pin = self._newest(session, operator_pin_t, operator_id)
+        return lockout(self._attempts(session, operator_id, pin["seq"] if pin else 0), now)
+
+    def lockout_state(self, operator_id: uuid.UUID, now: datetime) -> Lockout:
+        """Wrong PINs in a row and the lock, if any, of an operator now."""
+        with self._reading() as session:
+            return self._lockout(session, operator_id, rec.utc(now, "time"))
+
+    def operator_accounts(self) -> list[OperatorAccount]:
+        """Every operator of this station, oldest first, with whether they have a PIN and are enabled."""
+        with self._reading() as session:
+            operators = [
+                rec.to_operator(row)
+                for row in session.execute(
+                    select(_operator_t)
+                    .where(_operator_t.c.station_id == self.station_id)
+                    .order_by(_operator_t.c.seq)
+                ).mappings()
+            ]
+            with_pin = set(
+                session.execute(
+                    select(operator_pin_t.c.operator_id).where(operator_pin_t.c.station_id == self.station_id)
+                ).scalars()
+            )
+            newest_status = (
+                select(operator_status_t.c.operator_id, func.max(operator_status_t.c.seq).label("seq"))
+                .where(operator_status_t.c.station_id == self.station_id)
+                .group_by(operator_status_t.c.operator_id)
+                .subquery()
+            )
+            disabled = set(
+                session.execute(
+                    select(operator_status_t.c.operator_id)
+                    .join(
+                        newest_status,
+                        (operator_status_t.c.operator_id == newest_status.c.operator_id)
+                        & (operator_status_t.c.seq == newest_status.c.seq),
+                    )
+                    .where(operator_status_t.c.enabled.is_(False))
+                ).scalars()
+            )
+        return [OperatorAccount(op, op.id in with_pin, op.id not in disabled) for op in operators]
+
+    def has_administrator(self) -> bool:
+        """Whether an enabled administrator with a PIN exists (else the first-run wizard is due)."""
+        return any(a.can_sign_in and a.operator.role is Role.ADMINISTRATOR for a in self.operator_accounts())
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def _audit(
+        self,
+        session: Session,
+        chain: _Chain,
+        action: AuditAction,
+        detail: str,
+        at: datetime,
+        who: uuid.UUID | None,
+    ) -> None:
+        self._append(
+            session,
+            chain,
+            rec.AUDIT,
+            {"at": at, "action": action.value, "operator_id": who, "detail": detail},
+        )
+
+    def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
+        if by is not None and not self._exists(session, _operator_t, by, self._known_operators):
+            raise OperatorRefusedError(f"no operator {by}")
+
+    def add_operator(
+        self, name: str, role: Role, at: datetime, by: uuid.UUID | None, pin: str | None = None
+    ) -> Operator:
+        """Appends a new operator (audited ``operator_added``), with their PIN when ``pin`` is given.
+
+        Raises :class:`OperatorRefusedError` when the name is taken, :class:`PinRejectedError` for a PIN the
+        rules do not allow (nothing is written then).
+        """
+        name = rec.as_text(name, "operator name").strip()
+        if not name:
+            raise OperatorRefusedError("an operator needs a name")
+        role = rec.as_enum(Role, role, "role")
+        at = rec.utc(at, "time")
+        pin_hash = hash_pin(pin) if pin is not None else None  # before the write lock: argon2 takes a while
+        with self._writing() as (session, chain):
+            self._check_by(session, by)
+            if self._operator_row(session, name=name) is not None:
+                raise OperatorRefusedError(f"an operator named {name!r} already exists")
+            values = self._append(session, chain, rec.OPERATOR, {"name": name, "role": role.value})
+            operator = rec.to_operator(values)
+            self._audit(session, chain, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
+            if pin_hash is not None:
+                self._store_pin(session, chain, operator, pin_hash, at, by)
+            return operator
+
+    def _store_pin(
+        self,
+        session: Session,
+        chain: _Chain,
+        operator: Operator,
+        pin_hash: str,
+        at: datetime,
+        by: uuid.UUID | None,
+    ) -> None:
+        self._append(
+            session,
+            chain,
+            rec.OPERATOR_PIN,
+            {"operator_id": operator.id, "pin_hash": pin_hash, "at": at, "set_by": by},
+        )
+        self._audit(session, chain, AuditAction.PIN_SET, f"PIN of {operator.name}", at, by)
+
+    def set_operator_pin(self, operator_id: uuid.UUID, pin: str, at: datetime, by: uuid.UUID | None) -> None:
+        """Gives an operator a new PIN (audited ``pin_set``); it also lifts a lock-out."""
+        at = rec.utc(at, "time")
+        pin_hash = hash_pin(pin)
+        with self._writing() as (session, chain):
+            self._check_by(session, by)
+            row = self._operator_row(session, operator_id=operator_id)
+            if row is None:
+                raise OperatorRefusedError(f"no operator {operator_id}")
+            self._store_pin(session, chain, rec.to_operator(row), pin_hash, at, by)
+
+    def set_operator_enabled(
+        self, operator_id: uuid.UUID, enabled: bool, at: datetime, by: uuid.UUID | None
+    ) -> None:
+        """Disables or enables an operator (audited). The last administrator who can sign in stays enabled."""
+        at = rec.utc(at, "time")
+        if not enabled:
+            administrators = [
+                a
+                for a in self.operator_accounts()
+                if a.can_sign_in and a.operator.role is Role.ADMINISTRATOR and a.operator.id != operator_id
+            ]
+            target = [a for a in self.operator_accounts() if a.operator.id == operator_id]
+            if target and target[0].operator.role is Role.ADMINISTRATOR and not administrators:
+                raise OperatorRefusedError("the last administrator who can sign in cannot be disabled")
+        with self._writing() as (session, chain):
+            self._check_by(session, by)
+            row = self._operator_row(session, operator_id=operator_id)
+            if row is None:
+                raise OperatorRefusedError(f"no operator {operator_id}")
+            self._append(
+                session,
+                chain,
+                rec.OPERATOR_STATUS,
+                {"operator_id": operator_id, "enabled": bool(enabled), "at": at, "set_by": by},
+            )
+            action = AuditAction.OPERATOR_ENABLED if enabled else AuditAction.OPERATOR_DISABLED
+            self._audit(session, chain, action, str(row["name"]), at, by)
+
+    def sign_in(self, name: str, pin: str, at: datetime) -> SignInResult:
+        """Checks ``pin`` for the operator called ``name`` and records the attempt in the audit trail.
+
+        A locked-out operator is refused without looking at the PIN (``locked_out`` audited); the wrong PIN
+        that completes a run of failures starts the lock (``sign_in_failed`` then ``locked_out``).
+        """
+        name = rec.as_text(name, "operator name").strip()
+        at = rec.utc(at, "time")
+        with self._reading() as session:
+            row = self._operator_row(session, name=name) if name else None
+            if row is None:
+                operator, pin_row, status, state = None, None, None, Lockout(0, None)
+            else:
+                operator = rec.to_operator(row)
+                pin_row = self._newest(session, operator_pin_t, operator.id)
+                status = self._newest(session, operator_status_t, operator.id)
+                state = self._lockout(session, operator.id, at)
+        if operator is None:
+            self._record(AuditAction.SIGN_IN_FAILED, f"unknown operator {name!r}", at, None)
+            return SignInResult(SignInOutcome.UNKNOWN_OPERATOR)
+        if status is not None and not status["enabled"]:
+            self._record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: disabled", at, operator.id)
+            return SignInResult(SignInOutcome.DISABLED, operator)
+        if pin_row is None:
+            self._record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: no PIN set", at, operator.id)
+            return SignInResult(SignInOutcome.NO_PIN, operator)
+        if state.locked_until is not None:
+            detail = f"{operator.name}: refused, locked until {state.locked_until.isoformat()}"
+            self._record(AuditAction.LOCKED_OUT, detail, at, operator.id)
+            return SignInResult(SignInOutcome.LOCKED_OUT, operator, state.locked_until, 0)
+        if pin_matches(pin_row["pin_hash"], pin):
+            self._record(AuditAction.SIGNED_IN, f"{operator.name} ({operator.role.value})", at, operator.id)
+            return SignInResult(SignInOutcome.SIGNED_IN, operator)
+        with self._writing() as (session, chain):
+            self._audit(
+                session, chain, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id
+            )
+            after = self._lockout(session, operator.id, at)
+            if after.locked_until is not None:
+                detail = (
+                    f"{operator.name}: wrong PINs in a row, locked until {after.locked_until.isoformat()}"
+                )
+                self._audit(session, chain, AuditAction.LOCKED_OUT, detail, at, operator.id)
+                return SignInResult(SignInOutcome.LOCKED_OUT, operator, after.locked_until, 0)
+        return SignInResult(SignInOutcome.WRONG_PIN, operator, None, after.failures_left)
+
+    def sign_out(self, operator_id: uuid.UUID, at: datetime, detail: str = "") -> None:
+        """Records that an operator left the station (switch of operator, lock, quit)."""
+        with self._reading() as session:
+            row = self._operator_row(session, operator_id=operator_id)
+        if row is None:
+            raise OperatorRefusedError(f"no operator {operator_id}")
+        text = f"{row['name']}: {detail}" if detail else str(row["name"])
+        self._record(AuditAction.SIGNED_OUT, text, rec.utc(at, "time"), operator_id)
+
+    def _record(self, action: AuditAction, detail: str, at: datetime, who: uuid.UUID | None) -> None:
+        with self._writing() as (session, chain):
+            self._audit(session, chain, action, detail, at, who)

@@ -1,0 +1,219 @@
+"""The first-run wizard: the gate and its kind, the first administrator and their PIN, the keys.
+
+Shown at start while no administrator can sign in (``station.first_run.needs_first_run``). Nothing is
+written until Finish; then ``complete_first_run`` writes it all (on the GUI thread: nothing else runs
+yet). A problem keeps the wizard open with the reason in words.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from checkpoint.domain.records import Operator
+from checkpoint.domain.roles import PIN_MAX_DIGITS
+from checkpoint.station.first_run import (
+    PROFILES,
+    FirstRunError,
+    FirstRunSetup,
+    SetupProblem,
+    check_setup,
+    complete_first_run,
+)
+from checkpoint.station.texts import storage_error_text
+from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.keys import KeyFileError, keys_dir
+
+_ERROR_STYLE = "color: #c62828; font-weight: bold;"
+
+
+def _pin_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(PIN_MAX_DIGITS)
+    edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", edit))
+    return edit
+
+
+class GatePage(QWizardPage):
+    def __init__(self, gate_name: str, profile: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_edit = QLineEdit(gate_name, self)
+        self.name_edit.textChanged.connect(self.completeChanged)
+        self.name_label = QLabel(self)
+        self.kind_label = QLabel(self)
+        self.profiles = QButtonGroup(self)
+        self.profile_buttons: dict[str, QRadioButton] = {}
+        form = QFormLayout(self)
+        form.addRow(self.name_label, self.name_edit)
+        kinds = QVBoxLayout()
+        for index, name in enumerate(PROFILES):
+            button = QRadioButton(self)
+            button.setChecked(name == profile or (profile not in PROFILES and index == 0))
+            self.profiles.addButton(button, index)
+            self.profile_buttons[name] = button
+            kinds.addWidget(button)
+        form.addRow(self.kind_label, kinds)
+
+    @property
+    def profile(self) -> str:
+        return PROFILES[max(0, self.profiles.checkedId())]
+
+    def isComplete(self) -> bool:
+        return bool(self.name_edit.text().strip())
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("The gate"))
+        self.setSubTitle(self.tr("Name this gate as it appears on the handover sheet, and choose its kind."))
+        self.name_label.setText(self.tr("Gate name"))
+        self.kind_label.setText(self.tr("Kind"))
+        self.profile_buttons["highway-exit"].setText(self.tr("Highway exit: every vehicle and person"))
+        self.profile_buttons["compound-gate"].setText(self.tr("Compound gate: residents and visitors"))
+
+
+class AdministratorPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_edit = QLineEdit(self)
+        self.pin_edit = _pin_edit(self)
+        self.again_edit = _pin_edit(self)
+        self.name_label = QLabel(self)
+        self.pin_label = QLabel(self)
+        self.again_label = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        form = QFormLayout(self)
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow(self.pin_label, self.pin_edit)
+        form.addRow(self.again_label, self.again_edit)
+        form.addRow(self.message)
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        try:
+            check_setup(wizard.setup())
+        except FirstRunError as error:
+            self.message.setText(error.text())
+            if error.problem is SetupProblem.PIN:
+                self.pin_edit.clear()
+                self.again_edit.clear()
+                self.pin_edit.setFocus()
+            return False
+        self.message.clear()
+        return True
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("The first administrator"))
+        self.setSubTitle(
+            self.tr(
+                "The administrator adds the other operators and sets their PINs. "
+                "Choose a PIN of 4 to 8 digits."
+            )
+        )
+        self.name_label.setText(self.tr("Name"))
+        self.pin_label.setText(self.tr("PIN"))
+        self.again_label.setText(self.tr("PIN again"))
+
+
+class FinishPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        setup = wizard.setup()
+        self.summary.setText(
+            self.tr(
+                "Gate: {gate}\nAdministrator: {name}\n\nFinish creates the administrator and the "
+                "deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem "
+                "file to every other gate of the deployment."
+            ).format(gate=setup.gate_name.strip(), name=setup.admin_name.strip(), folder=keys_dir())
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Ready"))
+        if self.wizard() is not None and self.isVisible():
+            self.initializePage()
+
+
+class FirstRunWizard(QWizard):
+    """Gate, first administrator with PIN, deployment keys. ``administrator`` is set once accepted."""
+
+    def __init__(self, database: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._settings = settings
+        self.administrator: Operator | None = None
+        self.key_lines: list[str] = []
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.gate_page = GatePage(
+            str(settings.value("gate/name", "")), str(settings.value("gate/profile", PROFILES[0])), self
+        )
+        self.admin_page = AdministratorPage(self)
+        self.finish_page = FinishPage(self)
+        for page in (self.gate_page, self.admin_page, self.finish_page):
+            self.addPage(page)
+        self.resize(720, 480)
+        self.retranslate_ui()
+
+    def setup(self) -> FirstRunSetup:
+        return FirstRunSetup(
+            gate_name=self.gate_page.name_edit.text(),
+            profile=self.gate_page.profile,
+            admin_name=self.admin_page.name_edit.text(),
+            pin=self.admin_page.pin_edit.text(),
+            pin_again=self.admin_page.again_edit.text(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.administrator, self.key_lines = complete_first_run(
+                self._database, self._settings, self.setup(), datetime.now(UTC)
+            )
+        except FirstRunError as error:
+            self.finish_page.message.setText(error.text())
+            return
+        except StorageError as error:
+            self.finish_page.message.setText(storage_error_text(error.kind))
+            return
+        except KeyFileError as error:
+            self.finish_page.message.setText(
+                self.tr("The key could not be written: {reason}").format(reason=str(error))
+            )
+            return
+        super().accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Set up this station"))
+        for page in (self.gate_page, self.admin_page, self.finish_page):
+            page.retranslate_ui()
