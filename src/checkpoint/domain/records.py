@@ -126,6 +126,7 @@ class AuditAction(enum.StrEnum):
     RULES_CHANGED = "rules_changed"
     KEY_CREATED = "key_created"
     RELAY_FAILED = "relay_failed"
+    DATA_SEALED = "data_sealed"  # ID numbers and phones stored before sealing were sealed (schema 0006)
 
 
 class PersonFlag(enum.StrEnum):

@@ -198,6 +198,11 @@ def storage_error_text(value: StorageErrorKind) -> str:
         StorageErrorKind.UNWRITABLE_FOLDER: QCoreApplication.translate(
             "Texts", "The data folder cannot be written."
         ),
+        StorageErrorKind.DATA_KEY: QCoreApplication.translate(
+            "Texts",
+            "The key for the personal data in this database (keys/data.key) is missing or wrong. "
+            "Restore it from the backup.",
+        ),
         StorageErrorKind.OTHER: QCoreApplication.translate(
             "Texts", "An unexpected database error happened; it was logged."
         ),
@@ -557,6 +562,7 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.RULES_CHANGED: QCoreApplication.translate("Texts", "Rules changed"),
         AuditAction.KEY_CREATED: QCoreApplication.translate("Texts", "Key created"),
         AuditAction.RELAY_FAILED: QCoreApplication.translate("Texts", "Barrier relay failed"),
+        AuditAction.DATA_SEALED: QCoreApplication.translate("Texts", "Personal data encrypted"),
     }[value]
 
 
