@@ -292,6 +292,8 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=FULL")
+            # freed space is zeroed: plain ID numbers sealed on open (and purged rows) leave no trace
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
             cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         finally:
@@ -663,6 +665,13 @@ class Database:
                     [self._sealed_values(e.id, e.uuid, e.id_number, e.phone) for e in entries],
                 )
                 watch = len(entries)
+        if self._is_sqlite:  # the WAL still holds page images from before: write them back and empty it
+            with self._lock, _translated():
+                raw = self._engine.raw_connection()
+                try:
+                    raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+                finally:
+                    raw.close()
         if persons or watch:
             _log.warning(
                 "sealed the ID numbers and phones of %d person checks, %d watchlist entries", persons, watch
