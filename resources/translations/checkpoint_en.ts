@@ -1652,6 +1652,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>The data folder cannot be written.</translation>
     </message>
     <message>
+        <source>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</source>
+        <translation>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</translation>
+    </message>
+    <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation>An unexpected database error happened; it was logged.</translation>
     </message>
@@ -2010,6 +2014,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Barrier relay failed</source>
         <translation>Barrier relay failed</translation>
+    </message>
+    <message>
+        <source>Personal data encrypted</source>
+        <translation>Personal data encrypted</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

@@ -1662,6 +1662,10 @@ Vehicle facts: {vehicle}</source>
         <translation>数据文件夹无法写入。</translation>
     </message>
     <message>
+        <source>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</source>
+        <translation>本数据库个人信息的密钥（keys/data.key）缺失或不匹配。请从备份中恢复该密钥。</translation>
+    </message>
+    <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation>发生意外的数据库错误，已记入日志。</translation>
     </message>
@@ -2020,6 +2024,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Barrier relay failed</source>
         <translation>道闸继电器故障</translation>
+    </message>
+    <message>
+        <source>Personal data encrypted</source>
+        <translation>个人信息已加密</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

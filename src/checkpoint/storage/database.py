@@ -163,8 +163,10 @@ class PassageFilter:
     """Which passages a query returns. All given conditions must hold.
 
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
-    substring of the plate, a person's name, ID number or phone, the code text or the note. ``plate``,
-    ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing); the plate is
+    substring of the plate, a person's name, the code text or the note, or of an ID number's or phone's
+    masked form, or a whole ID number or phone (they are stored sealed: ``domain.masking.matches_sealed``).
+    ``plate``, ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing; ID number
+    and phone through their keyed hashes, so case, spaces and separators do not matter); the plate is
     compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
     that carries any flag (degraded mode: typed ID numbers, no phone, platform down) for the later re-check.
     """

@@ -4,6 +4,7 @@ verification work; tampering is caught; a missing or wrong data key is a clear e
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -265,3 +266,40 @@ def test_a_key_others_can_read_is_refused(db: Database, db_path: Path) -> None:
         open_database(f"sqlite:///{db_path}")
     assert caught.value.kind is StorageErrorKind.DATA_KEY
     assert "chmod 600" in caught.value.detail
+
+
+def test_tracing_by_id_and_phone_reads_the_keyed_hash_indexes(
+    db: Database, draft: Callable[..., PassageDraft]
+) -> None:
+    people = [
+        PersonCheck(name=f"人{i}", id_number=f"11010519491231{i:04d}", phone=f"139{i:08d}")
+        for i in range(2000)
+    ]
+    db.append_passages(
+        draft(i, persons=(p,), subject="pedestrian", vehicle=None) for i, p in enumerate(people)
+    )
+    wanted = people[1234]
+    plans = []
+    for f in (PassageFilter(id_number=wanted.id_number), PassageFilter(phone=wanted.phone)):
+        started = time.perf_counter()
+        [found] = db.fetch_passages(db.passage_keys(f))
+        assert time.perf_counter() - started < 0.05
+        assert found.persons == (wanted,)
+        query = db._conditions(f)[-1]
+        with db._engine.connect() as connection:
+            compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+            plans.append(
+                " ".join(
+                    str(row)
+                    for row in connection.exec_driver_sql(
+                        f"EXPLAIN QUERY PLAN SELECT 1 FROM passage WHERE {compiled}"
+                    )
+                )
+            )
+    assert "ix_person_check_id_number_hmac" in plans[0]
+    assert "ix_person_check_phone_hmac" in plans[1]
+    with db._engine.connect() as connection:  # "anything left to seal?" on open reads an empty partial index
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM person_check WHERE id_number <> '' OR phone <> '' LIMIT 1"
+        ).all()
+    assert "ix_person_check_plain_pii" in " ".join(str(row) for row in plan)
