@@ -205,6 +205,10 @@
         <translation>Typed by hand: {who} · {flags} — flagged for a later re-check</translation>
     </message>
     <message>
+        <source>This person was already recorded at {time} in this shift.</source>
+        <translation>This person was already recorded at {time} in this shift.</translation>
+    </message>
+    <message>
         <source>Degraded mode: identity typed by hand</source>
         <translation>Degraded mode: identity typed by hand</translation>
     </message>

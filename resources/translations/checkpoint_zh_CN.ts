@@ -207,6 +207,10 @@
         <translation>手工录入：{who} · {flags} —— 已标记，待事后复核</translation>
     </message>
     <message>
+        <source>This person was already recorded at {time} in this shift.</source>
+        <translation>此人本班次已于 {time} 登记过。</translation>
+    </message>
+    <message>
         <source>Degraded mode: identity typed by hand</source>
         <translation>降级模式：身份信息为手工录入</translation>
     </message>
