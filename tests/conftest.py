@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import threading
 from collections.abc import Iterator
@@ -15,10 +16,41 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 TESTDATA = SHARED / "testdata"
 
 
+TEST_DATA_KEY = bytes(range(32))
+"""The data key (``storage.keys``) every test home starts with, so a database that a module- or
+session-scoped fixture filled opens in every test; tests of a missing or wrong key remove or replace it."""
+
+
+def give_data_key(home: Path, key: bytes = TEST_DATA_KEY) -> Path:
+    """Put ``key`` where the station looks for its data key under ``home`` (mode 0600 in a 0700 folder)."""
+    folder = home / "data" / "keys"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
+    path = folder / "data.key"
+    path.write_bytes(base64.b64encode(key) + b"\n")
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Fixtures wider than one test (a demo history per module) also stay out of the real user folders."""
+    home = tmp_path_factory.mktemp("session-home")
+    give_data_key(home)
+    saved = os.environ.get("CHECKPOINT_HOME")
+    os.environ["CHECKPOINT_HOME"] = str(home)
+    yield home
+    if saved is None:
+        os.environ.pop("CHECKPOINT_HOME", None)
+    else:
+        os.environ["CHECKPOINT_HOME"] = saved
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own config/data/log/export folders; the real user folders are never touched."""
     home = tmp_path_factory.mktemp("home")
+    give_data_key(home)
     monkeypatch.setenv("CHECKPOINT_HOME", str(home))
     monkeypatch.delenv("CHECKPOINT_DB", raising=False)
     return home

@@ -346,6 +346,10 @@
         <translation>Typed by hand: {who} · {flags} — flagged for a later re-check</translation>
     </message>
     <message>
+        <source>This person was already recorded at {time} in this shift.</source>
+        <translation>This person was already recorded at {time} in this shift.</translation>
+    </message>
+    <message>
         <source>Degraded mode: identity typed by hand</source>
         <translation>Degraded mode: identity typed by hand</translation>
     </message>
@@ -2795,6 +2799,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>The data folder cannot be written.</translation>
     </message>
     <message>
+        <source>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</source>
+        <translation>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</translation>
+    </message>
+    <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation>An unexpected database error happened; it was logged.</translation>
     </message>
@@ -3285,6 +3293,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Access refused</source>
         <translation>Access refused</translation>
+    </message>
+    <message>
+        <source>Personal data encrypted</source>
+        <translation>Personal data encrypted</translation>
     </message>
     <message>
         <source>operator</source>

@@ -352,6 +352,10 @@
         <translation>手工录入：{who} · {flags} —— 已标记，待事后复核</translation>
     </message>
     <message>
+        <source>This person was already recorded at {time} in this shift.</source>
+        <translation>此人本班次已于 {time} 登记过。</translation>
+    </message>
+    <message>
         <source>Degraded mode: identity typed by hand</source>
         <translation>降级模式：身份信息为手工录入</translation>
     </message>
@@ -2811,6 +2815,10 @@ Vehicle facts: {vehicle}</source>
         <translation>数据文件夹无法写入。</translation>
     </message>
     <message>
+        <source>The key for the personal data in this database (keys/data.key) is missing or wrong. Restore it from the backup.</source>
+        <translation>本数据库个人信息的密钥（keys/data.key）缺失或不匹配。请从备份中恢复该密钥。</translation>
+    </message>
+    <message>
         <source>An unexpected database error happened; it was logged.</source>
         <translation>发生意外的数据库错误，已记入日志。</translation>
     </message>
@@ -3301,6 +3309,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Access refused</source>
         <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>Personal data encrypted</source>
+        <translation>个人信息已加密</translation>
     </message>
     <message>
         <source>operator</source>

@@ -3,6 +3,10 @@
 张小三 -> 张*三, 430102199001011234 -> 4301**********1234, 13812345678 -> 138****5678, 京A12345 -> 京A***45.
 Every mask is idempotent (a masked value stays as it is) and never reveals more of a short value than of a
 long one.
+
+ID numbers and phones are stored sealed, beside their masked form and a keyed hash of their normalised form
+(``storage/pii.py``), so the free-text filter can only match what the mask shows or a whole number:
+:func:`matches_sealed` is that rule, for code that filters passages in memory.
 """
 
 from __future__ import annotations
@@ -47,3 +51,33 @@ def mask_plate(plate: str) -> str:
     if len(plate) <= 4:
         return plate
     return plate[:2] + "*" * (len(plate) - 4) + plate[-2:]
+
+
+def normalise_id_number(number: str) -> str:
+    """The form an ID number is compared in: no spaces, upper case (a final x is X)."""
+    return "".join(number.split()).upper()
+
+
+def normalise_phone(phone: str) -> str:
+    """The form a phone number is compared in: its digits only."""
+    return "".join(c for c in phone if c.isascii() and c.isdigit())
+
+
+WHOLE_NUMBER_MIN = 11
+"""A needle this long or longer (normalised) is also compared as a whole ID number or phone."""
+
+
+def matches_sealed(needle: str, id_number: str, phone: str) -> bool:
+    """Whether the free-text ``needle`` finds a person by ID number or phone: a case-insensitive part of the
+    masked form, or the whole number."""
+    needle = needle.strip().lower()
+    if not needle:
+        return False
+    if id_number and needle in mask_id_number(id_number).lower():
+        return True
+    if phone and needle in mask_phone(phone):
+        return True
+    whole_id, whole_phone = normalise_id_number(needle), normalise_phone(needle)
+    return (len(whole_id) >= WHOLE_NUMBER_MIN and whole_id == normalise_id_number(id_number)) or (
+        len(whole_phone) >= WHOLE_NUMBER_MIN and whole_phone == normalise_phone(phone)
+    )

@@ -140,6 +140,7 @@ class AuditAction(enum.StrEnum):
     OPERATOR_DISABLED = "operator_disabled"
     OPERATOR_ENABLED = "operator_enabled"
     ACCESS_REFUSED = "access_refused"
+    DATA_SEALED = "data_sealed"  # ID numbers and phones stored before sealing were sealed (schema 0006)
 
 
 class PersonFlag(enum.StrEnum):

@@ -3,7 +3,8 @@
 ``trace_query`` checks what was asked before any database is touched: a plate and an ID number must be
 well formed (``validators``), a phone a mainland mobile number, the window non-empty; at least one of
 plate, ID number, phone or name must be given. It returns the normalised values the exact, indexed
-queries of storage compare against. ``passage_json`` turns a found passage into the JSON object the
+queries of storage compare against (an ID number or phone through its keyed hash: they are stored sealed,
+never in plain text). ``passage_json`` turns a found passage into the JSON object the
 ``checkpoint trace --json`` command prints, masked unless the caller may see the full data.
 """
 

@@ -70,6 +70,7 @@ class ManualIdentity:
     id_number: str
     phone: str = ""
     reason: PersonFlag = PersonFlag.NO_PHONE  # NO_PHONE or PLATFORM_DOWN
+    seen_at: datetime | None = None  # the session fills it: this ID (or phone) was recorded in the shift then
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,6 +563,9 @@ class StationSession(QObject):
         neither a code nor a typed identity yet (then it is theirs)."""
         vehicle = self._vehicle
         draft = self._draft
+        if identity is not None:
+            seen = self._verifier.person_seen_in_shift(self._shift.id, identity.id_number, identity.phone)
+            identity = dataclasses.replace(identity, seen_at=seen)
         if vehicle is not None and identity is not None and (draft.code is not None or draft.manual):
             self._vehicle = dataclasses.replace(vehicle, selected=-1)
             draft = self._blank_occupant()

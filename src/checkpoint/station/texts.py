@@ -205,6 +205,11 @@ def storage_error_text(value: StorageErrorKind) -> str:
         StorageErrorKind.UNWRITABLE_FOLDER: QCoreApplication.translate(
             "Texts", "The data folder cannot be written."
         ),
+        StorageErrorKind.DATA_KEY: QCoreApplication.translate(
+            "Texts",
+            "The key for the personal data in this database (keys/data.key) is missing or wrong. "
+            "Restore it from the backup.",
+        ),
         StorageErrorKind.OTHER: QCoreApplication.translate(
             "Texts", "An unexpected database error happened; it was logged."
         ),
@@ -663,6 +668,7 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.OPERATOR_DISABLED: QCoreApplication.translate("Texts", "Operator disabled"),
         AuditAction.OPERATOR_ENABLED: QCoreApplication.translate("Texts", "Operator enabled"),
         AuditAction.ACCESS_REFUSED: QCoreApplication.translate("Texts", "Access refused"),
+        AuditAction.DATA_SEALED: QCoreApplication.translate("Texts", "Personal data encrypted"),
     }[value]
 
 

@@ -321,6 +321,11 @@ class Verifier:
             self.refresh_watchlist(now)
         return self._watchlist
 
+    def person_seen_in_shift(self, shift_id: UUID, id_number: str, phone: str) -> datetime | None:
+        """When this ID number (else this phone) was last recorded in the shift: a person checked twice.
+        Compared through the keyed hash; the log holds no plain ID numbers."""
+        return self._database.person_seen_in_shift(shift_id, id_number=id_number, phone=phone)
+
     def refresh_watchlist(self, at: datetime | None = None) -> None:
         """Reads the entries in force now (after an import, and every minute)."""
         now = at or self._clock()

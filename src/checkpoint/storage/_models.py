@@ -44,6 +44,11 @@ NAMING_CONVENTION = {
 FLAGGED_CONDITION = "flags <> '[]'"
 """A person check with any flag: the partial index's condition, spelled once."""
 
+PLAIN_PII_CONDITION = "id_number <> '' OR phone <> ''"
+"""A person check whose ID number or phone is still in plain text (written before schema 0006 and not yet
+sealed): the partial index's condition, spelled once. Empty once every row is sealed, so "is anything left
+to seal?" costs one look into an empty index."""
+
 # SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -217,8 +222,8 @@ class PersonCheckRow(Base):
     __table_args__ = (
         UniqueConstraint("passage_uuid", "position"),
         Index(None, "name"),
-        Index(None, "id_number"),
-        Index(None, "phone"),
+        Index(None, "id_number_hmac"),
+        Index(None, "phone_hmac"),
         Index(None, "pass_id"),
         Index(None, "household"),
         # Only the (few) flagged checks: the degraded-mode filter reads this index alone. Queries must
@@ -228,6 +233,12 @@ class PersonCheckRow(Base):
             "passage_uuid",
             sqlite_where=text(FLAGGED_CONDITION),
             postgresql_where=text(FLAGGED_CONDITION),
+        ),
+        Index(
+            "ix_person_check_plain_pii",
+            "id",
+            sqlite_where=text(PLAIN_PII_CONDITION),
+            postgresql_where=text(PLAIN_PII_CONDITION),
         ),
     )
 
@@ -250,6 +261,14 @@ class PersonCheckRow(Base):
     flags: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of PersonFlag values
     pass_id: Mapped[str] = mapped_column(Text, server_default="")
     household: Mapped[str] = mapped_column(Text, server_default="")
+    # since 0006: personal data sealed (storage/pii.py); ``id_number``/``phone`` above stay "" from then on
+    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")  # 0 plain-era canonical form, 1 sealed
+    id_number_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    id_number_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    id_number_masked: Mapped[str] = mapped_column(Text, server_default="")
+    phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    phone_masked: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class VehicleRow(Base):
@@ -329,6 +348,14 @@ class WatchlistEntryRow(_Chained, Base):
     valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     source: Mapped[str] = mapped_column(Text)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+    # since 0006: personal data sealed (storage/pii.py); ``id_number``/``phone`` above stay "" from then on
+    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")  # 0 plain-era canonical form, 1 sealed
+    id_number_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    id_number_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    id_number_masked: Mapped[str] = mapped_column(Text, server_default="")
+    phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    phone_masked: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class WatchlistEndRow(_Chained, Base):
@@ -450,3 +477,16 @@ class OperatorStatusRow(_Chained, Base):
     enabled: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class DataKeyRow(Base):
+    """The data key(s) this database's personal data is sealed with, by key id (never the key itself).
+
+    Written when a database is first opened with a data key (since 0006), so a later open can tell a
+    missing key ("restore it from the backup") and a wrong one from a database that has none yet.
+    """
+
+    __tablename__ = "data_key"
+
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -11,6 +11,25 @@ so its canonical bytes, and therefore its hash, are exactly what they were: old 
 with no chain version. A record with, say, a pass id hashes it, and anyone who later gives an old record
 a flag or a pass id (or clears a new record's) changes its canonical bytes and breaks the hash. The
 canonical form stays unambiguous because each new field has one default and keeps its own key.
+
+Personal data at rest (schema 0006). A person check's and a watchlist entry's ``id_number`` and ``phone``
+are no longer stored in plain text: each is kept *sealed* (AES-GCM, bound to its row and field), as a
+*keyed hash* (HMAC, for search) and *masked* (for display) -- see ``storage/pii.py``. ``pii_form`` says
+which canonical form the row's hash was taken over, and the hashed field lists above stay as they were:
+
+* ``pii_form`` 1 (every row written since 0006): the canonical ``id_number`` (``phone``) is the object
+  ``{"hmac": ..., "masked": ..., "sealed": ...}`` of the stored columns, or "" when there is no value. The
+  hash covers exactly the stored bytes, so ``db verify`` needs **no key** for these rows and still catches
+  an edited ciphertext, keyed hash or mask; the plain text never enters anything stored.
+* ``pii_form`` 0 (rows written before 0006): the canonical value stays the plain string it always was, so
+  the stored hash is unchanged. When the program first opens such a database with its data key, it seals
+  the plain values into the new columns and blanks the plain ones (in batches, with an audit entry): the one
+  sanctioned in-place change, which leaves every canonical form as it was. Verifying these rows needs the
+  key: ``verify`` opens the sealed value to rebuild the plain canonical string, and also checks that the
+  keyed hash and mask still belong to it (they are not in the hash of a row written before they existed).
+
+Flipping ``pii_form`` either way changes the canonical form (a string becomes an object), so it breaks the
+hash too. A ciphertext moved to another row or field does not open (its associated data names the row).
 """
 
 from __future__ import annotations
@@ -45,6 +64,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
 
 GATE = "gate"
 GATE_PROFILE = "gate_profile"
@@ -152,12 +172,78 @@ PERSON_HASHED = (
 VEHICLE_HASHED = ("plate", "kind", "origin", "destination")
 PERSON_HASHED_UNLESS_DEFAULT = ("attested_at", "pass_id", "household")  # since 0002; and "flags"
 
+PII_FIELDS = (PiiKind.ID_NUMBER.value, PiiKind.PHONE.value)
+PII_PLAIN_FORM = 0  # hashed over the plain text (written before schema 0006)
+PII_SEALED_FORM = 1  # hashed over the sealed, keyed-hash and masked columns
+_PII_PARTS = ("hmac", "masked", "sealed")
+
 Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
 
 
 def record_fields(kind: str, row: Row) -> dict[str, object]:
     """The hashed fields of a gate, operator, shift, shift close or audit record."""
     return {name: row[name] for name in HASHED[kind]}
+
+
+def watchlist_fields(row: Row) -> dict[str, object]:
+    """The hashed fields of a watchlist entry (personal data as the module docstring says)."""
+    fields = record_fields(WATCHLIST_ENTRY, row)
+    fields.update(_pii_canonical(row))
+    return fields
+
+
+def _pii_canonical(row: Row) -> dict[str, object]:
+    if row["pii_form"] == PII_PLAIN_FORM:
+        return {field: row[field] for field in PII_FIELDS}
+    canonical: dict[str, object] = {}
+    for field in PII_FIELDS:
+        parts = {part: row[f"{field}_{part}"] for part in _PII_PARTS}
+        canonical[field] = parts if any(parts.values()) else ""
+    return canonical
+
+
+def person_row_id(passage_uuid: uuid.UUID, position: int) -> str:
+    """What a person check's sealed values are bound to: it has no uuid of its own."""
+    return f"{passage_uuid}/{position}"
+
+
+def seal_pii(row: dict[str, Any], cipher: PiiCipher, row_id: uuid.UUID | str) -> None:
+    """Turn a row's plain ``id_number`` and ``phone`` into the stored form (in place): sealed, keyed
+    hash and mask filled, plain columns blank, ``pii_form`` 1."""
+    for field in PII_FIELDS:
+        value = row[field]
+        row[f"{field}_sealed"] = cipher.seal(value, row_id, field)
+        row[f"{field}_hmac"] = cipher.keyed_hash(field, value)
+        row[f"{field}_masked"] = mask(field, value) if value else ""
+        row[field] = ""
+    row["pii_form"] = PII_SEALED_FORM
+
+
+def open_pii(row: Row, cipher: PiiCipher, row_id: uuid.UUID | str) -> dict[str, Any]:
+    """A copy of a stored row with its plain ``id_number`` and ``phone`` back; raises
+    :class:`StorageError` (corrupt) when a sealed value does not open."""
+    opened = dict(row)
+    for field in PII_FIELDS:
+        sealed = row[f"{field}_sealed"]
+        if sealed:
+            try:
+                opened[field] = cipher.open(sealed, row_id, field)
+            except PiiError as exc:
+                raise StorageError(
+                    StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}"
+                ) from exc
+    return opened
+
+
+def legacy_pii_consistent(row: Row, cipher: PiiCipher) -> bool:
+    """For a row in the plain-era form (opened), whether its keyed hashes and masks belong to its values:
+    these columns came after its hash, so the chain alone cannot vouch for them."""
+    for field in PII_FIELDS:
+        value = row[field]
+        expected = (cipher.keyed_hash(field, value), mask(field, value) if value else "")
+        if (row[f"{field}_hmac"], row[f"{field}_masked"]) != expected:
+            return False
+    return True
 
 
 def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dict[str, object]:
@@ -171,6 +257,7 @@ def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dic
 
 def _person_fields(p: Row) -> dict[str, object]:
     fields: dict[str, object] = {name: p[name] for name in PERSON_HASHED}
+    fields.update(_pii_canonical(p))
     fields["verified"] = json.loads(p["verified"])
     for name in PERSON_HASHED_UNLESS_DEFAULT:  # see the module docstring
         if p[name]:

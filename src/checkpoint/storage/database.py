@@ -35,6 +35,7 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Table,
+    bindparam,
     create_engine,
     event,
     exists,
@@ -53,6 +54,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from checkpoint.domain.chain import GENESIS, chain_hash
+from checkpoint.domain.masking import WHOLE_NUMBER_MIN
 from checkpoint.domain.records import (
     AuditAction,
     AuditEntry,
@@ -67,10 +69,13 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.watchlist import WatchlistEntry
 from checkpoint.storage import _records as rec
+from checkpoint.storage import keys
 from checkpoint.storage._models import (
     FLAGGED_CONDITION,
+    PLAIN_PII_CONDITION,
     AuditRow,
     ChainHeadRow,
+    DataKeyRow,
     GateProfileRow,
     GateRow,
     HouseholdRow,
@@ -96,6 +101,7 @@ from checkpoint.storage.errors import (
     storage_error,
 )
 from checkpoint.storage.operators import OperatorStore, operator_pin_t, operator_status_t
+from checkpoint.storage.pii import PiiCipher, PiiKind, normalise
 
 __all__ = [
     "ChainBreak",
@@ -140,6 +146,8 @@ _shift_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
 _shift_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
 _household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
 _resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
+_data_key_t: Table = DataKeyRow.__table__  # type: ignore[assignment]
+_SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -170,8 +178,10 @@ class PassageFilter:
     """Which passages a query returns. All given conditions must hold.
 
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
-    substring of the plate, a person's name, ID number or phone, the code text or the note. ``plate``,
-    ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing); the plate is
+    substring of the plate, a person's name, the code text or the note, or of an ID number's or phone's
+    masked form, or a whole ID number or phone (they are stored sealed: ``domain.masking.matches_sealed``).
+    ``plate``, ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing; ID number
+    and phone through their keyed hashes, so case, spaces and separators do not matter); the plate is
     compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
     that carries any flag (degraded mode: typed ID numbers, no phone, platform down) for the later re-check.
     """
@@ -299,6 +309,8 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=FULL")
+            # freed space is zeroed: plain ID numbers sealed on open (and purged rows) leave no trace
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
             cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         finally:
@@ -362,10 +374,16 @@ def open_database(
     busy_timeout: float = 5.0,
     station_id: uuid.UUID | None = None,
     clock: Callable[[], datetime] | None = None,
+    data_key: bytes | None = None,
 ) -> Database:
     """Open the database at ``url`` (``sqlite:///path`` or ``postgresql://...``), migrating it to this
     program's schema. A new database gets its own station id (or ``station_id`` when given) and a
     ``database_created`` audit entry.
+
+    ``data_key`` seals and opens ID numbers and phones (``storage.pii``); by default it is read from the
+    keys folder, and made there (logged and audited) when missing and this database has never been sealed
+    with one. A database sealed with a key that is missing or another one raises ``StorageError``
+    (``DATA_KEY``) and nothing is written. ID numbers and phones stored before schema 0006 are sealed now.
 
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
@@ -394,7 +412,7 @@ def open_database(
                 with engine.begin() as connection:
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
-        return Database(engine, url, station_id=station_id, clock=clock)
+        return Database(engine, url, station_id=station_id, clock=clock, data_key=data_key)
     except BaseException:
         engine.dispose()
         raise
@@ -460,6 +478,7 @@ class Database(OperatorStore):
         *,
         station_id: uuid.UUID | None = None,
         clock: Callable[[], datetime] | None = None,
+        data_key: bytes | None = None,
     ) -> None:
         self._engine = engine
         self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
@@ -470,7 +489,9 @@ class Database(OperatorStore):
         self._known_operators: set[uuid.UUID] = set()
         self._known_shifts: set[uuid.UUID] = set()
         self.url = url
+        self._pii = self._data_cipher(data_key)
         self.station_id = self._ensure_station(station_id)
+        self._seal_plain_rows()
         self.refresh_statistics()
 
     # -- plumbing ------------------------------------------------------------------------------------
@@ -561,6 +582,163 @@ class Database(OperatorStore):
         if found is not None:
             cache.add(key)
         return found is not None
+
+    # -- personal data at rest (see storage/pii.py and the _records docstring) -------------------------
+
+    def _data_cipher(self, data_key: bytes | None) -> PiiCipher:
+        """The cipher for this database's personal data (a key made here is logged by ``keys``)."""
+        with self._reading() as session:
+            known = list(session.execute(select(_data_key_t.c.key_id)).scalars())
+        if data_key is None:
+            path = keys.data_key_path()
+            try:
+                data_key = keys.load_data_key()
+            except keys.DataKeyMissingError as exc:
+                if known:
+                    raise StorageError(
+                        StorageErrorKind.DATA_KEY,
+                        f"this database's data key is missing: restore {path} from your backup "
+                        f"(key id {known[0]})",
+                    ) from exc
+                try:
+                    data_key = keys.create_data_key()
+                except keys.KeyExistsError:  # another process made it meanwhile
+                    data_key = self._load_key()
+                except keys.KeyFileError as error:
+                    raise StorageError(StorageErrorKind.DATA_KEY, str(error)) from error
+            except keys.KeyFileError as exc:
+                raise StorageError(StorageErrorKind.DATA_KEY, str(exc)) from exc
+        try:
+            cipher = PiiCipher(data_key)
+        except ValueError as exc:
+            raise StorageError(StorageErrorKind.DATA_KEY, str(exc)) from exc
+        if known and cipher.key_id not in known:
+            raise StorageError(
+                StorageErrorKind.DATA_KEY,
+                f"the data key given (key id {cipher.key_id}) is not this database's (key id "
+                f"{', '.join(known)}): restore this database's {keys.DATA_KEY_FILE} from your backup",
+            )
+        if not known:
+            with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+                if session.execute(select(_data_key_t.c.key_id)).first() is None:
+                    session.execute(insert(_data_key_t).values(key_id=cipher.key_id, created_at=self._now()))
+        return cipher
+
+    @staticmethod
+    def _load_key() -> bytes:
+        try:
+            return keys.load_data_key()
+        except keys.KeyFileError as exc:
+            raise StorageError(StorageErrorKind.DATA_KEY, str(exc)) from exc
+
+    def _seal_plain_rows(self) -> None:
+        """Seal ID numbers and phones stored in plain text before schema 0006, a batch per transaction
+        (an interrupted run resumes at the next open), then one audit entry saying how many.
+
+        The one in-place change to stored records: canonical forms and hashes stay as they were.
+        """
+        pc, wc = _person_t.c, _watch_t.c
+        plain_watch = or_(wc.id_number != "", wc.phone != "")
+        with self._reading() as session:  # the usual case: nothing to seal, and no write lock taken
+            plain_person = session.execute(select(pc.id).where(text(PLAIN_PII_CONDITION)).limit(1)).first()
+            plain_entry = session.execute(select(wc.id).where(plain_watch).limit(1)).first()
+        if plain_person is None and plain_entry is None:
+            return
+        persons = watch = 0
+        person_update = (
+            update(_person_t)
+            .where(pc.id == bindparam("row_pk"))
+            .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()})
+        )
+        while True:
+            with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+                rows = session.execute(
+                    select(pc.id, pc.passage_uuid, pc.position, pc.id_number, pc.phone)
+                    .where(text(PLAIN_PII_CONDITION))
+                    .limit(_SEAL_BATCH)
+                ).all()
+                if not rows:
+                    break
+                session.execute(
+                    person_update,
+                    [
+                        self._sealed_values(
+                            row.id,
+                            rec.person_row_id(row.passage_uuid, row.position),
+                            row.id_number,
+                            row.phone,
+                        )
+                        for row in rows
+                    ],
+                )
+                persons += len(rows)
+        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+            entries = session.execute(select(wc.id, wc.uuid, wc.id_number, wc.phone).where(plain_watch)).all()
+            if entries:
+                session.execute(
+                    update(_watch_t)
+                    .where(wc.id == bindparam("row_pk"))
+                    .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()}),
+                    [self._sealed_values(e.id, e.uuid, e.id_number, e.phone) for e in entries],
+                )
+                watch = len(entries)
+        if self._is_sqlite:  # the WAL still holds page images from before: write them back and empty it
+            with self._lock, _translated():
+                raw = self._engine.raw_connection()
+                try:
+                    raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+                finally:
+                    raw.close()
+        if persons or watch:
+            _log.warning(
+                "sealed the ID numbers and phones of %d person checks, %d watchlist entries", persons, watch
+            )
+            self.append_audit(
+                AuditAction.DATA_SEALED,
+                f"{persons} person checks, {watch} watchlist entries (data key {self._pii.key_id})",
+                self._now(),
+            )
+
+    @staticmethod
+    def _sealed_columns() -> list[str]:
+        return [f"{field}_{part}" for field in rec.PII_FIELDS for part in ("sealed", "hmac", "masked")] + [
+            field for field in rec.PII_FIELDS
+        ]
+
+    def _sealed_values(self, pk: int, row_id: uuid.UUID | str, id_number: str, phone: str) -> dict[str, Any]:
+        """The update parameters that seal one plain-era row (``pii_form`` stays 0: its hash is plain)."""
+        values: dict[str, Any] = {"id_number": id_number, "phone": phone}
+        rec.seal_pii(values, self._pii, row_id)
+        params = {f"new_{name}": values[name] for name in self._sealed_columns()}
+        params["row_pk"] = pk
+        return params
+
+    def _open_person(self, row: Mapping[Any, Any]) -> dict[str, Any]:
+        return rec.open_pii(row, self._pii, rec.person_row_id(row["passage_uuid"], row["position"]))
+
+    def person_seen_in_shift(
+        self, shift_id: uuid.UUID, *, id_number: str = "", phone: str = ""
+    ) -> datetime | None:
+        """When a passage of this shift last recorded a person with this ID number (or, without one, this
+        phone), if any: the gate's "this person passed already" warning. Compares keyed hashes (indexed);
+        the plain values are never stored."""
+        id_number = rec.as_text(id_number, "ID number")
+        phone = rec.as_text(phone, "phone")
+        if normalise(PiiKind.ID_NUMBER, id_number):
+            wanted = _person_t.c.id_number_hmac == self._pii.keyed_hash(PiiKind.ID_NUMBER, id_number)
+        elif normalise(PiiKind.PHONE, phone):
+            wanted = _person_t.c.phone_hmac == self._pii.keyed_hash(PiiKind.PHONE, phone)
+        else:
+            return None
+        p = _passage_t
+        query = select(func.max(p.c.at)).where(
+            p.c.station_id == self.station_id,
+            p.c.shift_id == shift_id,
+            p.c.uuid.in_(select(_person_t.c.passage_uuid).where(wanted)),
+        )
+        with self._reading() as session:
+            found = session.execute(query).scalar_one_or_none()
+        return rec.utc(found, "passage time") if found is not None else None
 
     # -- gates and operators -------------------------------------------------------------------------
 
@@ -797,7 +975,7 @@ class Database(OperatorStore):
             inserted = self._insert_passages(session, chain, [draft])
             if inserted:
                 row, persons, vehicle = inserted[0]
-                return rec.to_passage(row, persons, vehicle)
+                return rec.to_passage(row, [self._open_person(p) for p in persons], vehicle)
         stored = self.passage(draft.uuid)
         if stored is None:  # another station's passage with this uuid, or removed meanwhile
             raise InvalidRecordError(
@@ -850,6 +1028,8 @@ class Database(OperatorStore):
             self._check_references(session, draft, in_batch)
             row["uuid"] = draft.uuid
             row["recorded_at"] = recorded_at
+            for person in persons:
+                rec.seal_pii(person, self._pii, rec.person_row_id(draft.uuid, person["position"]))
             chain.seal(rec.PASSAGE, row, partial(rec.passage_fields, persons=persons, vehicle=vehicle))
             built.append((row, persons, vehicle))
             in_batch.add(draft.uuid)
@@ -902,14 +1082,12 @@ class Database(OperatorStore):
                 p.c.uuid.in_(select(_vehicle_t.c.passage_uuid).where(_vehicle_t.c.plate == plate))
             )
         for column, wanted in (
-            (_person_t.c.id_number, f.id_number),
-            (_person_t.c.phone, f.phone),
-            (_person_t.c.name, f.name),
+            (_person_t.c.id_number_hmac, self._pii.keyed_hash(PiiKind.ID_NUMBER, f.id_number)),
+            (_person_t.c.phone_hmac, self._pii.keyed_hash(PiiKind.PHONE, f.phone)),
+            (_person_t.c.name, f.name.strip()),
         ):
-            if wanted.strip():
-                conditions.append(
-                    p.c.uuid.in_(select(_person_t.c.passage_uuid).where(column == wanted.strip()))
-                )
+            if wanted:
+                conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(column == wanted)))
         if f.flagged:
             # spelled exactly as the partial index's condition, so SQLite reads that small index alone
             conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION))))
@@ -922,10 +1100,21 @@ class Database(OperatorStore):
                 return func.lower(column).like(pattern, escape="\\")
 
             person = _person_t.c
-            person_hit = exists().where(
-                person.passage_uuid == p.c.uuid,
-                or_(like(person.name), like(person.id_number), like(person.phone), like(person.code_text)),
-            )
+            # ID numbers and phones are sealed: a fragment matches their masked form (the last four digits),
+            # a whole number its keyed hash
+            person_terms = [
+                like(person.name),
+                like(person.id_number_masked),
+                like(person.phone_masked),
+                like(person.code_text),
+            ]
+            for column, kind in (
+                (person.id_number_hmac, PiiKind.ID_NUMBER),
+                (person.phone_hmac, PiiKind.PHONE),
+            ):
+                if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN:
+                    person_terms.append(column == self._pii.keyed_hash(kind, needle))
+            person_hit = exists().where(person.passage_uuid == p.c.uuid, or_(*person_terms))
             vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
             conditions.append(or_(like(p.c.note), person_hit, vehicle_hit))
         return conditions
@@ -1035,7 +1224,12 @@ class Database(OperatorStore):
 
     def _complete(self, session: Session, rows: Sequence[Mapping[Any, Any]]) -> list[Passage]:
         persons, vehicles = self._children(session, [row["uuid"] for row in rows])
-        return [rec.to_passage(row, persons.get(row["uuid"], []), vehicles.get(row["uuid"])) for row in rows]
+        return [
+            rec.to_passage(
+                row, [self._open_person(p) for p in persons.get(row["uuid"], [])], vehicles.get(row["uuid"])
+            )
+            for row in rows
+        ]
 
     # -- audit ---------------------------------------------------------------------------------------
 
@@ -1360,7 +1554,8 @@ class Database(OperatorStore):
                 stored.add(row["uuid"])
                 row["operator_id"] = operator_id
                 row["recorded_at"] = recorded_at
-                chain.seal(rec.WATCHLIST_ENTRY, row)
+                rec.seal_pii(row, self._pii, row["uuid"])
+                chain.seal(rec.WATCHLIST_ENTRY, row, rec.watchlist_fields)
                 fresh.append(row)
             if not fresh:
                 return 0
@@ -1394,7 +1589,10 @@ class Database(OperatorStore):
             .order_by(w.recorded_at, w.seq)
         )
         with self._reading() as session:
-            return [rec.to_watchlist_entry(row) for row in session.execute(query).mappings()]
+            return [
+                rec.to_watchlist_entry(rec.open_pii(row, self._pii, row["uuid"]))
+                for row in session.execute(query).mappings()
+            ]
 
     def end_watchlist_entry(
         self, entry_id: uuid.UUID, at: datetime, operator_id: uuid.UUID | None, reason: str
@@ -1507,6 +1705,19 @@ class Database(OperatorStore):
             )
         return checked, None
 
+    def _plain_era(
+        self, row: Mapping[Any, Any], opener: Callable[[Mapping[Any, Any]], dict[str, Any]]
+    ) -> Mapping[Any, Any]:
+        """A row as its hash sees it: rows hashed over their plain ID number and phone (written before
+        0006) are opened, and their keyed hash and mask must still belong to them; sealed-form rows are
+        hashed over what is stored and need no key. Raises ``StorageError`` when they do not hold."""
+        if row["pii_form"] != rec.PII_PLAIN_FORM:
+            return row
+        opened = opener(row)
+        if not rec.legacy_pii_consistent(opened, self._pii):
+            raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
+        return opened
+
     def _stream(self, session: Session, kind: str) -> Iterator[_Link]:
         """One kind's records in seq order, read a batch at a time."""
         table = _CHAINED_TABLES[kind]
@@ -1525,10 +1736,14 @@ class Database(OperatorStore):
                 try:
                     if kind == rec.PASSAGE:
                         uid = row["uuid"]
-                        fields = rec.passage_fields(row, persons.get(uid, []), vehicles.get(uid))
+                        children = [self._plain_era(p, self._open_person) for p in persons.get(uid, [])]
+                        fields = rec.passage_fields(row, children, vehicles.get(uid))
+                    elif kind == rec.WATCHLIST_ENTRY:
+                        opened = self._plain_era(row, lambda r: rec.open_pii(r, self._pii, r["uuid"]))
+                        fields = rec.watchlist_fields(opened)
                     else:
                         fields = rec.record_fields(kind, row)
-                except (ValueError, TypeError):  # e.g. a JSON column edited into garbage
+                except (ValueError, TypeError, StorageError):  # e.g. a JSON column edited into garbage
                     fields = None
                 yield _Link(row["seq"], kind, str(row["uuid"]), row["prev_hash"], row["hash"], fields)
             cursor = rows[-1]["seq"]

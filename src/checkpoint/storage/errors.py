@@ -1,9 +1,9 @@
 """Storage errors, classified by blame (after qutebrowser's ``misc/sql.py``).
 
-Disk full, locked, read-only, corrupt, a newer schema or a folder we cannot write are the environment's
-fault: the station shows a clear message and keeps working. ``OTHER`` is our bug and belongs in the crash
-log. Bad input from the caller is not a storage error: it raises :class:`InvalidRecordError` (a
-``ValueError``).
+Disk full, locked, read-only, corrupt, a newer schema, a folder we cannot write or a missing or wrong data
+key (``storage.keys``) are the environment's fault: the station shows a clear message and keeps working.
+``OTHER`` is our bug and belongs in the crash log. Bad input from the caller is not a storage error: it
+raises :class:`InvalidRecordError` (a ``ValueError``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class StorageErrorKind(enum.StrEnum):
     CORRUPT = "corrupt"
     NEWER_SCHEMA = "newer_schema"
     UNWRITABLE_FOLDER = "unwritable_folder"
+    DATA_KEY = (
+        "data_key"  # the data key for sealed personal data is missing, unreadable or not this database's
+    )
     OTHER = "other"
 
 

@@ -1,4 +1,4 @@
-"""Key files: the deployment's Ed25519 pass-signing key pair, and DCC trust stores read from disk.
+"""Key files: the deployment's Ed25519 pass-signing key pair, its data key, and DCC trust stores from disk.
 
 Layout, in ``checkpoint.paths.data_dir() / "keys"`` (folder mode 0700):
 
@@ -6,16 +6,25 @@ Layout, in ``checkpoint.paths.data_dir() / "keys"`` (folder mode 0700):
   issues passes;
 * ``deployment-ed25519.pub.pem`` -- its public key. Gates that only verify need just the public key
   files: every ``*.pub.pem`` in the folder is accepted (copy an old key's public file there to keep its
-  passes valid after ``keygen --force``).
+  passes valid after ``keygen --force``);
+* ``data.key`` -- the deployment's **data key** (32 random bytes, base64, mode 0600): it seals ID numbers
+  and phones at rest (``storage.pii``). Every station of the deployment needs the same file (tracing
+  across stations compares keyed hashes made with it). Without it the personal data in the database
+  cannot be read or searched: it must be in the backups, beside the database.
 
-Permission policy (POSIX): a private key file that group or others may read, or inside a folder they
-may enter, is **refused** (:class:`KeyPermissionError`), as ssh does -- a copied-around signing key
-would let anyone print passes. Fix with ``chmod 600`` / ``chmod 700``.
+Permission policy (POSIX): a private key or data key file that group or others may read, or inside a
+folder they may enter, is **refused** (:class:`KeyPermissionError`), as ssh does -- a copied-around
+signing key would let anyone print passes, a data key read anyone's ID number. Fix
+with ``chmod 600`` / ``chmod 700``.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import logging
 import os
+import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -32,6 +41,10 @@ PRIVATE_KEY_FILE = "deployment-ed25519.pem"
 PUBLIC_KEY_FILE = "deployment-ed25519.pub.pem"
 PUBLIC_SUFFIX = ".pub.pem"
 TRUST_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".json")
+DATA_KEY_FILE = "data.key"
+DATA_KEY_BYTES = 32
+
+_log = logging.getLogger(__name__)
 
 
 class KeyFileError(Exception):
@@ -44,6 +57,10 @@ class KeyExistsError(KeyFileError):
 
 class KeyPermissionError(KeyFileError):
     """A private key that group or others can read."""
+
+
+class DataKeyMissingError(KeyFileError):
+    """No data key file in the keys folder."""
 
 
 def keys_dir() -> Path:
@@ -96,13 +113,7 @@ def load_private_key(folder: Path | None = None) -> ed25519.Ed25519PrivateKey:
     path = folder / PRIVATE_KEY_FILE
     if not path.is_file():
         raise KeyFileError(f"no deployment key at {path}: make one with 'checkpoint passes keygen'")
-    if _posix():
-        for item, allowed in ((path, 0o600), (folder, 0o700)):
-            mode = stat.S_IMODE(item.stat().st_mode)
-            if mode & 0o077:
-                raise KeyPermissionError(
-                    f"{item} is open to other users (mode {mode:o}); run: chmod {allowed:o} {item}"
-                )
+    _check_private(path, folder)
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as error:
@@ -111,6 +122,65 @@ def load_private_key(folder: Path | None = None) -> ed25519.Ed25519PrivateKey:
         raise KeyFileError(f"{path} is not an unencrypted PEM private key") from error
     if not isinstance(key, ed25519.Ed25519PrivateKey):
         raise KeyFileError(f"{path} is not an Ed25519 key")
+    return key
+
+
+def _check_private(path: Path, folder: Path) -> None:
+    """Refuses a secret file (or its folder) that group or others may read or enter."""
+    if not _posix():
+        return
+    for item, allowed in ((path, 0o600), (folder, 0o700)):
+        mode = stat.S_IMODE(item.stat().st_mode)
+        if mode & 0o077:
+            raise KeyPermissionError(
+                f"{item} is open to other users (mode {mode:o}); run: chmod {allowed:o} {item}"
+            )
+
+
+def data_key_path(folder: Path | None = None) -> Path:
+    return (folder or keys_dir()) / DATA_KEY_FILE
+
+
+def create_data_key(folder: Path | None = None, force: bool = False) -> bytes:
+    """Make a new data key (32 random bytes) and write it (mode 0600 in a 0700 folder); returns it.
+
+    Refuses to replace an existing one unless ``force`` (:class:`KeyExistsError`): a replaced data key
+    makes every ID number and phone sealed with the old one unreadable. The first-run wizard calls this.
+    """
+    folder = folder or keys_dir()
+    path = data_key_path(folder)
+    if path.exists() and not force:
+        raise KeyExistsError(f"a data key already exists: {path}")
+    key = secrets.token_bytes(DATA_KEY_BYTES)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if _posix():
+            folder.chmod(0o700)
+        _write_atomic(path, base64.b64encode(key) + b"\n", 0o600)
+    except OSError as error:
+        raise KeyFileError(f"cannot write the data key in {folder}: {error.strerror or error}") from error
+    _log.warning("created a new data key for personal data at %s: back it up with the database", path)
+    return key
+
+
+def load_data_key(folder: Path | None = None) -> bytes:
+    """The deployment's data key; refuses a missing (:class:`DataKeyMissingError`), unreadable, malformed
+    or too widely readable (:class:`KeyPermissionError`) one."""
+    folder = folder or keys_dir()
+    path = data_key_path(folder)
+    if not path.is_file():
+        raise DataKeyMissingError(f"no data key at {path}")
+    _check_private(path, folder)
+    try:
+        text = path.read_bytes()
+    except OSError as error:
+        raise KeyFileError(f"cannot read {path}: {error.strerror or error}") from error
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise KeyFileError(f"{path} is not a data key (base64 of {DATA_KEY_BYTES} bytes)") from error
+    if len(key) != DATA_KEY_BYTES:
+        raise KeyFileError(f"{path} is not a data key ({len(key)} bytes, not {DATA_KEY_BYTES})")
     return key
 
 

@@ -98,6 +98,12 @@ class CredentialView(QFrame):
                     who=who, flags=", ".join(flag_text(flag) for flag in draft.flags)
                 )
             )
+            if manual.seen_at is not None:
+                lines.append(
+                    self.tr("This person was already recorded at {time} in this shift.").format(
+                        time=manual.seen_at.astimezone().strftime("%H:%M")
+                    )
+                )
             if state == "none":
                 state, status = "warn", self.tr("Degraded mode: identity typed by hand")
         verified = draft.verification.verified_facts() if draft.verification else ()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from checkpoint.domain.masking import mask_name
+from checkpoint.domain.masking import mask_name, matches_sealed
 from checkpoint.domain.records import CodeColour, Outcome, Passage
 from checkpoint.domain.rules import Thresholds
 from checkpoint.station.log import LogService, PassageFilter
@@ -92,7 +92,11 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
         if wanted.strip() and all(getattr(person, field) != wanted.strip() for person in passage.persons):
             return False
     needle = f.text.strip().lower()
-    return not needle or any(needle in value.lower() for value in _searchable(passage))
+    return (
+        not needle
+        or any(needle in value.lower() for value in _searchable(passage))
+        or any(matches_sealed(needle, person.id_number, person.phone) for person in passage.persons)
+    )
 
 
 def _searchable(passage: Passage) -> Iterable[str]:
@@ -100,9 +104,7 @@ def _searchable(passage: Passage) -> Iterable[str]:
         yield passage.vehicle.plate
     yield passage.note
     for person in passage.persons:
-        yield person.name
-        yield person.id_number
-        yield person.phone
+        yield person.name  # ID numbers and phones: matches_sealed (they are stored sealed)
         yield person.code_text
 
 

@@ -155,3 +155,20 @@ def test_switching_to_pedestrians_drops_the_vehicle(session: StationSession, qtb
     assert session.vehicle is None and session.draft.code is None
     scan(session, "token-2")
     assert session.draft.subject is SubjectKind.PEDESTRIAN and session.draft.code is not None
+
+
+def test_a_person_typed_again_in_the_shift_is_recognised_by_the_keyed_hash(
+    session: StationSession, qtbot: QtBot
+) -> None:
+    session.set_plate("京B23456")
+    session.set_manual_identity(ManualIdentity("张小三", GOOD_ID))
+    assert session.vehicle is not None
+    assert session.vehicle.occupants[0].manual is not None
+    assert session.vehicle.occupants[0].manual.seen_at is None
+    green(session)
+    with qtbot.waitSignal(session.passage_recorded):
+        assert session.confirm(Outcome.PASS)
+    session.set_plate("京B23457")
+    session.set_manual_identity(ManualIdentity("张小三", GOOD_ID.lower()))  # typed differently
+    again = session.vehicle.occupants[0].manual
+    assert again is not None and again.seen_at == NOW

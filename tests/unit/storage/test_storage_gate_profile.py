@@ -18,7 +18,7 @@ from sqlalchemy import create_engine
 from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
-from checkpoint.domain.records import AuditAction, Gate, Role
+from checkpoint.domain.records import AuditAction, CodeColour, Gate, PersonCheck, Role
 from checkpoint.storage import ChainProblem, Database, InvalidRecordError, VerifyReport, open_database
 from checkpoint.storage.database import _alembic_config, schema_head
 
@@ -207,7 +207,9 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
     gate = old.ensure_gate("老门岗", "compound-gate")
     leader = old.ensure_operator("李值班", Role.SHIFT_LEADER)
     shift = old.open_shift(gate.id, leader.id, T0, "夜班")
-    old.append_passage(make_draft(Post(gate, leader, shift), 1))
+    # no ID number or phone: sealed personal data cannot be taken back below 0006 without the key
+    anonymous = (PersonCheck(name="张伟", code_colour=CodeColour.GREEN, temperature=36.6, is_driver=True),)
+    old.append_passage(make_draft(Post(gate, leader, shift), 1, persons=anonymous))
     old.close()
     engine = create_engine(f"sqlite:///{path}")
     config = _alembic_config()

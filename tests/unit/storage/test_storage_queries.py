@@ -67,8 +67,12 @@ def test_time_window_is_half_open(db: Database, log: list[Passage]) -> None:
         ("  沪B  ", [1]),
         ("小明", [2]),  # part of a Chinese name
         ("欧阳", [5, 4, 3, 1, 0]),  # the passenger in every vehicle
-        ("19990101", [2]),  # ID number
-        ("1391234", [2]),  # phone
+        ("4403", [2]),  # ID number: what its masked form shows (4403**********1234)
+        ("440301199901011234", [2]),  # a whole ID number, by its keyed hash
+        ("19990101", []),  # but not the birth date inside it: the ID number is sealed
+        ("5678", [2]),  # phone: what its masked form shows (139****5678)
+        ("139 1234 5678", [2]),  # a whole phone, by its keyed hash
+        ("1391234", []),
         ("jkm:AB12", [2]),  # code text
         ("拒绝测温", [1]),  # note
         ("100%", [3]),  # wildcard characters are literal
