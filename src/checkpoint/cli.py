@@ -186,6 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
     decode.add_argument(
         "--max-side", type=int, metavar="N", help="scale images to at most N pixels on the long side"
     )
+    decode.add_argument("--frames", type=int, default=3, metavar="N", help="camera frames per still image")
+    decode.add_argument(
+        "--no-code-frames",
+        type=int,
+        default=150,
+        metavar="N",
+        help="1280x720 frames without a code (0: skip)",
+    )
     decode.add_argument("--json", action="store_true")
     bench_verify = bench_commands.add_parser("verify", help="time to verify one DCC and one station pass")
     bench_verify.add_argument(
@@ -1137,7 +1145,9 @@ def _cmd_bench_decode(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         raise CommandError(f"not a folder: {args.data}")
     try:
-        report = run_decode_bench(args.data, args.max_side)
+        report = run_decode_bench(
+            args.data, args.max_side, frames=args.frames, no_code_frames=args.no_code_frames
+        )
     except BenchDataError as error:
         raise CommandError(str(error)) from error
     if args.json:

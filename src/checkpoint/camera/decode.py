@@ -1,8 +1,8 @@
-"""The decode pipeline: one pure function from an image to the codes in it.
+"""Decoding: the backends the decode pipeline is built from, and ``decode_image`` for still images.
 
-``decode_image`` runs zxing-cpp first and pyzbar as a second opinion when zxing-cpp finds nothing, then
-merges and de-duplicates. The raw backends (``decode_zxing``, ``decode_pyzbar``, ``decode_opencv``) are
-public for the decode benchmark.
+The pipeline itself (its strategies, and ``FramePipeline`` for camera streams) is ``camera.pipeline``.
+The raw backends (``decode_zxing``, ``decode_pyzbar``, ``decode_opencv``) are public for the decode
+benchmark.
 
 Text is always decoded from the code's raw bytes here, never taken from a library's guess: UTF-8
 (strict) first, then the charset an ECI header declares, then Shift_JIS when the bytes clearly read as
@@ -91,7 +91,7 @@ def text_from_bytes(raw: bytes, eci_text: str | None = None) -> str:
 # -------------------------------------------------------------------------------------------- input
 
 
-def _grey(image: np.ndarray) -> np.ndarray | None:
+def to_grey(image: np.ndarray) -> np.ndarray | None:
     """A contiguous single-channel uint8 view of ``image``, or None when no code can be in it."""
     if not isinstance(image, np.ndarray):
         raise ValueError(f"expected a numpy array, got {type(image).__name__}")
@@ -114,7 +114,7 @@ def _grey(image: np.ndarray) -> np.ndarray | None:
     return np.ascontiguousarray(image)
 
 
-def _shrink(grey: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+def shrink(grey: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
     """``grey`` scaled so its long side is at most ``max_side``, and the factor used (<= 1)."""
     long_side = max(grey.shape[0], grey.shape[1])
     if long_side <= max_side:
@@ -134,21 +134,47 @@ def _scale_points(points: Sequence[Point], factor: float) -> tuple[Point, ...]:
 # ----------------------------------------------------------------------------------------- backends
 
 
-def _zxing(grey: np.ndarray) -> list[DecodedCode]:
+def _zxing(
+    grey: np.ndarray,
+    *,
+    invert: bool = True,
+    binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage,
+) -> list[DecodedCode]:
+    return zxing_read(grey, invert=invert, binarizer=binarizer)[0]
+
+
+def zxing_read(
+    grey: np.ndarray,
+    *,
+    invert: bool = True,
+    binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage,
+    suspects: bool = False,
+) -> tuple[list[DecodedCode], list[tuple[Point, ...]]]:
+    """zxing-cpp on a grey image: the codes it read and, with ``suspects``, the corners of symbols it
+    located but could not decode (checksum or format errors): where a second look is worthwhile."""
     try:
         barcodes = zxingcpp.read_barcodes(
-            grey, formats=_ZXING_FORMATS, text_mode=zxingcpp.TextMode.Plain, try_invert=True
+            grey,
+            formats=_ZXING_FORMATS,
+            text_mode=zxingcpp.TextMode.Plain,
+            try_invert=invert,
+            binarizer=binarizer,
+            return_errors=suspects,
         )
     except (RuntimeError, ValueError):
-        return []
+        return [], []
     found = []
+    failed = []
     for bc in barcodes:
-        raw = bytes(bc.bytes)
-        eci_text = bc.text if bc.symbology_identifier in _ECI_IDENTIFIERS else None
         pos = bc.position
         points = tuple(
             (float(p.x), float(p.y)) for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)
         )
+        if not bc.valid:
+            failed.append(points)
+            continue
+        raw = bytes(bc.bytes)
+        eci_text = bc.text if bc.symbology_identifier in _ECI_IDENTIFIERS else None
         found.append(
             DecodedCode(
                 text=text_from_bytes(raw, eci_text),
@@ -158,7 +184,7 @@ def _zxing(grey: np.ndarray) -> list[DecodedCode]:
                 symbology=bc.format.name,
             )
         )
-    return found
+    return found, failed
 
 
 # zbar's config ids (zbar.h). pyzbar's enum predates ZBAR_CFG_BINARY (zbar >= 0.23).
@@ -168,7 +194,7 @@ _ZBAR_CFG_BINARY = 4
 _ZBAR_Y800 = 0x30303859  # fourcc 'Y800' (8-bit grey), as pyzbar's 'L800'
 
 
-def _pyzbar(grey: np.ndarray) -> list[DecodedCode]:
+def pyzbar_read(grey: np.ndarray) -> list[DecodedCode]:
     from pyzbar import wrapper as zb  # loads libzbar; imported late so a missing lib fails here only
 
     height, width = grey.shape
@@ -258,12 +284,12 @@ def _opencv_raw(text: str) -> bytes:
 
 
 def _run(backend: str, image: np.ndarray, max_side: int) -> list[DecodedCode]:
-    grey = _grey(image)
+    grey = to_grey(image)
     if grey is None:
         return []
-    small, factor = _shrink(grey, max_side)
-    reader = {"zxing": _zxing, "pyzbar": _pyzbar, "opencv": _opencv}[backend]
-    return _rescaled(reader(small), factor)
+    small, factor = shrink(grey, max_side)
+    reader = {"zxing": _zxing, "pyzbar": pyzbar_read, "opencv": _opencv}[backend]
+    return rescaled(reader(small), factor)
 
 
 def _with_points(code: DecodedCode, points: tuple[Point, ...] | None) -> DecodedCode:
@@ -320,21 +346,18 @@ def merge_codes(first: list[DecodedCode], second: list[DecodedCode]) -> list[Dec
 def decode_image(image: np.ndarray) -> list[DecodedCode]:
     """Every code in a BGR (3-channel) or grey uint8 image, with corners in the image's pixels.
 
-    Never raises for a uint8 array of any size (returns []); raises ValueError for another dtype or a
-    number of dimensions other than 2 or 3.
+    For still images (no frame budget): every strategy of ``camera.pipeline`` in turn while something
+    may be left to find. A camera stream uses ``pipeline.FramePipeline`` instead, which spreads them
+    over frames. Never raises for a uint8 array of any size (returns []); raises ValueError for another
+    dtype or a number of dimensions other than 2 or 3.
     """
-    grey = _grey(image)
-    if grey is None:
-        return []
-    small, factor = _shrink(grey, MAX_DECODE_SIDE)
-    codes = _zxing(small)
-    if codes:
-        return _rescaled(codes, factor)
-    tiny, tiny_factor = _shrink(small, PYZBAR_SIDE)
-    return _rescaled(_pyzbar(tiny), factor * tiny_factor)
+    # Imported here: the pipeline builds on this module's backends.
+    from checkpoint.camera.pipeline import decode_still
+
+    return decode_still(image)[0]
 
 
-def _rescaled(codes: list[DecodedCode], factor: float) -> list[DecodedCode]:
+def rescaled(codes: list[DecodedCode], factor: float) -> list[DecodedCode]:
     if factor == 1.0:
         return codes
     return [_with_points(c, _scale_points(c.points, factor) if c.points else None) for c in codes]

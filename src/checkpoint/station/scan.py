@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QPointF, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPolygonF
 
 from checkpoint.camera.controls import CameraControls
-from checkpoint.camera.decode import decode_image
 from checkpoint.camera.grabber import CameraStatus, DecodeResult, DecodeWorker, Frame, FrameGrabber
+from checkpoint.camera.pipeline import FramePipeline
 from checkpoint.camera.sources import open_source
 from checkpoint.domain.codes import Backend, classify
 from checkpoint.domain.records import CodeKind
@@ -142,7 +142,9 @@ class ScanService(QObject):
             return
         spec = self._camera_spec
         self._grabber = FrameGrabber(lambda: open_source(spec), self._bridge.status.emit)
-        self._decoder = DecodeWorker(self._grabber, decode_image, self._bridge.decoded.emit)
+        # One pipeline a stream: its strategies take turns over this camera's consecutive frames.
+        pipeline = FramePipeline()
+        self._decoder = DecodeWorker(self._grabber, pipeline.decode, self._bridge.decoded.emit)
         self._grabber.start()
         self._decoder.start()
         self._timer.start()

@@ -83,19 +83,54 @@ def test_ground_truth_kinds(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("max_side", [None, 400])
 def test_bench_counts_found_codes_per_decoder(tmp_path: Path, max_side: int | None) -> None:
-    report = run_decode_bench(_fixture(tmp_path), max_side)
+    report = run_decode_bench(_fixture(tmp_path), max_side, no_code_frames=0)
     by_set = {s.name: {d.decoder: d for d in s.decoders} for s in report.sets}
     assert set(by_set) == {"zx", "boof"}
-    pipeline = by_set["zx"]["pipeline"]
-    assert (pipeline.found, pipeline.total) == (4, 5)  # a, b, both parts; not the blank image
-    assert len(pipeline.times_ms) == 5
-    boof = by_set["boof"]["pipeline"]
-    assert (boof.found, boof.total) == (1, 2)
+    for decoder in ("pipeline", "still"):
+        zx = by_set["zx"][decoder]
+        assert (zx.found, zx.total) == (4, 5)  # a, b, both parts; not the blank image
+        assert len(zx.times_ms) == 5
+        assert (by_set["boof"][decoder].found, by_set["boof"][decoder].total) == (1, 2)
+    assert by_set["zx"]["zxing-cpp"].found == 4
+    assert report.sets[1].pipeline_steps == {"base": 4}  # sets sorted: boof, zx
     table = format_decode_bench(report)
-    assert "pipeline" in table and "zxing-cpp" in table and "opencv" in table and "ALL" in table
+    header = next(line for line in table.splitlines() if line.startswith("set"))
+    assert header.split() == ["set", "codes", "zxing-cpp", "pyzbar", "opencv", "pipeline", "still"]
+    assert "ALL" in table and "no-code stream" not in table
     payload = report.to_json()
     json.dumps(payload)
-    assert payload["max_side"] == max_side
+    assert payload["max_side"] == max_side and payload["frames_per_image"] == 3
+    assert payload["no_code_stream"] is None
+
+
+def test_bench_no_code_stream_and_targets(tmp_path: Path) -> None:
+    report = run_decode_bench(_fixture(tmp_path), None, frames=1, no_code_frames=6)
+    assert report.stream is not None
+    assert report.stream.frames == 6 and report.stream.size == (1280, 720)
+    assert len(report.stream.pipeline_ms) == len(report.stream.raw_zxing_ms) == 6
+    targets = report.targets()
+    assert targets["zxing_sets_below_best_raw"] is None  # no set named zxing-cpp/...: nothing to compare
+    assert targets["boofcv_total"] == 0
+    assert isinstance(targets["no_code_ratio"], float)
+    assert "no-code stream: 6 demo-camera frames 1280x720" in format_decode_bench(report)
+
+
+def test_bench_rejects_bad_numbers(tmp_path: Path) -> None:
+    with pytest.raises(BenchDataError):
+        run_decode_bench(_fixture(tmp_path), None, frames=0)
+    with pytest.raises(BenchDataError):
+        run_decode_bench(tmp_path, None, no_code_frames=-1)
+
+
+def test_boofcv_sets_file_with_several_polygons_is_ground_truth(tmp_path: Path) -> None:
+    # BoofCV's files for images with several codes start their data with a SETS line.
+    path = tmp_path / "image001.jpg"
+    cv2.imwrite(str(path), np.full((50, 50, 3), 255, np.uint8))
+    (tmp_path / "image001.txt").write_text(
+        "# list of hand selected 2D points\nSETS\n0 0 10 0 10 10 0 10\nSETS\n20 20 30 20 30 30 20 30\n"
+    )
+    expected = ground_truth(path)
+    assert isinstance(expected, ExpectedPolygons) and len(expected.polygons) == 2
 
 
 def test_bench_without_images_is_an_error(tmp_path: Path) -> None:

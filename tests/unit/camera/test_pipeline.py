@@ -1,0 +1,145 @@
+"""The frame pipeline: each strategy on a generated image it exists for, and the rotation over frames."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from camera_helpers import qr_image
+
+from checkpoint.camera.decode import decode_image, zxing_read
+from checkpoint.camera.pipeline import (
+    BASE,
+    FRAME_STRATEGIES,
+    SECOND_LOOK,
+    FramePipeline,
+    Strategy,
+    decode_still,
+)
+from checkpoint.domain.codes import Backend, DecodedCode
+
+PAYLOAD = "CPS1:LOW-CONTRAST-TEST"
+STRATEGY = {s.name: s for s in FRAME_STRATEGIES}
+
+
+def _scene(payload: str | bytes = PAYLOAD, scale: int = 6) -> np.ndarray:
+    """A grey 640x480 frame with one code on a white ground."""
+    code = qr_image(payload, scale=scale, colour=False)
+    canvas = np.full((480, 640), 255, np.uint8)
+    h, w = code.shape
+    canvas[100 : 100 + h, 150 : 150 + w] = code
+    return canvas
+
+
+def _inverted() -> np.ndarray:
+    """Light modules on a dark ground, as a dark-mode screen shows them."""
+    return cv2.bitwise_not(_scene())
+
+
+def _faint_under_glare() -> np.ndarray:
+    """Modules 15 grey levels apart, under a brightness ramp across the frame (glare)."""
+    faint = _scene().astype(np.float32) / 255 * 15 + 110
+    ramp = np.linspace(0, 90, faint.shape[1], dtype=np.float32)[None, :]
+    return np.clip(faint + ramp, 0, 255).astype(np.uint8)
+
+
+def _texts(codes: list[DecodedCode]) -> list[str]:
+    return [c.text for c in codes]
+
+
+def test_base_pass_misses_what_the_strategies_are_for() -> None:
+    # The premise of every test below: zxing-cpp as the base pass runs it reads none of these.
+    for image in (_inverted(), _faint_under_glare()):
+        assert zxing_read(image, invert=False)[0] == []
+
+
+def test_inverted_strategy_reads_a_dark_mode_code() -> None:
+    assert _texts(STRATEGY["inverted"].read(_inverted())) == [PAYLOAD]
+    assert STRATEGY["local-contrast"].read(_inverted()) == []  # only the inversion does it
+
+
+def test_local_contrast_recovers_a_faint_code_under_glare() -> None:
+    assert _texts(STRATEGY["local-contrast"].read(_faint_under_glare())) == [PAYLOAD]
+    assert STRATEGY["global-threshold"].read(_faint_under_glare()) == []
+
+
+def test_zbar_strategy_reads_true_gbk_text() -> None:
+    text = "通行证 张三 3栋2单元"
+    [code] = STRATEGY["zbar"].read(_scene(text.encode("gbk")))
+    assert (code.text, code.backend) == (text, Backend.PYZBAR)
+
+
+@pytest.mark.parametrize(
+    "name", ["global-threshold", "upscale-1.5", "downscale-0.5", "adaptive-threshold", "median"]
+)
+def test_every_strategy_reads_a_plain_code_with_corners_in_frame_pixels(name: str) -> None:
+    [code] = STRATEGY[name].read(_scene())
+    assert code.text == PAYLOAD
+    assert code.centre is not None
+    # The code spans x 150..(150+w), y 100..(100+h) of the frame; its centre is the middle of that.
+    side = qr_image(PAYLOAD, scale=6).shape[0]
+    assert code.centre == pytest.approx((150 + side / 2, 100 + side / 2), abs=6)
+
+
+def test_second_look_reads_a_located_but_blurred_code() -> None:
+    blurred = cv2.GaussianBlur(_scene(), (0, 0), 3.5)
+    codes, suspects = zxing_read(blurred, invert=False, suspects=True)
+    assert codes == [] and suspects  # zxing-cpp finds the symbol but cannot decode it
+    pipeline = FramePipeline(strategies=())
+    assert _texts(pipeline.decode(blurred)) == [PAYLOAD]
+    assert pipeline.last_sources == (SECOND_LOOK,)
+
+
+def test_strategies_take_turns_across_frames_and_only_when_nothing_was_read() -> None:
+    calls: list[str] = []
+
+    def recorder(name: str) -> Strategy:
+        def read(grey: np.ndarray) -> list[DecodedCode]:
+            calls.append(name)
+            return []
+
+        return Strategy(name, read)
+
+    pipeline = FramePipeline([recorder("a"), recorder("b"), recorder("c")])
+    blank = np.full((480, 640, 3), 200, np.uint8)
+    for _ in range(4):
+        assert pipeline.decode(blank) == []
+    assert calls == ["a", "b", "c", "a"]
+    assert _texts(pipeline.decode(_scene())) == [PAYLOAD]  # read by the base pass: no extra work
+    assert pipeline.last_sources == (BASE,)
+    assert calls == ["a", "b", "c", "a"]
+    pipeline.reset()
+    pipeline.decode(blank)
+    assert calls[-1] == "a"
+    pipeline.decode(blank)
+    pipeline.decode(np.full((240, 320), 200, np.uint8))  # another stream size: starts over
+    assert calls[-2:] == ["b", "a"]
+
+
+def test_a_fresh_pipeline_reads_an_inverted_code_within_three_frames() -> None:
+    pipeline = FramePipeline()
+    found = [_texts(pipeline.decode(_inverted())) for _ in range(3)]
+    assert [PAYLOAD] in found
+
+
+def test_points_are_in_input_pixels_when_the_pipeline_downscales() -> None:
+    frame = np.full((1400, 2400), 255, np.uint8)
+    code = qr_image(PAYLOAD, scale=10, colour=False)
+    frame[600 : 600 + code.shape[0], 1500 : 1500 + code.shape[1]] = code
+    [found] = FramePipeline(max_side=1200).decode(frame)
+    assert found.centre == pytest.approx((1500 + code.shape[1] / 2, 600 + code.shape[0] / 2), abs=8)
+
+
+def test_pipeline_on_frames_without_a_code_returns_nothing() -> None:
+    rng = np.random.default_rng(1)
+    noise = cv2.GaussianBlur(rng.integers(0, 256, (720, 1280, 3), dtype=np.uint8), (5, 5), 0)
+    pipeline = FramePipeline()
+    for _ in range(len(FRAME_STRATEGIES)):
+        assert pipeline.decode(noise) == []
+
+
+def test_decode_still_runs_every_strategy_in_turn() -> None:
+    codes, sources = decode_still(_faint_under_glare())
+    assert _texts(codes) == [PAYLOAD]
+    assert sources == ("local-contrast",)
+    assert _texts(decode_image(_inverted())) == [PAYLOAD]
