@@ -8,8 +8,10 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -41,6 +43,9 @@ _log = logging.getLogger(__name__)
 
 DEFAULT_GATE_NAME = "Gate 1"
 DEFAULT_PROFILE = "highway-exit"
+# ``checkpoint bench pipeline`` times start-up in a child process that has this set to a file: the
+# station writes when its window was shown and when the first decoded frame reached the GUI thread.
+STARTUP_PROBE_ENV = "CHECKPOINT_STARTUP_PROBE"
 
 
 def default_camera_spec() -> str:
@@ -257,6 +262,23 @@ def run_gui(
         languages.uninstall()
 
 
+def _report_startup(path: Path, app: QApplication, services: StationServices) -> None:
+    """Writes ``shown <t>`` and ``live <t>`` (``time.monotonic()``) to ``path`` at the first decoded frame
+    after the window is shown, then quits: the start-up half of ``checkpoint bench pipeline``."""
+    shown = time.monotonic()
+    written = False
+
+    def live(_detection: object) -> None:
+        nonlocal written
+        if written:
+            return
+        written = True
+        path.write_text(f"shown {shown}\nlive {time.monotonic()}\n", encoding="utf-8")
+        app.quit()
+
+    services.scan.codes_detected.connect(live)
+
+
 def _run_station(
     app: QApplication,
     settings: QSettings,
@@ -309,6 +331,9 @@ def _run_station(
     else:
         window.show()
     _log.info("station started: camera=%s db=%s pid=%s", spec, db_url, os.getpid())
+    probe = os.environ.get(STARTUP_PROBE_ENV)
+    if probe:
+        _report_startup(Path(probe), app, services)
     try:
         return app.exec()
     finally:

@@ -175,12 +175,13 @@ class FrameGrabber:
                 raise
             if image is None:
                 continue
+            captured_at = time.monotonic()  # as the frame arrives: scan-to-verdict latency starts here
             if not live:
                 live = True
                 on_live(CameraStatus.LIVE, source.spec)
             with self._cond:
                 self._index += 1
-                self._latest = Frame(image=image, index=self._index, captured_at=time.monotonic())
+                self._latest = Frame(image=image, index=self._index, captured_at=captured_at)
                 self._cond.notify_all()
         return None
 
