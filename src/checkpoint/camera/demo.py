@@ -42,6 +42,8 @@ HEALTH_HOSTS: tuple[str, ...] = (
     "https://healthcode.example.gov.cn/hc/v2/",
 )
 _JITTER = 4  # hand shake, pixels either way
+_NOISE_VARIANTS = 4  # sensor noise patterns, used in turn
+_NOISE_STEP = 8  # rows between two of them
 # Holds rendered ahead of the one on screen: the next hold starts rendering a whole gap before it is due.
 _RENDER_AHEAD = 2
 
@@ -92,7 +94,7 @@ class _Segment:
 
 
 class _Render:
-    """One scene rendered on its own short-lived daemon thread; ``scene()`` waits for it if need be.
+    """One scene rendered on its own short-lived thread; ``scene()`` waits for it if need be.
 
     A thread per render rather than a pool: nothing idles between holds, and a camera that is dropped
     without ``close()`` leaves no worker behind.
@@ -103,7 +105,9 @@ class _Render:
         self._done = threading.Event()
         self._scene: np.ndarray | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="demo-render", daemon=True)
+        # Not a daemon: the interpreter waits for a render under way at exit (a few dozen ms) instead of
+        # killing it inside OpenCV, which aborts the process.
+        self._thread = threading.Thread(target=self._run, name="demo-render")
         self._thread.start()
 
     def _run(self) -> None:
@@ -281,15 +285,21 @@ class DemoCamera:
             tint = np_rng.integers(-18, 18, (*cells, 3)).astype(np.int16)
             low = np.clip(grey + tint, 0, 255).astype(np.uint8)
             bg = cv2.resize(low, (big[1], big[0]), interpolation=cv2.INTER_CUBIC)
-            tex = np_rng.normal(0, 8, (*big, 1)).astype(np.int16)
+            tex = (np_rng.standard_normal((*big, 1), dtype=np.float32) * 8).astype(np.int16)
             self._backgrounds.append(np.clip(bg.astype(np.int16) + tex, 0, 255).astype(np.uint8))
-        # Sensor noise, added per frame as (plus - minus) with saturation.
+        # Sensor noise, added per frame as (plus - minus) with saturation: _NOISE_VARIANTS frame-sized
+        # windows of one taller pair of planes (four times cheaper to make than four pairs; open() is
+        # on the way to live scanning).
+        rows = h + _NOISE_STEP * (_NOISE_VARIANTS - 1)
+        plus, minus = (
+            np.abs(np_rng.standard_normal((rows, w, 1), dtype=np.float32) * 5)
+            .astype(np.uint8)
+            .repeat(3, axis=2)
+            for _ in range(2)
+        )
         self._noise = [
-            (
-                np.abs(np_rng.normal(0, 5, (h, w, 1))).astype(np.uint8).repeat(3, axis=2),
-                np.abs(np_rng.normal(0, 5, (h, w, 1))).astype(np.uint8).repeat(3, axis=2),
-            )
-            for _ in range(4)
+            (plus[i * _NOISE_STEP : i * _NOISE_STEP + h], minus[i * _NOISE_STEP : i * _NOISE_STEP + h])
+            for i in range(_NOISE_VARIANTS)
         ]
         self._scene = self._backgrounds[0]
         self._render_ahead()  # the first phone is ready by the time the camera is read
@@ -299,9 +309,11 @@ class DemoCamera:
         number = 0
         while True:
             for payload in self._payloads:
-                yield _Segment(number, self.hold_frames, payload, phone=True)
+                # A gap first: nobody at the gate when the camera comes on, and the first frame is not
+                # kept waiting for the first phone to render.
                 gap = rng.uniform(*self.gap_seconds)
-                yield _Segment(number + 1, max(1, round(gap * self.fps)), None, phone=False)
+                yield _Segment(number, max(1, round(gap * self.fps)), None, phone=False)
+                yield _Segment(number + 1, self.hold_frames, payload, phone=True)
                 number += 2
 
     def _render_ahead(self) -> None:
