@@ -118,6 +118,9 @@ class _Render:
         finally:
             self._done.set()
 
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
     def scene(self) -> np.ndarray:
         self._done.wait()
         if self._error is not None:
@@ -238,7 +241,10 @@ class DemoCamera:
 
     def close(self) -> None:
         self._opened = False
-        self._ahead.clear()  # a render under way finishes on its own and is dropped
+        for _seg, render in self._ahead:  # a render under way finishes (tens of ms) and is dropped
+            if render is not None:
+                render.join(1.0)
+        self._ahead.clear()
 
     def read(self) -> np.ndarray | None:
         if not self._opened:

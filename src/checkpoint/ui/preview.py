@@ -32,6 +32,7 @@ class PreviewView(QWidget):
         self._frame_index = -1
         self._boxes: list[tuple[QPolygonF, str]] = []
         self._boxes_age = QElapsedTimer()
+        self._frame_age = QElapsedTimer()  # since the last frame: while frames flow, they repaint the fade
         self._fade_timer = QTimer(self)
         self._fade_timer.setInterval(_FADE_TICK_MS)
         self._fade_timer.timeout.connect(self._on_fade_timer_timeout)
@@ -68,6 +69,7 @@ class PreviewView(QWidget):
     def show_frame(self, frame: PreviewFrame) -> None:
         self._image = frame.image
         self._frame_index = frame.index
+        self._frame_age.start()
         self.update()
 
     @Slot(object)
@@ -111,6 +113,8 @@ class PreviewView(QWidget):
         if self._boxes_age.elapsed() >= BOX_FADE_MS:
             self._fade_timer.stop()
             self._boxes = []
+        elif self._frame_age.isValid() and self._frame_age.elapsed() < 2 * _FADE_TICK_MS:
+            return  # the camera's next frame repaints the boxes anyway: no second paint per frame
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
