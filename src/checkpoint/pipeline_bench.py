@@ -156,7 +156,7 @@ def _resident_passes(count: int) -> list[str | bytes | None]:
 def _measure_station(
     seconds: float, startups: list[float], shown: list[float], problem: str
 ) -> PipelineReport:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -175,7 +175,11 @@ def _measure_station(
 
     def spin(duration_s: float) -> None:
         loop = QEventLoop()
-        QTimer.singleShot(round(duration_s * 1000), loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire 5 % early
+        timer.timeout.connect(loop.quit)
+        timer.start(round(duration_s * 1000))
         loop.exec()
 
     payloads = _resident_passes(RESIDENTS)
