@@ -236,6 +236,8 @@ def _measure_station(
             startup_s=startups,
             window_shown_s=shown,
             startup_error=problem,
+            load_average=os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+            cpus=os.cpu_count() or 0,
         )
     finally:
         stalls.stop()

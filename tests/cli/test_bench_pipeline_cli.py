@@ -30,6 +30,7 @@ def test_bench_pipeline_json_has_every_figure_and_target() -> None:
         assert isinstance(report[figure], float), figure
     assert report["camera_nominal_fps"] == 30.0
     assert report["decode_fps"] > 0  # the station really scanned
+    assert report["cpus"] >= 1
     assert len(report["startup_runs_s"]) == 3, report["startup_error"]
     assert report["startup_s"] > 0
     targets = report["targets"]

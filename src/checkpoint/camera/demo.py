@@ -28,6 +28,8 @@ import cv2
 import numpy as np
 import segno
 
+from checkpoint.camera.grabber import lower_thread_priority
+
 BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 
 CHINESE_TEXTS: tuple[str, ...] = (
@@ -111,6 +113,7 @@ class _Render:
         self._thread.start()
 
     def _run(self) -> None:
+        lower_thread_priority()  # like the decoder: the station's GUI thread goes first
         try:
             self._scene = self._work()
         except BaseException as error:  # re-raised in the reading thread, where it belongs

@@ -338,6 +338,8 @@ class PipelineReport:
     startup_s: list[float] = field(default_factory=list)  # one per child process; failed runs left out
     window_shown_s: list[float] = field(default_factory=list)
     startup_error: str = ""
+    load_average: float | None = None  # the machine's 1-minute load average at the end of the run
+    cpus: int = 0
 
     def latency_ms(self, q: float) -> float | None:
         return percentile([s.total_ms for s in self.samples], q)
@@ -421,6 +423,8 @@ class PipelineReport:
             "startup_runs_s": [round(s, 2) for s in self.startup_s],
             "window_shown_s": rounded(percentile(self.window_shown_s, 50), 2),
             "startup_error": self.startup_error or None,
+            "load_average": rounded(self.load_average, 2),
+            "cpus": self.cpus,
             "targets": {
                 t.name: {"value": rounded(t.value, 2), "unit": t.unit, "target": t.target, "ok": t.ok}
                 for t in self.targets()
@@ -461,6 +465,12 @@ def format_pipeline_report(report: PipelineReport) -> str:
     ]
     if report.startup_error:
         lines.append(f"start-up problem: {report.startup_error}")
+    if report.load_average is not None:
+        busy = report.cpus and report.load_average > report.cpus
+        lines.append(
+            f"machine: {report.cpus} CPUs, load average {report.load_average:.1f}"
+            + (" (busier than its CPUs: the figures include waiting for a CPU)" if busy else "")
+        )
     lines.append("")
     targets = report.targets()
     names = max(len(t.name) for t in targets)
