@@ -318,14 +318,21 @@ def _run_station(
             ),
         )
         return 1
-    window = MainWindow(services, languages)
+    # The camera opens and the decoder warms up on their threads while the window is built (start-up
+    # to live scanning); what they report waits in the event queue until the window listens.
+    services.scan.start()
+    try:
+        window = MainWindow(services, languages)
+    except BaseException:
+        services.scan.stop()
+        raise
     # A keyboard-wedge scanner is recognised by its typing speed wherever the focus is; its keystrokes
     # never reach a text field.
     wedge = WedgeDetector(WedgeConfig.from_settings(settings), parent=app)
     wedge.scanned.connect(services.devices.submit_scanned)
     wedge.partial.connect(services.devices.report_partial)
     wedge.install(app)
-    services.start()
+    services.start()  # the writer and devices; the camera is already running
     if fullscreen:
         window.showFullScreen()
     else:
