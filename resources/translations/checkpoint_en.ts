@@ -792,11 +792,15 @@
         <source>Gate: {gate}
 Administrator: {name}
 
-Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</source>
+Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.
+
+ID numbers and phones are sealed with the data key {data_key}: back it up (with the pass-signing key) on a USB stick kept by the administrator. Without it they cannot be read again.</source>
         <translation>Gate: {gate}
 Administrator: {name}
 
-Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</translation>
+Finish creates the administrator and the deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.
+
+ID numbers and phones are sealed with the data key {data_key}: back it up (with the pass-signing key) on a USB stick kept by the administrator. Without it they cannot be read again.</translation>
     </message>
     <message>
         <source>Ready</source>

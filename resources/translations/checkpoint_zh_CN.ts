@@ -798,11 +798,15 @@
         <source>Gate: {gate}
 Administrator: {name}
 
-Finish creates the administrator and the deployment&apos;s pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.</source>
+Finish creates the administrator and the deployment&apos;s pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem file to every other gate of the deployment.
+
+ID numbers and phones are sealed with the data key {data_key}: back it up (with the pass-signing key) on a USB stick kept by the administrator. Without it they cannot be read again.</source>
         <translation>卡口：{gate}
 管理员：{name}
 
-点击“完成”将创建管理员，并在 {folder} 中生成本部署的通行证签名密钥（已有密钥将保留）。请把其中的 .pub.pem 文件复制到本部署的其他各个卡口。</translation>
+点击“完成”将创建管理员，并在 {folder} 中生成本部署的通行证签名密钥（已有密钥将保留）。请把其中的 .pub.pem 文件复制到本部署的其他各个卡口。
+
+身份证号和手机号用数据密钥 {data_key} 加密保存：请把它（连同通行证签名密钥）备份到由管理员保管的U盘上。丢失后这些数据将无法再读取。</translation>
     </message>
     <message>
         <source>Ready</source>

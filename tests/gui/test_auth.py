@@ -191,6 +191,8 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(qtbot: QtBot,
         )
         assert (keys_dir() / PRIVATE_KEY_FILE).is_file()
         assert keys_dir().is_relative_to(os.environ["CHECKPOINT_HOME"])  # the temp home, not the real one
-        assert [e.action for e in database.audit_entries()].count(AuditAction.KEY_CREATED) == 1
+        keys = [e.detail for e in database.audit_entries() if e.action is AuditAction.KEY_CREATED]
+        assert [detail.split()[0:2] for detail in keys] == [["deployment", "key"], ["data", "key"]]
+        assert "data.key" in wizard.finish_page.summary.text()  # the administrator is told what to back up
     finally:
         database.close()

@@ -16,8 +16,6 @@ from typing import Protocol, runtime_checkable
 import cv2
 import numpy as np
 
-from checkpoint.camera.bench import IMAGE_SUFFIXES
-
 
 class CameraErrorKind(enum.StrEnum):
     NOT_FOUND = "not_found"  # no such device index, path or host
@@ -206,6 +204,8 @@ class ImageFolderSource:
     def open(self) -> None:
         if not self.path.is_dir():
             raise CameraError(CameraErrorKind.NOT_FOUND, f"no such folder: {self.path}")
+        from checkpoint.camera.bench import IMAGE_SUFFIXES  # here: the bench is not on the way to a webcam
+
         files = sorted(p for p in self.path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
         readable = [p for p in files if cv2.haveImageReader(str(p))]
         if not readable:

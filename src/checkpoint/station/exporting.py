@@ -30,12 +30,6 @@ from checkpoint.exports import (
     HandoverLabels,
     PersonListLabels,
     write_handover_csv,
-    write_handover_xlsx,
-)
-from checkpoint.exports.person_list import (
-    PERSON_LIST_FORMATS,
-    write_person_list_csv,
-    write_person_list_xlsx,
 )
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
@@ -49,6 +43,8 @@ from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
+# The writers themselves are imported where they are used: openpyxl and reportlab take a few hundred ms
+# to load, which the station's start-up should not pay for an export that may never come.
 UNMASK_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 
 
@@ -127,6 +123,8 @@ def export_handover_file(
 
         write_handover_pdf(report, path, labels, operator_names=names)
     elif fmt == "xlsx":
+        from checkpoint.exports.xlsx import write_handover_xlsx
+
         write_handover_xlsx(report, path, labels, operator_names=names)
     else:
         write_handover_csv(report, path, labels, operator_names=names)
@@ -181,6 +179,12 @@ def _write_person_list(
     database: Database,
     zone: tzinfo | None,
 ) -> None:
+    from checkpoint.exports.person_list import (
+        PERSON_LIST_FORMATS,
+        write_person_list_csv,
+        write_person_list_xlsx,
+    )
+
     if fmt not in PERSON_LIST_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(PERSON_LIST_FORMATS)}")
     gate_names = {gate.id: gate.name for gate in database.gates()}
@@ -213,6 +217,8 @@ def export_anomalies_file(
     Masked unless ``unmasked_by`` (from ``authorise_unmask``) is given. Raises ValueError (bad request),
     ``ExportError`` or ``StorageError``.
     """
+    from checkpoint.exports.person_list import PERSON_LIST_FORMATS
+
     if fmt not in PERSON_LIST_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(PERSON_LIST_FORMATS)}")
     now = now or datetime.now(UTC)

@@ -19,7 +19,14 @@ from checkpoint.domain.roles import PinProblem, pin_problem
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.texts import pin_problem_text
 from checkpoint.storage.database import Database
-from checkpoint.storage.keys import KeyExistsError, create_deployment_key, load_private_key
+from checkpoint.storage.keys import (
+    KeyExistsError,
+    create_deployment_key,
+    data_key_path,
+    load_data_key,
+    load_private_key,
+)
+from checkpoint.storage.pii import PiiCipher
 
 PROFILES = ("highway-exit", "compound-gate")
 
@@ -86,9 +93,10 @@ def check_setup(setup: FirstRunSetup) -> None:
 def create_deployment_keys(database: Database, at: datetime, by: Operator | None) -> list[str]:
     """Creates the deployment's keys, each audited ``key_created``; returns what was done, one line each.
 
-    The one place a new deployment's keys are made: today the Ed25519 pass-signing key
-    (``storage/keys.py``); an existing key is kept (passes signed with it keep verifying). Another key
-    (e.g. the data-encryption key) is added here, in the same way.
+    The one place a new deployment's keys are made: the Ed25519 pass-signing key (``storage/keys.py``;
+    an existing key is kept, passes signed with it keep verifying) and the data key that seals ID numbers
+    and phones (``storage/pii.py``; opening the database made it already when the database had none: it
+    is named here so the administrator knows to back it up).
     """
     done: list[str] = []
     try:
@@ -102,6 +110,13 @@ def create_deployment_keys(database: Database, at: datetime, by: Operator | None
         AuditAction.KEY_CREATED, f"deployment key {kid} ({verb})", at, by.id if by else None
     )
     done.append(f"pass-signing key {kid} {verb}")
+    data_kid = PiiCipher(load_data_key()).key_id
+    database.append_audit(
+        AuditAction.KEY_CREATED, f"data key {data_kid} at {data_key_path()}", at, by.id if by else None
+    )
+    done.append(
+        f"data key {data_kid} at {data_key_path()} (back it up: without it ID numbers and phones are lost)"
+    )
     return done
 
 

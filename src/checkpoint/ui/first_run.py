@@ -35,7 +35,7 @@ from checkpoint.station.first_run import (
 )
 from checkpoint.station.texts import storage_error_text
 from checkpoint.storage.database import Database, StorageError
-from checkpoint.storage.keys import KeyFileError, keys_dir
+from checkpoint.storage.keys import KeyFileError, data_key_path, keys_dir
 
 _ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -151,8 +151,15 @@ class FinishPage(QWizardPage):
             self.tr(
                 "Gate: {gate}\nAdministrator: {name}\n\nFinish creates the administrator and the "
                 "deployment's pass-signing key in {folder} (an existing key is kept). Copy its .pub.pem "
-                "file to every other gate of the deployment."
-            ).format(gate=setup.gate_name.strip(), name=setup.admin_name.strip(), folder=keys_dir())
+                "file to every other gate of the deployment.\n\nID numbers and phones are sealed with the "
+                "data key {data_key}: back it up (with the pass-signing key) on a USB stick kept by the "
+                "administrator. Without it they cannot be read again."
+            ).format(
+                gate=setup.gate_name.strip(),
+                name=setup.admin_name.strip(),
+                folder=keys_dir(),
+                data_key=data_key_path(),
+            )
         )
 
     def retranslate_ui(self) -> None:

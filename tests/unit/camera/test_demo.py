@@ -3,6 +3,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 
 from checkpoint.camera.decode import decode_image
 from checkpoint.camera.demo import DemoCamera, base45_encode, demo_payloads
@@ -85,3 +86,32 @@ def test_paced_reads_deliver_the_camera_frame_rate() -> None:
         cam.read()
     elapsed = time.monotonic() - start
     assert 0.18 <= elapsed < 0.5
+
+
+def test_given_payloads_are_shown_in_turn_and_an_empty_list_is_refused() -> None:
+    shown = ["CPS1:FIRST", "second 第二", None]
+    cam = DemoCamera(seed=3, paced=False, hold_seconds=0.1, gap_seconds=(0.05, 0.05), payloads=shown)
+    cam.open()
+    seen: list[str | None] = []
+    for _ in range(40):
+        cam.read()
+        payload = cam.current_payload()
+        if payload is not None and (not seen or seen[-1] != payload):
+            seen.append(payload)
+    cam.close()
+    assert seen[:4] == ["CPS1:FIRST", "second 第二", "CPS1:FIRST", "second 第二"]
+    with pytest.raises(ValueError, match="payloads"):
+        DemoCamera(payloads=[])
+
+
+def test_a_reopened_camera_starts_its_frames_over() -> None:
+    cam = DemoCamera(seed=7, paced=False, hold_seconds=0.2, gap_seconds=(0.1, 0.1))
+    cam.open()
+    first = [cam.read() for _ in range(20)]
+    cam.close()
+    cam.open()
+    again = [cam.read() for _ in range(20)]
+    cam.close()
+    assert all(
+        a is not None and b is not None and np.array_equal(a, b) for a, b in zip(first, again, strict=True)
+    )

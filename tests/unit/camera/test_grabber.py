@@ -1,13 +1,22 @@
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 
 import numpy as np
+import pytest
 
 from checkpoint.camera.decode import decode_image
 from checkpoint.camera.demo import DemoCamera
-from checkpoint.camera.grabber import CameraStatus, DecodeResult, DecodeWorker, FrameGrabber
+from checkpoint.camera.grabber import (
+    CameraStatus,
+    DecodeResult,
+    DecodeWorker,
+    FrameGrabber,
+    lower_thread_priority,
+)
 from checkpoint.camera.sources import CameraError, CameraErrorKind
 from checkpoint.domain.codes import DecodedCode
 
@@ -186,3 +195,20 @@ def test_demo_camera_through_grabber_and_worker_reads_codes() -> None:
         assert worker.stop(2.0)
         assert grabber.stop(2.0)
     assert found[0].startswith("CPS1:")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
+def test_a_lowered_thread_is_nicer_and_the_rest_of_the_process_is_not() -> None:
+    seen: dict[str, int] = {}
+
+    def worker() -> None:
+        tid = threading.get_native_id()
+        before = os.getpriority(os.PRIO_PROCESS, tid)
+        assert lower_thread_priority(3)
+        seen["before"], seen["after"] = before, os.getpriority(os.PRIO_PROCESS, tid)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(5)
+    assert seen["after"] == min(19, seen["before"] + 3)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == seen["before"]
