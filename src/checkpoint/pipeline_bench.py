@@ -241,7 +241,7 @@ def _measure_station(
     view = window.station_view
     latency = LatencyProbe(services.scan, services.session, view.verdict, view.confirmation, parent=window)
     latency.watch_commits(services.writer.database)
-    rates = FrameRateProbe(services.scan, view.preview)
+    rates = FrameRateProbe(services.scan, view.preview, view.confirmation)
     stalls = StallMonitor(parent=window)
     try:
         services.start()

@@ -9,12 +9,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, CodeColour, Direction, Itinerary, Outcome, Passage
 from checkpoint.station.presence import VisitorDetails
+from checkpoint.station.scan import PreviewFrame
 from checkpoint.station.services import StationServices
 from checkpoint.ui.help_overlay import collect_shortcuts
 from checkpoint.ui.main_window import MainWindow
@@ -88,6 +89,26 @@ def test_the_next_scan_clears_the_band_at_once(
     assert band.isVisible()
     services.scan.submit_text("https://jkm.example.gov.cn/h5/code?token=ffeeddccbbaa9988")
     assert not band.isVisible()
+
+
+def test_the_camera_stays_live_in_a_corner_of_the_band(
+    qtbot: QtBot, window: MainWindow, services: StationServices
+) -> None:
+    """While the verdict shows, the next person still sees the camera to aim their code."""
+    window.resize(1366, 768)
+    band = window.station_view.confirmation
+    band.set_duration_ms(0)
+    _record(qtbot, services, Outcome.PASS)
+    inset = band.live_rect().toAlignedRect()
+    green = QColor(OUTCOME_COLOURS[Outcome.PASS].band)
+    assert band.grab().toImage().pixelColor(inset.center()) == green  # no camera frame yet: band colour
+    blue = QImage(160, 90, QImage.Format.Format_RGB32)
+    blue.fill(QColor(0, 0, 255))
+    services.scan.frame_ready.emit(PreviewFrame(blue, 1, 0.0))
+    image = band.grab().toImage()
+    assert image.pixelColor(inset.center()) == QColor(0, 0, 255)  # the newest frame, inset
+    assert image.pixelColor(3, image.height() // 2) == green  # the rest is still the verdict
+    assert inset.right() < band.width() and inset.width() < band.width() // 4
 
 
 def test_f11_toggles_full_screen(qtbot: QtBot, window: MainWindow) -> None:

@@ -269,11 +269,12 @@ class LatencyProbe(QObject):
 class FrameRateProbe(QObject):
     """Frames delivered by the camera, painted by the preview and decoded, between ``start`` and ``rates``.
 
-    A preview paint counts as a painted frame when a new frame arrived since the last paint.
+    A paint of any of ``painters`` (the preview, and the verdict band's live inset while the band covers
+    the preview) counts as a painted frame when a new frame arrived since the last paint.
     """
 
-    def __init__(self, scan: ScanService, preview: QObject, *, clock: Clock = time.monotonic) -> None:
-        super().__init__(preview)
+    def __init__(self, scan: ScanService, *painters: QObject, clock: Clock = time.monotonic) -> None:
+        super().__init__(painters[0])
         self._scan = scan
         self._clock = clock
         self._new_frame = False
@@ -282,7 +283,8 @@ class FrameRateProbe(QObject):
         self._captured_at_start = 0
         self._decoded_at_start = 0
         scan.frame_ready.connect(self._on_scan_frame_ready)
-        preview.installEventFilter(self)
+        for painter in painters:
+            painter.installEventFilter(self)
 
     def start(self) -> None:
         self.painted = 0

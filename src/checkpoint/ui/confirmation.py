@@ -7,16 +7,19 @@ height is about 40 % of the screen's height, as wide as the screen allows (``wor
 
 It never holds up the queue: it goes after ``duration_ms`` (``station/return_seconds``), on a tap, or as
 soon as the station view says the next entry has begun (a scan, a key); it never takes the keyboard focus.
+The camera stays live in a small inset at the top right (``show_frame``), so the next person can aim
+their code while the verdict shows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import Outcome, Passage, Reason
+from checkpoint.station.scan import PreviewFrame
 from checkpoint.station.texts import outcome_text, reason_text
 from checkpoint.ui.verdict import OUTCOME_COLOURS, paint_outcome_icon, verdict_word
 
@@ -26,6 +29,7 @@ WORD_SHARE = 0.40
 CAPTION_SHARE = 0.055
 REASON_SHARE = 0.07
 LINE_GAP = 0.25  # between the two lines of a two-line word, in ink heights
+LIVE_SHARE = 0.2  # the live camera inset's share of the band's width
 
 
 def main_reason(reasons: tuple[Reason, ...]) -> Reason | None:
@@ -56,6 +60,7 @@ class ConfirmationBand(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(duration_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._live: QImage | None = None  # the camera, inset, so people can aim their next code
         self._cover = parent
         parent.installEventFilter(self)
         self.setGeometry(parent.rect())
@@ -122,6 +127,24 @@ class ConfirmationBand(QWidget):
         if self._timer.interval() > 0:
             self._timer.start()
 
+    @Slot(object)
+    def show_frame(self, frame: PreviewFrame) -> None:
+        """The newest camera frame, painted inset in the band's corner while it shows (only that corner
+        is repainted), so the next person can aim their code while the verdict is on screen."""
+        self._live = frame.image
+        if self._outcome is not None:
+            self.update(self.live_rect().toAlignedRect())
+
+    def live_rect(self) -> QRectF:
+        """Where the live camera picture goes: the top right corner, a fifth of the band's width."""
+        w = float(self.width())
+        margin = float(self.height()) * 0.04
+        width = w * LIVE_SHARE
+        aspect = 9 / 16
+        if self._live is not None and not self._live.isNull() and self._live.width() > 0:
+            aspect = self._live.height() / self._live.width()
+        return QRectF(w - margin - width, margin, width, width * aspect)
+
     def clear(self) -> None:
         self._timer.stop()
         self._passage = None
@@ -181,7 +204,8 @@ class ConfirmationBand(QWidget):
         w, h = float(self.width()), float(self.height())
         margin = h * 0.04
         caption_font, reason_font = self._fonts()
-        caption = QRectF(margin, margin, w - 2 * margin, QFontMetricsF(caption_font).lineSpacing())
+        caption_width = w - 3 * margin - w * LIVE_SHARE  # beside the live picture
+        caption = QRectF(margin, margin, caption_width, QFontMetricsF(caption_font).lineSpacing())
         reason_height = 2 * QFontMetricsF(reason_font).lineSpacing()
         reason = QRectF(margin, h - margin - reason_height, w - 2 * margin, reason_height)
         middle = QRectF(margin, caption.bottom(), w - 2 * margin, max(1.0, reason.top() - caption.bottom()))
@@ -222,6 +246,12 @@ class ConfirmationBand(QWidget):
             return
         colours = OUTCOME_COLOURS[self._outcome]
         ink = QColor(colours.ink)
+        live = self.live_rect()
+        if live.contains(QRectF(event.rect())):  # a new camera frame: only the inset changes
+            painter = QPainter(self)
+            self._paint_live(painter, live, QColor(colours.ink))
+            painter.end()
+            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -263,7 +293,16 @@ class ConfirmationBand(QWidget):
             line_top = top + index * line_ink * (1 + LINE_GAP)
             baseline = line_top + (line_ink - tight.height()) / 2 - tight.top()
             painter.drawText(QPointF(left + side + gap, baseline), line)
+        self._paint_live(painter, live, ink)
         painter.end()
+
+    def _paint_live(self, painter: QPainter, box: QRectF, ink: QColor) -> None:
+        if self._live is None or self._live.isNull():
+            return
+        painter.drawImage(box, self._live)
+        painter.setPen(QPen(ink, max(2.0, self.height() / 300)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
 
     @Slot()
     def _on_timer_timeout(self) -> None:

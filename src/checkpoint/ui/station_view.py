@@ -208,6 +208,7 @@ class StationView(QWidget):
         self.itinerary_row.chosen.connect(lambda v: self._session.set_itinerary(v))
         self.test_row.chosen.connect(lambda v: self._session.set_test_age(v))
         scan.frame_ready.connect(self.preview.show_frame)
+        scan.frame_ready.connect(self.confirmation.show_frame)
         scan.codes_detected.connect(self.preview.show_detection)
         scan.camera_status_changed.connect(self.preview.show_camera_status)
         session.draft_changed.connect(self._on_session_draft_changed)
