@@ -85,7 +85,7 @@ def test_paced_reads_deliver_the_camera_frame_rate() -> None:
     for _ in range(10):
         cam.read()
     elapsed = time.monotonic() - start
-    assert 0.18 <= elapsed < 0.5
+    assert 0.18 <= elapsed < 2.0  # paced to 50 fps (a loaded machine may only be slower)
 
 
 def test_given_payloads_are_shown_in_turn_and_an_empty_list_is_refused() -> None:

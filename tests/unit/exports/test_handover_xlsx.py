@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -211,13 +210,11 @@ def test_text_with_markup_and_spaces_survives(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_20000_passage_handover_exports_within_the_budget(tmp_path: Path) -> None:
+def test_a_20000_passage_handover_keeps_every_passage(tmp_path: Path) -> None:
+    # Its time (budget 3 s, DESIGN.md) is measured by `checkpoint bench log`, not here.
     report = demo_shift(scale=30)
     assert len(report.rows) >= 20_000
-    started = time.perf_counter()
     write_handover_xlsx(report, tmp_path / "big.xlsx", ZH_LABELS, operator_names=OPERATOR_NAMES)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 3.0, f"20,000-passage XLSX took {elapsed:.2f} s (budget 3 s, DESIGN.md)"
     sheet = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)["通行记录"]
     assert sum(1 for _ in sheet.iter_rows(min_row=2, max_col=1)) == len(report.rows)
 

@@ -7,7 +7,6 @@ import os
 import select
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -141,9 +140,8 @@ def test_a_controller_that_hangs_times_out_without_blocking_the_caller(
 ) -> None:
     relay = _relay(relays, _http(controller.url("/slow")))
     with qtbot.waitSignal(relay.failed, timeout=3000) as blocker:
-        started = time.monotonic()
         relay.open_gate(PASSAGE)
-        assert time.monotonic() - started < 0.05
+        assert not blocker.signal_triggered  # the call came back before the controller answered
     assert blocker.args[:2] == [PASSAGE, RelayError.TIMEOUT]
     controller.release.set()
 

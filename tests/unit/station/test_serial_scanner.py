@@ -178,7 +178,7 @@ def test_stop_returns_promptly_even_while_waiting_to_retry(qtbot: QtBot, tmp_pat
         scanner.start()
     started = time.monotonic()
     scanner.stop()
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 5  # not the 30 s retry wait
     assert not scanner.is_running()
 
 
