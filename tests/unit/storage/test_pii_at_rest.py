@@ -4,7 +4,6 @@ verification work; tampering is caught; a missing or wrong data key is a clear e
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -281,9 +280,7 @@ def test_tracing_by_id_and_phone_reads_the_keyed_hash_indexes(
     wanted = people[1234]
     plans = []
     for f in (PassageFilter(id_number=wanted.id_number), PassageFilter(phone=wanted.phone)):
-        started = time.perf_counter()
-        [found] = db.fetch_passages(db.passage_keys(f))
-        assert time.perf_counter() - started < 0.05
+        [found] = db.fetch_passages(db.passage_keys(f))  # its time: `checkpoint bench log`
         assert found.persons == (wanted,)
         query = db._conditions(f)[-1]
         with db._engine.connect() as connection:
