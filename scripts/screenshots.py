@@ -30,6 +30,7 @@ from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
@@ -343,6 +344,7 @@ def main() -> int:
     database = open_database(db_url)
     fill_demo_history(database, days=1, end=datetime.now(UTC).astimezone(), seed=7)
     app = QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)
     apply_style(app)
     languages = LanguageSwitcher()
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)

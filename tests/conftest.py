@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -54,6 +55,22 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("CHECKPOINT_HOME", str(home))
     monkeypatch.delenv("CHECKPOINT_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collector_off() -> Iterator[None]:
+    """Cycles are collected on the main thread only (after each test), never by a worker thread that
+    happens to allocate: a Qt object destroyed on the writer thread deadlocks against the GUI thread
+    (see ``checkpoint.station.gc_guard``, which does the same for the application)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from checkpoint.station.debounce import Debouncer
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
+from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
@@ -255,6 +256,7 @@ def run_gui(
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread(app)  # cycles holding Qt objects die on this thread, never on a worker's
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORG_NAME)

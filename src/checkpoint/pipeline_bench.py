@@ -205,6 +205,9 @@ def _measure_station(
     from checkpoint.ui.style import apply_style
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from checkpoint.station.gc_guard import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
     assert isinstance(app, QApplication)
 
     def spin(duration_s: float) -> None:

@@ -1,0 +1,67 @@
+"""Cycles that hold Qt objects are collected on the GUI thread, never on a worker's."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from checkpoint.station.gc_guard import INTERVAL_MS, GuiThreadCollector, collect_on_gui_thread
+
+
+class _Cycle(QObject):
+    destroyed_in: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.me = self  # a reference cycle: only the cycle collector frees it
+        self.destroyed.connect(lambda: _Cycle.destroyed_in.append(threading.current_thread().name))
+
+
+@pytest.fixture()
+def collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    gc.collect()
+    guard = GuiThreadCollector(qapp)
+    yield guard
+    guard.stop()
+    guard.deleteLater()
+    gc.disable()  # the suite keeps automatic collection off (tests/conftest.py)
+
+
+def test_automatic_collection_is_off_and_the_timer_collects_on_the_gui_thread(
+    qtbot: QtBot, collector: GuiThreadCollector
+) -> None:
+    assert not gc.isenabled()
+    _Cycle.destroyed_in.clear()
+    for _ in range(50):
+        _Cycle()
+
+    def churn() -> None:  # a worker allocating a lot: Python would have collected here
+        junk = [[i] for i in range(100_000)]
+        del junk
+
+    worker = threading.Thread(target=churn, name="worker")
+    worker.start()
+    worker.join()
+    assert _Cycle.destroyed_in == []  # nothing died on the worker
+    kept = [[] for _ in range(gc.get_threshold()[0] + 1)]  # generation 0 past its threshold
+    qtbot.waitUntil(lambda: len(_Cycle.destroyed_in) == 50, timeout=20 * INTERVAL_MS + 5_000)
+    assert set(_Cycle.destroyed_in) == {threading.main_thread().name}
+    assert len(kept) > gc.get_threshold()[0]
+
+
+def test_installing_twice_keeps_one_collector(qapp: QApplication) -> None:
+    first = collect_on_gui_thread(qapp)
+    try:
+        assert collect_on_gui_thread(qapp) is first
+    finally:
+        first.stop()
+        first.setParent(None)
+        first.deleteLater()
+        gc.disable()
