@@ -68,11 +68,7 @@ def id_search_key(db: Database, id_number: str) -> str:
     """What a search by ID number compares: the keyed hash of its normal form (``id_number_hmac``); ""
     for no ID number. The same number however typed (case, spaces, separators, full-width digits) gives
     the same key; without the data key nobody can compute it."""
-    return _id_key(db._pii, id_number)
-
-
-def _id_key(cipher: PiiCipher, id_number: str) -> str:
-    return cipher.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
+    return db._pii.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
 
 
 def _sealed_columns(cipher: PiiCipher, row_id: uuid.UUID, field: PiiKind, value: str) -> dict[str, str]:
