@@ -3,7 +3,8 @@
 :class:`ResidentRegistry` holds the current households and members, read again when the registry changed
 (checked at most once a minute, and at once after an import). A look-up is a dictionary access; only a
 household with its own exit quota costs one indexed query (its exits in the window). Searches by ID number
-go through ``storage.residents.id_search_key``, the registry's one search key.
+go through ``storage.residents.id_search_key``, the registry's one search key: the keyed hash under the
+deployment's data key, the same one the database's ``id_number_hmac`` index holds.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class ResidentRegistry:
             return
         self._version = version
         self._households = {h.code: h for h in households}
-        self._by_key = {id_search_key(m.id_number): m for m in members}
+        self._by_key = {id_search_key(self._database, m.id_number): m for m in members}
         self._by_household = {}
         for member in members:
             self._by_household.setdefault(member.household, []).append(member)
@@ -63,7 +64,8 @@ class ResidentRegistry:
 
     def find_by_id(self, id_number: str) -> Member | None:
         """The registered member with this ID number (any form), or None."""
-        return self._by_key.get(id_search_key(id_number))
+        key = id_search_key(self._database, id_number)
+        return self._by_key.get(key) if key else None
 
     def match(self, person: PersonCheck, *, at: datetime, host_household: str = "") -> ResidentMatch | None:
         """What the registry says about the person (their ID number, or the household and name their pass

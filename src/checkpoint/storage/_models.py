@@ -420,22 +420,26 @@ class HouseholdRow(_Chained, Base):
 
 
 class ResidentRow(_Chained, Base):
-    """One version of a registered member (since 0009). ``id_number`` and ``phone`` are written and read
-    through ``storage.residents`` only; ``id_key`` is the search form of the ID number."""
+    """One version of a registered member (since 0009). The ID number and phone are stored sealed, as keyed
+    hashes and masked (``storage/pii.py``), written and read through ``storage.residents`` only;
+    ``id_number_hmac`` is what every search by ID number compares."""
 
     __tablename__ = "resident"
     __table_args__ = (
         UniqueConstraint("station_id", "seq"),
         UniqueConstraint("supersedes"),
-        Index(None, "id_key"),
+        Index(None, "id_number_hmac"),
         Index(None, "household"),
     )
 
     household: Mapped[str] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
-    id_number: Mapped[str] = mapped_column(Text)
-    id_key: Mapped[str] = mapped_column(Text)
-    phone: Mapped[str] = mapped_column(Text)
+    id_number_sealed: Mapped[str] = mapped_column(Text)
+    id_number_hmac: Mapped[str] = mapped_column(String(64))
+    id_number_masked: Mapped[str] = mapped_column(Text)
+    phone_sealed: Mapped[str] = mapped_column(Text)
+    phone_hmac: Mapped[str] = mapped_column(String(64))
+    phone_masked: Mapped[str] = mapped_column(Text)
     relation: Mapped[str] = mapped_column(Text)
     residency: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32))

@@ -4,9 +4,14 @@ A change is a new version that names the one it replaces (``supersedes``); nothi
 deleted, so the registry as it was on any day can be told from the records, and ``db verify`` checks them
 with the rest of the chain. The registry is the set of versions nobody superseded.
 
-Personal data passes through exactly three functions, so the encryption of ID numbers and phones can be
-put in one place: :func:`resident_row` (member -> stored columns), :func:`to_resident` (stored columns ->
-member) and :func:`id_search_key` (an ID number -> the column every search by ID number compares).
+Personal data passes through exactly three functions: :func:`resident_row` (member -> stored columns),
+:func:`to_resident` (stored columns -> member) and :func:`id_search_key` (an ID number -> what every search
+by ID number compares). A member's ID number and phone are stored like a person check's (``storage/pii.py``):
+**sealed** under the database's data key, bound to the version's uuid and the field (a ciphertext moved to
+another row or column does not open); as a **keyed hash** (``id_number_hmac``, indexed: look-ups and
+duplicate detection compare it, and it equals a person check's hash of the same number); and **masked** for
+display. The chain hashes these stored columns (``_records.HASHED``), so ``db verify`` needs no key and an
+edited ciphertext, hash or mask breaks the chain.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from checkpoint.storage import _records as rec
 from checkpoint.storage._models import HouseholdRow, ResidentRow
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
 
 __all__ = [
     "current_households",
@@ -58,22 +64,33 @@ Row = Mapping[Any, Any]
 # -- the three functions personal data passes through ------------------------------------------------
 
 
-def id_search_key(id_number: str) -> str:
-    """What a search by ID number compares: the normal form (the ``id_key`` column)."""
-    return normalise_id_number(id_number)
+def id_search_key(db: Database, id_number: str) -> str:
+    """What a search by ID number compares: the keyed hash of its normal form (``id_number_hmac``); ""
+    for no ID number. The same number however typed (case, spaces, separators, full-width digits) gives
+    the same key; without the data key nobody can compute it."""
+    return db._pii.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
 
 
-def resident_row(member: Member) -> dict[str, Any]:
-    """The stored columns of a member version (without chain columns); ``uuid`` is the version's id."""
+def _sealed_columns(cipher: PiiCipher, row_id: uuid.UUID, field: PiiKind, value: str) -> dict[str, str]:
+    return {
+        f"{field.value}_sealed": cipher.seal(value, row_id, field.value),
+        f"{field.value}_hmac": cipher.keyed_hash(field, value),
+        f"{field.value}_masked": mask(field, value) if value else "",
+    }
+
+
+def resident_row(member: Member, cipher: PiiCipher) -> dict[str, Any]:
+    """The stored columns of a member version (without chain columns); ``uuid`` is the version's id. The
+    ID number (normal form) and phone are sealed to that uuid, hashed and masked; no plain copy is kept."""
     if not isinstance(member, Member):
         raise InvalidRecordError(f"not a registry member: {type(member).__name__}")
+    id_number = normalise_id_number(member.id_number)
     return {
         "uuid": member.id,
         "household": member.household,
         "name": member.name,
-        "id_number": normalise_id_number(member.id_number),
-        "id_key": id_search_key(member.id_number),
-        "phone": member.phone.strip(),
+        **_sealed_columns(cipher, member.id, PiiKind.ID_NUMBER, id_number),
+        **_sealed_columns(cipher, member.id, PiiKind.PHONE, member.phone.strip()),
         "relation": member.relation,
         "residency": rec.as_enum(Residency, member.residency, "residency").value,
         "status": rec.as_enum(ResidentStatus, member.status, "resident status").value,
@@ -84,14 +101,23 @@ def resident_row(member: Member) -> dict[str, Any]:
     }
 
 
-def to_resident(row: Row) -> Member:
+def to_resident(row: Row, cipher: PiiCipher) -> Member:
+    """The member version of a stored row, its ID number and phone opened; a value that does not open
+    (edited, moved from another row, another key) is a corrupt-storage error naming the row, not the
+    value."""
+    try:
+        id_number, phone = (
+            cipher.open(row[f"{field}_sealed"], row["uuid"], field) for field in rec.PII_FIELDS
+        )
+    except PiiError as exc:
+        raise StorageError(StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}") from exc
     try:
         return Member(
             id=row["uuid"],
             household=row["household"],
             name=row["name"],
-            id_number=row["id_number"],
-            phone=row["phone"],
+            id_number=id_number,
+            phone=phone,
             relation=row["relation"],
             residency=Residency(row["residency"]),
             status=ResidentStatus(row["status"]),
@@ -151,8 +177,8 @@ def registry(db: Database) -> tuple[list[Household], list[Member]]:
     """The current households and members, read in one transaction."""
     with db._reading() as session:
         households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        members = [to_resident(row) for row in session.execute(_current(_resident_t)).mappings()]
-    return households, members
+        rows = list(session.execute(_current(_resident_t)).mappings())
+    return households, [to_resident(row, db._pii) for row in rows]
 
 
 def registry_version(db: Database) -> tuple[int, int]:
@@ -174,13 +200,16 @@ def current_members(db: Database) -> list[Member]:
 
 def members_by_id(db: Database, id_number: str) -> list[Member]:
     """The current member(s) with this ID number (the one search by ID number; an index look-up)."""
-    key = id_search_key(id_number)
+    key = id_search_key(db, id_number)
     if not key:
         return []
     replaced = select(_resident_t.c.supersedes).where(_resident_t.c.supersedes.is_not(None))
-    query = select(_resident_t).where(_resident_t.c.id_key == key, _resident_t.c.uuid.not_in(replaced))
+    query = select(_resident_t).where(
+        _resident_t.c.id_number_hmac == key, _resident_t.c.uuid.not_in(replaced)
+    )
     with db._reading() as session:
-        return [to_resident(row) for row in session.execute(query).mappings()]
+        rows = list(session.execute(query).mappings())
+    return [to_resident(row, db._pii) for row in rows]
 
 
 # -- writing -----------------------------------------------------------------------------------------
@@ -201,7 +230,7 @@ def store_import(
     with db._writing() as (session, chain):
         db._check_operator(session, operator_id)
         households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        members = [to_resident(row) for row in session.execute(_current(_resident_t)).mappings()]
+        members = [to_resident(row, db._pii) for row in session.execute(_current(_resident_t)).mappings()]
         plan = plan_import(rows, households, members, source=source)
         if not plan.households and not plan.members:
             return plan
@@ -209,7 +238,7 @@ def store_import(
         written: dict[str, list[dict[str, Any]]] = {rec.HOUSEHOLD: [], rec.RESIDENT: []}
         for kind, values in (
             *((rec.HOUSEHOLD, household_row(h)) for h in plan.households),
-            *((rec.RESIDENT, resident_row(m)) for m in plan.members),
+            *((rec.RESIDENT, resident_row(m, db._pii)) for m in plan.members),
         ):
             values["operator_id"] = operator_id
             values["recorded_at"] = recorded_at

@@ -85,7 +85,8 @@ def test_an_id_number_registered_under_another_name_is_not_imported(db: Database
 
 
 def test_search_by_id_uses_one_key_function(db: Database) -> None:
-    assert id_search_key(" 11010519800101001x ") == id_search_key("11010519800101001X")
+    assert id_search_key(db, " 11010519800101001x ") == id_search_key(db, "11010519800101001X")
+    assert id_search_key(db, "") == ""
     assert members_by_id(db, "") == [] and members_by_id(db, id_number(5)) == []
 
 

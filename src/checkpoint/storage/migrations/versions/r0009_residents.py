@@ -6,6 +6,9 @@ Create Date: 2026-11-25
 
 New tables only: existing rows, their canonical forms and hashes are untouched, so an upgraded database
 keeps verifying. Each table holds versions; a version names the one it replaces in ``supersedes``.
+A member's ID number and phone are never stored in plain text: each is kept sealed, as a keyed hash and
+masked, like a person check's since 0006 (``storage/pii.py``); the keyed hash of the ID number is indexed
+for look-ups and duplicate detection.
 
 Frozen history: this script must keep producing exactly this schema. Change the schema with a new revision.
 """
@@ -65,9 +68,12 @@ def upgrade() -> None:
         "resident",
         sa.Column("household", sa.Text(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
-        sa.Column("id_number", sa.Text(), nullable=False),
-        sa.Column("id_key", sa.Text(), nullable=False),
-        sa.Column("phone", sa.Text(), nullable=False),
+        sa.Column("id_number_sealed", sa.Text(), nullable=False),
+        sa.Column("id_number_hmac", sa.String(length=64), nullable=False),
+        sa.Column("id_number_masked", sa.Text(), nullable=False),
+        sa.Column("phone_sealed", sa.Text(), nullable=False),
+        sa.Column("phone_hmac", sa.String(length=64), nullable=False),
+        sa.Column("phone_masked", sa.Text(), nullable=False),
         sa.Column("relation", sa.Text(), nullable=False),
         sa.Column("residency", sa.String(length=32), nullable=False),
         sa.Column("status", sa.String(length=32), nullable=False),
@@ -75,7 +81,7 @@ def upgrade() -> None:
         sa.Column("status_until", _when(), nullable=True),
         sa.Column("source", sa.Text(), nullable=False),
     )
-    op.create_index("ix_resident_id_key", "resident", ["id_key"])
+    op.create_index("ix_resident_id_number_hmac", "resident", ["id_number_hmac"])
     op.create_index("ix_resident_household", "resident", ["household"])
 
 
