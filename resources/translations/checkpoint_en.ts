@@ -427,6 +427,101 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>a passage</source>
+        <translation>a passage</translation>
+    </message>
+    <message>
+        <source>an audit trail entry</source>
+        <translation>an audit trail entry</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>an operator</translation>
+    </message>
+    <message>
+        <source>an operator's PIN</source>
+        <translation>an operator's PIN</translation>
+    </message>
+    <message>
+        <source>an operator's status</source>
+        <translation>an operator's status</translation>
+    </message>
+    <message>
+        <source>a shift</source>
+        <translation>a shift</translation>
+    </message>
+    <message>
+        <source>a shift record</source>
+        <translation>a shift record</translation>
+    </message>
+    <message>
+        <source>an issued pass</source>
+        <translation>an issued pass</translation>
+    </message>
+    <message>
+        <source>a pass revocation</source>
+        <translation>a pass revocation</translation>
+    </message>
+    <message>
+        <source>a watchlist entry</source>
+        <translation>a watchlist entry</translation>
+    </message>
+    <message>
+        <source>a household of the residents registry</source>
+        <translation>a household of the residents registry</translation>
+    </message>
+    <message>
+        <source>a resident of the residents registry</source>
+        <translation>a resident of the residents registry</translation>
+    </message>
+    <message>
+        <source>the gate</source>
+        <translation>the gate</translation>
+    </message>
+    <message>
+        <source>the gate's rules</source>
+        <translation>the gate's rules</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>a record</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} is missing: it was deleted outside the application.</source>
+        <translation>Record no. {seq} is missing: it was deleted outside the application.</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
+        <translation>Record no. {seq} ({kind}) was inserted outside the application.</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} ({kind}) was changed outside the application.</source>
+        <translation>Record no. {seq} ({kind}) was changed outside the application.</translation>
+    </message>
+    <message>
+        <source>The database is intact: %n records checked, none changed, added or removed.</source>
+        <translation>The database is intact: %n records checked, none changed, added or removed.</translation>
+    </message>
+    <message>
+        <source>The database failed verification.</source>
+        <translation>The database failed verification.</translation>
+    </message>
+    <message>
+        <source>The database file itself is damaged (integrity check failed).</source>
+        <translation>The database file itself is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <source>Keep this PC as it is and call the administrator.</source>
+        <translation>Keep this PC as it is and call the administrator.</translation>
+    </message>
+    <message>
+        <source>This could not be written to the audit trail: {reason}</source>
+        <translation>This could not be written to the audit trail: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceProblems</name>
     <message>
         <source>Camera: choose a camera or type a URL, a file or a folder.</source>
@@ -1299,6 +1394,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>Reloaded: {certificates} EU signers, {keys} pass keys, {platforms} platforms.</translation>
     </message>
     <message>
+        <source>Verifying the database...</source>
+        <translation>Verifying the database...</translation>
+    </message>
+    <message>
+        <source>Verify the database</source>
+        <translation>Verify the database</translation>
+    </message>
+    <message>
         <source>{app} - {gate}</source>
         <translation>{app} - {gate}</translation>
     </message>
@@ -1337,6 +1440,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Reload trust lists and keys</source>
         <translation>&amp;Reload trust lists and keys</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the database</source>
+        <translation>&amp;Verify the database</translation>
     </message>
     <message>
         <source>S&amp;witch operator...</source>
@@ -3301,6 +3408,14 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Personal data encrypted</source>
         <translation>Personal data encrypted</translation>
+    </message>
+    <message>
+        <source>Database verification failed</source>
+        <translation>Database verification failed</translation>
+    </message>
+    <message>
+        <source>Database verified intact</source>
+        <translation>Database verified intact</translation>
     </message>
     <message>
         <source>operator</source>

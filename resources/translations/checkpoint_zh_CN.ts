@@ -433,6 +433,101 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>a passage</source>
+        <translation>一条通行记录</translation>
+    </message>
+    <message>
+        <source>an audit trail entry</source>
+        <translation>一条审计记录</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>一名操作员</translation>
+    </message>
+    <message>
+        <source>an operator&apos;s PIN</source>
+        <translation>一名操作员的 PIN 码</translation>
+    </message>
+    <message>
+        <source>an operator&apos;s status</source>
+        <translation>一名操作员的状态</translation>
+    </message>
+    <message>
+        <source>a shift</source>
+        <translation>一个班次</translation>
+    </message>
+    <message>
+        <source>a shift record</source>
+        <translation>一条班次记录</translation>
+    </message>
+    <message>
+        <source>an issued pass</source>
+        <translation>一张已签发的通行证</translation>
+    </message>
+    <message>
+        <source>a pass revocation</source>
+        <translation>一条通行证作废记录</translation>
+    </message>
+    <message>
+        <source>a watchlist entry</source>
+        <translation>一条布控名单记录</translation>
+    </message>
+    <message>
+        <source>a household of the residents registry</source>
+        <translation>住户名册中的一户</translation>
+    </message>
+    <message>
+        <source>a resident of the residents registry</source>
+        <translation>住户名册中的一名居民</translation>
+    </message>
+    <message>
+        <source>the gate</source>
+        <translation>卡口信息</translation>
+    </message>
+    <message>
+        <source>the gate&apos;s rules</source>
+        <translation>卡口规则</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>一条记录</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} is missing: it was deleted outside the application.</source>
+        <translation>第 {seq} 条记录缺失：它在程序之外被删除。</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
+        <translation>第 {seq} 条记录（{kind}）是在程序之外插入的。</translation>
+    </message>
+    <message>
+        <source>Record no. {seq} ({kind}) was changed outside the application.</source>
+        <translation>第 {seq} 条记录（{kind}）在程序之外被修改。</translation>
+    </message>
+    <message>
+        <source>The database is intact: %n records checked, none changed, added or removed.</source>
+        <translation>数据库完好：已核验 %n 条记录，没有任何记录被修改、添加或删除。</translation>
+    </message>
+    <message>
+        <source>The database failed verification.</source>
+        <translation>数据库核验未通过。</translation>
+    </message>
+    <message>
+        <source>The database file itself is damaged (integrity check failed).</source>
+        <translation>数据库文件本身已损坏（完整性检查未通过）。</translation>
+    </message>
+    <message>
+        <source>Keep this PC as it is and call the administrator.</source>
+        <translation>请保持这台电脑原样，不要做任何操作，并立即联系管理员。</translation>
+    </message>
+    <message>
+        <source>This could not be written to the audit trail: {reason}</source>
+        <translation>此事件未能写入审计记录：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceProblems</name>
     <message>
         <source>Camera: choose a camera or type a URL, a file or a folder.</source>
@@ -1309,6 +1404,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>已重新加载：欧盟签发证书 {certificates} 个，通行证密钥 {keys} 个，健康码平台 {platforms} 个。</translation>
     </message>
     <message>
+        <source>Verifying the database...</source>
+        <translation>正在核验数据库…</translation>
+    </message>
+    <message>
+        <source>Verify the database</source>
+        <translation>核验数据库</translation>
+    </message>
+    <message>
         <source>{app} - {gate}</source>
         <translation>{app} - {gate}</translation>
     </message>
@@ -1347,6 +1450,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Reload trust lists and keys</source>
         <translation>重新加载信任列表和密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the database</source>
+        <translation>核验数据库(&amp;V)</translation>
     </message>
     <message>
         <source>S&amp;witch operator...</source>
@@ -3317,6 +3424,14 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Personal data encrypted</source>
         <translation>个人信息已加密</translation>
+    </message>
+    <message>
+        <source>Database verification failed</source>
+        <translation>数据库核验未通过</translation>
+    </message>
+    <message>
+        <source>Database verified intact</source>
+        <translation>数据库核验完好</translation>
     </message>
     <message>
         <source>operator</source>

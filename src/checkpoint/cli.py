@@ -50,11 +50,14 @@ def _add_unmask(parser: argparse.ArgumentParser, note: str) -> None:
     parser.add_argument(
         "--unmask",
         action="store_true",
-        help=f"full names, ID numbers and phones (audited; needs --operator){suffix}",
+        help=f"full names, ID numbers and phones (audited){suffix}",
     )
-    parser.add_argument(
-        "--operator", metavar="NAME", help="who asks for unmasked data: a shift leader or administrator"
-    )
+    _add_signed_in(parser, "a shift leader or administrator")
+
+
+def _add_signed_in(parser: argparse.ArgumentParser, who: str) -> None:
+    """``--operator NAME`` and ``--pin-stdin``: who does this, signed in with their PIN (audited)."""
+    parser.add_argument("--operator", metavar="NAME", help=f"who does this: {who} (asked for their PIN)")
     _add_pin_stdin(parser)
 
 
@@ -158,15 +161,23 @@ def build_parser() -> argparse.ArgumentParser:
     resident_import.add_argument("file", type=Path, metavar="FILE")
     resident_import.add_argument("--dry-run", action="store_true", help="report only; store nothing")
     resident_import.add_argument("--lang", choices=["zh_CN", "en"], help="language of the report")
+    _add_signed_in(resident_import, "an administrator")
     _add_db(resident_import)
     resident_list = resident_actions.add_parser("list", help="households and members (masked)")
     resident_list.add_argument("--json", action="store_true", help="one JSON object per household")
+    _add_signed_in(resident_list, "a shift leader or administrator")
     _add_db(resident_list)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    verify = db_commands.add_parser("verify", help="integrity check and hash-chain check")
+    verify = db_commands.add_parser(
+        "verify", help="integrity check and hash-chain check (a failure is written to the audit trail)"
+    )
     verify.add_argument("--json", action="store_true")
+    verify.add_argument(
+        "--operator", metavar="NAME", help="optional: who checks (asked for a PIN); a success is audited too"
+    )
+    _add_pin_stdin(verify)
     _add_db(verify)
 
     demo = commands.add_parser("demo-data", help="fill a database with a realistic synthetic history")
@@ -225,6 +236,7 @@ def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--force", action="store_true", help="replace an existing key (old passes stop verifying)"
     )
     keygen.add_argument("--json", action="store_true")
+    _add_signed_in(keygen, "an administrator")
     _add_db(keygen)
 
     issue = actions.add_parser("issue", help="sign a pass; print its payload and write a printable PNG")
@@ -261,6 +273,7 @@ def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         )
         kind_parser.add_argument("--png", type=Path, metavar="OUT", help="write a printable QR card here")
         kind_parser.add_argument("--json", action="store_true")
+        _add_signed_in(kind_parser, "an administrator")
         _add_db(kind_parser)
 
     verify = actions.add_parser("verify", help="check a pass payload or an image of one")
@@ -272,6 +285,7 @@ def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     revoke = actions.add_parser("revoke", help="revoke a pass (recorded in the log, checked at every gate)")
     revoke.add_argument("pass_id", metavar="PASS_ID")
     revoke.add_argument("--reason", required=True)
+    _add_signed_in(revoke, "an administrator")
     _add_db(revoke)
 
 
@@ -399,16 +413,20 @@ def _cmd_passes(args: argparse.Namespace) -> int:
 def _cmd_passes_keygen(args: argparse.Namespace) -> int:
     from checkpoint.domain.credentials.passes import key_id
     from checkpoint.domain.records import AuditAction
+    from checkpoint.domain.roles import Permission
     from checkpoint.storage.keys import PRIVATE_KEY_FILE, KeyFileError, create_deployment_key, keys_dir
 
-    try:
-        key = create_deployment_key(force=args.force)
-    except KeyFileError as error:
-        raise CommandError(str(error)) from error
-    kid = key_id(key.public_key()).hex()
     database = _open_db(args)
     try:
-        database.append_audit(AuditAction.KEY_CREATED, f"deployment key {kid}", datetime.now(UTC))
+        operator = authorise(args, database, Permission.PASSES)  # before any key file is touched
+        try:
+            key = create_deployment_key(force=args.force)
+        except KeyFileError as error:
+            raise CommandError(str(error)) from error
+        kid = key_id(key.public_key()).hex()
+        database.append_audit(
+            AuditAction.KEY_CREATED, f"deployment key {kid}", datetime.now(UTC), operator.id
+        )
     finally:
         database.close()
     path = keys_dir() / PRIVATE_KEY_FILE
@@ -489,15 +507,17 @@ def _pass_caption(content) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _cmd_passes_issue(args: argparse.Namespace) -> int:
     from checkpoint.domain.credentials import PassContentError, issue_pass
+    from checkpoint.domain.roles import Permission
     from checkpoint.storage.database import InvalidRecordError, StorageError
     from checkpoint.storage.keys import KeyFileError, load_private_key
 
-    try:
-        key = load_private_key()
-    except KeyFileError as error:
-        raise CommandError(str(error)) from error
     database = _open_db(args)
     try:
+        operator = authorise(args, database, Permission.PASSES)
+        try:
+            key = load_private_key()
+        except KeyFileError as error:
+            raise CommandError(str(error)) from error
         content = _pass_content(args, f"station-{database.station_id}")
         try:
             payload = issue_pass(content, key)
@@ -519,7 +539,7 @@ def _cmd_passes_issue(args: argparse.Namespace) -> int:
                 content.kind.value,
                 summary,
                 content.issued_at,
-                None,
+                operator.id,
                 household=household,
             )
         except (StorageError, InvalidRecordError) as error:
@@ -577,6 +597,7 @@ def _cmd_passes_verify(args: argparse.Namespace) -> int:
 def _cmd_passes_revoke(args: argparse.Namespace) -> int:
     import uuid
 
+    from checkpoint.domain.roles import Permission
     from checkpoint.storage.database import InvalidRecordError, StorageError
 
     try:
@@ -585,9 +606,11 @@ def _cmd_passes_revoke(args: argparse.Namespace) -> int:
         raise CommandError(f"not a pass id: {args.pass_id!r}") from error
     database = _open_db(args)
     try:
-        database.revoke_pass(pass_id, args.reason, datetime.now(UTC), None)
-    except (StorageError, InvalidRecordError) as error:
-        raise CommandError(f"not revoked: {error}") from error
+        operator = authorise(args, database, Permission.PASSES)
+        try:
+            database.revoke_pass(pass_id, args.reason, datetime.now(UTC), operator.id)
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(f"not revoked: {error}") from error
     finally:
         database.close()
     print(f"revoked {pass_id}: {args.reason.strip()}")
@@ -627,52 +650,67 @@ _SIGN_IN_REFUSALS = {
 }
 
 
+def _command_words(args: argparse.Namespace) -> str:
+    """The sub-command as typed, e.g. ``export anomalies`` or ``passes issue``: what a refusal names."""
+    words = [str(args.command)]
+    for attribute in ("what", "passes_command", "residents_command", "operators_command", "db_command"):
+        value = getattr(args, attribute, None)
+        if value:
+            words.append(str(value))
+    return " ".join(words)
+
+
 def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
     """The operator named by --operator, signed in with their PIN and allowed ``permission``.
 
-    Every attempt is in the audit trail (sign-in, refusal). Raises CommandError with a one-line reason.
+    Every attempt is in the audit trail: the sign-in (or its failure) and, for any refusal, an
+    ``access_refused`` entry naming the command. Raises CommandError with a one-line reason.
     """
     from checkpoint.domain.records import AuditAction
     from checkpoint.domain.roles import SignInOutcome, allowed, minimum_role
+    from checkpoint.storage.database import StorageError
 
-    name = (args.operator or "").strip()
+    name = (getattr(args, "operator", None) or "").strip()
     role_name = minimum_role(permission).value.replace("_", " ")
     needed = f"{'an' if role_name[0] in 'aeiou' else 'a'} {role_name}"
-    if not name:
-        raise CommandError(f"this needs --operator NAME ({needed} or above) and their PIN")
-    pin = _read_pin(args, f"PIN for {name}: ")
     now = datetime.now(UTC)
-    result = database.sign_in(name, pin, now)
+
+    def refuse(reason: str, who: Any = None) -> CommandError:
+        role = f" ({who.role.value})" if who is not None else ""
+        detail = (
+            f"{name or 'nobody'}{role}: {permission.value} (command line: {_command_words(args)}): {reason}"
+        )
+        try:
+            database.append_audit(AuditAction.ACCESS_REFUSED, detail, now, who.id if who else None)
+        except StorageError as error:
+            return CommandError(f"{reason} (not in the audit trail: {error.kind.value})")
+        return CommandError(reason)
+
+    if not name:
+        raise refuse(f"this needs --operator NAME ({needed} or above) and their PIN")
+    try:
+        pin = _read_pin(args, f"PIN for {name}: ")
+    except CommandError as error:
+        raise refuse(str(error)) from None
+    try:
+        result = database.sign_in(name, pin, now)
+    except StorageError as error:
+        raise CommandError(f"database error ({error.kind.value}): {error}") from error
     if result.outcome is SignInOutcome.LOCKED_OUT:
         until = result.locked_until.astimezone()
-        raise CommandError(f"refused: {name} is locked out after wrong PINs until {until:%H:%M:%S}")
+        raise refuse(
+            f"refused: {name} is locked out after wrong PINs until {until:%H:%M:%S}", result.operator
+        )
     if not result.ok:
-        raise CommandError(f"refused: {_SIGN_IN_REFUSALS.get(result.outcome.value, result.outcome.value)}")
+        reason = _SIGN_IN_REFUSALS.get(result.outcome.value, result.outcome.value)
+        raise refuse(f"refused: {reason}", result.operator)
     operator = result.operator
     if not allowed(operator.role, permission):
-        database.append_audit(
-            AuditAction.ACCESS_REFUSED,
-            f"{name} ({operator.role.value}): {permission.value} (command line)",
-            now,
-            operator.id,
-        )
-        raise CommandError(
-            f"refused: {name} is {operator.role.value.replace('_', ' ')}: this needs {needed} or above"
+        raise refuse(
+            f"refused: {name} is {operator.role.value.replace('_', ' ')}: this needs {needed} or above",
+            operator,
         )
     return operator
-
-
-def _unmasking_operator(args: argparse.Namespace, database: Any) -> Any:
-    """The operator allowed to see full personal data, or None when --unmask was not given."""
-    from checkpoint.domain.roles import Permission
-
-    if not args.unmask:
-        if args.operator:
-            raise CommandError("--operator is only used with --unmask")
-        return None
-    if not (args.operator or "").strip():
-        raise CommandError("unmasked personal data needs --operator NAME (a shift leader or administrator)")
-    return authorise(args, database, Permission.UNMASK)
 
 
 def _cmd_operators(args: argparse.Namespace) -> int:
@@ -737,6 +775,7 @@ def _cmd_operators(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     import uuid
 
+    from checkpoint.domain.roles import Permission
     from checkpoint.exports import ExportError
     from checkpoint.station.exporting import export_anomalies_file, export_handover_file
     from checkpoint.station.texts import anomaly_labels, handover_labels
@@ -744,7 +783,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.what == "anomalies" and args.fmt == "pdf":
         raise CommandError("the anomaly hand-off is written as xlsx or csv, not pdf")
-    if args.what == "handover" and (args.unmask or args.operator):
+    if args.what == "handover" and args.unmask:
         raise CommandError("--unmask applies to 'export anomalies'; the handover sheet is always masked")
     shift_id = None
     if args.shift:
@@ -752,12 +791,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
             shift_id = uuid.UUID(args.shift)
         except ValueError as error:
             raise CommandError(f"not a shift id: {args.shift!r}") from error
-    _install_language(args.lang)
     database = _open_db(args)
     try:
+        operator = authorise(args, database, Permission.UNMASK if args.unmask else Permission.EXPORT)
+        _install_language(args.lang)
         try:
             if args.what == "anomalies":
-                operator = _unmasking_operator(args, database)
                 anomalies = export_anomalies_file(
                     database,
                     args.out,
@@ -767,7 +806,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     shift_id=shift_id,
                     labels=anomaly_labels(),
                     now=datetime.now(UTC),
-                    unmasked_by=operator,
+                    unmasked_by=operator if args.unmask else None,
+                    operator_id=operator.id,
                 )
                 masking = "UNMASKED (audited)" if anomalies.unmasked else "masked"
                 print(
@@ -783,6 +823,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 shift_id=shift_id,
                 labels=handover_labels(),
                 now=datetime.now(UTC),
+                operator_id=operator.id,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
@@ -818,6 +859,7 @@ def _trace_line(passage: Any, gate_name: str, mask: bool) -> str:
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
+    from checkpoint.domain.roles import Permission
     from checkpoint.domain.tracing import TraceQueryError, passage_json, trace_query
     from checkpoint.exports import ExportError
     from checkpoint.station.exporting import audit_trace, export_trace_file, trace_passages
@@ -844,8 +886,9 @@ def _cmd_trace(args: argparse.Namespace) -> int:
             raise CommandError(f"--out must end in .xlsx or .csv: {args.out}")
     database = _open_db(args)
     try:
-        operator = _unmasking_operator(args, database)
-        mask = operator is None
+        operator = authorise(args, database, Permission.UNMASK if args.unmask else Permission.TRACE)
+        unmasked_by = operator if args.unmask else None
+        mask = unmasked_by is None
         try:
             passages = trace_passages(database, query)
             gates = {gate.id: gate.name for gate in database.gates()}
@@ -859,10 +902,13 @@ def _cmd_trace(args: argparse.Namespace) -> int:
                     query,
                     labels=trace_labels(),
                     now=now,
-                    unmasked_by=operator,
+                    unmasked_by=unmasked_by,
+                    operator_id=operator.id,
                 )
-            elif not mask:
-                audit_trace(database, query, len(passages), now=now, unmasked_by=operator)
+            else:  # who looked up whom is in the audit trail, masked or not
+                audit_trace(
+                    database, query, len(passages), now=now, unmasked_by=unmasked_by, operator_id=operator.id
+                )
         except ExportError as error:
             raise CommandError(f"nothing was written ({error.kind.value}): {error}") from error
         except StorageError as error:
@@ -896,15 +942,17 @@ def _cmd_residents_import(args: argparse.Namespace) -> int:
     from checkpoint.domain.masking import mask_name
     from checkpoint.domain.residents import ImportAction
     from checkpoint.domain.residents_import import ResidentRejectCode
+    from checkpoint.domain.roles import Permission
     from checkpoint.station.residents import ResidentsFileError, read_residents_file
     from checkpoint.station.texts import import_action_text, resident_file_error_text, resident_reject_text
     from checkpoint.storage.database import InvalidRecordError, StorageError
     from checkpoint.storage.residents import store_import
 
-    _install_language(args.lang)
     now = datetime.now(UTC)
     database = _open_db(args)
     try:
+        operator = authorise(args, database, Permission.IMPORT_RESIDENTS)
+        _install_language(args.lang)
         try:
             report = read_residents_file(args.file, database, today_at=now)
         except ResidentsFileError as error:
@@ -916,7 +964,7 @@ def _cmd_residents_import(args: argparse.Namespace) -> int:
         plan = report.plan
         if not args.dry_run and report.importable:
             try:
-                plan = store_import(database, parsed.rows, now, None, report.source)
+                plan = store_import(database, parsed.rows, now, operator.id, report.source)
             except (StorageError, InvalidRecordError) as error:
                 raise CommandError(f"nothing imported: {error}") from error
     except StorageError as error:
@@ -950,12 +998,22 @@ def _cmd_residents_import(args: argparse.Namespace) -> int:
 
 def _cmd_residents_list(args: argparse.Namespace) -> int:
     from checkpoint.domain.masking import mask_name, mask_number, mask_phone
+    from checkpoint.domain.records import AuditAction
+    from checkpoint.domain.roles import Permission
     from checkpoint.storage.database import StorageError
     from checkpoint.storage.residents import registry
 
     database = _open_db(args)
     try:
+        # The registry (with quarantine status) leaves the station: a leader's export, audited.
+        operator = authorise(args, database, Permission.EXPORT)
         households, members = registry(database)
+        database.append_audit(
+            AuditAction.EXPORT,
+            f"residents list households={len(households)} members={len(members)} masked",
+            datetime.now(UTC),
+            operator.id,
+        )
     except StorageError as error:
         raise CommandError(f"database error ({error.kind.value}): {error}") from error
     finally:
@@ -997,12 +1055,35 @@ def _cmd_residents_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_BREAK_WORDS = {
+    "hash_mismatch": "edited outside the application",
+    "link_mismatch": "inserted outside the application (its link to the record before it is wrong)",
+    "seq_gap": "missing (deleted outside the application)",
+}
+
+
 def _cmd_db(args: argparse.Namespace) -> int:
+    """``db verify``: open to anyone (a read-only self-check); a failure is an audited event."""
+    from checkpoint.domain.roles import Permission
+    from checkpoint.station.db_check import check_database, record_text
+    from checkpoint.storage.database import StorageError
+
     database = _open_db(args)
     try:
-        report = database.verify()
+        # --operator is optional: it puts the check (a success too) under that operator's name.
+        operator = authorise(args, database, Permission.VIEW_LOG) if args.operator else None
+        try:
+            check = check_database(
+                database,
+                datetime.now(UTC),
+                operator.id if operator is not None else None,
+                audit_success=operator is not None,
+            )
+        except StorageError as error:
+            raise CommandError(f"cannot verify the database ({error.kind.value}): {error}") from error
     finally:
         database.close()
+    report = check.report
     brk = report.first_break
     if args.json:
         data = {
@@ -1019,22 +1100,32 @@ def _cmd_db(args: argparse.Namespace) -> int:
                 "problem": brk.problem.value,
                 "detail": brk.detail,
             },
+            "audited": check.audited,
         }
         print(json.dumps(data, ensure_ascii=False))
-        return EXIT_OK if report.ok else EXIT_FAILURE
-    integrity = "ok" if report.integrity_ok else "FAILED: " + "; ".join(report.integrity_messages)
-    print(f"integrity check: {integrity}")
-    if brk is None:
-        print(f"hash chain: ok ({report.records_checked} records)")
     else:
-        what = {
-            "hash_mismatch": "edited outside the application",
-            "link_mismatch": "inserted outside the application (its link to the record before it is wrong)",
-            "seq_gap": "missing (deleted outside the application)",
-        }[brk.problem.value]
-        record = f"record #{brk.seq}" + (f" ({brk.kind} {brk.uuid})" if brk.uuid else "")
-        print(f"hash chain: BROKEN at {record}: {what}")
-    return EXIT_OK if report.ok else EXIT_FAILURE
+        integrity = "ok" if report.integrity_ok else "FAILED: " + "; ".join(report.integrity_messages)
+        print(f"integrity check: {integrity}")
+        if brk is None:
+            print(f"hash chain: ok ({report.records_checked} records)")
+        else:
+            print(f"hash chain: BROKEN at {record_text(brk)}: {_BREAK_WORDS[brk.problem.value]}")
+    if report.ok:
+        return EXIT_OK
+    if brk is not None:
+        reason = f"{record_text(brk)} was {_BREAK_WORDS[brk.problem.value]}"
+    else:
+        reason = "the integrity check failed: " + "; ".join(report.integrity_messages[:1])
+    if check.audit_error is not None:
+        recorded = f"could not be written to the audit trail ({check.audit_error.kind.value})"
+    else:
+        recorded = "written to the audit trail"
+    print(
+        f"checkpoint: error: the database failed verification: {reason}; {recorded}. "
+        "Keep this PC as it is and call the administrator.",
+        file=sys.stderr,
+    )
+    return EXIT_FAILURE
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import segno
+from cli_staff import LEADER, add_staff, pin_line, signed_in
 
 from checkpoint.cli import main
 
@@ -80,10 +81,15 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'station.sqlite3'}"
     assert main(["demo-data", "--days", "1", "--db", db, "--end", "2026-11-20T08:00:00+08:00"]) == 0
     assert main(["db", "verify", "--db", db]) == 0
+    add_staff(db)
     out = tmp_path / "handover.xlsx"
     window = ["--from", "2026-11-19T08:00:00+08:00", "--to", "2026-11-20T08:00:00+08:00", "--db", db]
+    window += signed_in(LEADER)
     # In a child process: the export loads QtCore's translations into a QCoreApplication of its own.
-    done = run("export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window)
+    done = run(
+        "export", "handover", "--format", "xlsx", "--out", str(out), "--lang", "zh_CN", *window,
+        stdin=pin_line(LEADER),
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     book = openpyxl.load_workbook(out)
     summary = book.worksheets[0]
@@ -93,7 +99,10 @@ def test_demo_data_then_verify_then_export(tmp_path: Path) -> None:
     assert passages.max_row > 100  # a day at a highway exit
     assert passages.freeze_panes == "A2"
     csv_out = tmp_path / "handover.csv"
-    done = run("export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window)
+    done = run(
+        "export", "handover", "--format", "csv", "--out", str(csv_out), "--lang", "en", *window,
+        stdin=pin_line(LEADER),
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     header = csv_out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Plate" in header
@@ -118,9 +127,11 @@ def test_verify_names_the_edited_record(tmp_path: Path, capsys: pytest.CaptureFi
 def test_export_to_missing_folder_writes_nothing_and_says_so(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'station.sqlite3'}"
     assert main(["demo-data", "--days", "1", "--db", db]) == 0
+    add_staff(db)
     done = run(
-        "export", "handover", "--format", "xlsx", "--out", str(tmp_path / "nope" / "h.xlsx"), "--db", db
-    )
+        "export", "handover", "--format", "xlsx", "--out", str(tmp_path / "nope" / "h.xlsx"), "--db", db,
+        *signed_in(LEADER), stdin=pin_line(LEADER),
+    )  # fmt: skip
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "nope").exists()

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction
@@ -48,6 +49,7 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         main(["demo-data", "--days", "1", "--db", f"sqlite:///{path}", "--end", "2026-11-23T08:00:00+08:00"])
         == 0
     )
+    add_staff(f"sqlite:///{path}")
     return path
 
 
@@ -70,8 +72,9 @@ def export_audits(db: str) -> list[str]:
 def test_handover_pdf_in_chinese_is_written_and_audited(db: str, tmp_path: Path) -> None:
     out = tmp_path / "交接班.pdf"
     done = run(
-        "export", "handover", "--format", "pdf", "--out", str(out), "--lang", "zh_CN", "--db", db, *WINDOW
-    )
+        "export", "handover", "--format", "pdf", "--out", str(out), "--lang", "zh_CN", "--db", db, *WINDOW,
+        *signed_in(LEADER), stdin=pin_line(LEADER),
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "passages" in done.stdout
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
@@ -91,8 +94,9 @@ def test_handover_pdf_in_chinese_is_written_and_audited(db: str, tmp_path: Path)
 def test_anomaly_handoff_is_masked_by_default(db: str, tmp_path: Path) -> None:
     out = tmp_path / "anomalies.csv"
     done = run(
-        "export", "anomalies", "--format", "csv", "--out", str(out), "--lang", "zh_CN", "--db", db, *WINDOW
-    )
+        "export", "anomalies", "--format", "csv", "--out", str(out), "--lang", "zh_CN", "--db", db, *WINDOW,
+        *signed_in(LEADER), stdin=pin_line(LEADER),
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -126,6 +130,7 @@ def test_unmask_is_refused_for_an_operator_and_allowed_for_a_shift_leader(db: st
     )
     assert done.returncode == 1 and "--operator" in done.stderr
     assert export_audits(db) == []
+    assert len(refusals(db)) == 3  # each refusal names the command
 
     allowed = tmp_path / "full.csv"
     done = run(
@@ -140,6 +145,29 @@ def test_unmask_is_refused_for_an_operator_and_allowed_for_a_shift_leader(db: st
     assert ids and all(len(i) == 18 and "*" not in i for i in ids if i)
     (audit,) = export_audits(db)
     assert "UNMASKED by 王建国 (shift_leader)" in audit
+
+
+def test_an_operator_may_not_export_even_masked(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In-process: the refusal comes before any translation or file is loaded.
+    for what, fmt in (("handover", "xlsx"), ("anomalies", "csv")):
+        out = tmp_path / f"{what}.{fmt}"
+        args = ["export", what, "--format", fmt, "--out", str(out), "--db", db, *WINDOW]
+        assert main([*args, *as_(monkeypatch, OPERATOR)]) == 1
+        assert capsys.readouterr().err == (
+            f"checkpoint: error: refused: {OPERATOR} is operator: this needs a shift leader or above\n"
+        )
+        assert main(args) == 1
+        assert capsys.readouterr().err == (
+            "checkpoint: error: this needs --operator NAME (a shift leader or above) and their PIN\n"
+        )
+        assert not out.exists()
+    assert export_audits(db) == []
+    details = refusals(db)
+    assert len(details) == 4
+    assert details[0].startswith(f"{OPERATOR} (operator): export (command line: export handover)")
+    assert details[1].startswith("nobody: export (command line: export handover)")
 
 
 def test_anomalies_as_pdf_and_unmasked_handover_are_refused(db: str, tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_staff import ADMIN, LEADER, as_, pin_line, refusals, signed_in
 
 from checkpoint.camera.scan import scan_image_file
 from checkpoint.cli import main
+from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
@@ -19,14 +21,16 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_keygen_issue_verify_revoke(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["passes", "keygen"]) == 0
+def test_keygen_issue_verify_revoke(
+    staffed_default_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["passes", "keygen", *as_(monkeypatch, ADMIN)]) == 0
     capsys.readouterr()
-    assert main(["passes", "keygen"]) == 1
+    assert main(["passes", "keygen", *as_(monkeypatch, ADMIN)]) == 1
     assert "already exists" in capsys.readouterr().err
     rc, issued = run_json(
         capsys, "passes", "issue", "visitor", "--name", "王芳", "--host-household", "3-2-501",
-        "--host-name", "张伟", "--purpose", "送药", "--days", "2", "--json",
+        "--host-name", "张伟", "--purpose", "送药", "--days", "2", "--json", *as_(monkeypatch, ADMIN),
     )  # fmt: skip
     assert rc == 0 and issued["pass"]["visitor_name"] == "王芳"
     payload = issued["payload"]
@@ -37,34 +41,59 @@ def test_keygen_issue_verify_revoke(capsys: pytest.CaptureFixture[str]) -> None:
     forged = payload[:-3] + ("A" if payload[-3] != "A" else "B") + payload[-2:]
     rc, bad = run_json(capsys, "passes", "verify", forged, "--json")
     assert rc == 1 and bad["verdict"] in ("forged", "not-a-pass")
-    assert main(["passes", "revoke", issued["pass"]["id"], "--reason", "host cancelled"]) == 0
+    revoke = ["passes", "revoke", issued["pass"]["id"], "--reason", "host cancelled"]
+    assert main([*revoke, *as_(monkeypatch, ADMIN)]) == 0
     capsys.readouterr()
     rc, revoked = run_json(capsys, "passes", "verify", payload, "--json")
     assert (rc, revoked["verdict"]) == (1, "revoked")
 
 
-def test_issue_without_a_key_or_with_bad_fields_fails_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_issue_without_a_key_or_with_bad_fields_fails_in_one_line(
+    staffed_default_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     args = ["passes", "issue", "supply-vehicle", "--plate", "京A12345", "--route", "r", "--company", "c"]
-    assert main(args) == 1
+    assert main([*args, *as_(monkeypatch, ADMIN)]) == 1
     assert "passes keygen" in capsys.readouterr().err
-    assert main(["passes", "keygen"]) == 0
-    assert main([*args, "--days", "3", "--until", "2030-01-01"]) == 1
-    assert main(["passes", "revoke", "not-a-uuid", "--reason", "x"]) == 1
+    assert main(["passes", "keygen", *as_(monkeypatch, ADMIN)]) == 0
+    assert main([*args, "--days", "3", "--until", "2030-01-01", *as_(monkeypatch, ADMIN)]) == 1
+    assert main(["passes", "revoke", "not-a-uuid", "--reason", "x", *as_(monkeypatch, ADMIN)]) == 1
+
+
+def test_passes_need_an_administrator_and_refusals_touch_nothing(
+    staffed_default_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    needs = "checkpoint: error: refused: 吴带班 is shift leader: this needs an administrator or above\n"
+    assert main(["passes", "keygen", *as_(monkeypatch, LEADER)]) == 1
+    assert capsys.readouterr().err == needs
+    assert not (keys_dir() / PRIVATE_KEY_FILE).exists()  # no key was made
+    assert main(["passes", "keygen", *as_(monkeypatch, ADMIN)]) == 0
+    issue = ["passes", "issue", "exit-slip", "--household", "3-2-501", "--name", "张伟"]
+    assert main([*issue, *as_(monkeypatch, LEADER)]) == 1
+    assert main(issue) == 1
+    assert capsys.readouterr().err.endswith(
+        "checkpoint: error: this needs --operator NAME (an administrator or above) and their PIN\n"
+    )
+    revoke = ["passes", "revoke", "0b7d3c4e-7a0e-4b6f-9a43-3f0a7d0c2e11", "--reason", "lost"]
+    assert main([*revoke, *as_(monkeypatch, LEADER)]) == 1
+    assert capsys.readouterr().out == ""  # nothing signed, nothing revoked
+    commands = [d.split("(command line: ")[1].split(")")[0] for d in refusals(staffed_default_db)]
+    assert commands == ["passes keygen", "passes issue", "passes issue", "passes revoke"]
 
 
 @pytest.mark.slow
-def test_issue_writes_a_card_whose_qr_verifies(tmp_path: Path) -> None:
+def test_issue_writes_a_card_whose_qr_verifies(staffed_default_db: str, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "checkpoint"]
-    subprocess.run([*command, "passes", "keygen"], env=env, check=True, capture_output=True)
+    admin, pin = signed_in(ADMIN), pin_line(ADMIN)
+    subprocess.run(
+        [*command, "passes", "keygen", *admin], input=pin, text=True, env=env, check=True, capture_output=True
+    )
     card = tmp_path / "出门条.png"
     done = subprocess.run(
-        [*command, "passes", "issue", "exit-slip", "--household", "3-2-501", "--name", "张伟", "--png", card],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+        [*command, "passes", "issue", "exit-slip", "--household", "3-2-501", "--name", "张伟", "--png", card,
+         *admin],
+        input=pin, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
     payload = done.stdout.strip()
     [code] = scan_image_file(card)
     assert code.text == payload

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_staff import ADMIN, LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.demo_history import resident_id_check_digit
@@ -24,7 +25,9 @@ def id_number(serial: int) -> str:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    add_staff(url)
+    return url
 
 
 @pytest.fixture
@@ -40,10 +43,15 @@ def residents_csv(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, by: str = ADMIN) -> subprocess.CompletedProcess[str]:
     # A child process: the report loads QtCore's translations into a QCoreApplication of its own.
     return subprocess.run(
-        [sys.executable, "-m", "checkpoint", *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "checkpoint", *args, *signed_in(by)],
+        input=pin_line(by),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -88,7 +96,9 @@ def test_a_broken_file_is_one_line_and_imports_nothing(db: str, tmp_path: Path) 
     assert _members(db) == []
 
 
-def test_list_is_masked_and_json(db: str, residents_csv: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_is_masked_and_json(
+    db: str, residents_csv: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from checkpoint.domain.residents_import import parse_residents
     from checkpoint.storage.residents import store_import
 
@@ -98,9 +108,30 @@ def test_list_is_masked_and_json(db: str, residents_csv: Path, capsys: pytest.Ca
         store_import(database, report.rows, datetime.now(UTC), None, "residents.csv")
     finally:
         database.close()
-    assert main(["residents", "list", "--json", "--db", db]) == 0
+    assert main(["residents", "list", "--json", "--db", db, *as_(monkeypatch, LEADER)]) == 0
     [household] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert household["household"] == "3-2-501" and household["exit_every_days"] == 2
     assert [m["name"] for m in household["members"]] == ["张*", "李*"]
     assert household["members"][1]["status"] == "home_quarantined"
     assert id_number(1) not in json.dumps(household) and household["members"][0]["phone"] == "138****8000"
+
+
+def test_import_needs_an_administrator_and_list_a_shift_leader(
+    db: str, residents_csv: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Refused before the file is read or any translation loads: in-process is fine.
+    for args in (["--dry-run"], []):
+        assert (
+            main(["residents", "import", str(residents_csv), *args, "--db", db, *as_(monkeypatch, LEADER)])
+            == 1
+        )
+        assert capsys.readouterr().err == (
+            f"checkpoint: error: refused: {LEADER} is shift leader: this needs an administrator or above\n"
+        )
+    assert main(["residents", "list", "--db", db, *as_(monkeypatch, OPERATOR)]) == 1
+    assert "this needs a shift leader or above" in capsys.readouterr().err
+    assert main(["residents", "list", "--db", db]) == 1
+    assert capsys.readouterr().out == ""
+    assert _members(db) == []
+    commands = [d.split("(command line: ")[1].split(")")[0] for d in refusals(db)]
+    assert commands == ["residents import", "residents import", "residents list", "residents list"]

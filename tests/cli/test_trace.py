@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction, Passage
@@ -25,6 +26,7 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         main(["demo-data", "--days", "1", "--db", f"sqlite:///{path}", "--end", "2026-11-23T08:00:00+08:00"])
         == 0
     )
+    add_staff(f"sqlite:///{path}")
     return path
 
 
@@ -55,11 +57,12 @@ def audits(db: str) -> list[str]:
 
 
 def test_a_plate_seen_in_the_history_is_found_with_its_time(
-    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str]
+    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = seen[0]
     assert target.vehicle is not None
-    assert main(["trace", "--plate", target.vehicle.plate.lower(), "--json", "--db", db]) == 0
+    signed = as_(monkeypatch, LEADER)
+    assert main(["trace", "--plate", target.vehicle.plate.lower(), "--json", "--db", db, *signed]) == 0
     out, err = capsys.readouterr()
     found = [json.loads(line) for line in out.splitlines()]
     assert target.uuid.hex in {obj["uuid"].replace("-", "") for obj in found}
@@ -68,20 +71,22 @@ def test_a_plate_seen_in_the_history_is_found_with_its_time(
     assert datetime.fromisoformat(mine["at"]) == target.at
     assert mine["persons"][0]["id_number"].count("*") == 10  # masked
     assert f"{len(found)} passages" in err
-    assert audits(db) == []  # a masked query on screen is no export
+    (audit,) = audits(db)  # who looked up which plate, even masked on screen
+    assert audit == f"trace plate={target.vehicle.plate} passages={len(found)} masked"
 
 
 def test_an_id_number_is_found_and_the_window_narrows_it(
-    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str]
+    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = seen[1]
     person = target.persons[0]
-    assert main(["trace", "--id", person.id_number, "--db", db]) == 0
+    assert main(["trace", "--id", person.id_number, "--db", db, *as_(monkeypatch, LEADER)]) == 0
     lines = capsys.readouterr().out.splitlines()
     stamp = target.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert any(line.startswith(stamp) and target.outcome.value in line for line in lines)
     before = target.at.isoformat()
-    assert main(["trace", "--id", person.id_number, "--to", before, "--db", db]) == 0
+    signed = as_(monkeypatch, LEADER)
+    assert main(["trace", "--id", person.id_number, "--to", before, "--db", db, *signed]) == 0
     assert not any(line.startswith(stamp) for line in capsys.readouterr().out.splitlines())
 
 
@@ -125,14 +130,38 @@ def test_unmasked_trace_needs_a_leader_and_is_audited(
     assert name not in audit  # the audit line itself names the person masked
 
 
+def test_an_operator_may_not_trace_and_the_refusal_is_audited(
+    db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = seen[4]
+    assert target.vehicle is not None
+    plate = ["trace", "--plate", target.vehicle.plate, "--db", db]
+    assert main([*plate, *as_(monkeypatch, OPERATOR)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == (
+        f"checkpoint: error: refused: {OPERATOR} is operator: this needs a shift leader or above\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO("0000\n"))
+    assert main([*plate, *signed_in(LEADER)]) == 1
+    assert capsys.readouterr().err == "checkpoint: error: refused: wrong PIN\n"
+    assert main(plate) == 1
+    assert "--operator NAME" in capsys.readouterr().err
+    assert audits(db) == []
+    assert [d.split(": ", 1)[1] for d in refusals(db)] == [
+        "trace (command line: trace): refused: 郑值守 is operator: this needs a shift leader or above",
+        "trace (command line: trace): refused: wrong PIN",
+        "trace (command line: trace): this needs --operator NAME (a shift leader or above) and their PIN",
+    ]
+
+
 def test_trace_result_written_to_csv_one_row_per_person(db: str, seen: list[Passage], tmp_path: Path) -> None:
     target = seen[3]
     assert target.vehicle is not None
     out = tmp_path / "trace.csv"
     done = subprocess.run(
         [sys.executable, "-m", "checkpoint", "trace", "--plate", target.vehicle.plate, "--out", str(out),
-         "--lang", "zh_CN", "--db", db],
-        capture_output=True, text=True, timeout=120, check=False,
+         "--lang", "zh_CN", "--db", db, *signed_in(LEADER)],
+        input=pin_line(LEADER), capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     with out.open(encoding="utf-8-sig", newline="") as handle:

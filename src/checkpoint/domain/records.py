@@ -141,6 +141,8 @@ class AuditAction(enum.StrEnum):
     OPERATOR_ENABLED = "operator_enabled"
     ACCESS_REFUSED = "access_refused"
     DATA_SEALED = "data_sealed"  # ID numbers and phones stored before sealing were sealed (schema 0006)
+    VERIFY_FAILED = "verify_failed"  # db verify found a broken chain or a failed integrity check
+    VERIFY_OK = "verify_ok"  # a signed-in operator verified the database and it was intact
 
 
 class PersonFlag(enum.StrEnum):

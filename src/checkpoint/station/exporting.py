@@ -211,10 +211,12 @@ def export_anomalies_file(
     now: datetime | None = None,
     unmasked_by: Operator | None = None,
     zone: tzinfo | None = None,
+    operator_id: uuid.UUID | None = None,
 ) -> PersonListResult:
     """Write the anomaly hand-off for a window (a shift, given times, or the current shift) and audit it.
 
-    Masked unless ``unmasked_by`` (from ``authorise_unmask``) is given. Raises ValueError (bad request),
+    Masked unless ``unmasked_by`` (from ``authorise_unmask``) is given. The audit entry names
+    ``unmasked_by``, else ``operator_id`` (who asked for the masked file). Raises ValueError (bad request),
     ``ExportError`` or ``StorageError``.
     """
     from checkpoint.exports.person_list import PERSON_LIST_FORMATS
@@ -232,7 +234,7 @@ def export_anomalies_file(
         f"anomalies {fmt} {path} {start.isoformat()}..{end.isoformat()} persons={len(rows)} "
         f"passages={passages} {_masking_note(unmasked_by)}",
         now,
-        unmasked_by.id if unmasked_by is not None else None,
+        unmasked_by.id if unmasked_by is not None else operator_id,
     )
     return PersonListResult(path, len(rows), passages, unmasked_by is not None)
 
@@ -261,14 +263,18 @@ def audit_trace(
     now: datetime,
     unmasked_by: Operator | None,
     path: Path | None = None,
+    operator_id: uuid.UUID | None = None,
 ) -> None:
-    """Record a tracing query in the audit trail (the CLI does so when unmasked or written to a file)."""
+    """Record a tracing query in the audit trail, under ``unmasked_by`` or else ``operator_id``.
+
+    The CLI records every query (it signs its operator in); the GUI when unmasked or written to a file.
+    """
     target = f" -> {path}" if path is not None else ""
     database.append_audit(
         AuditAction.EXPORT,
         f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by)}",
         now,
-        unmasked_by.id if unmasked_by is not None else None,
+        unmasked_by.id if unmasked_by is not None else operator_id,
     )
 
 
@@ -283,12 +289,19 @@ def export_trace_file(
     now: datetime | None = None,
     unmasked_by: Operator | None = None,
     zone: tzinfo | None = None,
+    operator_id: uuid.UUID | None = None,
 ) -> PersonListResult:
     """Write tracing results (one row per person of each passage) and audit the export."""
     rows = [row for passage in passages for row in person_rows(passage, mask=unmasked_by is None)]
     _write_person_list(rows, path, fmt, labels or trace_labels(), database, zone)
     audit_trace(
-        database, query, len(passages), now=now or datetime.now(UTC), unmasked_by=unmasked_by, path=path
+        database,
+        query,
+        len(passages),
+        now=now or datetime.now(UTC),
+        unmasked_by=unmasked_by,
+        path=path,
+        operator_id=operator_id,
     )
     return PersonListResult(path, len(rows), len(passages), unmasked_by is not None)
 

@@ -669,6 +669,8 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.OPERATOR_ENABLED: QCoreApplication.translate("Texts", "Operator enabled"),
         AuditAction.ACCESS_REFUSED: QCoreApplication.translate("Texts", "Access refused"),
         AuditAction.DATA_SEALED: QCoreApplication.translate("Texts", "Personal data encrypted"),
+        AuditAction.VERIFY_FAILED: QCoreApplication.translate("Texts", "Database verification failed"),
+        AuditAction.VERIFY_OK: QCoreApplication.translate("Texts", "Database verified intact"),
     }[value]
 
 

@@ -22,6 +22,7 @@ from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
+from checkpoint.station.verification_check import DatabaseCheck, DatabaseCheckService, check_text
 from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog
@@ -195,6 +196,14 @@ class MainWindow(QMainWindow):
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
         self.reload_trust_action.triggered.connect(self.reload_trust)
+        self.verify_action = QAction(self)
+        self.verify_action.triggered.connect(self.verify_database)
+        self.database_check = DatabaseCheckService(
+            self._services.writer, self._services.messages, parent=self
+        )
+        self.database_check.finished.connect(self._on_database_check_finished)
+        self.database_check.failed.connect(self._on_database_check_failed)
+        self.verify_box: QMessageBox | None = None
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
         self.lock_action.triggered.connect(self.lock_station)
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.residents_import_action)
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
+        self.file_menu.addAction(self.verify_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.switch_action)
         self.file_menu.addAction(self.lock_action)
@@ -302,6 +312,7 @@ class MainWindow(QMainWindow):
             (self.reload_trust_action, Permission.TRUST_LISTS),
             (self.trace_action, Permission.TRACE),
             (self.audit_action, Permission.VIEW_AUDIT),
+            (self.verify_action, Permission.VIEW_AUDIT),
         )
         for action, permission in gates:
             refusal: QShortcut | None = None
@@ -581,6 +592,36 @@ class MainWindow(QMainWindow):
         session.refresh_verification()
 
     @Slot()
+    def verify_database(self) -> None:
+        """File > Verify the database (leaders): checked on the writer thread, the result shown when done."""
+        if not self.permit(Permission.VIEW_AUDIT):
+            return
+        if self.database_check.verify(self._services.session.operator.id):
+            self.statusBar().showMessage(self.tr("Verifying the database..."))
+
+    @Slot(object)
+    def _on_database_check_finished(self, check: DatabaseCheck) -> None:
+        self._show_verify_result(check.report.ok, check_text(check))
+
+    @Slot(str)
+    def _on_database_check_failed(self, text: str) -> None:
+        self._show_verify_result(False, text)
+
+    def _show_verify_result(self, ok: bool, text: str) -> None:
+        """The result in a window-modal box (never blocking); a failure also stays in the banner."""
+        icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Critical
+        box = QMessageBox(icon, self.tr("Verify the database"), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_verify_box_finished)
+        self.verify_box = box
+        box.open()
+
+    @Slot(int)
+    def _on_verify_box_finished(self, _result: int) -> None:
+        self.verify_box = None
+        self.station_view.focus_scan_entry()
+
+    @Slot()
     def _on_manual_action_triggered(self) -> None:
         self.show_station()
         self.station_view.open_manual_entry()
@@ -616,6 +657,7 @@ class MainWindow(QMainWindow):
         self.residents_import_action.setText(self.tr("Import &residents..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
+        self.verify_action.setText(self.tr("&Verify the database"))
         self.switch_action.setText(self.tr("S&witch operator..."))
         self.lock_action.setText(self.tr("&Lock the station"))
         self.quit_action.setText(self.tr("&Quit"))
