@@ -19,6 +19,7 @@ from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
+from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
@@ -29,6 +30,7 @@ from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
+from checkpoint.ui.operators_dialog import OperatorsDialog
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
             return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
         )
         self.log_view = LogView(services.log, services.session, self)
-        self.trace_view = TraceView(services.writer, services.messages, self)
+        self.trace_view = TraceView(services.writer, services.messages, self, auth=services.auth)
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
         self.reload_trust_action.triggered.connect(self.reload_trust)
+        self.operators_action = QAction(self)
+        self.operators_action.triggered.connect(self.open_operators_dialog)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
         self.lock_action.triggered.connect(self.lock_station)
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.residents_import_action)
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
+        self.file_menu.addAction(self.operators_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.switch_action)
         self.file_menu.addAction(self.lock_action)
@@ -302,6 +307,7 @@ class MainWindow(QMainWindow):
             (self.reload_trust_action, Permission.TRUST_LISTS),
             (self.trace_action, Permission.TRACE),
             (self.audit_action, Permission.VIEW_AUDIT),
+            (self.operators_action, Permission.MANAGE_OPERATORS),
         )
         for action, permission in gates:
             refusal: QShortcut | None = None
@@ -581,6 +587,19 @@ class MainWindow(QMainWindow):
         session.refresh_verification()
 
     @Slot()
+    def open_operators_dialog(self) -> OperatorsDialog | None:
+        """File > Operators...: administrators add operators, set PINs, disable and enable them."""
+        if not self.permit(Permission.MANAGE_OPERATORS):
+            return None
+        dialog = OperatorsDialog(OperatorsService(self._auth), self)
+        dialog.service.setParent(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    @Slot()
     def _on_manual_action_triggered(self) -> None:
         self.show_station()
         self.station_view.open_manual_entry()
@@ -616,6 +635,7 @@ class MainWindow(QMainWindow):
         self.residents_import_action.setText(self.tr("Import &residents..."))
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
+        self.operators_action.setText(self.tr("&Operators..."))
         self.switch_action.setText(self.tr("S&witch operator..."))
         self.lock_action.setText(self.tr("&Lock the station"))
         self.quit_action.setText(self.tr("&Quit"))
