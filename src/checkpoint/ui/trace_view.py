@@ -132,9 +132,14 @@ class TraceResultModel(RowsModel[Passage]):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         passage = self.row_at(index)
-        if passage is None or role != Qt.ItemDataRole.DisplayRole:
+        if passage is None:
             return None
         column = TraceColumn(index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and column is TraceColumn.PERSONS:
+            # a car of five does not fit the column: one person a line
+            return "\n".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column is TraceColumn.TIME:
             return f"{passage.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is TraceColumn.GATE:
@@ -273,11 +278,11 @@ class TraceView(QWidget):
         buttons.addWidget(self.unmask_check)
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
-        buttons.addWidget(self.unmask_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.unmask_label)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.table, 1)
 
