@@ -352,6 +352,8 @@ class TraceView(QWidget):
         self.export_button.setEnabled(bool(found))
         self._show_count()
         self.results_ready.emit(len(found))
+        if unmasked_by is None and self._unmask_by is not None:
+            self._run(query)  # full details were asked for while this masked search ran
 
     def _on_query_error(self, error: StorageError) -> None:
         self.search_button.setEnabled(True)
