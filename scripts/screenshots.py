@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
+from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
@@ -36,7 +37,7 @@ from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
-from checkpoint.storage.database import open_database
+from checkpoint.storage.database import PassageFilter, open_database
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -278,6 +279,55 @@ def shot_sign_in(shots: Shots) -> QWidget:
     return dialog
 
 
+LOCKED, LOCKED_PIN = "小李", "1357"
+
+
+def _administrator(shots: Shots) -> None:
+    """The station's administrator has the rights again (a shot before may have signed in a leader)."""
+    auth = shots.services.auth
+    if not auth.allows(Permission.MANAGE_OPERATORS):
+        database = shots.services.writer.database
+        auth.adopt(
+            next(a.operator for a in database.operator_accounts() if a.operator.role is Role.ADMINISTRATOR)
+        )
+
+
+def shot_operators(shots: Shots) -> QWidget:
+    """File > Operators...: a shift leader and an operator locked out by wrong PINs, the latter chosen."""
+    _leader(shots)
+    _administrator(shots)
+    database = shots.services.writer.database
+    if not any(account.operator.name == LOCKED for account in database.operator_accounts()):
+        database.add_operator(LOCKED, Role.OPERATOR, datetime.now(UTC), None, pin=LOCKED_PIN)
+        for _ in range(LOCKOUT_FAILURES):
+            database.sign_in(LOCKED, "0000", datetime.now(UTC))
+    dialog = shots.window.open_operators_dialog()
+    assert dialog is not None
+    wait_for(lambda: dialog.model.rowCount() >= 3)
+    locked = next(s for s in dialog.model.rows if s.operator.name == LOCKED)
+    dialog.select(locked.operator.id)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_trace_unmasked(shots: Shots) -> QWidget:
+    """Tracing a plate from the demo history with "Show full details" on (a leader; audited)."""
+    _administrator(shots)
+    view = shots.window.trace_view
+    plates = [
+        p.vehicle.plate
+        for p in shots.services.writer.database.iter_passages(PassageFilter())
+        if p.vehicle is not None and p.persons
+    ]
+    shots.window.show_trace()
+    view.plate_edit.setText(plates[len(plates) // 2])
+    view.unmask_check.setChecked(True)
+    view.search()
+    wait_for(lambda: view.unmasked)
+    shots.cleanup.append(view.show_masked)
+    return shots.window
+
+
 def _wizard(page: int) -> Callable[[Shots], QWidget]:
     def shot(shots: Shots) -> QWidget:
         folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
@@ -317,10 +367,12 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "help": shot_help,
     "log": _tab("log_view"),
     "trace": _tab("trace_view"),
+    "trace-unmasked": shot_trace_unmasked,
     "audit": _tab("audit_view"),
     "presence": shot_presence,
     "residents-import": shot_residents_import,
     "residents": _tab("residents_view"),
+    "operators": shot_operators,
     "sign-in": shot_sign_in,
     "lock": shot_lock,
     "wizard-gate": _wizard(0),

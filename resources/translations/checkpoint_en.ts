@@ -1446,6 +1446,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>&amp;Verify the database</translation>
     </message>
     <message>
+        <source>&amp;Operators...</source>
+        <translation>&amp;Operators...</translation>
+    </message>
+    <message>
         <source>S&amp;witch operator...</source>
         <translation>S&amp;witch operator...</translation>
     </message>
@@ -1720,6 +1724,163 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>(choose)</source>
         <translation>(choose)</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <source>Type the operator's name.</source>
+        <translation>Type the operator's name.</translation>
+    </message>
+    <message>
+        <source>There is already an operator called {name}: choose another name.</source>
+        <translation>There is already an operator called {name}: choose another name.</translation>
+    </message>
+    <message>
+        <source>This operator is no longer in the database: the list was read again.</source>
+        <translation>This operator is no longer in the database: the list was read again.</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</source>
+        <translation>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</translation>
+    </message>
+    <message>
+        <source>{name} was added as {role}.</source>
+        <translation>{name} was added as {role}.</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN.</source>
+        <translation>{name} has a new PIN.</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} can sign in again.</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and cannot sign in.</source>
+        <translation>{name} is disabled and cannot sign in.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Nothing was changed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Choose an operator in the list first.</source>
+        <translation>Choose an operator in the list first.</translation>
+    </message>
+    <message>
+        <source>Selected operator</source>
+        <translation>Selected operator</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Selected: {name}</source>
+        <translation>Selected: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Operators of this station</source>
+        <translation>Operators of this station</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>Set new &amp;PIN (lifts a lock-out)</source>
+        <translation>Set new &amp;PIN (lifts a lock-out)</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation>Add an operator</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>PIN (4-8 digits)</source>
+        <translation>PIN (4-8 digits)</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>&amp;Add operator</source>
+        <translation>&amp;Add operator</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>until {time}</source>
+        <translation>until {time}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Locked out</translation>
     </message>
 </context>
 <context>
@@ -3564,6 +3725,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
+        <translation>Full personal data shown, recorded in the audit trail as asked by {name}</translation>
+    </message>
+    <message>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
@@ -3606,6 +3771,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>E&amp;xport...</source>
         <translation>E&amp;xport...</translation>
+    </message>
+    <message>
+        <source>Show &amp;full details (audited)</source>
+        <translation>Show &amp;full details (audited)</translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) found</source>

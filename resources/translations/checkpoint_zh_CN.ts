@@ -1456,6 +1456,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>核验数据库(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Operators...</source>
+        <translation>操作员管理(&amp;O)…</translation>
+    </message>
+    <message>
         <source>S&amp;witch operator...</source>
         <translation>切换操作员(&amp;W)...</translation>
     </message>
@@ -1730,6 +1734,163 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>Operators</name>
+    <message>
+        <source>Type the operator&apos;s name.</source>
+        <translation>请输入操作员姓名。</translation>
+    </message>
+    <message>
+        <source>There is already an operator called {name}: choose another name.</source>
+        <translation>已有名为{name}的操作员，请换一个名字。</translation>
+    </message>
+    <message>
+        <source>This operator is no longer in the database: the list was read again.</source>
+        <translation>数据库中已没有该操作员，列表已重新读取。</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</source>
+        <translation>{name}是最后一位可以登录的管理员，不能停用。请先添加另一位管理员。</translation>
+    </message>
+    <message>
+        <source>{name} was added as {role}.</source>
+        <translation>已添加{name}，角色为{role}。</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN.</source>
+        <translation>{name}的新PIN码已设置。</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name}已启用，可以重新登录。</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and cannot sign in.</source>
+        <translation>{name}已停用，不能登录。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>未做任何更改：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Choose an operator in the list first.</source>
+        <translation>请先在列表中选择一位操作员。</translation>
+    </message>
+    <message>
+        <source>Selected operator</source>
+        <translation>选中的操作员</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Selected: {name}</source>
+        <translation>选中：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Operators of this station</source>
+        <translation>本站操作员</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新PIN码</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新PIN码</translation>
+    </message>
+    <message>
+        <source>Set new &amp;PIN (lifts a lock-out)</source>
+        <translation>设置新PIN码（同时解除锁定）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>PIN (4-8 digits)</source>
+        <translation>PIN码（4至8位数字）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入PIN码</translation>
+    </message>
+    <message>
+        <source>&amp;Add operator</source>
+        <translation>添加操作员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN码</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>锁定</translation>
     </message>
 </context>
 <context>
@@ -3580,6 +3741,10 @@ Vehicle facts: {vehicle}</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
+        <translation>正在显示完整个人信息，已按{name}的申请记入审计记录</translation>
+    </message>
+    <message>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
@@ -3622,6 +3787,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>E&amp;xport...</source>
         <translation>导出(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Show &amp;full details (audited)</source>
+        <translation>显示完整信息（记入审计）(&amp;F)</translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) found</source>

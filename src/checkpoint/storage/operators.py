@@ -12,6 +12,7 @@ Mixed into ``Database`` (``storage/database.py``), which provides the chain and 
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -57,8 +58,22 @@ class PinRejectedError(InvalidRecordError):
         self.problem = problem
 
 
+class OperatorRefusal(enum.StrEnum):
+    """Why an operator change was refused: the code the station turns into words."""
+
+    NO_NAME = "no_name"
+    NAME_TAKEN = "name_taken"
+    UNKNOWN_OPERATOR = "unknown_operator"
+    LAST_ADMINISTRATOR = "last_administrator"
+
+
 class OperatorRefusedError(InvalidRecordError):
-    """An operator change the records do not allow (unknown name, name taken, the last administrator)."""
+    """An operator change the records do not allow (unknown name, name taken, the last administrator);
+    ``reason`` says which."""
+
+    def __init__(self, reason: OperatorRefusal, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
 
 
 def hash_pin(pin: str) -> str:
@@ -197,7 +212,7 @@ class OperatorStore:
 
     def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
         if by is not None and not self._exists(session, _operator_t, by, self._known_operators):
-            raise OperatorRefusedError(f"no operator {by}")
+            raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
 
     def add_operator(
         self, name: str, role: Role, at: datetime, by: uuid.UUID | None, pin: str | None = None
@@ -209,14 +224,16 @@ class OperatorStore:
         """
         name = rec.as_text(name, "operator name").strip()
         if not name:
-            raise OperatorRefusedError("an operator needs a name")
+            raise OperatorRefusedError(OperatorRefusal.NO_NAME, "an operator needs a name")
         role = rec.as_enum(Role, role, "role")
         at = rec.utc(at, "time")
         pin_hash = hash_pin(pin) if pin is not None else None  # before the write lock: argon2 takes a while
         with self._writing() as (session, chain):
             self._check_by(session, by)
             if self._operator_row(session, name=name) is not None:
-                raise OperatorRefusedError(f"an operator named {name!r} already exists")
+                raise OperatorRefusedError(
+                    OperatorRefusal.NAME_TAKEN, f"an operator named {name!r} already exists"
+                )
             values = self._append(session, chain, rec.OPERATOR, {"name": name, "role": role.value})
             operator = rec.to_operator(values)
             self._audit(session, chain, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
@@ -249,7 +266,7 @@ class OperatorStore:
             self._check_by(session, by)
             row = self._operator_row(session, operator_id=operator_id)
             if row is None:
-                raise OperatorRefusedError(f"no operator {operator_id}")
+                raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
             self._store_pin(session, chain, rec.to_operator(row), pin_hash, at, by)
 
     def set_operator_enabled(
@@ -265,12 +282,15 @@ class OperatorStore:
             ]
             target = [a for a in self.operator_accounts() if a.operator.id == operator_id]
             if target and target[0].operator.role is Role.ADMINISTRATOR and not administrators:
-                raise OperatorRefusedError("the last administrator who can sign in cannot be disabled")
+                raise OperatorRefusedError(
+                    OperatorRefusal.LAST_ADMINISTRATOR,
+                    "the last administrator who can sign in cannot be disabled",
+                )
         with self._writing() as (session, chain):
             self._check_by(session, by)
             row = self._operator_row(session, operator_id=operator_id)
             if row is None:
-                raise OperatorRefusedError(f"no operator {operator_id}")
+                raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
             self._append(
                 session,
                 chain,
@@ -331,7 +351,7 @@ class OperatorStore:
         with self._reading() as session:
             row = self._operator_row(session, operator_id=operator_id)
         if row is None:
-            raise OperatorRefusedError(f"no operator {operator_id}")
+            raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
         text = f"{row['name']}: {detail}" if detail else str(row["name"])
         self._record(AuditAction.SIGNED_OUT, text, rec.utc(at, "time"), operator_id)
 

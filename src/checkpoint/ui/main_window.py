@@ -19,6 +19,7 @@ from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
+from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
@@ -30,6 +31,7 @@ from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
+from checkpoint.ui.operators_dialog import OperatorsDialog
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
             return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
         )
         self.log_view = LogView(services.log, services.session, self)
-        self.trace_view = TraceView(services.writer, services.messages, self)
+        self.trace_view = TraceView(services.writer, services.messages, self, auth=services.auth)
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
@@ -204,6 +206,8 @@ class MainWindow(QMainWindow):
         self.database_check.finished.connect(self._on_database_check_finished)
         self.database_check.failed.connect(self._on_database_check_failed)
         self.verify_box: QMessageBox | None = None
+        self.operators_action = QAction(self)
+        self.operators_action.triggered.connect(self.open_operators_dialog)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
         self.lock_action.triggered.connect(self.lock_station)
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.manual_action)
         self.file_menu.addAction(self.reload_trust_action)
         self.file_menu.addAction(self.verify_action)
+        self.file_menu.addAction(self.operators_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.switch_action)
         self.file_menu.addAction(self.lock_action)
@@ -313,6 +318,7 @@ class MainWindow(QMainWindow):
             (self.trace_action, Permission.TRACE),
             (self.audit_action, Permission.VIEW_AUDIT),
             (self.verify_action, Permission.VIEW_AUDIT),
+            (self.operators_action, Permission.MANAGE_OPERATORS),
         )
         for action, permission in gates:
             refusal: QShortcut | None = None
@@ -621,6 +627,18 @@ class MainWindow(QMainWindow):
         self.verify_box = None
         self.station_view.focus_scan_entry()
 
+    def open_operators_dialog(self) -> OperatorsDialog | None:
+        """File > Operators...: administrators add operators, set PINs, disable and enable them."""
+        if not self.permit(Permission.MANAGE_OPERATORS):
+            return None
+        dialog = OperatorsDialog(OperatorsService(self._auth), self)
+        dialog.service.setParent(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
     @Slot()
     def _on_manual_action_triggered(self) -> None:
         self.show_station()
@@ -658,6 +676,7 @@ class MainWindow(QMainWindow):
         self.manual_action.setText(self.tr("&Manual entry (no phone / platform down)..."))
         self.reload_trust_action.setText(self.tr("&Reload trust lists and keys"))
         self.verify_action.setText(self.tr("&Verify the database"))
+        self.operators_action.setText(self.tr("&Operators..."))
         self.switch_action.setText(self.tr("S&witch operator..."))
         self.lock_action.setText(self.tr("&Lock the station"))
         self.quit_action.setText(self.tr("&Quit"))

@@ -3,7 +3,15 @@
 The request is checked as ``checkpoint trace`` checks it (``domain.tracing.trace_query``) before anything
 runs, with the same problems in the operator's words. The query and the export run on the writer thread
 (the one database worker), so the screen never waits on the disk. Results are shown and exported masked;
-an export is written to the audit trail (``export_trace_file``).
+an export is written to the audit trail (``export_trace_file``). A masked search itself is not audited:
+it shows nothing the pass log does not.
+
+"Show full details" (``Permission.UNMASK``: shift leaders and administrators) runs the shown query again
+unmasked; the audit entry (the query, who asked) is written on the writer thread *before* the results come
+back to be shown, as ``checkpoint trace --unmask`` does (``audit_trace``). Every search while it is on is
+audited the same way, and an export of unmasked results is unmasked and audited as such. It falls back to
+masked whenever the rights in force change (another sign-in, the station locked, a leader's session
+expired): whoever stands at the screen then has not asked, and has not been recorded as asking.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -38,12 +47,15 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint import paths
-from checkpoint.domain.masking import mask_name
-from checkpoint.domain.records import Passage
+from checkpoint.domain.masking import mask_id_number, mask_name, mask_phone
+from checkpoint.domain.records import Operator, Passage, PersonCheck
+from checkpoint.domain.roles import Permission
 from checkpoint.domain.tracing import TraceQuery, TraceQueryError, trace_query
 from checkpoint.exports import ExportError
+from checkpoint.station.auth import AuthService, refusal_text
 from checkpoint.station.exporting import (
     PersonListResult,
+    audit_trace,
     export_error_text,
     export_trace_file,
     trace_passages,
@@ -64,6 +76,8 @@ if TYPE_CHECKING:
     from checkpoint.storage.database import Database, StorageError
 
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+# A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
+_Found = tuple["TraceQuery", list[Passage], dict[Any, str], Operator | None]
 TRACE_FORMATS = ("xlsx", "csv")
 
 
@@ -76,10 +90,36 @@ class TraceColumn(enum.IntEnum):
     OUTCOME = 5
 
 
+def person_text(person: PersonCheck, *, unmasked: bool) -> str:
+    """One person of a found passage: name, ID number and phone, masked unless ``unmasked``."""
+    if unmasked:
+        parts = (person.name, person.id_number, person.phone)
+    else:
+        parts = (mask_name(person.name), mask_id_number(person.id_number), mask_phone(person.phone))
+    return " ".join(part for part in parts if part) or "-"
+
+
 class TraceResultModel(RowsModel[Passage]):
-    """The passages a tracing query found, oldest first; persons masked."""
+    """The passages a tracing query found, oldest first; persons masked unless ``unmasked``."""
 
     columns = TraceColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unmasked = False
+
+    @property
+    def unmasked(self) -> bool:
+        return self._unmasked
+
+    def set_unmasked(self, unmasked: bool) -> None:
+        """Shows the persons in full or masked (the rows stay)."""
+        if unmasked == self._unmasked:
+            return
+        self._unmasked = unmasked
+        if self.rowCount():
+            column = TraceColumn.PERSONS
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     @property
     def passages(self) -> list[Passage]:
@@ -92,9 +132,14 @@ class TraceResultModel(RowsModel[Passage]):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         passage = self.row_at(index)
-        if passage is None or role != Qt.ItemDataRole.DisplayRole:
+        if passage is None:
             return None
         column = TraceColumn(index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and column is TraceColumn.PERSONS:
+            # a car of five does not fit the column: one person a line
+            return "\n".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column is TraceColumn.TIME:
             return f"{passage.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is TraceColumn.GATE:
@@ -104,7 +149,7 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
-            return ", ".join(mask_name(person.name) or "-" for person in passage.persons)
+            return "; ".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
         return outcome_text(passage.outcome)
 
     def headerData(
@@ -127,10 +172,12 @@ class TraceResultModel(RowsModel[Passage]):
 class TraceView(QWidget):
     """Tracing queries and their export.
 
-    Given the writer (the one database worker) and the message bus (export results and failures).
+    Given the writer (the one database worker), the message bus (export results and failures) and the
+    sign-in service (``auth``: who may unmask; without it the view stays masked).
 
     Signals:
         results_ready(int): a query finished with this many passages (the table shows them).
+        unmasked_changed(bool): the shown persons are now in full (True, audited) or masked (False).
         query_refused(str): the request was malformed; the translated reason (also shown on the screen).
         export_finished(str): the written file's path.
         export_failed(str): a translated reason; nothing was written.
@@ -140,17 +187,25 @@ class TraceView(QWidget):
     query_refused = Signal(str)
     export_finished = Signal(str)
     export_failed = Signal(str)
+    unmasked_changed = Signal(bool)
 
     def __init__(
         self,
         writer: RecordWriter,
         messages: MessageBus,
         parent: QWidget | None = None,
+        *,
+        auth: AuthService | None = None,
     ) -> None:
         super().__init__(parent)
         self._writer = writer
         self._messages = messages
+        self._auth = auth
         self._query: TraceQuery | None = None
+        # Who asked for full details (set while the toggle is on), and under whose audit entry the shown
+        # results were unmasked (None: they are masked).
+        self._unmask_by: Operator | None = None
+        self._shown_unmasked_by: Operator | None = None
 
         self.plate_edit = QLineEdit(self)
         self.id_edit = QLineEdit(self)
@@ -172,6 +227,12 @@ class TraceView(QWidget):
         self.search_button.setDefault(True)
         self.export_button = QPushButton(self)
         self.export_button.setEnabled(False)
+        self.unmask_check = QCheckBox(self)
+        self.unmask_check.setObjectName("traceUnmask")
+        self.unmask_label = QLabel(self)
+        self.unmask_label.setObjectName("traceUnmasked")
+        self.unmask_label.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.unmask_label.hide()
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("traceProblem")
         self.problem_label.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -192,7 +253,7 @@ class TraceView(QWidget):
             (TraceColumn.GATE, 150),
             (TraceColumn.DIRECTION, 70),
             (TraceColumn.PLATE, 110),
-            (TraceColumn.PERSONS, 240),
+            (TraceColumn.PERSONS, 420),
         ):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -214,12 +275,14 @@ class TraceView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.unmask_check)
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.unmask_label)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.table, 1)
 
@@ -227,6 +290,11 @@ class TraceView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         for field in (self.plate_edit, self.id_edit, self.phone_edit, self.name_edit):
             field.returnPressed.connect(self.search)
+        self.unmask_check.toggled.connect(self._on_unmask_check_toggled)
+        if auth is not None:
+            auth.role_changed.connect(self._on_auth_role_changed)
+            auth.locked.connect(self.show_masked)
+        self._apply_rights()
         self.retranslate_ui()
 
     # Query -----------------------------------------------------------------------------------------
@@ -254,22 +322,38 @@ class TraceView(QWidget):
             self.query_refused.emit(text)
             return
         self.problem_label.clear()
-        self.search_button.setEnabled(False)
+        self._run(query)
 
-        def job(database: Database) -> tuple[TraceQuery, list[Passage], dict[Any, str]]:
+    def _run(self, query: TraceQuery) -> None:
+        """Runs ``query`` on the writer thread: unmasked (and audited first) while full details are on."""
+        self.search_button.setEnabled(False)
+        unmasked_by = self._unmask_by
+        now = datetime.now(UTC)
+
+        def job(database: Database) -> _Found:
             found = trace_passages(database, query)
-            return query, found, {gate.id: gate.name for gate in database.gates()}
+            if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
+                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
+            return query, found, {gate.id: gate.name for gate in database.gates()}, unmasked_by
 
         self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
 
-    def _on_query_done(self, result: tuple[TraceQuery, list[Passage], dict[Any, str]]) -> None:
-        query, found, gate_names = result
+    def _on_query_done(self, result: _Found) -> None:
+        query, found, gate_names, unmasked_by = result
         self._query = query
+        # Shown in full only if still asked for by the same person (the toggle may have gone off since).
+        full = (
+            unmasked_by is not None and self._unmask_by is not None and unmasked_by.id == self._unmask_by.id
+        )
+        self._shown_unmasked_by = unmasked_by if full else None
         self.model.set_results(found, gate_names)
+        self._show_masking()
         self.search_button.setEnabled(True)
         self.export_button.setEnabled(bool(found))
         self._show_count()
         self.results_ready.emit(len(found))
+        if unmasked_by is None and self._unmask_by is not None:
+            self._run(query)  # full details were asked for while this masked search ran
 
     def _on_query_error(self, error: StorageError) -> None:
         self.search_button.setEnabled(True)
@@ -280,12 +364,12 @@ class TraceView(QWidget):
     # Export ----------------------------------------------------------------------------------------
 
     def export_to(self, path: Path, fmt: str) -> None:
-        """Writes the shown results (masked) to ``path`` on the writer thread; audited."""
+        """Writes the shown results to ``path`` on the writer thread, masked or in full as shown; audited."""
         if self._query is None:
             return
         if fmt not in TRACE_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
-        query, passages = self._query, self.model.passages
+        query, passages, unmasked_by = self._query, self.model.passages, self._shown_unmasked_by
         labels = trace_labels()  # built here, in the language the operator sees
         zone = datetime.now().astimezone().tzinfo
         now = datetime.now(UTC)
@@ -293,7 +377,15 @@ class TraceView(QWidget):
         def job(database: Database) -> PersonListResult | ExportError:
             try:
                 return export_trace_file(
-                    database, path, fmt, passages, query, labels=labels, now=now, zone=zone
+                    database,
+                    path,
+                    fmt,
+                    passages,
+                    query,
+                    labels=labels,
+                    now=now,
+                    zone=zone,
+                    unmasked_by=unmasked_by,
                 )
             except ExportError as error:
                 return error
@@ -344,6 +436,69 @@ class TraceView(QWidget):
             path = path.with_suffix(f".{fmt}")
         self.export_to(path, fmt)
 
+    # Full details ----------------------------------------------------------------------------------
+
+    @property
+    def unmasked(self) -> bool:
+        """Whether the shown persons are in full (their query was audited as unmasked)."""
+        return self._shown_unmasked_by is not None
+
+    @Slot(bool)
+    def _on_unmask_check_toggled(self, on: bool) -> None:
+        if not on:
+            self.show_masked()
+            return
+        auth = self._auth
+        if auth is None or auth.operator is None or not auth.allows(Permission.UNMASK):
+            if auth is not None:
+                auth.record_refusal(Permission.UNMASK)
+            self._messages.warning(refusal_text(Permission.UNMASK))
+            self._set_check(False)
+            return
+        self._unmask_by = auth.operator
+        if self._query is not None:
+            self._run(self._query)  # the shown query again, unmasked; audited before it is shown
+
+    @Slot()
+    def show_masked(self) -> None:
+        """Back to masked: the toggle goes off and the shown persons are masked again."""
+        self._unmask_by = None
+        self._shown_unmasked_by = None
+        self._set_check(False)
+        self._show_masking()
+
+    def _set_check(self, on: bool) -> None:
+        self.unmask_check.blockSignals(True)
+        self.unmask_check.setChecked(on)
+        self.unmask_check.blockSignals(False)
+
+    @Slot(object)
+    def _on_auth_role_changed(self, _role: object) -> None:
+        self.show_masked()
+        self._apply_rights()
+
+    def _apply_rights(self) -> None:
+        auth = self._auth
+        self.unmask_check.setVisible(auth is not None)
+        self.unmask_check.setEnabled(auth is not None and auth.allows(Permission.UNMASK))
+
+    def _show_masking(self) -> None:
+        full = self._shown_unmasked_by is not None
+        if self.model.unmasked != full:
+            self.model.set_unmasked(full)
+            self.unmasked_changed.emit(full)
+        self._show_unmask_label()
+
+    def _show_unmask_label(self) -> None:
+        by = self._shown_unmasked_by
+        self.unmask_label.setVisible(by is not None)
+        if by is not None:
+            self.unmask_label.setText(
+                self.tr("Full personal data shown, recorded in the audit trail as asked by {name}").format(
+                    name=by.name
+                )
+            )
+
     # Text ------------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -364,6 +519,8 @@ class TraceView(QWidget):
         self.name_edit.setPlaceholderText(self.tr("exact name"))
         self.search_button.setText(self.tr("&Search"))
         self.export_button.setText(self.tr("E&xport..."))
+        self.unmask_check.setText(self.tr("Show &full details (audited)"))
+        self._show_unmask_label()
         self.model.retranslate()
         self._show_count()
 
