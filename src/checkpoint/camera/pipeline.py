@@ -7,10 +7,11 @@ instead of being done on each one (``FramePipeline``):
    symbols it located but could not decode ("suspects": finder patterns found, checksum failed).
 2. **Second look**, only where there is something to look at: each suspect, and each code the previous
    frame read that this frame did not, is cropped, upscaled 2x and sharpened, then read again
-   (``_second_look``). On a frame with nothing in it this costs nothing.
-3. **Rotating strategies**, only when the frame gave no code or left a suspect unread: the next
-   ``STRATEGIES_PER_FRAME`` entries of ``FRAME_STRATEGIES``. Consecutive frames of one scene get
-   different treatments.
+   (``_second_look``); when that reads nothing, the crop is deblurred (Wiener filter) instead of
+   sharpened. On a frame with nothing in it this costs nothing.
+3. **Rotating strategies**, only when the frame gave no code or left a suspect unread: the next entry
+   of ``FRAME_STRATEGIES``, or the next ``STRATEGIES_PER_FRAME`` when a suspect is left (a frame
+   without a code pays for one). Consecutive frames of one scene get different treatments.
 
 ``decode_still`` (for ``checkpoint scan``, no frame budget) runs the same steps with every strategy
 in turn until nothing is left to look for.
@@ -51,9 +52,11 @@ ROI_UPSCALE = 2.0
 ROI_MAX_SIDE = 1024
 ROI_LIMIT = 3
 
-# Rotating strategies a frame may run. Measured on the public sets with the deblur strategy: one a frame
-# must choose in three frames between inversion (zxing-cpp samples) and local contrast / deblurring
-# (BoofCV photos); two a frame read both (276 of 301 codes, against 272 at best with one).
+# Rotating strategies a frame may run when zxing-cpp located a symbol it could not read (otherwise one).
+# Measured on the public sets with the deblur strategy: one a frame must choose in three frames between
+# inversion (zxing-cpp samples) and local contrast / deblurring (BoofCV photos); two a frame read both
+# (276 of 301 codes, against 272 at best with one). Two on every frame read the same 276 and cost ~2x
+# on frames without a code; two only on frames with an unread symbol cost nothing there.
 STRATEGIES_PER_FRAME = 2
 
 BASE = "base"
@@ -308,7 +311,10 @@ class FramePipeline:
             self._shape = grey.shape
         small, factor = shrink(grey, self._max_side)
         state = _base_pass(small, self._tracked)
-        for _ in range(min(self._per_frame, len(self._strategies))):
+        # The second strategy only where zxing-cpp located a symbol it could not read: a frame without
+        # a code (most frames) costs one strategy; a frame with a code that resists gets both.
+        runs = self._per_frame if state.open_regions else 1
+        for _ in range(min(runs, len(self._strategies))):
             if not state.wanting:
                 break
             strategy = self._strategies[self._next]

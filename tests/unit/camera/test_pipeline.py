@@ -150,14 +150,35 @@ def test_strategies_take_turns_across_frames_and_only_when_nothing_was_read() ->
     assert calls[-2:] == ["b", "a"]
 
 
-def test_two_strategies_a_frame_continue_the_rotation() -> None:
+def _damaged() -> np.ndarray:
+    """A code whose middle is inverted, beyond what error correction repairs: zxing-cpp locates it,
+    nothing reads it."""
+    frame = _scene()
+    side = qr_image(PAYLOAD, scale=6).shape[0]
+    cy, cx = 100 + side // 2, 150 + side // 2
+    frame[cy - 20 : cy + 20, cx - 20 : cx + 20] = 255 - frame[cy - 20 : cy + 20, cx - 20 : cx + 20]
+    return frame
+
+
+def test_a_frame_with_an_unread_symbol_gets_two_strategies_an_empty_frame_one() -> None:
     calls: list[str] = []
-    strategies = [Strategy(n, lambda grey, n=n: calls.append(n) or []) for n in "abc"]
-    pipeline = FramePipeline(strategies, per_frame=2)
-    blank = np.full((480, 640), 200, np.uint8)
-    pipeline.decode(blank)
-    pipeline.decode(blank)
-    assert calls == ["a", "b", "c", "a"]
+
+    def recorder(name: str) -> Strategy:
+        def read(grey: np.ndarray) -> list[DecodedCode]:
+            calls.append(name)
+            return []
+
+        return Strategy(name, read)
+
+    damaged = _damaged()
+    assert zxing_read(damaged, invert=False, suspects=True)[1]  # located, not read
+    pipeline = FramePipeline([recorder(n) for n in "abc"], per_frame=2)
+    assert pipeline.decode(damaged) == []
+    assert calls == ["a", "b"]
+    assert pipeline.decode(np.full((480, 640), 200, np.uint8)) == []
+    assert calls == ["a", "b", "c"]
+    pipeline.decode(damaged)
+    assert calls == ["a", "b", "c", "a", "b"]
 
 
 def test_a_fresh_pipeline_reads_an_inverted_code_within_three_frames() -> None:
