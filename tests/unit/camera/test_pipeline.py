@@ -14,6 +14,7 @@ from checkpoint.camera.pipeline import (
     SECOND_LOOK,
     FramePipeline,
     Strategy,
+    deblur,
     decode_still,
 )
 from checkpoint.domain.codes import Backend, DecodedCode
@@ -43,13 +44,21 @@ def _faint_under_glare() -> np.ndarray:
     return np.clip(faint + ramp, 0, 255).astype(np.uint8)
 
 
+def _out_of_focus() -> np.ndarray:
+    """Modules of 5 px under a Gaussian defocus of sigma 3 px and a little sensor noise: the modules
+    have run into one another, as in a photo taken too close for the lens."""
+    blurred = cv2.GaussianBlur(_scene(scale=5), (0, 0), 3.0).astype(np.float32)
+    noise = np.random.default_rng(0).normal(0, 2, blurred.shape)
+    return np.clip(blurred + noise, 0, 255).astype(np.uint8)
+
+
 def _texts(codes: list[DecodedCode]) -> list[str]:
     return [c.text for c in codes]
 
 
 def test_base_pass_misses_what_the_strategies_are_for() -> None:
     # The premise of every test below: zxing-cpp as the base pass runs it reads none of these.
-    for image in (_inverted(), _faint_under_glare()):
+    for image in (_inverted(), _faint_under_glare(), _out_of_focus()):
         assert zxing_read(image, invert=False)[0] == []
 
 
@@ -61,6 +70,22 @@ def test_inverted_strategy_reads_a_dark_mode_code() -> None:
 def test_local_contrast_recovers_a_faint_code_under_glare() -> None:
     assert _texts(STRATEGY["local-contrast"].read(_faint_under_glare())) == [PAYLOAD]
     assert STRATEGY["global-threshold"].read(_faint_under_glare()) == []
+
+
+def test_deblur_strategy_reads_a_code_out_of_focus_that_no_other_strategy_reads() -> None:
+    image = _out_of_focus()
+    assert _texts(STRATEGY["deblur"].read(image)) == [PAYLOAD]
+    assert [name for name, s in STRATEGY.items() if name != "deblur" and s.read(image)] == []
+
+
+def test_deblur_keeps_flat_areas_and_steepens_a_blurred_edge() -> None:
+    edge = np.zeros((40, 40), np.uint8)
+    edge[:, 20:] = 200
+    blurred = cv2.GaussianBlur(edge, (0, 0), 2.5)
+    restored = deblur(blurred).astype(int)
+    assert abs(restored[20, 2] - 0) <= 2 and abs(restored[20, 37] - 200) <= 2  # grey levels kept
+    # The ramp across the edge is shorter: two pixels either side of it are further apart.
+    assert restored[20, 22] - restored[20, 17] > int(blurred[20, 22]) - int(blurred[20, 17]) + 40
 
 
 def test_zbar_strategy_reads_true_gbk_text() -> None:
@@ -90,6 +115,15 @@ def test_second_look_reads_a_located_but_blurred_code() -> None:
     assert pipeline.last_sources == (SECOND_LOOK,)
 
 
+def test_second_look_deblurs_a_located_code_that_sharpening_cannot_read() -> None:
+    image = _out_of_focus()
+    codes, suspects = zxing_read(image, invert=False, suspects=True)
+    assert codes == [] and suspects
+    pipeline = FramePipeline(strategies=())
+    assert _texts(pipeline.decode(image)) == [PAYLOAD]
+    assert pipeline.last_sources == (SECOND_LOOK,)
+
+
 def test_strategies_take_turns_across_frames_and_only_when_nothing_was_read() -> None:
     calls: list[str] = []
 
@@ -100,7 +134,7 @@ def test_strategies_take_turns_across_frames_and_only_when_nothing_was_read() ->
 
         return Strategy(name, read)
 
-    pipeline = FramePipeline([recorder("a"), recorder("b"), recorder("c")])
+    pipeline = FramePipeline([recorder("a"), recorder("b"), recorder("c")], per_frame=1)
     blank = np.full((480, 640, 3), 200, np.uint8)
     for _ in range(4):
         assert pipeline.decode(blank) == []
@@ -114,6 +148,37 @@ def test_strategies_take_turns_across_frames_and_only_when_nothing_was_read() ->
     pipeline.decode(blank)
     pipeline.decode(np.full((240, 320), 200, np.uint8))  # another stream size: starts over
     assert calls[-2:] == ["b", "a"]
+
+
+def _damaged() -> np.ndarray:
+    """A code whose middle is inverted, beyond what error correction repairs: zxing-cpp locates it,
+    nothing reads it."""
+    frame = _scene()
+    side = qr_image(PAYLOAD, scale=6).shape[0]
+    cy, cx = 100 + side // 2, 150 + side // 2
+    frame[cy - 20 : cy + 20, cx - 20 : cx + 20] = 255 - frame[cy - 20 : cy + 20, cx - 20 : cx + 20]
+    return frame
+
+
+def test_a_frame_with_an_unread_symbol_gets_two_strategies_an_empty_frame_one() -> None:
+    calls: list[str] = []
+
+    def recorder(name: str) -> Strategy:
+        def read(grey: np.ndarray) -> list[DecodedCode]:
+            calls.append(name)
+            return []
+
+        return Strategy(name, read)
+
+    damaged = _damaged()
+    assert zxing_read(damaged, invert=False, suspects=True)[1]  # located, not read
+    pipeline = FramePipeline([recorder(n) for n in "abc"], per_frame=2)
+    assert pipeline.decode(damaged) == []
+    assert calls == ["a", "b"]
+    assert pipeline.decode(np.full((480, 640), 200, np.uint8)) == []
+    assert calls == ["a", "b", "c"]
+    pipeline.decode(damaged)
+    assert calls == ["a", "b", "c", "a", "b"]
 
 
 def test_a_fresh_pipeline_reads_an_inverted_code_within_three_frames() -> None:
