@@ -124,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(verify)
 
     demo = commands.add_parser("demo-data", help="fill a database with a realistic synthetic history")
-    demo.add_argument("--days", type=int, required=True, metavar="N")
+    demo.add_argument("--days", type=int, metavar="N", help="days of history (default: 365 with --passages)")
+    demo.add_argument(
+        "--passages", type=int, metavar="N", help="about N passages in all (the traffic is scaled to fit)"
+    )
     demo.add_argument("--seed", type=int, default=0)
     demo.add_argument("--profile", default="highway-exit", choices=["highway-exit", "compound-gate"])
     demo.add_argument("--end", type=parse_time, metavar="T", help="end of the history (default: now)")
@@ -746,24 +749,38 @@ def _cmd_db(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
-    from checkpoint.station.demo import fill_demo_history
+    import time
 
-    if args.days < 1:
+    from checkpoint.station.demo import fill_demo_history, scale_for
+
+    if args.days is None and args.passages is None:
+        raise CommandError("give --days N, --passages N or both")
+    days = args.days if args.days is not None else 365
+    if days < 1:
         raise CommandError("--days must be at least 1")
+    if args.passages is not None and args.passages < 1:
+        raise CommandError("--passages must be at least 1")
+    scale = 1.0 if args.passages is None else scale_for(args.passages, days, args.profile)
+    started = time.perf_counter()
     database = _open_db(args)
     try:
         summary = fill_demo_history(
             database,
-            days=args.days,
+            days=days,
             end=(args.end or datetime.now(UTC)).astimezone(),  # shifts follow local time
             seed=args.seed,
             profile=args.profile,
+            scale=scale,
             progress=lambda n: print(f"\r{n} passages", end="", file=sys.stderr, flush=True),
         )
     finally:
         database.close()
+    elapsed = time.perf_counter() - started
     print(file=sys.stderr)
-    print(f"{summary.passages} passages in {summary.shifts} shifts over {args.days} days: {_db_url(args)}")
+    print(
+        f"{summary.passages} passages in {summary.shifts} shifts over {days} days "
+        f"({elapsed:.0f} s, {summary.passages / max(elapsed, 1e-9):.0f} passages/s): {_db_url(args)}"
+    )
     return EXIT_OK
 
 

@@ -111,6 +111,7 @@ _log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+_BULK_OPTION = "checkpoint_bulk"  # execution option: a bulk load (SQLite: no fsync per commit)
 _IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
 _READ_BATCH = 1000  # passages per round trip when streaming
 _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
@@ -291,7 +292,14 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
+        options = connection.get_execution_options()
+        writing = options.get(_WRITE_OPTION, False)
+        if writing:
+            # A bulk load (demo data, imports of history) trades durability of its last batches for
+            # speed; every other write syncs before it returns. Set per transaction: connections are
+            # pooled, so a bulk setting must not outlive its load.
+            bulk = options.get(_BULK_OPTION, False)
+            connection.exec_driver_sql("PRAGMA synchronous=OFF" if bulk else "PRAGMA synchronous=FULL")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
@@ -448,6 +456,7 @@ class Database:
     ) -> None:
         self._engine = engine
         self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+        self._bulk_engine = engine.execution_options(**{_WRITE_OPTION: True, _BULK_OPTION: True})
         self._lock = threading.RLock()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._is_sqlite = engine.dialect.name == "sqlite"
@@ -494,8 +503,9 @@ class Database:
             yield session
 
     @contextmanager
-    def _writing(self) -> Iterator[tuple[Session, _Chain]]:
-        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+    def _writing(self, *, bulk: bool = False) -> Iterator[tuple[Session, _Chain]]:
+        engine = self._bulk_engine if bulk else self._write_engine
+        with self._lock, _translated(), Session(engine) as session, session.begin():
             chain = _Chain.load(session, self.station_id)
             yield session, chain
             chain.store(session)
@@ -790,11 +800,20 @@ class Database:
             )
         return stored
 
-    def append_passages(self, drafts: Iterable[PassageDraft], batch: int = 5000) -> int:
+    def append_passages(
+        self,
+        drafts: Iterable[PassageDraft],
+        batch: int = 5000,
+        *,
+        bulk: bool = False,
+        refresh: bool = True,
+    ) -> int:
         """Record many passages, one transaction per ``batch``; returns how many were new.
 
         Drafts already stored are skipped. An invalid draft raises InvalidRecordError; the batches before its
-        batch stay stored.
+        batch stay stored. ``bulk`` (demo data, loading history) commits without waiting for the disk on
+        SQLite: a power cut may lose the last batches, never corrupt or unchain the rest. ``refresh=False``
+        leaves the planner statistics for the caller to refresh once at the end of a long load.
         """
         if batch < 1:
             raise InvalidRecordError("batch must be at least 1")
@@ -803,16 +822,16 @@ class Database:
         for draft in drafts:
             pending.append(draft)
             if len(pending) >= batch:
-                total += self._append_batch(pending)
+                total += self._append_batch(pending, bulk)
                 pending = []
         if pending:
-            total += self._append_batch(pending)
-        if total:
+            total += self._append_batch(pending, bulk)
+        if total and refresh:
             self.refresh_statistics()
         return total
 
-    def _append_batch(self, drafts: Sequence[PassageDraft]) -> int:
-        with self._writing() as (session, chain):
+    def _append_batch(self, drafts: Sequence[PassageDraft], bulk: bool) -> int:
+        with self._writing(bulk=bulk) as (session, chain):
             return len(self._insert_passages(session, chain, drafts))
 
     def _insert_passages(
