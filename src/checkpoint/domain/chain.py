@@ -25,7 +25,7 @@ GENESIS = "0" * 64
 _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """A value that cannot be hashed, raised deep in a record; ``_normalise`` re-raises it with its path."""
 
     def __init__(self, error: type[ValueError] | type[TypeError], message: str) -> None:
@@ -42,7 +42,7 @@ def _normalise(value: object, where: str) -> object:
     """
     try:
         return _plain(value)
-    except _Refused as refused:
+    except _RefusedError as refused:
         path = where + "".join(reversed(refused.path))
         raise refused.error(f"{path}: {refused}") from None
 
@@ -64,11 +64,11 @@ def _plain(value: object) -> object:
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise _Refused(ValueError, f"a non-finite float cannot be hashed: {value!r}")
+            raise _RefusedError(ValueError, f"a non-finite float cannot be hashed: {value!r}")
         return value
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise _Refused(ValueError, f"a naive datetime cannot be hashed (which timezone?): {value!r}")
+            raise _RefusedError(ValueError, f"a naive datetime cannot be hashed (which timezone?): {value!r}")
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     if isinstance(value, date):
         return value.isoformat()
@@ -82,7 +82,7 @@ def _plain(value: object) -> object:
                 continue
             try:
                 out_list.append(_plain(item))
-            except _Refused as refused:
+            except _RefusedError as refused:
                 refused.path.append(f"[{i}]")
                 raise
         return out_list
@@ -90,17 +90,17 @@ def _plain(value: object) -> object:
         out: dict[str, object] = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _Refused(TypeError, f"mapping keys must be strings, got {key!r}")
+                raise _RefusedError(TypeError, f"mapping keys must be strings, got {key!r}")
             if type(item) in _SCALARS:
                 out[key] = item
                 continue
             try:
                 out[key] = _plain(item)
-            except _Refused as refused:
+            except _RefusedError as refused:
                 refused.path.append(f".{key}")
                 raise
         return out
-    raise _Refused(TypeError, f"cannot hash a value of type {type(value).__name__}")
+    raise _RefusedError(TypeError, f"cannot hash a value of type {type(value).__name__}")
 
 
 def canonical_bytes(record_kind: str, fields: Mapping[str, object]) -> bytes:
