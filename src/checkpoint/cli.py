@@ -123,6 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--json", action="store_true")
     _add_db(verify)
 
+    purge = commands.add_parser(
+        "purge", help="retention: remove old passages, keeping the counts the reports need (audited)"
+    )
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="remove passages older than DAYS days (default: 30)",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="show what would go; change nothing")
+    purge.add_argument("--operator", metavar="NAME", help="who purges (recorded in the audit trail)")
+    purge.add_argument("--json", action="store_true")
+    _add_db(purge)
+
     demo = commands.add_parser("demo-data", help="fill a database with a realistic synthetic history")
     demo.add_argument("--days", type=int, metavar="N", help="days of history (default: 365 with --passages)")
     demo.add_argument(
@@ -231,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bench": _cmd_bench,
         "passes": _cmd_passes,
         "trace": _cmd_trace,
+        "purge": _cmd_purge,
     }
     try:
         return handlers[command](args)
@@ -746,6 +762,105 @@ def _cmd_db(args: argparse.Namespace) -> int:
         record = f"record #{brk.seq}" + (f" ({brk.kind} {brk.uuid})" if brk.uuid else "")
         print(f"hash chain: BROKEN at {record}: {what}")
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _cmd_purge(args: argparse.Namespace) -> int:
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.retention import DEFAULT_RETENTION_DAYS, cutoff, plan_purge, purge
+
+    days = DEFAULT_RETENTION_DAYS if args.older_than is None else args.older_than
+    now = datetime.now(UTC)
+    try:
+        before = cutoff(now, days)
+    except InvalidRecordError as error:
+        raise CommandError(f"--older-than: {error}") from error
+    database = _open_db(args)
+    try:
+        operator_id = None
+        if args.operator:
+            found = [op for op in database.operators() if op.name == args.operator.strip()]
+            if not found:
+                raise CommandError(f"no operator named {args.operator.strip()!r} in the database")
+            operator_id = found[0].id
+        try:
+            if args.dry_run:
+                plan = plan_purge(database, before)
+            else:
+                result = purge(
+                    database,
+                    before,
+                    at=now,
+                    operator_id=operator_id,
+                    progress=None
+                    if args.json
+                    else lambda n: print(f"\r{n} passages removed", end="", file=sys.stderr, flush=True),
+                )
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(f"nothing more was purged: {error}") from error
+    finally:
+        database.close()
+    if args.dry_run:
+        _print_purge_plan(args, plan, days)
+        return EXIT_OK
+    if not args.json:
+        print(file=sys.stderr)
+    span = (
+        f", {result.oldest:%Y-%m-%d %H:%M} .. {result.newest:%Y-%m-%d %H:%M} UTC"
+        if result.oldest and result.newest
+        else ""
+    )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "dry_run": False,
+                    "before": result.before.isoformat(),
+                    "passages": result.passages,
+                    "purge_records": result.days,
+                    "summaries": result.summaries,
+                    "oldest": result.oldest.isoformat() if result.oldest else None,
+                    "newest": result.newest.isoformat() if result.newest else None,
+                }
+            )
+        )
+    else:
+        print(
+            f"purged {result.passages} passages older than {days} days "
+            f"(before {result.before:%Y-%m-%d %H:%M} UTC){span}; kept {result.summaries} hourly summaries; "
+            "audited"
+        )
+    return EXIT_OK
+
+
+def _print_purge_plan(args: argparse.Namespace, plan: Any, days: int) -> None:
+    if args.json:
+        data = {
+            "dry_run": True,
+            "before": plan.before.isoformat(),
+            "passages": plan.passages,
+            "oldest": plan.oldest.isoformat() if plan.oldest else None,
+            "newest": plan.newest.isoformat() if plan.newest else None,
+            "per_month": dict(plan.per_month),
+            "kept_for_corrections": plan.kept_for_corrections,
+        }
+        print(json.dumps(data))
+        return
+    print(
+        f"dry run: nothing changed. Passages older than {days} days "
+        f"(before {plan.before:%Y-%m-%d %H:%M} UTC):"
+    )
+    if plan.oldest is None:
+        print("  none")
+        return
+    print(
+        f"  {plan.passages} would be removed, "
+        f"{plan.oldest:%Y-%m-%d %H:%M} .. {plan.newest:%Y-%m-%d %H:%M} UTC"
+    )
+    for month, count in plan.per_month:
+        print(f"  {month}: {count}")
+    if plan.kept_for_corrections:
+        print(f"  {plan.kept_for_corrections} kept: a newer correction names them")
+    print("  their counts per gate, shift and hour would be kept for the reports")
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:

@@ -126,6 +126,7 @@ class AuditAction(enum.StrEnum):
     RULES_CHANGED = "rules_changed"
     KEY_CREATED = "key_created"
     RELAY_FAILED = "relay_failed"
+    PURGE = "purge"  # a retention purge removed old passages (their counts are kept)
 
 
 class PersonFlag(enum.StrEnum):

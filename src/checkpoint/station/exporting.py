@@ -46,6 +46,7 @@ from checkpoint.station.texts import (
 )
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.retention import purged_hours
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
 UNMASK_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
@@ -109,7 +110,13 @@ def export_handover_file(
     gate = next((g for g in gates if shift is not None and g.id == shift.gate_id), gates[0])
     passages = database.iter_passages(PassageFilter(since=start, until=end, gate_id=gate.id))
     report = build_handover(
-        passages, gate=gate, window_start=start, window_end=end, shift=shift, generated_at=now
+        passages,
+        gate=gate,
+        window_start=start,
+        window_end=end,
+        shift=shift,
+        generated_at=now,
+        purged=purged_hours(database, gate.id, start, end),  # counts of passages a purge removed
     )
     names = {op.id: op.name for op in database.operators()}
     labels = labels or handover_labels()

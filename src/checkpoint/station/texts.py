@@ -557,6 +557,7 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.RULES_CHANGED: QCoreApplication.translate("Texts", "Rules changed"),
         AuditAction.KEY_CREATED: QCoreApplication.translate("Texts", "Key created"),
         AuditAction.RELAY_FAILED: QCoreApplication.translate("Texts", "Barrier relay failed"),
+        AuditAction.PURGE: QCoreApplication.translate("Texts", "Old passages purged"),
     }[value]
 
 

@@ -34,6 +34,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import (
     ColumnElement,
     Engine,
+    Integer,
     Table,
     create_engine,
     event,
@@ -67,6 +68,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.watchlist import WatchlistEntry
 from checkpoint.storage import _records as rec
+from checkpoint.storage import fts
 from checkpoint.storage._models import (
     FLAGGED_CONDITION,
     AuditRow,
@@ -76,8 +78,11 @@ from checkpoint.storage._models import (
     IssuedPassRow,
     OperatorRow,
     PassageRow,
+    PassageSummaryRow,
     PassRevocationRow,
     PersonCheckRow,
+    PurgeGapRow,
+    PurgeRow,
     ShiftCloseRow,
     ShiftRow,
     StationRow,
@@ -132,6 +137,9 @@ _issued_t: Table = IssuedPassRow.__table__  # type: ignore[assignment]
 _revocation_t: Table = PassRevocationRow.__table__  # type: ignore[assignment]
 _watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
 _watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
+_purge_t: Table = PurgeRow.__table__  # type: ignore[assignment]
+_gap_t: Table = PurgeGapRow.__table__  # type: ignore[assignment]
+_summary_t: Table = PassageSummaryRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -145,6 +153,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.PASS_REVOCATION: _revocation_t,
     rec.WATCHLIST_ENTRY: _watch_t,
     rec.WATCHLIST_END: _watch_end_t,
+    rec.PURGE: _purge_t,
+    rec.PASSAGE_SUMMARY: _summary_t,
 }
 
 
@@ -156,7 +166,8 @@ class PassageFilter:
     """Which passages a query returns. All given conditions must hold.
 
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
-    substring of the plate, a person's name, ID number or phone, the code text or the note. ``plate``,
+    substring of the plate, a person's name or the note, or a whole ID number or phone (never a fragment
+    of those: they are personal data, matched exactly by index). ``plate``,
     ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing); the plate is
     compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
     that carries any flag (degraded mode: typed ID numbers, no phone, platform down) for the later re-check.
@@ -465,6 +476,8 @@ class Database:
         self._known_shifts: set[uuid.UUID] = set()
         self.url = url
         self.station_id = self._ensure_station(station_id)
+        with self._reading() as session:
+            self._has_fts = fts.has_index(session.connection())
         self.refresh_statistics()
 
     # -- plumbing ------------------------------------------------------------------------------------
@@ -917,22 +930,39 @@ class Database:
         if f.flagged:
             # spelled exactly as the partial index's condition, so SQLite reads that small index alone
             conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION))))
-        needle = f.text.strip().lower()
+        needle = f.text.strip()
         if needle:
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
-
-            def like(column: Any) -> ColumnElement[bool]:
-                return func.lower(column).like(pattern, escape="\\")
-
-            person = _person_t.c
-            person_hit = exists().where(
-                person.passage_uuid == p.c.uuid,
-                or_(like(person.name), like(person.id_number), like(person.phone), like(person.code_text)),
-            )
-            vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
-            conditions.append(or_(like(p.c.note), person_hit, vehicle_hit))
+            conditions.append(self._text_condition(needle))
         return conditions
+
+    def _text_condition(self, needle: str) -> ColumnElement[bool]:
+        """The free-text filter: a substring of a plate, a person's name or the note, or a whole ID number
+        or phone (compared exactly, by index: those are never substring-searched or indexed as text).
+
+        With the FTS5 trigram index (SQLite, see ``storage.fts``) a fragment of three characters or more
+        is looked up in the index; shorter fragments, and PostgreSQL, use a ``LIKE`` scan (bounded by the
+        other conditions, e.g. the log view's time window).
+        """
+        p = _passage_t
+        person = _person_t.c
+        exact = p.c.uuid.in_(
+            select(person.passage_uuid).where(person.id_number.in_({needle, needle.upper()}))
+        ) | p.c.uuid.in_(select(person.passage_uuid).where(person.phone == needle))
+        if self._has_fts and len(needle) >= fts.MIN_FRAGMENT:
+            hits = text(
+                f"SELECT passage_id FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_phrase"
+            ).bindparams(fts_phrase=fts.match_phrase(needle))
+            return or_(p.c.id.in_(hits.columns(passage_id=Integer())), exact)
+        lowered = needle.lower()
+        escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+
+        def like(column: Any) -> ColumnElement[bool]:
+            return func.lower(column).like(pattern, escape="\\")
+
+        person_hit = exists().where(person.passage_uuid == p.c.uuid, like(person.name))
+        vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
+        return or_(like(p.c.note), person_hit, vehicle_hit, exact)
 
     def passage_keys(self, f: PassageFilter) -> list[int]:
         """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
@@ -1445,11 +1475,19 @@ class Database:
             select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == self.station_id)
         ).one()
         streams = [self._stream(session, kind) for kind in _CHAINED_TABLES]
+        # Runs of seq numbers a retention purge removed (vouched for by its chained purge record): the
+        # chain goes on from the run's last hash. A gap no purge recorded is still a deletion.
+        gaps = {
+            row.first_seq: row
+            for row in session.execute(select(_gap_t).where(_gap_t.c.station_id == self.station_id))
+        }
         expected, prev, checked = 1, GENESIS, 0
         last: _Link | None = None
         for link in heapq.merge(*streams, key=lambda item: item.seq):
             checked += 1
             problem: ChainBreak | None = None
+            while link.seq > expected and expected in gaps and gaps[expected].prev_hash == prev:
+                expected, prev = gaps[expected].last_seq + 1, gaps[expected].hash
             if link.seq > expected:
                 problem = ChainBreak(
                     expected,
@@ -1464,7 +1502,7 @@ class Database:
                     link.kind,
                     link.uuid,
                     ChainProblem.LINK_MISMATCH,
-                    f"a second record with seq {link.seq}",
+                    f"a second record with seq {link.seq}, or one inside a purged run",
                 )
             elif link.seq > head.seq:
                 problem = ChainBreak(
@@ -1493,6 +1531,8 @@ class Database:
             if problem is not None:
                 return checked, problem
             expected, prev, last = link.seq + 1, link.hash, link
+        while head.seq >= expected and expected in gaps and gaps[expected].prev_hash == prev:
+            expected, prev = gaps[expected].last_seq + 1, gaps[expected].hash
         if head.seq >= expected:
             return checked, ChainBreak(
                 expected,
@@ -1524,12 +1564,20 @@ class Database:
                 return
             if kind == rec.PASSAGE:
                 persons, vehicles = self._children(session, [row["uuid"] for row in rows])
+            if kind == rec.PURGE:
+                gaps: dict[uuid.UUID, list[Mapping[Any, Any]]] = {}
+                for gap in session.execute(
+                    select(_gap_t).where(_gap_t.c.purge_uuid.in_([row["uuid"] for row in rows]))
+                ).mappings():
+                    gaps.setdefault(gap["purge_uuid"], []).append(gap)
             for row in rows:
                 fields: dict[str, object] | None
                 try:
                     if kind == rec.PASSAGE:
                         uid = row["uuid"]
                         fields = rec.passage_fields(row, persons.get(uid, []), vehicles.get(uid))
+                    elif kind == rec.PURGE:
+                        fields = rec.purge_fields(row, gaps.get(row["uuid"], []))
                     else:
                         fields = rec.record_fields(kind, row)
                 except (ValueError, TypeError):  # e.g. a JSON column edited into garbage

@@ -91,8 +91,21 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
     for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone"), (f.name, "name")):
         if wanted.strip() and all(getattr(person, field) != wanted.strip() for person in passage.persons):
             return False
-    needle = f.text.strip().lower()
-    return not needle or any(needle in value.lower() for value in _searchable(passage))
+    return text_matches(passage, f.text)
+
+
+def text_matches(passage: Passage, text: str) -> bool:
+    """The free-text rule of ``Database.passage_keys``: a fragment of the plate, a name or the note, or a
+    whole ID number or phone."""
+    needle = text.strip()
+    if not needle:
+        return True
+    lowered = needle.lower()
+    if any(lowered in value.lower() for value in _searchable(passage)):
+        return True
+    return any(
+        person.id_number in (needle, needle.upper()) or person.phone == needle for person in passage.persons
+    )
 
 
 def _searchable(passage: Passage) -> Iterable[str]:
@@ -101,9 +114,6 @@ def _searchable(passage: Passage) -> Iterable[str]:
     yield passage.note
     for person in passage.persons:
         yield person.name
-        yield person.id_number
-        yield person.phone
-        yield person.code_text
 
 
 FLAG_MARK = "⚑"
