@@ -158,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-side", type=int, metavar="N", help="scale images to at most N pixels on the long side"
     )
     decode.add_argument("--json", action="store_true")
+    bench_log = bench_commands.add_parser(
+        "log", help="log view, scrolling, tracing and handover exports on a (large) database"
+    )
+    bench_log.add_argument("--json", action="store_true")
+    _add_db(bench_log)
     bench_verify = bench_commands.add_parser("verify", help="time to verify one DCC and one station pass")
     bench_verify.add_argument(
         "--data", type=Path, metavar="DIR", help="DCC test vectors (dgc-testdata layout) to take a DCC from"
@@ -902,7 +907,28 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "verify":
         return _cmd_bench_verify(args)
+    if args.bench_command == "log":
+        return _cmd_bench_log(args)
     return _cmd_bench_decode(args)
+
+
+def _cmd_bench_log(args: argparse.Namespace) -> int:
+    from checkpoint.storage.database import StorageError
+    from checkpoint.ui.bench_log import BenchDataError, ensure_app, format_log_bench, run_log_bench
+
+    try:
+        ensure_app()
+        _install_language(None)
+        report = run_log_bench(_db_url(args))
+    except BenchDataError as error:
+        raise CommandError(str(error)) from error
+    except StorageError as error:
+        raise CommandError(f"database error ({error.kind.value}): {error}") from error
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_log_bench(report))
+    return EXIT_OK
 
 
 def _dcc_from_vectors(folder: Path) -> tuple[str, str, object, datetime]:

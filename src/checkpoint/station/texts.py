@@ -7,6 +7,7 @@ screens, the exports and the command line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
@@ -221,10 +222,14 @@ def enum_text(value: Enum) -> str:
 
 
 def handover_labels() -> HandoverLabels:
-    """Every caption of the handover files, in the language currently installed."""
+    """Every caption of the handover files, in the language currently installed.
+
+    The enum words are looked up once per value for these labels (a 20,000-passage sheet asks for them
+    hundreds of thousands of times); the language cannot change during one export.
+    """
 
     return HandoverLabels(
-        enum_text=enum_text,
+        enum_text=functools.lru_cache(maxsize=512)(enum_text),
         sheet_summary=QCoreApplication.translate("Handover", "Summary"),
         sheet_passages=QCoreApplication.translate("Handover", "Passages"),
         sheet_anomalies=QCoreApplication.translate("Handover", "Anomalies"),
