@@ -412,6 +412,9 @@ def open_database(
 
 def _sqlite_value(value: object) -> object:
     """A value as SQLAlchemy's SQLite types store it (``UUIDText``, ``UTCDateTime``, ``Boolean``)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return value
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -502,6 +505,10 @@ class Database:
         self.station_id = self._ensure_station(station_id)
         with self._reading() as session:
             self._has_fts = fts.has_index(session.connection())
+            broken = fts.needs_repair(session.connection())
+        if broken:  # a bulk load was cut off with the search index suspended
+            with self._lock, self._write_engine.begin() as connection:
+                fts.repair(connection)
         self.refresh_statistics()
 
     # -- plumbing ------------------------------------------------------------------------------------
@@ -836,6 +843,21 @@ class Database:
                 f"passage {draft.uuid} exists but does not belong to station {self.station_id}"
             )
         return stored
+
+    @contextmanager
+    def search_index_suspended(self) -> Iterator[None]:
+        """For a bulk load: the free-text index is not kept in step row by row, and is rebuilt once at the
+        end (also when the load fails; if the process dies, the next ``open_database`` rebuilds it)."""
+        if not self._has_fts:
+            yield
+            return
+        with self._lock, _translated(), self._write_engine.begin() as connection:
+            fts.suspend(connection)
+        try:
+            yield
+        finally:
+            with self._lock, _translated(), self._write_engine.begin() as connection:
+                fts.repair(connection)
 
     def append_passages(
         self,

@@ -97,11 +97,42 @@ def create_index(connection: Connection) -> bool:
     return True
 
 
+_TRIGGER_NAMES = tuple(
+    f"{FTS_TABLE}_{name}"
+    for name in ("person_ai", "person_ad", "vehicle_ai", "vehicle_ad", "note_ai", "note_ad")
+)
+
+
+def suspend(connection: Connection) -> None:
+    """Stop keeping the index in step (a bulk load: one rebuild at the end costs far less than a trigger
+    per row). :func:`repair` rebuilds it; ``open_database`` repairs an index a load left suspended."""
+    for name in _TRIGGER_NAMES:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def needs_repair(connection: Connection) -> bool:
+    """The index exists but its triggers do not (a bulk load was cut off before it rebuilt them)."""
+    if not has_index(connection):
+        return False
+    found = connection.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE :prefix"),
+        {"prefix": f"{FTS_TABLE}_%"},
+    ).scalar_one()
+    return int(found) < len(_TRIGGER_NAMES)
+
+
+def repair(connection: Connection) -> None:
+    """Rebuild the index from the records and restore its triggers."""
+    suspend(connection)
+    connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    for statement in (*_TRIGGERS, *_BACKFILL):
+        connection.exec_driver_sql(statement)
+
+
 def drop_index(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-        for name in ("person_ai", "person_ad", "vehicle_ai", "vehicle_ad", "note_ai", "note_ad"):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{name}")
+        suspend(connection)
 
 
 def has_index(connection: Connection) -> bool:
