@@ -728,8 +728,8 @@
         <translation>Search</translation>
     </message>
     <message>
-        <source>Plate, name, ID number, phone, code text...</source>
-        <translation>Plate, name, ID number, phone, code text...</translation>
+        <source>Part of a plate, name or note; a whole ID number or phone</source>
+        <translation>Part of a plate, name or note; a whole ID number or phone</translation>
     </message>
     <message>
         <source>Flagged only (re-check)</source>
@@ -2010,6 +2010,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Barrier relay failed</source>
         <translation>Barrier relay failed</translation>
+    </message>
+    <message>
+        <source>Old passages purged</source>
+        <translation>Old passages purged</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

@@ -732,8 +732,8 @@
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Plate, name, ID number, phone, code text...</source>
-        <translation>车牌、姓名、身份证号、手机号、码内容…</translation>
+        <source>Part of a plate, name or note; a whole ID number or phone</source>
+        <translation>车牌、姓名或备注的一部分；完整的身份证号或手机号</translation>
     </message>
     <message>
         <source>Flagged only (re-check)</source>
@@ -2020,6 +2020,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Barrier relay failed</source>
         <translation>道闸继电器故障</translation>
+    </message>
+    <message>
+        <source>Old passages purged</source>
+        <translation>已清理过期通行记录</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>
