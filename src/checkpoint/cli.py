@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="DAYS",
-        help="remove passages older than DAYS days (default: 30)",
+        help="remove passages older than DAYS days (default: the 'retention/days' setting, else 30)",
     )
     purge.add_argument("--dry-run", action="store_true", help="show what would go; change nothing")
     purge.add_argument("--operator", metavar="NAME", help="who purges (recorded in the audit trail)")
@@ -771,9 +771,14 @@ def _cmd_db(args: argparse.Namespace) -> int:
 
 def _cmd_purge(args: argparse.Namespace) -> int:
     from checkpoint.storage.database import InvalidRecordError, StorageError
-    from checkpoint.storage.retention import DEFAULT_RETENTION_DAYS, cutoff, plan_purge, purge
+    from checkpoint.storage.retention import cutoff, plan_purge, purge
 
-    days = DEFAULT_RETENTION_DAYS if args.older_than is None else args.older_than
+    if args.older_than is None:
+        from checkpoint.station.retention import retention_days
+
+        days = retention_days()
+    else:
+        days = args.older_than
     now = datetime.now(UTC)
     try:
         before = cutoff(now, days)
