@@ -1015,7 +1015,9 @@ class Database:
         """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
         query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(_passage_t.c.seq.desc())
         with self._reading() as session:
-            return list(session.execute(query).scalars())
+            # Plain integers straight from the driver: the whole log is millions of keys, and building a
+            # SQLAlchemy row for each one cost more than the index scan.
+            return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def count_passages(self, f: PassageFilter) -> int:
         query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
@@ -1079,6 +1081,21 @@ class Database:
                 select(_head_t.c.seq).where(_head_t.c.station_id == self.station_id)
             ).scalar_one()
         cursor = 0 if oldest_first else top + 1
+        if f.since is not None or f.until is not None:
+            # Start at the window's first (last) seq, found by the time index: otherwise the first page
+            # walks the seq index from the very start of a long log to the window.
+            p = _passage_t.c
+            window = [p.station_id == self.station_id]
+            if f.since is not None:
+                window.append(p.at >= f.since)
+            if f.until is not None:
+                window.append(p.at < f.until)
+            edge = func.min(p.seq) if oldest_first else func.max(p.seq)
+            with self._reading() as session:
+                found = session.execute(select(edge).where(*window)).scalar_one_or_none()
+            if found is None:
+                return
+            cursor = found - 1 if oldest_first else found + 1
         while True:
             seq = _passage_t.c.seq
             page = seq > cursor if oldest_first else seq < cursor
