@@ -71,6 +71,7 @@ class LogBenchReport:
     passages: int
     open_db_ms: float
     figures: list[Figure] = field(default_factory=list)
+    max_rss_mb: float = 0.0  # peak resident memory of the bench process (the whole log's keys included)
 
     @property
     def ok(self) -> bool:
@@ -81,6 +82,7 @@ class LogBenchReport:
             "db": self.db_url,
             "passages": self.passages,
             "open_db_ms": round(self.open_db_ms, 1),
+            "max_rss_mb": round(self.max_rss_mb, 1),
             "ok": self.ok,
             "figures": [f.to_json() for f in self.figures],
         }
@@ -97,6 +99,7 @@ def format_log_bench(report: LogBenchReport) -> str:
         lines.append(
             f"{f.name:38} {f.ms:10.1f} {cpu:>10} {'< ' + format(f.target_ms, '.0f'):>10}  {mark}  {f.detail}"
         )
+    lines.append(f"peak resident memory {report.max_rss_mb:.0f} MB")
     return "\n".join(lines)
 
 
@@ -145,9 +148,18 @@ def run_log_bench(db_url: str, *, export_passages: int = EXPORT_PASSAGES) -> Log
         _bench_log_view(app, database, report, searches)
         _bench_trace(database, recent, report)
         _bench_exports(database, report, export_passages)
+        report.max_rss_mb = _peak_rss_mb()
         return report
     finally:
         database.close()
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
 
 
 def _last_day(database: Database) -> datetime:
