@@ -93,3 +93,31 @@ def test_the_migration_indexes_what_was_recorded_before_it(
         assert fts.create_index(connection)
     assert _keys(db, "未戴口") == [older.seq]
     assert len(_keys(db, "欧阳娜")) == 2
+
+
+def test_a_bulk_load_cut_off_with_the_index_suspended_is_repaired_at_open(
+    db: Database, db_path: Path, draft: Callable[..., PassageDraft]
+) -> None:
+    from checkpoint.storage import fts, open_database
+
+    with db._engine.begin() as connection:  # what search_index_suspended() leaves if the process dies
+        fts.suspend(connection)
+    unindexed = db.append_passage(draft(0, note="断电前最后一条"))
+    db.close()
+    again = open_database(f"sqlite:///{db_path}")
+    try:
+        assert _keys(again, "前最后") == [unindexed.seq]
+        later = again.append_passage(draft(1, note="重新打开之后"))
+        assert _keys(again, "打开之") == [later.seq]
+    finally:
+        again.close()
+
+
+def test_a_bulk_load_rebuilds_the_index_once_at_the_end(
+    db: Database, draft: Callable[..., PassageDraft]
+) -> None:
+    with db.search_index_suspended():
+        db.append_passages([draft(m, note=f"批量{m:03d}号") for m in range(30)], bulk=True)
+        assert _keys(db, "批量007") == []  # not kept in step during the load
+    assert len(_keys(db, "批量007")) == 1
+    assert len(_keys(db, "欧阳娜")) == 30
