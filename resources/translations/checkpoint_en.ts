@@ -1359,8 +1359,8 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>Search</translation>
     </message>
     <message>
-        <source>Plate, name, ID number, phone, code text...</source>
-        <translation>Plate, name, ID number, phone, code text...</translation>
+        <source>Part of a plate, name or note; a whole ID number or phone</source>
+        <translation>Part of a plate, name or note; a whole ID number or phone</translation>
     </message>
     <message>
         <source>Flagged only (re-check)</source>
@@ -3609,6 +3609,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>The two PINs differ: type them again.</source>
         <translation>The two PINs differ: type them again.</translation>
+    </message>
+    <message>
+        <source>Old passages purged</source>
+        <translation>Old passages purged</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

@@ -1367,8 +1367,8 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Plate, name, ID number, phone, code text...</source>
-        <translation>车牌、姓名、身份证号、手机号、码内容…</translation>
+        <source>Part of a plate, name or note; a whole ID number or phone</source>
+        <translation>车牌、姓名或备注的一部分；完整的身份证号或手机号</translation>
     </message>
     <message>
         <source>Flagged only (re-check)</source>
@@ -3625,6 +3625,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>The two PINs differ: type them again.</source>
         <translation>两次输入的 PIN 码不一致：请重新输入。</translation>
+    </message>
+    <message>
+        <source>Old passages purged</source>
+        <translation>已清理过期通行记录</translation>
     </message>
     <message>
         <source>Give at least one of plate, ID number, phone or name</source>

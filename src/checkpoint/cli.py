@@ -180,8 +180,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_stdin(verify)
     _add_db(verify)
 
+    purge = commands.add_parser(
+        "purge", help="retention: remove old passages, keeping the counts the reports need (audited)"
+    )
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="remove passages older than DAYS days (default: the 'retention/days' setting, else 30)",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="show what would go; change nothing")
+    _add_signed_in(purge, "an administrator")
+    purge.add_argument("--json", action="store_true")
+    _add_db(purge)
+
     demo = commands.add_parser("demo-data", help="fill a database with a realistic synthetic history")
-    demo.add_argument("--days", type=int, required=True, metavar="N")
+    demo.add_argument("--days", type=int, metavar="N", help="days of history (default: 365 with --passages)")
+    demo.add_argument(
+        "--passages", type=int, metavar="N", help="about N passages in all (the traffic is scaled to fit)"
+    )
     demo.add_argument("--seed", type=int, default=0)
     demo.add_argument("--profile", default="highway-exit", choices=["highway-exit", "compound-gate"])
     demo.add_argument("--end", type=parse_time, metavar="T", help="end of the history (default: now)")
@@ -206,6 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="1280x720 frames without a code (0: skip)",
     )
     decode.add_argument("--json", action="store_true")
+    bench_log = bench_commands.add_parser(
+        "log", help="log view, scrolling, tracing and handover exports on a (large) database"
+    )
+    bench_log.add_argument("--json", action="store_true")
+    _add_db(bench_log)
     bench_verify = bench_commands.add_parser("verify", help="time to verify one DCC and one station pass")
     bench_verify.add_argument(
         "--data", type=Path, metavar="DIR", help="DCC test vectors (dgc-testdata layout) to take a DCC from"
@@ -308,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trace": _cmd_trace,
         "residents": _cmd_residents,
         "operators": _cmd_operators,
+        "purge": _cmd_purge,
     }
     try:
         return handlers[command](args)
@@ -1128,25 +1152,139 @@ def _cmd_db(args: argparse.Namespace) -> int:
     return EXIT_FAILURE
 
 
-def _cmd_demo_data(args: argparse.Namespace) -> int:
-    from checkpoint.station.demo import fill_demo_history
+def _cmd_purge(args: argparse.Namespace) -> int:
+    from checkpoint.domain.roles import Permission
+    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.retention import cutoff, plan_purge, purge
 
-    if args.days < 1:
+    if args.older_than is None:
+        from checkpoint.station.retention import retention_days
+
+        days = retention_days()
+    else:
+        days = args.older_than
+    now = datetime.now(UTC)
+    try:
+        before = cutoff(now, days)
+    except InvalidRecordError as error:
+        raise CommandError(f"--older-than: {error}") from error
+    database = _open_db(args)
+    try:
+        operator_id = authorise(args, database, Permission.PURGE).id  # before anything is read
+        try:
+            if args.dry_run:
+                plan = plan_purge(database, before)
+            else:
+                result = purge(
+                    database,
+                    before,
+                    at=now,
+                    operator_id=operator_id,
+                    progress=None
+                    if args.json
+                    else lambda n: print(f"\r{n} passages removed", end="", file=sys.stderr, flush=True),
+                )
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(f"nothing more was purged: {error}") from error
+    finally:
+        database.close()
+    if args.dry_run:
+        _print_purge_plan(args, plan, days)
+        return EXIT_OK
+    if not args.json:
+        print(file=sys.stderr)
+    span = (
+        f", {result.oldest:%Y-%m-%d %H:%M} .. {result.newest:%Y-%m-%d %H:%M} UTC"
+        if result.oldest and result.newest
+        else ""
+    )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "dry_run": False,
+                    "before": result.before.isoformat(),
+                    "passages": result.passages,
+                    "purge_records": result.days,
+                    "summaries": result.summaries,
+                    "oldest": result.oldest.isoformat() if result.oldest else None,
+                    "newest": result.newest.isoformat() if result.newest else None,
+                }
+            )
+        )
+    else:
+        print(
+            f"purged {result.passages} passages older than {days} days "
+            f"(before {result.before:%Y-%m-%d %H:%M} UTC){span}; kept {result.summaries} hourly summaries; "
+            "audited"
+        )
+    return EXIT_OK
+
+
+def _print_purge_plan(args: argparse.Namespace, plan: Any, days: int) -> None:
+    if args.json:
+        data = {
+            "dry_run": True,
+            "before": plan.before.isoformat(),
+            "passages": plan.passages,
+            "oldest": plan.oldest.isoformat() if plan.oldest else None,
+            "newest": plan.newest.isoformat() if plan.newest else None,
+            "per_month": dict(plan.per_month),
+            "kept_for_corrections": plan.kept_for_corrections,
+        }
+        print(json.dumps(data))
+        return
+    print(
+        f"dry run: nothing changed. Passages older than {days} days "
+        f"(before {plan.before:%Y-%m-%d %H:%M} UTC):"
+    )
+    if plan.oldest is None:
+        print("  none")
+        return
+    print(
+        f"  {plan.passages} would be removed, "
+        f"{plan.oldest:%Y-%m-%d %H:%M} .. {plan.newest:%Y-%m-%d %H:%M} UTC"
+    )
+    for month, count in plan.per_month:
+        print(f"  {month}: {count}")
+    if plan.kept_for_corrections:
+        print(f"  {plan.kept_for_corrections} kept: a newer correction names them")
+    print("  their counts per gate, shift and hour would be kept for the reports")
+
+
+def _cmd_demo_data(args: argparse.Namespace) -> int:
+    import time
+
+    from checkpoint.station.demo import fill_demo_history, scale_for
+
+    if args.days is None and args.passages is None:
+        raise CommandError("give --days N, --passages N or both")
+    days = args.days if args.days is not None else 365
+    if days < 1:
         raise CommandError("--days must be at least 1")
+    if args.passages is not None and args.passages < 1:
+        raise CommandError("--passages must be at least 1")
+    scale = 1.0 if args.passages is None else scale_for(args.passages, days, args.profile)
+    started = time.perf_counter()
     database = _open_db(args)
     try:
         summary = fill_demo_history(
             database,
-            days=args.days,
+            days=days,
             end=(args.end or datetime.now(UTC)).astimezone(),  # shifts follow local time
             seed=args.seed,
             profile=args.profile,
+            scale=scale,
             progress=lambda n: print(f"\r{n} passages", end="", file=sys.stderr, flush=True),
         )
     finally:
         database.close()
+    elapsed = time.perf_counter() - started
     print(file=sys.stderr)
-    print(f"{summary.passages} passages in {summary.shifts} shifts over {args.days} days: {_db_url(args)}")
+    print(
+        f"{summary.passages} passages in {summary.shifts} shifts over {days} days "
+        f"({elapsed:.0f} s, {summary.passages / max(elapsed, 1e-9):.0f} passages/s): {_db_url(args)}"
+    )
     return EXIT_OK
 
 
@@ -1155,7 +1293,28 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         return _cmd_bench_verify(args)
     if args.bench_command == "pipeline":
         return _cmd_bench_pipeline(args)
+    if args.bench_command == "log":
+        return _cmd_bench_log(args)
     return _cmd_bench_decode(args)
+
+
+def _cmd_bench_log(args: argparse.Namespace) -> int:
+    from checkpoint.storage.database import StorageError
+    from checkpoint.ui.bench_log import BenchDataError, ensure_app, format_log_bench, run_log_bench
+
+    try:
+        ensure_app()
+        _install_language(None)
+        report = run_log_bench(_db_url(args))
+    except BenchDataError as error:
+        raise CommandError(str(error)) from error
+    except StorageError as error:
+        raise CommandError(f"database error ({error.kind.value}): {error}") from error
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_log_bench(report))
+    return EXIT_OK
 
 
 def _dcc_from_vectors(folder: Path) -> tuple[str, str, object, datetime]:

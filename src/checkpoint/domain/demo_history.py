@@ -372,6 +372,16 @@ class _Generator:
         return count
 
 
+def passages_per_day(profile: str) -> float:
+    """The mean passages a day of ``profile`` produces at ``scale`` 1.0 (corrections not counted).
+
+    ``checkpoint demo-data --passages N`` divides by this to choose the scale for N passages.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
+    return float(sum(_HIGHWAY_RATE if profile == HIGHWAY_EXIT else _COMPOUND_RATE))
+
+
 def generate_history(
     *,
     days: int,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
@@ -236,8 +236,12 @@ def build_handover(
     generated_at: datetime,
     mask_names: bool = True,
     shift_record: ShiftRecord | None = None,
+    purged: Iterable[PurgedHour] = (),
 ) -> HandoverReport:
     """The handover content for ``gate`` over ``[window_start, window_end)``.
+
+    ``purged`` are the counts a retention purge kept for passages it removed: those of this gate whose
+    hour starts inside the window add to the summary and the hourly table (their rows are gone).
 
     ``passages`` is iterated once and may be a lazy stream; passages of another gate or outside the
     window are skipped, so the caller may pass a superset. Memory grows with the rows kept only.
@@ -274,26 +278,18 @@ def build_handover(
 
     counts = dict.fromkeys(HandoverSummary.__dataclass_fields__, 0)
     for row in rows:
-        if row.corrects is not None:
-            counts["corrections"] += 1
-        if not row.is_current:
+        if count_row(counts, row):
+            index = int((row.at.timestamp() - first_ts) // 3600)
+            hour_passages[index] += 1
+            hour_persons[index] += row.persons
+    for kept in purged:
+        if kept.gate_id != gate.id or not (window_start <= kept.hour < window_end):
             continue
-        counts["passages"] += 1
-        counts["vehicles" if row.subject is SubjectKind.VEHICLE else "pedestrians"] += 1
-        counts["persons"] += row.persons
-        if row.direction is Direction.IN:
-            counts["passages_in"] += 1
-            counts["persons_in"] += row.persons
-        else:
-            counts["passages_out"] += 1
-            counts["persons_out"] += row.persons
-        counts[_OUTCOME_FIELD[row.outcome]] += 1
-        for colour in row.colours:
-            counts[_COLOUR_FIELD[colour]] += 1
-        counts["fever"] += row.fevers
-        index = int((row.at.timestamp() - first_ts) // 3600)
-        hour_passages[index] += 1
-        hour_persons[index] += row.persons
+        for name, value in kept.counts.items():
+            counts[name] += value
+        index = int((kept.hour.timestamp() - first_ts) // 3600)
+        hour_passages[index] += kept.counts["passages"]
+        hour_persons[index] += kept.counts["persons"]
 
     return HandoverReport(
         gate=gate,
@@ -310,6 +306,65 @@ def build_handover(
         anomalies=tuple(r for r in rows if r.is_current and r.anomalies),
         shift_record=shift_record,
     )
+
+
+def count_row(counts: dict[str, int], row: HandoverRow) -> bool:
+    """Add one row to summary counts (keyed by ``HandoverSummary`` field); True if it counted as a
+    current passage (the hourly table counts it too). A retention purge counts with this same rule."""
+    if row.corrects is not None:
+        counts["corrections"] += 1
+    if not row.is_current:
+        return False
+    counts["passages"] += 1
+    counts["vehicles" if row.subject is SubjectKind.VEHICLE else "pedestrians"] += 1
+    counts["persons"] += row.persons
+    if row.direction is Direction.IN:
+        counts["passages_in"] += 1
+        counts["persons_in"] += row.persons
+    else:
+        counts["passages_out"] += 1
+        counts["persons_out"] += row.persons
+    counts[_OUTCOME_FIELD[row.outcome]] += 1
+    for colour in row.colours:
+        counts[_COLOUR_FIELD[colour]] += 1
+    counts["fever"] += row.fevers
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class PurgedHour:
+    """What a retention purge kept of the passages it removed: one gate's, one shift's, one clock hour's
+    summary counts (``HandoverSummary`` field -> count). ``hour`` is the hour's start, aware UTC."""
+
+    gate_id: UUID
+    shift_id: UUID | None
+    hour: datetime
+    counts: Mapping[str, int]
+
+
+def summarise_hours(passages: Iterable[Passage]) -> list[PurgedHour]:
+    """The counts a purge keeps for ``passages`` (the ones it removes), per gate, shift and UTC hour.
+
+    The rules are the handover's: corrections among these passages replace what they correct, and each
+    passage counts in the hour of its time. Hours come out in time order.
+    """
+    by_gate: dict[UUID, list[HandoverRow]] = {}
+    shift_of: dict[UUID, UUID | None] = {}
+    for passage in passages:
+        by_gate.setdefault(passage.gate_id, []).append(_row(passage, True))
+        shift_of[passage.uuid] = passage.shift_id
+    kept: list[PurgedHour] = []
+    for gate_id, rows in by_gate.items():
+        rows.sort(key=lambda r: (r.at, r.seq))
+        per_hour: dict[tuple[UUID | None, datetime], dict[str, int]] = {}
+        for row in _link_corrections(rows):
+            hour = row.at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+            key = (shift_of[row.uuid], hour)
+            counts = per_hour.setdefault(key, dict.fromkeys(HandoverSummary.__dataclass_fields__, 0))
+            count_row(counts, row)
+        kept.extend(PurgedHour(gate_id, shift, hour, counts) for (shift, hour), counts in per_hour.items())
+    kept.sort(key=lambda k: (k.hour, str(k.gate_id), str(k.shift_id)))
+    return kept
 
 
 _OUTCOME_FIELD = {Outcome.PASS: "passed", Outcome.TURN_BACK: "turned_back", Outcome.HOLD: "held"}

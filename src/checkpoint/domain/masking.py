@@ -5,7 +5,7 @@ Every mask is idempotent (a masked value stays as it is) and never reveals more 
 long one.
 
 ID numbers and phones are stored sealed, beside their masked form and a keyed hash of their normalised form
-(``storage/pii.py``), so the free-text filter can only match what the mask shows or a whole number:
+(``storage/pii.py``), so the free-text filter can only match a whole number (through its keyed hash):
 :func:`matches_sealed` is that rule, for code that filters passages in memory.
 """
 
@@ -68,15 +68,11 @@ WHOLE_NUMBER_MIN = 11
 
 
 def matches_sealed(needle: str, id_number: str, phone: str) -> bool:
-    """Whether the free-text ``needle`` finds a person by ID number or phone: a case-insensitive part of the
-    masked form, or the whole number."""
+    """Whether the free-text ``needle`` finds a person by ID number or phone: only the whole number (in any
+    case, with any spaces or separators); a fragment never does, as the database (keyed hashes) cannot."""
     needle = needle.strip().lower()
     if not needle:
         return False
-    if id_number and needle in mask_id_number(id_number).lower():
-        return True
-    if phone and needle in mask_phone(phone):
-        return True
     whole_id, whole_phone = normalise_id_number(needle), normalise_phone(needle)
     return (len(whole_id) >= WHOLE_NUMBER_MIN and whole_id == normalise_id_number(id_number)) or (
         len(whole_phone) >= WHOLE_NUMBER_MIN and whole_phone == normalise_phone(phone)

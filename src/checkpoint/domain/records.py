@@ -143,6 +143,7 @@ class AuditAction(enum.StrEnum):
     DATA_SEALED = "data_sealed"  # ID numbers and phones stored before sealing were sealed (schema 0006)
     VERIFY_FAILED = "verify_failed"  # db verify found a broken chain or a failed integrity check
     VERIFY_OK = "verify_ok"  # a signed-in operator verified the database and it was intact
+    PURGE = "purge"  # a retention purge removed old passages (their counts are kept)
 
 
 class PersonFlag(enum.StrEnum):

@@ -41,6 +41,7 @@ class Permission(enum.StrEnum):
     TRUST_LISTS = "trust_lists"
     PASSES = "passes"
     MANAGE_OPERATORS = "manage_operators"
+    PURGE = "purge"  # retention: passages older than N days removed (their counts kept)
 
 
 _OPERATOR = frozenset(
@@ -70,6 +71,7 @@ _ADMINISTRATOR = _SHIFT_LEADER | {
     Permission.TRUST_LISTS,
     Permission.PASSES,
     Permission.MANAGE_OPERATORS,
+    Permission.PURGE,
 }
 
 PERMISSIONS: Mapping[Role, frozenset[Permission]] = {

@@ -41,6 +41,7 @@ from checkpoint.station.texts import (
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.retention import purged_hours
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
 # The writers themselves are imported where they are used: openpyxl and reportlab take a few hundred ms
@@ -115,6 +116,7 @@ def export_handover_file(
         shift=shift,
         generated_at=now,
         shift_record=record,
+        purged=purged_hours(database, gate.id, start, end),  # counts of passages a purge removed
     )
     names = {op.id: op.name for op in database.operators()}
     labels = labels or handover_labels()

@@ -7,6 +7,7 @@ screens, the exports and the command line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
@@ -233,11 +234,15 @@ def enum_text(value: Enum) -> str:
 
 
 def handover_labels() -> HandoverLabels:
-    """Every caption of the handover files, in the language currently installed."""
+    """Every caption of the handover files, in the language currently installed.
+
+    The enum words are looked up once per value for these labels (a 20,000-passage sheet asks for them
+    hundreds of thousands of times); the language cannot change during one export.
+    """
     from checkpoint.station.shift_texts import shift_sheet_labels  # it imports this module's neighbours
 
     return HandoverLabels(
-        enum_text=enum_text,
+        enum_text=functools.lru_cache(maxsize=512)(enum_text),
         sheet_summary=QCoreApplication.translate("Handover", "Summary"),
         sheet_passages=QCoreApplication.translate("Handover", "Passages"),
         sheet_anomalies=QCoreApplication.translate("Handover", "Anomalies"),
@@ -671,6 +676,7 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.DATA_SEALED: QCoreApplication.translate("Texts", "Personal data encrypted"),
         AuditAction.VERIFY_FAILED: QCoreApplication.translate("Texts", "Database verification failed"),
         AuditAction.VERIFY_OK: QCoreApplication.translate("Texts", "Database verified intact"),
+        AuditAction.PURGE: QCoreApplication.translate("Texts", "Old passages purged"),
     }[value]
 
 

@@ -494,3 +494,57 @@ class DataKeyRow(Base):
 
     key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PurgeRow(_Chained, Base):
+    """A retention purge (since 0007): which passages went, and the hashes that vouch for the gap.
+
+    ``before`` is the cut-off (passages with ``at`` before it were eligible), ``first_at``/``last_at`` the
+    oldest and newest removed passage, ``passages`` how many went, ``last_hash`` the hash of the last
+    removed record. The removed records' seq runs are in ``purge_gap`` and enter this record's hash.
+    """
+
+    __tablename__ = "purge"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    before: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    passages: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class PurgeGapRow(Base):
+    """One run of consecutive seq numbers a purge removed: the chain skips it from ``prev_hash`` to
+    ``hash`` (the first removed record's link and the last one's hash). Covered by its purge's hash."""
+
+    __tablename__ = "purge_gap"
+    __table_args__ = (UniqueConstraint("station_id", "first_seq"),)
+
+    id: Mapped[int] = mapped_column(_BIG_ID, primary_key=True, autoincrement=True)
+    purge_uuid: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("purge.uuid"), index=True)
+    station_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("station.uuid"))
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class PassageSummaryRow(_Chained, Base):
+    """The counts of purged passages of one gate, shift and clock hour (since 0007), kept so that the
+    handover over a purged window still shows its totals. ``counts`` is a JSON object of the handover
+    summary's fields (sorted keys); several summaries of one hour add up."""
+
+    __tablename__ = "passage_summary"
+    __table_args__ = (
+        UniqueConstraint("station_id", "seq"),
+        Index(None, "gate_id", "hour"),
+    )
+
+    purge_uuid: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("purge.uuid"))
+    gate_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("gate.uuid"))
+    shift_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("shift.uuid"), nullable=True)
+    hour: Mapped[datetime] = mapped_column(UTCDateTime)
+    counts: Mapped[str] = mapped_column(Text)

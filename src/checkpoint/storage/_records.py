@@ -83,6 +83,8 @@ HOUSEHOLD = "household"
 RESIDENT = "resident"
 OPERATOR_PIN = "operator_pin"
 OPERATOR_STATUS = "operator_status"
+PURGE = "purge"
+PASSAGE_SUMMARY = "passage_summary"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -144,6 +146,8 @@ HASHED: dict[str, tuple[str, ...]] = {
     ),
     OPERATOR_PIN: (*_COMMON, "operator_id", "pin_hash", "at", "set_by"),  # since 0004
     OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
+    PURGE: (*_COMMON, "before", "first_at", "last_at", "passages", "last_hash", "at", "operator_id"),
+    PASSAGE_SUMMARY: (*_COMMON, "purge_uuid", "gate_id", "shift_id", "hour", "counts"),
     PASSAGE: (
         *_COMMON,
         "at",
@@ -255,6 +259,15 @@ def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dic
     fields["reasons"] = json.loads(row["reasons"])
     fields["persons"] = [_person_fields(p) for p in persons]
     fields["vehicle"] = None if vehicle is None else {name: vehicle[name] for name in VEHICLE_HASHED}
+    return fields
+
+
+def purge_fields(row: Row, gaps: Sequence[Row]) -> dict[str, object]:
+    """The hashed fields of a purge, including the seq runs it removed (by first seq): editing, adding or
+    dropping a gap row breaks the purge's hash, so a gap is accepted only as the purge recorded it."""
+    fields: dict[str, object] = {name: row[name] for name in HASHED[PURGE]}
+    ordered = sorted(gaps, key=lambda g: g["first_seq"])
+    fields["gaps"] = [[g["first_seq"], g["last_seq"], g["prev_hash"], g["hash"]] for g in ordered]
     return fields
 
 

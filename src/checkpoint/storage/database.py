@@ -34,11 +34,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import (
     ColumnElement,
     Engine,
+    Integer,
     Table,
     bindparam,
     create_engine,
     event,
     exists,
+    false,
     func,
     insert,
     inspect,
@@ -69,7 +71,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.watchlist import WatchlistEntry
 from checkpoint.storage import _records as rec
-from checkpoint.storage import keys
+from checkpoint.storage import fts, keys
 from checkpoint.storage._models import (
     FLAGGED_CONDITION,
     PLAIN_PII_CONDITION,
@@ -82,8 +84,11 @@ from checkpoint.storage._models import (
     IssuedPassRow,
     OperatorRow,
     PassageRow,
+    PassageSummaryRow,
     PassRevocationRow,
     PersonCheckRow,
+    PurgeGapRow,
+    PurgeRow,
     ResidentRow,
     ShiftCloseRow,
     ShiftDetailRow,
@@ -122,10 +127,12 @@ _log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 _WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+_BULK_OPTION = "checkpoint_bulk"  # execution option: a bulk load (SQLite: no fsync per commit)
 _IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
 _READ_BATCH = 1000  # passages per round trip when streaming
 _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
 _CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes need room as the log grows
+_BULK_CACHE_KIB = 1024 * 1024  # a bulk load's connection (it keeps this larger cache afterwards)
 
 _station_t: Table = StationRow.__table__  # type: ignore[assignment]
 _head_t: Table = ChainHeadRow.__table__  # type: ignore[assignment]
@@ -148,6 +155,9 @@ _household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
 _resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
 _data_key_t: Table = DataKeyRow.__table__  # type: ignore[assignment]
 _SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
+_purge_t: Table = PurgeRow.__table__  # type: ignore[assignment]
+_gap_t: Table = PurgeGapRow.__table__  # type: ignore[assignment]
+_summary_t: Table = PassageSummaryRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -167,6 +177,8 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.RESIDENT: _resident_t,
     rec.OPERATOR_PIN: operator_pin_t,
     rec.OPERATOR_STATUS: operator_status_t,
+    rec.PURGE: _purge_t,
+    rec.PASSAGE_SUMMARY: _summary_t,
 }
 
 
@@ -178,8 +190,8 @@ class PassageFilter:
     """Which passages a query returns. All given conditions must hold.
 
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
-    substring of the plate, a person's name, the code text or the note, or of an ID number's or phone's
-    masked form, or a whole ID number or phone (they are stored sealed: ``domain.masking.matches_sealed``).
+    substring of the plate, a person's name or the note, or a whole ID number or phone (never a fragment
+    of those: they are personal data, stored sealed and matched exactly through their keyed hashes).
     ``plate``, ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing; ID number
     and phone through their keyed hashes, so case, spaces and separators do not matter); the plate is
     compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
@@ -318,7 +330,16 @@ def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engin
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
+        options = connection.get_execution_options()
+        writing = options.get(_WRITE_OPTION, False)
+        if writing:
+            # A bulk load (demo data, imports of history) trades durability of its last batches for
+            # speed; every other write syncs before it returns. Set per transaction: connections are
+            # pooled, so a bulk setting must not outlive its load.
+            bulk = options.get(_BULK_OPTION, False)
+            connection.exec_driver_sql("PRAGMA synchronous=OFF" if bulk else "PRAGMA synchronous=FULL")
+            if bulk:  # the random-uuid indexes of millions of rows: keep them in memory while loading
+                connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
@@ -421,6 +442,30 @@ def open_database(
 # --- the database -----------------------------------------------------------------------------------
 
 
+def _sqlite_value(value: object) -> object:
+    """A value as SQLAlchemy's SQLite types store it (``UUIDText``, ``UTCDateTime``, ``Boolean``)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _insert_raw(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """A bulk load's SQLite insert: one driver ``executemany`` with the values converted as the ORM types
+    would (a test compares the stored rows with the normal path's), without SQLAlchemy's per-row work."""
+    columns = list(rows[0])
+    statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    session.connection().exec_driver_sql(
+        statement, [tuple(_sqlite_value(row[c]) for c in columns) for row in rows]
+    )
+
+
 class _Link(NamedTuple):
     seq: int
     kind: str
@@ -482,6 +527,7 @@ class Database(OperatorStore):
     ) -> None:
         self._engine = engine
         self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+        self._bulk_engine = engine.execution_options(**{_WRITE_OPTION: True, _BULK_OPTION: True})
         self._lock = threading.RLock()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._is_sqlite = engine.dialect.name == "sqlite"
@@ -492,6 +538,12 @@ class Database(OperatorStore):
         self._pii = self._data_cipher(data_key)
         self.station_id = self._ensure_station(station_id)
         self._seal_plain_rows()
+        with self._reading() as session:
+            self._has_fts = fts.has_index(session.connection())
+            broken = fts.needs_repair(session.connection())
+        if broken:  # a bulk load was cut off with the search index suspended
+            with self._lock, self._write_engine.begin() as connection:
+                fts.repair(connection)
         self.refresh_statistics()
 
     # -- plumbing ------------------------------------------------------------------------------------
@@ -530,8 +582,9 @@ class Database(OperatorStore):
             yield session
 
     @contextmanager
-    def _writing(self) -> Iterator[tuple[Session, _Chain]]:
-        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+    def _writing(self, *, bulk: bool = False) -> Iterator[tuple[Session, _Chain]]:
+        engine = self._bulk_engine if bulk else self._write_engine
+        with self._lock, _translated(), Session(engine) as session, session.begin():
             chain = _Chain.load(session, self.station_id)
             yield session, chain
             chain.store(session)
@@ -983,11 +1036,35 @@ class Database(OperatorStore):
             )
         return stored
 
-    def append_passages(self, drafts: Iterable[PassageDraft], batch: int = 5000) -> int:
+    @contextmanager
+    def search_index_suspended(self) -> Iterator[None]:
+        """For a bulk load: the free-text index is not kept in step row by row, and is rebuilt once at the
+        end (also when the load fails; if the process dies, the next ``open_database`` rebuilds it)."""
+        if not self._has_fts:
+            yield
+            return
+        with self._lock, _translated(), self._write_engine.begin() as connection:
+            fts.suspend(connection)
+        try:
+            yield
+        finally:
+            with self._lock, _translated(), self._write_engine.begin() as connection:
+                fts.repair(connection)
+
+    def append_passages(
+        self,
+        drafts: Iterable[PassageDraft],
+        batch: int = 5000,
+        *,
+        bulk: bool = False,
+        refresh: bool = True,
+    ) -> int:
         """Record many passages, one transaction per ``batch``; returns how many were new.
 
         Drafts already stored are skipped. An invalid draft raises InvalidRecordError; the batches before its
-        batch stay stored.
+        batch stay stored. ``bulk`` (demo data, loading history) commits without waiting for the disk on
+        SQLite: a power cut may lose the last batches, never corrupt or unchain the rest. ``refresh=False``
+        leaves the planner statistics for the caller to refresh once at the end of a long load.
         """
         if batch < 1:
             raise InvalidRecordError("batch must be at least 1")
@@ -996,20 +1073,20 @@ class Database(OperatorStore):
         for draft in drafts:
             pending.append(draft)
             if len(pending) >= batch:
-                total += self._append_batch(pending)
+                total += self._append_batch(pending, bulk)
                 pending = []
         if pending:
-            total += self._append_batch(pending)
-        if total:
+            total += self._append_batch(pending, bulk)
+        if total and refresh:
             self.refresh_statistics()
         return total
 
-    def _append_batch(self, drafts: Sequence[PassageDraft]) -> int:
-        with self._writing() as (session, chain):
-            return len(self._insert_passages(session, chain, drafts))
+    def _append_batch(self, drafts: Sequence[PassageDraft], bulk: bool) -> int:
+        with self._writing(bulk=bulk) as (session, chain):
+            return len(self._insert_passages(session, chain, drafts, raw=bulk and self._is_sqlite))
 
     def _insert_passages(
-        self, session: Session, chain: _Chain, drafts: Sequence[PassageDraft]
+        self, session: Session, chain: _Chain, drafts: Sequence[PassageDraft], raw: bool = False
     ) -> list[tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any] | None]]:
         uuids = [d.uuid for d in drafts]
         stored: set[uuid.UUID] = set()
@@ -1034,13 +1111,14 @@ class Database(OperatorStore):
             built.append((row, persons, vehicle))
             in_batch.add(draft.uuid)
         if built:
-            session.execute(insert(_passage_t), [b[0] for b in built])
+            store = partial(_insert_raw, session) if raw else (lambda t, r: session.execute(insert(t), r))
+            store(_passage_t, [b[0] for b in built])
             people = [p for b in built for p in b[1]]
             if people:
-                session.execute(insert(_person_t), people)
+                store(_person_t, people)
             vehicles = [b[2] for b in built if b[2] is not None]
             if vehicles:
-                session.execute(insert(_vehicle_t), vehicles)
+                store(_vehicle_t, vehicles)
         return built
 
     def _check_references(self, session: Session, draft: PassageDraft, in_batch: set[uuid.UUID]) -> None:
@@ -1091,39 +1169,54 @@ class Database(OperatorStore):
         if f.flagged:
             # spelled exactly as the partial index's condition, so SQLite reads that small index alone
             conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION))))
-        needle = f.text.strip().lower()
+        needle = f.text.strip()
         if needle:
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
+            conditions.append(self._text_condition(needle))
+        return conditions
 
-            def like(column: Any) -> ColumnElement[bool]:
-                return func.lower(column).like(pattern, escape="\\")
+    def _text_condition(self, needle: str) -> ColumnElement[bool]:
+        """The free-text filter: a substring of a plate, a person's name or the note, or a whole ID number
+        or phone (compared exactly, by index: those are never substring-searched or indexed as text).
 
-            person = _person_t.c
-            # ID numbers and phones are sealed: a fragment matches their masked form (the last four digits),
-            # a whole number its keyed hash
-            person_terms = [
-                like(person.name),
-                like(person.id_number_masked),
-                like(person.phone_masked),
-                like(person.code_text),
-            ]
+        With the FTS5 trigram index (SQLite, see ``storage.fts``) a fragment of three characters or more
+        is looked up in the index; shorter fragments, and PostgreSQL, use a ``LIKE`` scan (bounded by the
+        other conditions, e.g. the log view's time window).
+        """
+        p = _passage_t
+        person = _person_t.c
+        # ID numbers and phones are sealed: a whole number matches its keyed hash (indexed)
+        whole = [
+            select(person.passage_uuid).where(column == self._pii.keyed_hash(kind, needle))
             for column, kind in (
                 (person.id_number_hmac, PiiKind.ID_NUMBER),
                 (person.phone_hmac, PiiKind.PHONE),
-            ):
-                if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN:
-                    person_terms.append(column == self._pii.keyed_hash(kind, needle))
-            person_hit = exists().where(person.passage_uuid == p.c.uuid, or_(*person_terms))
-            vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
-            conditions.append(or_(like(p.c.note), person_hit, vehicle_hit))
-        return conditions
+            )
+            if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN
+        ]
+        exact = or_(false(), *(p.c.uuid.in_(query) for query in whole))
+        if self._has_fts and len(needle) >= fts.MIN_FRAGMENT:
+            hits = text(
+                f"SELECT passage_id FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_phrase"
+            ).bindparams(fts_phrase=fts.match_phrase(needle))
+            return or_(p.c.id.in_(hits.columns(passage_id=Integer())), exact)
+        lowered = needle.lower()
+        escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+
+        def like(column: Any) -> ColumnElement[bool]:
+            return func.lower(column).like(pattern, escape="\\")
+
+        person_hit = exists().where(person.passage_uuid == p.c.uuid, like(person.name))
+        vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
+        return or_(like(p.c.note), person_hit, vehicle_hit, exact)
 
     def passage_keys(self, f: PassageFilter) -> list[int]:
         """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
         query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(_passage_t.c.seq.desc())
         with self._reading() as session:
-            return list(session.execute(query).scalars())
+            # Plain integers straight from the driver: the whole log is millions of keys, and building a
+            # SQLAlchemy row for each one cost more than the index scan.
+            return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def count_passages(self, f: PassageFilter) -> int:
         query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
@@ -1187,6 +1280,21 @@ class Database(OperatorStore):
                 select(_head_t.c.seq).where(_head_t.c.station_id == self.station_id)
             ).scalar_one()
         cursor = 0 if oldest_first else top + 1
+        if f.since is not None or f.until is not None:
+            # Start at the window's first (last) seq, found by the time index: otherwise the first page
+            # walks the seq index from the very start of a long log to the window.
+            p = _passage_t.c
+            window = [p.station_id == self.station_id]
+            if f.since is not None:
+                window.append(p.at >= f.since)
+            if f.until is not None:
+                window.append(p.at < f.until)
+            edge = func.min(p.seq) if oldest_first else func.max(p.seq)
+            with self._reading() as session:
+                found = session.execute(select(edge).where(*window)).scalar_one_or_none()
+            if found is None:
+                return
+            cursor = found - 1 if oldest_first else found + 1
         while True:
             seq = _passage_t.c.seq
             page = seq > cursor if oldest_first else seq < cursor
@@ -1639,11 +1747,19 @@ class Database(OperatorStore):
             select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == self.station_id)
         ).one()
         streams = [self._stream(session, kind) for kind in _CHAINED_TABLES]
+        # Runs of seq numbers a retention purge removed (vouched for by its chained purge record): the
+        # chain goes on from the run's last hash. A gap no purge recorded is still a deletion.
+        gaps = {
+            row.first_seq: row
+            for row in session.execute(select(_gap_t).where(_gap_t.c.station_id == self.station_id))
+        }
         expected, prev, checked = 1, GENESIS, 0
         last: _Link | None = None
         for link in heapq.merge(*streams, key=lambda item: item.seq):
             checked += 1
             problem: ChainBreak | None = None
+            while link.seq > expected and expected in gaps and gaps[expected].prev_hash == prev:
+                expected, prev = gaps[expected].last_seq + 1, gaps[expected].hash
             if link.seq > expected:
                 problem = ChainBreak(
                     expected,
@@ -1658,7 +1774,7 @@ class Database(OperatorStore):
                     link.kind,
                     link.uuid,
                     ChainProblem.LINK_MISMATCH,
-                    f"a second record with seq {link.seq}",
+                    f"a second record with seq {link.seq}, or one inside a purged run",
                 )
             elif link.seq > head.seq:
                 problem = ChainBreak(
@@ -1687,6 +1803,8 @@ class Database(OperatorStore):
             if problem is not None:
                 return checked, problem
             expected, prev, last = link.seq + 1, link.hash, link
+        while head.seq >= expected and expected in gaps and gaps[expected].prev_hash == prev:
+            expected, prev = gaps[expected].last_seq + 1, gaps[expected].hash
         if head.seq >= expected:
             return checked, ChainBreak(
                 expected,
@@ -1731,6 +1849,12 @@ class Database(OperatorStore):
                 return
             if kind == rec.PASSAGE:
                 persons, vehicles = self._children(session, [row["uuid"] for row in rows])
+            if kind == rec.PURGE:
+                gaps: dict[uuid.UUID, list[Mapping[Any, Any]]] = {}
+                for gap in session.execute(
+                    select(_gap_t).where(_gap_t.c.purge_uuid.in_([row["uuid"] for row in rows]))
+                ).mappings():
+                    gaps.setdefault(gap["purge_uuid"], []).append(gap)
             for row in rows:
                 fields: dict[str, object] | None
                 try:
@@ -1741,6 +1865,8 @@ class Database(OperatorStore):
                     elif kind == rec.WATCHLIST_ENTRY:
                         opened = self._plain_era(row, lambda r: rec.open_pii(r, self._pii, r["uuid"]))
                         fields = rec.watchlist_fields(opened)
+                    elif kind == rec.PURGE:
+                        fields = rec.purge_fields(row, gaps.get(row["uuid"], []))
                     else:
                         fields = rec.record_fields(kind, row)
                 except (ValueError, TypeError, StorageError):  # e.g. a JSON column edited into garbage

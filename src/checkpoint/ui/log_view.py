@@ -215,7 +215,9 @@ class LogView(QWidget):
         self.shift_button.setText(self.tr("This shift"))
         self.day_button.setText(self.tr("Last 24 h"))
         self._search_caption.setText(self.tr("Search"))
-        self.text_filter.setPlaceholderText(self.tr("Plate, name, ID number, phone, code text..."))
+        self.text_filter.setPlaceholderText(
+            self.tr("Part of a plate, name or note; a whole ID number or phone")
+        )
         self.flagged_check.setText(self.tr("Flagged only (re-check)"))
         self.flagged_check.setToolTip(
             self.tr("Passages recorded in degraded mode (ID typed by hand, no phone, platform down).")

@@ -91,12 +91,19 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
     for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone"), (f.name, "name")):
         if wanted.strip() and all(getattr(person, field) != wanted.strip() for person in passage.persons):
             return False
-    needle = f.text.strip().lower()
-    return (
-        not needle
-        or any(needle in value.lower() for value in _searchable(passage))
-        or any(matches_sealed(needle, person.id_number, person.phone) for person in passage.persons)
-    )
+    return text_matches(passage, f.text)
+
+
+def text_matches(passage: Passage, text: str) -> bool:
+    """The free-text rule of ``Database.passage_keys``: a fragment of the plate, a name or the note, or a
+    whole ID number or phone (they are stored sealed: never a fragment of those)."""
+    needle = text.strip()
+    if not needle:
+        return True
+    lowered = needle.lower()
+    if any(lowered in value.lower() for value in _searchable(passage)):
+        return True
+    return any(matches_sealed(needle, person.id_number, person.phone) for person in passage.persons)
 
 
 def _searchable(passage: Passage) -> Iterable[str]:
@@ -104,8 +111,7 @@ def _searchable(passage: Passage) -> Iterable[str]:
         yield passage.vehicle.plate
     yield passage.note
     for person in passage.persons:
-        yield person.name  # ID numbers and phones: matches_sealed (they are stored sealed)
-        yield person.code_text
+        yield person.name  # ID numbers and phones: whole numbers only (matches_sealed)
 
 
 FLAG_MARK = "⚑"

@@ -16,6 +16,7 @@ from checkpoint.domain.records import AuditAction, PassageDraft
 from checkpoint.storage import Database, PassageFilter, StorageError, StorageErrorKind, open_database
 from checkpoint.storage._models import Base
 from checkpoint.storage.database import schema_head
+from checkpoint.storage.fts import include_name
 
 
 def _file_digest(path: Path) -> str:
@@ -59,7 +60,8 @@ def test_station_id_is_created_once_and_kept(db_path: Path) -> None:
 
 def test_migrations_build_exactly_the_models(db: Database) -> None:
     with db._engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 

@@ -67,20 +67,21 @@ def test_time_window_is_half_open(db: Database, log: list[Passage]) -> None:
         ("  沪B  ", [1]),
         ("小明", [2]),  # part of a Chinese name
         ("欧阳", [5, 4, 3, 1, 0]),  # the passenger in every vehicle
-        ("4403", [2]),  # ID number: what its masked form shows (4403**********1234)
-        ("440301199901011234", [2]),  # a whole ID number, by its keyed hash
-        ("19990101", []),  # but not the birth date inside it: the ID number is sealed
-        ("5678", [2]),  # phone: what its masked form shows (139****5678)
-        ("139 1234 5678", [2]),  # a whole phone, by its keyed hash
+        ("440301199901011234", [2]),  # a whole ID number (exact, never a fragment)
+        ("13912345678", [2]),  # a whole phone number
+        ("139 1234 5678", [2]),  # written any way: compared by its keyed hash
+        ("4403", []),  # a fragment of an ID number never (it is stored sealed)
+        ("19990101", []),  # ID numbers and phones are not substring-searched
         ("1391234", []),
-        ("jkm:AB12", [2]),  # code text
+        ("jkm:AB12", []),  # nor code texts
         ("拒绝测温", [1]),  # note
+        ("测", [1]),  # a one-character fragment (below the trigram length: scanned)
         ("100%", [3]),  # wildcard characters are literal
         ("1_0", []),
         ("nobody", []),
     ],
 )
-def test_text_filter_matches_plate_name_id_phone_code_and_note(
+def test_text_filter_matches_plate_name_and_note_fragments_and_whole_ids(
     db: Database, log: list[Passage], text: str, expected: list[int]
 ) -> None:
     f = PassageFilter(text=text)

@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from checkpoint.storage._models import Base
+from checkpoint.storage.fts import include_name
 
 
 def _run(connection: Connection) -> None:
@@ -18,6 +19,7 @@ def _run(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
