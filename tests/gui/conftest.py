@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ from checkpoint.station.i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
     from checkpoint.station.services import StationServices
+    from checkpoint.station.writer import RecordWriter
     from checkpoint.ui.main_window import MainWindow
 
 GUI_DIR = Path(__file__).resolve().parent
@@ -82,3 +85,39 @@ def window(qtbot: QtBot, services: StationServices, languages: LanguageSwitcher)
     main.activateWindow()
     qtbot.waitActive(main)
     return main
+
+
+# The tracing tests (test_trace_audit.py, test_trace_unmask.py) search one day of demo history: built once
+# per test module, copied per test so every test writes its audit entries into its own database.
+DEMO_END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A one-day demo history ending at ``DEMO_END`` (a fifth of the usual traffic), closed on disk."""
+    from checkpoint.station.demo import fill_demo_history
+    from checkpoint.storage.database import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "station.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    try:
+        fill_demo_history(database, days=1, end=DEMO_END, scale=0.2)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture()
+def writer(demo_file: Path, tmp_path: Path) -> Iterator[RecordWriter]:
+    """A running writer on this test's own copy of ``demo_file``; stopped and closed afterwards."""
+    from checkpoint.station.writer import RecordWriter
+    from checkpoint.storage.database import open_database
+
+    copy = tmp_path / "station.sqlite3"
+    shutil.copy(demo_file, copy)
+    database = open_database(f"sqlite:///{copy}")
+    records = RecordWriter(database)
+    records.start()
+    yield records
+    records.stop()
+    database.close()

@@ -3,8 +3,6 @@ and falls back to masked when the leader's rights expire; an operator is refused
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,37 +12,13 @@ from pytestqt.qtbot import QtBot
 from checkpoint.domain.masking import mask_id_number, mask_name
 from checkpoint.domain.records import AuditAction, Operator, Passage, Role
 from checkpoint.station.auth import AuthService
-from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import PassageFilter, open_database
+from checkpoint.storage.database import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "station.sqlite3"
-    database = open_database(f"sqlite:///{path}")
-    try:
-        fill_demo_history(database, days=1, end=END, scale=0.2)
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture()
-def writer(demo_file: Path, tmp_path: Path) -> Iterator[RecordWriter]:
-    copy = tmp_path / "station.sqlite3"
-    shutil.copy(demo_file, copy)
-    database = open_database(f"sqlite:///{copy}")
-    records = RecordWriter(database)
-    records.start()
-    yield records
-    records.stop()
-    database.close()
 
 
 class Clock:

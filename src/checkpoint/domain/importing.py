@@ -32,19 +32,26 @@ second time (storage skips ids it already has).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import enum
-import io
 import json
-import re
-import unicodedata
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, tzinfo
 
 from checkpoint.domain import validators
+from checkpoint.domain.office_text import (
+    CHINA_STANDARD_TIME,
+    ID_NUMBER_HEADERS,
+    PHONE_HEADERS,
+    BadDateError,
+    CsvUnreadable,
+    column_lookup,
+    header_key,
+    open_csv,
+    parse_when,
+    read_header,
+)
 from checkpoint.domain.watchlist import (
     WatchlistAction,
     WatchlistEntry,
@@ -61,10 +68,7 @@ __all__ = [
     "parse_watchlist_csv",
 ]
 
-CHINA_STANDARD_TIME = timezone(timedelta(hours=8), "CST")
-
 _ENTRY_NAMESPACE = uuid.UUID("0f7a4a56-8d1c-5b7e-9a0e-6c1b7f1e2d30")
-_MAX_CONTROL_SHARE = 0.01  # more control characters than this: not a text file
 
 
 class FileError(enum.StrEnum):
@@ -120,29 +124,11 @@ class ImportReport:
         return self.error is None
 
 
-def _key(text: str) -> str:
-    """A header cell or keyword in comparable form: NFKC, lower case, no spaces, bracketed notes removed."""
-    folded = unicodedata.normalize("NFKC", text).replace("\ufeff", "").strip().lower()
-    folded = re.sub(r"\(.*?\)|\[.*?\]|【.*?】", "", folded)
-    return re.sub(r"[\s*:_\-]+", "", folded)
-
-
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("类型", "类别", "名单类型", "人员类型", "kind", "type", "listkind"),
     "name": ("姓名", "名字", "name", "fullname"),
-    "id_number": (
-        "身份证号",
-        "身份证号码",
-        "身份证",
-        "证件号码",
-        "证件号",
-        "公民身份号码",
-        "idnumber",
-        "id",
-        "idno",
-        "idcard",
-    ),
-    "phone": ("手机号", "手机号码", "手机", "电话", "联系电话", "电话号码", "phone", "mobile", "tel"),
+    "id_number": ID_NUMBER_HEADERS,
+    "phone": PHONE_HEADERS,
     "plate": (
         "车牌",
         "车牌号",
@@ -180,11 +166,11 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "action": ("处置", "处置方式", "措施", "action"),
     "source": ("来源", "source"),
 }
-_COLUMN_BY_KEY = {_key(alias): column for column, aliases in _COLUMNS.items() for alias in aliases}
+_COLUMN_BY_KEY = column_lookup(_COLUMNS)
 _IDENTITY_COLUMNS = ("name", "id_number", "phone", "plate")
 
 _KINDS: dict[str, WatchlistKind] = {
-    _key(word): kind
+    header_key(word): kind
     for kind, words in (
         (
             WatchlistKind.HOME_QUARANTINE,
@@ -202,76 +188,13 @@ _KINDS: dict[str, WatchlistKind] = {
     for word in words
 }
 _ACTIONS: dict[str, WatchlistAction] = {
-    _key(word): action
+    header_key(word): action
     for action, words in (
         (WatchlistAction.NOTIFY, ("提醒", "通知", "提示", "关注", "notify", "notice", "alert")),
         (WatchlistAction.BLOCK, ("拦截", "阻止", "禁止", "禁止通行", "劝返", "block", "deny", "stop")),
     )
     for word in words
 }
-
-_DATE = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
-)
-
-
-# --- decoding -----------------------------------------------------------------------------------------
-
-
-def _decode(data: bytes) -> tuple[str, str] | FileError:
-    """The text and the encoding's name, or why the bytes are not text we can read."""
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            return FileError.UNKNOWN_ENCODING
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            return FileError.UNKNOWN_ENCODING
-    if b"\x00" in data:
-        return FileError.BINARY
-    for encoding in ("utf-8", "gbk", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return FileError.UNKNOWN_ENCODING
-
-
-def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n")
-    return "\x00" in text or controls > max(0, len(text) * _MAX_CONTROL_SHARE)
-
-
-def _delimiter(header_line: str) -> str:
-    counts = {d: header_line.count(d) for d in (",", "\t", ";")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
-
-
-class _Rows:
-    """CSV rows with the line each starts on and its raw text."""
-
-    def __init__(self, text: str, delimiter: str) -> None:
-        self._buffer: list[str] = []
-        self._reader = csv.reader(self._lines(text), delimiter=delimiter)
-        self._next_line = 1
-
-    def _lines(self, text: str) -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
-            self._buffer.append(line)
-            yield line
-
-    def __iter__(self) -> Iterator[tuple[int, str, list[str]]]:
-        for cells in self._reader:
-            raw = "".join(self._buffer)
-            line = self._next_line
-            self._next_line += len(self._buffer)
-            self._buffer.clear()
-            yield line, raw.rstrip("\r\n"), cells
 
 
 # --- the parser ---------------------------------------------------------------------------------------
@@ -282,25 +205,6 @@ class _RowRejectedError(Exception):
         super().__init__(code.value)
         self.code = code
         self.detail = detail
-
-
-def _when(text: str, tz: tzinfo, end_of_day: bool) -> datetime:
-    value = unicodedata.normalize("NFKC", text).strip()
-    found = _DATE.match(value)
-    try:
-        if found is not None:
-            year, month, day, hour, minute, second = found.groups()
-            day_value = date(int(year), int(month), int(day))
-            if hour is None:
-                start = datetime.combine(day_value, time(), tz)
-                return start + timedelta(days=1) if end_of_day else start
-            return datetime.combine(day_value, time(int(hour), int(minute), int(second or 0)), tz)
-        parsed = datetime.fromisoformat(value)
-    except (ValueError, OverflowError) as exc:
-        raise _RowRejectedError(RejectCode.BAD_DATE, value) from exc
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz)
-    return parsed
 
 
 def _entry(cells: dict[str, str], today: date | None, tz: tzinfo, source: str) -> WatchlistEntry:
@@ -329,9 +233,9 @@ def _entry(cells: dict[str, str], today: date | None, tz: tzinfo, source: str) -
 
     kind_text = cells.get("kind", "").strip()
     if kind_text:
-        if _key(kind_text) not in _KINDS:
+        if header_key(kind_text) not in _KINDS:
             raise _RowRejectedError(RejectCode.UNKNOWN_KIND, kind_text)
-        kind = _KINDS[_key(kind_text)]
+        kind = _KINDS[header_key(kind_text)]
     elif plate and not (name or id_number or phone):
         kind = WatchlistKind.PLATE_OF_INTEREST
     else:
@@ -343,16 +247,19 @@ def _entry(cells: dict[str, str], today: date | None, tz: tzinfo, source: str) -
 
     action_text = cells.get("action", "").strip()
     if action_text:
-        if _key(action_text) not in _ACTIONS:
+        if header_key(action_text) not in _ACTIONS:
             raise _RowRejectedError(RejectCode.UNKNOWN_ACTION, action_text)
-        action = _ACTIONS[_key(action_text)]
+        action = _ACTIONS[header_key(action_text)]
     else:
         action = WatchlistAction.BLOCK if kind is WatchlistKind.HOME_QUARANTINE else WatchlistAction.NOTIFY
 
     start = cells.get("valid_from", "").strip()
     end = cells.get("valid_until", "").strip()
-    valid_from = _when(start, tz, end_of_day=False) if start else None
-    valid_until = _when(end, tz, end_of_day=True) if end else None
+    try:
+        valid_from = parse_when(start, tz, end_of_day=False) if start else None
+        valid_until = parse_when(end, tz, end_of_day=True) if end else None
+    except BadDateError as problem:
+        raise _RowRejectedError(RejectCode.BAD_DATE, problem.value) from problem
     if valid_from is not None and valid_until is not None and valid_until <= valid_from:
         raise _RowRejectedError(RejectCode.DATES_REVERSED, f"{start} .. {end}")
 
@@ -407,15 +314,10 @@ def parse_watchlist_csv(
     """
     if not data.strip():
         return _failed(FileError.EMPTY)
-    decoded = _decode(data)
-    if isinstance(decoded, FileError):
-        return _failed(decoded)
-    text, encoding = decoded
-    if _looks_binary(text):
-        return _failed(FileError.BINARY, encoding)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    if not first_line:
-        return _failed(FileError.EMPTY, encoding)
+    opened = open_csv(data)
+    if isinstance(opened, CsvUnreadable):
+        return _failed(FileError(opened.error.value), opened.encoding)
+    encoding = opened.encoding
 
     accepted: list[WatchlistEntry] = []
     rejected: list[RejectedRow] = []
@@ -424,20 +326,16 @@ def parse_watchlist_csv(
     ignored: list[str] = []
     seen: dict[tuple[str, ...], int] = {}
     try:
-        for line, raw, cells in _Rows(text, _delimiter(first_line)):
+        for line, raw, cells in opened.rows:
             if not any(cell.strip() for cell in cells):
                 if header is not None:
                     blank += 1
                 continue
             if header is None:
-                header = []
-                for cell in cells:
-                    column = _COLUMN_BY_KEY.get(_key(cell))
-                    if column is not None and column in header:
-                        return _failed(FileError.DUPLICATE_COLUMN, encoding, cell.strip())
-                    header.append(column)
-                    if column is None and cell.strip():
-                        ignored.append(cell.strip())
+                read = read_header(cells, _COLUMN_BY_KEY)
+                if read.duplicate:
+                    return _failed(FileError.DUPLICATE_COLUMN, encoding, read.duplicate)
+                header, ignored = read.columns, read.ignored
                 if not any(c in _IDENTITY_COLUMNS for c in header):
                     return _failed(FileError.MISSING_COLUMNS, encoding, ", ".join(c.strip() for c in cells))
                 continue

@@ -1,6 +1,6 @@
 """Residents registry files: CSV or XLSX bytes in, a report of every row out (pure; nothing is stored here).
 
-CSV is read like the watchlist (:mod:`checkpoint.domain.importing`: UTF-8 with or without a BOM,
+CSV is read like the watchlist (:mod:`checkpoint.domain.office_text`: UTF-8 with or without a BOM,
 GBK/GB18030, UTF-16 with a BOM; comma, tab or semicolon). XLSX is read with openpyxl in read-only mode:
 the sheet named 住户 or ``residents`` (any case), else the first sheet. The header row is the first
 non-empty row; header names in Chinese or English (see ``_COLUMNS``); unknown columns are listed and
@@ -32,16 +32,18 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from checkpoint.domain import validators
-from checkpoint.domain.importing import (  # the watchlist's CSV machinery: one way to read office files
+from checkpoint.domain.office_text import (  # one way to read office files, shared with the watchlist
     CHINA_STANDARD_TIME,
-    FileError,
-    _decode,
-    _delimiter,
-    _key,
-    _looks_binary,
-    _RowRejectedError,
-    _Rows,
-    _when,
+    ID_NUMBER_HEADERS,
+    PHONE_HEADERS,
+    BadDateError,
+    CsvRow,
+    CsvUnreadable,
+    column_lookup,
+    header_key,
+    open_csv,
+    parse_when,
+    read_header,
 )
 from checkpoint.domain.residents import (
     MAX_QUOTA_DAYS,
@@ -147,19 +149,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "address": ("地址", "住址", "详细地址", "address"),
     "notes": ("备注", "户备注", "说明", "notes", "note", "remarks"),
     "name": ("姓名", "名字", "成员姓名", "name", "fullname"),
-    "id_number": (
-        "身份证号",
-        "身份证号码",
-        "身份证",
-        "证件号码",
-        "证件号",
-        "公民身份号码",
-        "idnumber",
-        "id",
-        "idno",
-        "idcard",
-    ),
-    "phone": ("手机号", "手机号码", "手机", "电话", "联系电话", "电话号码", "phone", "mobile", "tel"),
+    "id_number": ID_NUMBER_HEADERS,
+    "phone": PHONE_HEADERS,
     "relation": ("与户主关系", "关系", "户主关系", "relation", "relationship"),
     "residency": ("居住类型", "人员类型", "居住性质", "常住/租户", "residency", "residenttype"),
     "status": ("状态", "人员状态", "管控状态", "居住状态", "status"),
@@ -176,12 +167,12 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "exits_per_period": ("出门次数", "限出次数", "外出次数", "每期出门次数", "exitsperperiod", "quotaexits"),
 }
-_COLUMN_BY_KEY = {_key(alias): column for column, aliases in _COLUMNS.items() for alias in aliases}
+_COLUMN_BY_KEY = column_lookup(_COLUMNS)
 _HOUSEHOLD_PARTS = ("building", "unit", "room")
 _MEMBER_FIELDS = {"phone": "phone", "relation": "relation", "residency": "residency", "status": "status"}
 
 _RESIDENCY: dict[str, Residency] = {
-    _key(word): residency
+    header_key(word): residency
     for residency, words in (
         (Residency.RESIDENT, ("常住", "户籍", "常住人口", "户籍人口", "业主", "自住", "resident", "owner")),
         (Residency.TENANT, ("租户", "租住", "租客", "流动", "流动人口", "暂住", "tenant", "renter")),
@@ -189,7 +180,7 @@ _RESIDENCY: dict[str, Residency] = {
     for word in words
 }
 _STATUS: dict[str, ResidentStatus] = {
-    _key(word): status
+    header_key(word): status
     for status, words in (
         (ResidentStatus.NORMAL, ("正常", "无", "normal", "none")),
         (
@@ -229,7 +220,7 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(data: bytes) -> tuple[str, list[tuple[int, str, list[str]]]] | ResidentFileError:
+def _xlsx_rows(data: bytes) -> tuple[str, list[CsvRow]] | ResidentFileError:
     from openpyxl import load_workbook  # only for workbooks: keeps CSV imports light
 
     try:
@@ -240,9 +231,9 @@ def _xlsx_rows(data: bytes) -> tuple[str, list[tuple[int, str, list[str]]]] | Re
         names = list(book.sheetnames)
         if not names:
             return ResidentFileError.EMPTY
-        wanted = {_key(name) for name in SHEET_NAMES}
-        chosen = next((name for name in names if _key(name) in wanted), names[0])
-        rows: list[tuple[int, str, list[str]]] = []
+        wanted = {header_key(name) for name in SHEET_NAMES}
+        chosen = next((name for name in names if header_key(name) in wanted), names[0])
+        rows: list[CsvRow] = []
         for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1):
             if len(rows) > MAX_ROWS:
                 return ResidentFileError.TOO_MANY_ROWS
@@ -255,19 +246,6 @@ def _xlsx_rows(data: bytes) -> tuple[str, list[tuple[int, str, list[str]]]] | Re
         return ResidentFileError.NOT_XLSX
     finally:
         book.close()
-
-
-def _csv_rows(data: bytes) -> tuple[str, Iterator[tuple[int, str, list[str]]]] | ResidentFileError:
-    decoded = _decode(data)
-    if isinstance(decoded, FileError):
-        return ResidentFileError(decoded.value)
-    text, encoding = decoded
-    if _looks_binary(text):
-        return ResidentFileError.BINARY
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    if not first_line:
-        return ResidentFileError.EMPTY
-    return encoding, iter(_Rows(text, _delimiter(first_line)))
 
 
 # -- one row -----------------------------------------------------------------------------------------
@@ -334,22 +312,22 @@ def _row(cells: dict[str, str], line: int, today: date | None, tz: tzinfo, sourc
     household = _household(cells)
     residency = Residency.RESIDENT
     if cells.get("residency", "").strip():
-        found = _RESIDENCY.get(_key(cells["residency"]))
+        found = _RESIDENCY.get(header_key(cells["residency"]))
         if found is None:
             raise reject(ResidentRejectCode.UNKNOWN_RESIDENCY, cells["residency"].strip())
         residency = found
     status = ResidentStatus.NORMAL
     if cells.get("status", "").strip():
-        found_status = _STATUS.get(_key(cells["status"]))
+        found_status = _STATUS.get(header_key(cells["status"]))
         if found_status is None:
             raise reject(ResidentRejectCode.UNKNOWN_STATUS, cells["status"].strip())
         status = found_status
     start, end = cells.get("status_from", "").strip(), cells.get("status_until", "").strip()
     try:
-        status_from = _when(start, tz, end_of_day=False) if start else None
-        status_until = _when(end, tz, end_of_day=True) if end else None
-    except _RowRejectedError as problem:
-        raise reject(ResidentRejectCode.BAD_DATE, problem.detail) from problem
+        status_from = parse_when(start, tz, end_of_day=False) if start else None
+        status_until = parse_when(end, tz, end_of_day=True) if end else None
+    except BadDateError as problem:
+        raise reject(ResidentRejectCode.BAD_DATE, problem.value) from problem
     if status_from is not None and status_until is not None and status_until <= status_from:
         raise reject(ResidentRejectCode.DATES_REVERSED, f"{start} .. {end}")
     days = exits = None
@@ -429,18 +407,17 @@ def parse_residents(
             return _failed(read, "xlsx")
         sheet, xlsx_rows = read
         return _parse_rows(iter(xlsx_rows), "xlsx", sheet, today, tz, source)
-    csv_read = _csv_rows(data)
-    if isinstance(csv_read, ResidentFileError):
-        return _failed(csv_read)
-    encoding, csv_rows = csv_read
+    opened = open_csv(data)
+    if isinstance(opened, CsvUnreadable):
+        return _failed(ResidentFileError(opened.error.value))
     try:
-        return _parse_rows(csv_rows, encoding, "", today, tz, source)
+        return _parse_rows(opened.rows, opened.encoding, "", today, tz, source)
     except csv.Error as exc:
-        return _failed(ResidentFileError.MALFORMED, encoding, str(exc))
+        return _failed(ResidentFileError.MALFORMED, opened.encoding, str(exc))
 
 
 def _parse_rows(
-    rows: Iterator[tuple[int, str, list[str]]],
+    rows: Iterator[CsvRow],
     file_format: str,
     sheet: str,
     today: date | None,
@@ -460,14 +437,10 @@ def _parse_rows(
                 blank += 1
             continue
         if header is None:
-            header = []
-            for cell in cells:
-                column = _COLUMN_BY_KEY.get(_key(cell))
-                if column is not None and column in header:
-                    return _failed(ResidentFileError.DUPLICATE_COLUMN, file_format, cell.strip())
-                header.append(column)
-                if column is None and cell.strip():
-                    ignored.append(cell.strip())
+            read = read_header(cells, _COLUMN_BY_KEY)
+            if read.duplicate:
+                return _failed(ResidentFileError.DUPLICATE_COLUMN, file_format, read.duplicate)
+            header, ignored = read.columns, read.ignored
             has_household = "household" in header or all(p in header for p in ("building", "room"))
             if "name" not in header or "id_number" not in header or not has_household:
                 shown = ", ".join(cell.strip() for cell in cells if cell.strip())

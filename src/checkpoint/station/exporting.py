@@ -35,10 +35,10 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
     anomaly_labels,
     handover_labels,
-    storage_error_text,
     trace_labels,
 )
 from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer_service import WriterService
 from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 from checkpoint.storage.retention import purged_hours
@@ -308,7 +308,7 @@ def export_trace_file(
     return PersonListResult(path, len(rows), len(passages), unmasked_by is not None)
 
 
-class ExportService(QObject):
+class ExportService(WriterService):
     """Runs exports on the writer thread and reports the outcome.
 
     Signals:
@@ -327,10 +327,7 @@ class ExportService(QObject):
         clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._writer = writer
-        self._messages = messages
-        self._clock = clock or (lambda: datetime.now(UTC))
+        super().__init__(writer, messages, clock=clock, parent=parent)
 
     def export_handover(
         self,
@@ -380,9 +377,7 @@ class ExportService(QObject):
         self.export_failed.emit(message)
 
     def _on_storage_error(self, error: StorageError) -> None:
-        message = storage_error_text(error.kind)
-        self._messages.error(message)
-        self.export_failed.emit(message)
+        self._announce_storage_error(error, self.export_failed)
 
 
 def export_error_text(kind: ExportErrorKind) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -41,6 +41,7 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.session import StationSession
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer_service import WriterService
 from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
 from checkpoint.storage.shift_records import ShiftConflict, ShiftConflictError
@@ -99,7 +100,7 @@ class CloseContext:
     leader: str
 
 
-class ShiftService(QObject):
+class ShiftService(WriterService):
     """Opens and closes shifts for leaders, follows the clock otherwise, and keeps the session on the
     current shift.
 
@@ -128,11 +129,8 @@ class ShiftService(QObject):
         clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._writer = writer
+        super().__init__(writer, messages, clock=clock, parent=parent)
         self._session = session
-        self._messages = messages
-        self._clock = clock or (lambda: datetime.now(UTC))
         self._current = CurrentShift(session.shift, "", True)
         self._busy = False
         self._timer = QTimer(self)

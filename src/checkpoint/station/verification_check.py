@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -20,6 +20,7 @@ from checkpoint.station.db_check import DatabaseCheck, check_database
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import ChainBreak, ChainProblem, Database, StorageError
 
 
@@ -97,7 +98,7 @@ def check_text(check: DatabaseCheck) -> str:
     return " ".join(parts)
 
 
-class DatabaseCheckService(QObject):
+class DatabaseCheckService(WriterService):
     """Verifies the database on the writer thread and tells the operator the result.
 
     Signals:
@@ -115,10 +116,7 @@ class DatabaseCheckService(QObject):
         clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._writer = writer
-        self._messages = messages
-        self._clock = clock or (lambda: datetime.now(UTC))
+        super().__init__(writer, messages, clock=clock, parent=parent)
         self._running = False
 
     @property
@@ -149,6 +147,4 @@ class DatabaseCheckService(QObject):
 
     def _on_error(self, error: StorageError) -> None:
         self._running = False
-        text = storage_error_text(error.kind)
-        self._messages.error(text)
-        self.failed.emit(text)
+        self._announce_storage_error(error, self.failed)

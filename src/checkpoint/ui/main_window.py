@@ -6,10 +6,20 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
@@ -52,6 +62,8 @@ THEME_KEY_SEQUENCE = QKeySequence("Ctrl+Shift+T")
 # F1 is the station screen: the keyboard help is Shift+F1 or Ctrl+/ (never a key a scanner types alone).
 HELP_KEYS = (QKeySequence("Shift+F1"), QKeySequence("Ctrl+/"))
 STATUS_MESSAGE_MS = 8000
+
+_DialogT = TypeVar("_DialogT", bound=QDialog)
 
 
 def _int_setting(value: object, default: int) -> int:
@@ -492,10 +504,9 @@ class MainWindow(QMainWindow):
     def _on_handover_printer_failed(self, _message: str) -> None:
         self.statusBar().clearMessage()  # the banner shows the message
 
-    @Slot(object)
-    def open_shift_dialog(self, context: OpenContext) -> OpenShiftDialog:
-        """Open shift (Shift menu), once the service has read what the previous leader handed over."""
-        dialog = OpenShiftDialog(self._services.shifts, context, self)
+    def _show_modal(self, dialog: _DialogT) -> _DialogT:
+        """Shows a window-modal dialog that deletes itself on close and gives the scan entry its focus
+        back, so the next scan after any dialog lands in the station view."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
         dialog.setModal(True)
@@ -503,14 +514,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot(object)
+    def open_shift_dialog(self, context: OpenContext) -> OpenShiftDialog:
+        """Open shift (Shift menu), once the service has read what the previous leader handed over."""
+        dialog = OpenShiftDialog(self._services.shifts, context, self)
+        return self._show_modal(dialog)
+
+    @Slot(object)
     def close_shift_dialog(self, context: CloseContext) -> CloseShiftDialog:
         """Close shift (Shift menu), once the service has counted the shift's passages."""
         dialog = CloseShiftDialog(self._services.shifts, context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
+        return self._show_modal(dialog)
 
     @Slot()
     def open_settings_dialog(self) -> SettingsDialog | None:
@@ -541,12 +554,8 @@ class MainWindow(QMainWindow):
             may_edit=self._auth.allows(Permission.DEVICES),
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_devices_dialog_saved)
-        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
+        return self._show_modal(dialog)
 
     @Slot(object, list)
     def _on_devices_dialog_saved(self, values: DeviceSettings, _changed: list[str]) -> None:
@@ -558,22 +567,14 @@ class MainWindow(QMainWindow):
             return None
         session = self._services.session
         dialog = ImportDialog(session.watchlists, session.operator.id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
+        return self._show_modal(dialog)
 
     @Slot()
     def open_residents_import_dialog(self) -> ResidentsImportDialog:
         """File > Import residents...: the registry file's report, imported on confirm."""
         session = self._services.session
         dialog = ResidentsImportDialog(session.residents, session.operator.id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
+        return self._show_modal(dialog)
 
     @Slot()
     def reload_trust(self) -> None:
@@ -633,11 +634,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = OperatorsDialog(OperatorsService(self._auth), self)
         dialog.service.setParent(dialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.station_view.focus_scan_entry())
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
+        return self._show_modal(dialog)
 
     @Slot()
     def _on_manual_action_triggered(self) -> None:
