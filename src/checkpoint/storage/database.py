@@ -44,6 +44,7 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
+    literal_column,
     or_,
     select,
     text,
@@ -95,6 +96,7 @@ from checkpoint.storage._models import (
     ShiftReconciliationRow,
     ShiftRow,
     StationRow,
+    UTCDateTime,
     VehicleRow,
     WatchlistEndRow,
     WatchlistEntryRow,
@@ -1144,12 +1146,19 @@ class Database(OperatorStore):
     def _conditions(self, f: PassageFilter) -> list[ColumnElement[bool]]:
         p = _passage_t
         conditions: list[ColumnElement[bool]] = [p.c.station_id == self.station_id]
+        # With a search term on the index, the time bounds are written ``+passage.at`` so SQLite drives the
+        # query from the index hits, not from a window that may span the whole log.
+        at: Any = (
+            literal_column("+passage.at", type_=UTCDateTime)
+            if self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT
+            else p.c.at
+        )
         if f.since is not None:
             rec.require_aware(f.since, "since")
-            conditions.append(p.c.at >= f.since)
+            conditions.append(at >= f.since)
         if f.until is not None:
             rec.require_aware(f.until, "until")
-            conditions.append(p.c.at < f.until)
+            conditions.append(at < f.until)
         if f.shift_id is not None:
             conditions.append(p.c.shift_id == f.shift_id)
         if f.gate_id is not None:
@@ -1210,9 +1219,29 @@ class Database(OperatorStore):
         vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
         return or_(like(p.c.note), person_hit, vehicle_hit, exact)
 
+    @staticmethod
+    def _seq_order(f: PassageFilter) -> Any:
+        """The seq column to order by. With a narrowing condition (a time window, a plate, a search...)
+        it is written ``+passage.seq`` so SQLite cannot walk the seq index to avoid a sort: it would scan
+        millions of rows for a window at the log's end. It uses the narrowing index and sorts the few."""
+        narrowed = any(
+            (
+                f.since is not None,
+                f.until is not None,
+                f.text.strip(),
+                f.plate.strip(),
+                f.id_number.strip(),
+                f.phone.strip(),
+                f.name.strip(),
+                f.flagged,
+                f.shift_id is not None,
+            )
+        )
+        return literal_column("+passage.seq") if narrowed else _passage_t.c.seq
+
     def passage_keys(self, f: PassageFilter) -> list[int]:
         """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
-        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(_passage_t.c.seq.desc())
+        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(self._seq_order(f).desc())
         with self._reading() as session:
             # Plain integers straight from the driver: the whole log is millions of keys, and building a
             # SQLAlchemy row for each one cost more than the index scan.
@@ -1295,8 +1324,8 @@ class Database(OperatorStore):
             if found is None:
                 return
             cursor = found - 1 if oldest_first else found + 1
+        seq = self._seq_order(f)  # the paging bounds too: an indexable seq range would win the plan
         while True:
-            seq = _passage_t.c.seq
             page = seq > cursor if oldest_first else seq < cursor
             query = (
                 select(_passage_t)
