@@ -105,13 +105,16 @@ class BackgroundRead(QObject):
 def _read(work: Work, stop: threading.Event, run: int, finished: Any) -> None:
     """The thread's body: no Qt object is made or dropped here, only the queued signal is emitted."""
     try:
-        result = work(stop)
+        result: Any = work(stop)
+        error: StorageError | None = None
     except ReadStoppedError:
         return
-    except StorageError as error:
-        finished.emit(run, None, error)
-    except Exception as error:  # our bug: log it, keep the station running
+    except StorageError as refused:
+        result, error = None, refused
+    except Exception as bug:  # our bug: log it, keep the station running
         _log.exception("background read failed")
-        finished.emit(run, None, StorageError(StorageErrorKind.OTHER, repr(error)))
-    else:
-        finished.emit(run, result, None)
+        result, error = None, StorageError(StorageErrorKind.OTHER, repr(bug))
+    try:
+        finished.emit(run, result, error)
+    except RuntimeError:  # its owner was deleted meanwhile (the station closed): nobody to tell
+        _log.info("background read finished after its owner was gone")
