@@ -112,7 +112,7 @@ class ResidentService(QObject):
             install(None)
 
         if not self._reads.start(lambda _stop: build(), on_done=install, on_error=failed):
-            install(build())  # not reached: the registry asks for one read at a time
+            install(build())  # the registry asks for one read at a time; should it not, read here
 
     @property
     def registry(self) -> ResidentRegistry:
