@@ -520,6 +520,10 @@
         <source>This could not be written to the audit trail: {reason}</source>
         <translation>This could not be written to the audit trail: {reason}</translation>
     </message>
+    <message>
+        <source>The database is already being verified ({checked} of about {total} records so far); the result shows when it is done.</source>
+        <translation>The database is already being verified ({checked} of about {total} records so far); the result shows when it is done.</translation>
+    </message>
 </context>
 <context>
     <name>DeviceProblems</name>
@@ -1396,6 +1400,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Verifying the database...</source>
         <translation>Verifying the database...</translation>
+    </message>
+    <message>
+        <source>Verifying the database: {checked} of about {total} records...</source>
+        <translation>Verifying the database: {checked} of about {total} records...</translation>
     </message>
     <message>
         <source>Verify the database</source>

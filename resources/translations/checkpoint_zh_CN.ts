@@ -526,6 +526,10 @@
         <source>This could not be written to the audit trail: {reason}</source>
         <translation>此事件未能写入审计记录：{reason}</translation>
     </message>
+    <message>
+        <source>The database is already being verified ({checked} of about {total} records so far); the result shows when it is done.</source>
+        <translation>数据库正在核验中（已核验 {checked} 条，共约 {total} 条），完成后会显示结果。</translation>
+    </message>
 </context>
 <context>
     <name>DeviceProblems</name>
@@ -1406,6 +1410,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Verifying the database...</source>
         <translation>正在核验数据库…</translation>
+    </message>
+    <message>
+        <source>Verifying the database: {checked} of about {total} records...</source>
+        <translation>正在核验数据库：已核验 {checked} 条，共约 {total} 条…</translation>
     </message>
     <message>
         <source>Verify the database</source>

@@ -7,8 +7,9 @@ break itself stays where ``verify`` found it. A successful check is written (``v
 signed-in operator asked for it (the GUI's File menu, or ``checkpoint db verify --operator``), so that
 scripted checks do not fill the trail.
 
-Qt-free: the command line calls it directly; ``verification_check.DatabaseCheckService`` runs it on the
-writer thread for the GUI.
+Qt-free: the command line calls :func:`check_database` directly. The GUI's
+``verification_check.DatabaseCheckService`` walks the chain on a thread of its own (the writer stays free
+for passages) and gives only the audit entry, :func:`audit_check`, to the writer.
 """
 
 from __future__ import annotations
@@ -59,7 +60,19 @@ def check_database(
 
     Raises ``StorageError`` only when the verification itself cannot read the database.
     """
-    report = database.verify()
+    return audit_check(database, database.verify(), at, operator_id, audit_success=audit_success)
+
+
+def audit_check(
+    database: Database,
+    report: VerifyReport,
+    at: datetime,
+    operator_id: uuid.UUID | None = None,
+    *,
+    audit_success: bool = False,
+) -> DatabaseCheck:
+    """Writes a verification's ``report`` to the audit trail: a failure always, a success with
+    ``audit_success``. A write that is refused is kept in the result; the report stands anyway."""
     if report.ok and not audit_success:
         return DatabaseCheck(report, audited=False)
     action = AuditAction.VERIFY_OK if report.ok else AuditAction.VERIFY_FAILED

@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from checkpoint.domain.residents import Household, Member, RegistryPlan, plan_import
 from checkpoint.domain.residents_import import ResidentsFile, parse_residents
-from checkpoint.station.resident_registry import ResidentRegistry
+from checkpoint.station.background import BackgroundRead
+from checkpoint.station.resident_registry import Build, Install, ResidentRegistry
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, StorageError
@@ -74,7 +75,8 @@ class ResidentService(QObject):
     """Reads registry files, stores them through the writer and lists the registry for the screens.
 
     Signals:
-        imported(object): the ``RegistryPlan`` written (a re-import of the same file writes nothing).
+        imported(object): the ``RegistryPlan`` written (a re-import of the same file writes nothing), once
+            the gate's look-ups use the new registry.
         import_failed(str): a translated message; nothing was stored.
         listed(object, object): the current households and members (``load``), in the order written.
         list_failed(str): a translated message.
@@ -97,6 +99,20 @@ class ResidentService(QObject):
         self._writer = writer
         self._registry = registry
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._reads = BackgroundRead("ResidentRegistry", self)
+        if writer.database.reads_beside_writes:  # not an in-memory database: read it on a thread of its own
+            registry.rebuild_with(self._rebuild)
+            registry.refresh()  # read before the first scan asks, when it can be
+
+    def _rebuild(self, build: Build, install: Install) -> None:
+        """The registry read again on its own thread and swapped in here, on the GUI thread."""
+
+        def failed(error: StorageError) -> None:
+            _log.warning("residents registry not read: %s", error)
+            install(None)
+
+        if not self._reads.start(lambda _stop: build(), on_done=install, on_error=failed):
+            install(build())  # the registry asks for one read at a time; should it not, read here
 
     @property
     def registry(self) -> ResidentRegistry:
@@ -124,11 +140,11 @@ class ResidentService(QObject):
         self._writer.submit(registry, on_done=self._on_loaded, on_error=self._on_load_error)
 
     def _on_stored(self, plan: RegistryPlan) -> None:
-        self._registry.refresh()
         _log.info(
             "residents import: %d member versions, %d households", len(plan.members), len(plan.households)
         )
-        self.imported.emit(plan)
+        # told once the gate looks members up in the new registry (the person on screen is checked again)
+        self._registry.refresh(then=lambda: self.imported.emit(plan))
 
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(

@@ -1,27 +1,36 @@
-"""File > Verify the database: the check on the writer thread and its result in the operator's words.
+"""File > Verify the database: the check off the GUI thread and off the writer, and its result in the
+operator's words.
 
-The check is :func:`db_check.check_database` (integrity check and hash-chain walk, then the audit entry:
-``verify_failed`` naming the first broken record, or ``verify_ok`` since a signed-in leader asked). It
-runs as a writer job, so the GUI never waits and the entry is written in order with everything else;
-passages scanned meanwhile queue behind it. A failure goes to the message bus as an error, which the
-banner keeps until someone dismisses it: the station must not be wiped or repaired before the
-administrator has looked.
+The check is ``Database.verify`` (integrity check and hash-chain walk) then the audit entry
+(:func:`db_check.audit_check`: ``verify_failed`` naming the first broken record, or ``verify_ok`` since a
+signed-in leader asked). On a big database the walk takes minutes, so it runs on a thread of its own in
+one read transaction (:class:`~checkpoint.station.background.BackgroundRead`; SQLite's WAL lets it read
+beside the writer): passages scanned meanwhile are written at once. Only the audit entry goes to the
+writer, in order with everything else, when the walk is done. An in-memory database (one shared
+connection) cannot be read beside the writer, so there the whole check is a writer job as before.
+
+The walk reports its progress; a second request while one runs is refused with a message; closing the
+station stops the walk at its next progress report and audits nothing. A failure goes to the message bus
+as an error, which the banner keeps until someone dismisses it: the station must not be wiped or repaired
+before the administrator has looked.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from checkpoint.station.db_check import DatabaseCheck, check_database
+from checkpoint.station.background import BackgroundRead, ReadStoppedError
+from checkpoint.station.db_check import DatabaseCheck, audit_check
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage.database import ChainBreak, ChainProblem, Database, StorageError
+from checkpoint.storage.database import ChainBreak, ChainProblem, StorageError, VerifyReport
 
 
 def _kind_text(kind: str) -> str:
@@ -99,13 +108,17 @@ def check_text(check: DatabaseCheck) -> str:
 
 
 class DatabaseCheckService(WriterService):
-    """Verifies the database on the writer thread and tells the operator the result.
+    """Verifies the database beside the writer and tells the operator the result.
 
     Signals:
+        started(): a check began (``running`` is True until ``finished`` or ``failed``).
+        progress(int, int): records checked so far, and the chain's length (about how many there are).
         finished(object): the :class:`DatabaseCheck`, after its audit entry was written (or refused).
         failed(str): the check could not read the database; the reason, translated.
     """
 
+    started = Signal()
+    progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -117,24 +130,69 @@ class DatabaseCheckService(WriterService):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(writer, messages, clock=clock, parent=parent)
+        self._walk = BackgroundRead("DatabaseCheck", self)
         self._running = False
+        self._checked = (0, 0)
+        self.progress.connect(self._on_progress)
 
     @property
     def running(self) -> bool:
         return self._running
 
     def verify(self, operator_id: uuid.UUID | None) -> bool:
-        """Queue a check by ``operator_id``; False (and nothing queued) while one is still running."""
+        """Starts a check by ``operator_id``; False (a message says why, nothing started) while one runs."""
         if self._running:
+            checked, total = self._checked
+            self._messages.info(
+                QCoreApplication.translate(
+                    "DatabaseCheck",
+                    "The database is already being verified ({checked} of about {total} records so far); "
+                    "the result shows when it is done.",
+                ).format(checked=checked, total=total)
+            )
             return False
         self._running = True
+        self._checked = (0, 0)
         at = self._clock()
+        database = self._writer.database
 
-        def job(database: Database) -> DatabaseCheck:
-            return check_database(database, at, operator_id, audit_success=True)
+        def audited(report: VerifyReport) -> None:
+            self._writer.submit(
+                lambda db: audit_check(db, report, at, operator_id, audit_success=True),
+                on_done=self._on_done,
+                on_error=self._on_error,
+            )
 
-        self._writer.submit(job, on_done=self._on_done, on_error=self._on_error)
+        if database.reads_beside_writes:
+            progress = self.progress
+
+            def walk(stop: threading.Event) -> VerifyReport:
+                def report(checked: int, total: int) -> None:
+                    if stop.is_set():
+                        raise ReadStoppedError
+                    progress.emit(checked, total)
+
+                return database.verify(report)
+
+            self._walk.start(walk, on_done=audited, on_error=self._on_error)
+        else:
+            self._writer.submit(
+                lambda db: audit_check(db, db.verify(), at, operator_id, audit_success=True),
+                on_done=self._on_done,
+                on_error=self._on_error,
+            )
+        self.started.emit()
         return True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stops a check under way (the station is closing): nothing is audited and no result shown."""
+        if self._walk.busy:
+            self._walk.stop(timeout)
+            self._running = False
+
+    @Slot(int, int)
+    def _on_progress(self, checked: int, total: int) -> None:
+        self._checked = (checked, total)
 
     def _on_done(self, check: DatabaseCheck) -> None:
         self._running = False

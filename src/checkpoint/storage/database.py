@@ -132,6 +132,7 @@ _WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes 
 _BULK_OPTION = "checkpoint_bulk"  # execution option: a bulk load (SQLite: no fsync per commit)
 _IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
 _READ_BATCH = 1000  # passages per round trip when streaming
+_PROGRESS_EVERY = 5000  # records a verification walks between two progress reports
 _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
 _CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes need room as the log grows
 _BULK_CACHE_KIB = 1024 * 1024  # a bulk load's connection (it keeps this larger cache afterwards)
@@ -1760,18 +1761,30 @@ class Database(OperatorStore):
 
     # -- verification --------------------------------------------------------------------------------
 
-    def verify(self) -> VerifyReport:
-        """Integrity check (SQLite) and a walk over the station's whole chain, recomputing every hash."""
+    @property
+    def reads_beside_writes(self) -> bool:
+        """Whether a long read may run on another thread while the writer writes (a file under WAL, or a
+        server); an in-memory SQLite database is one shared connection, so its reads must queue instead."""
+        return not isinstance(self._engine.pool, StaticPool)
+
+    def verify(self, on_progress: Callable[[int, int], None] | None = None) -> VerifyReport:
+        """Integrity check (SQLite) and a walk over the station's whole chain, recomputing every hash.
+
+        ``on_progress(checked, head_seq)`` is called as the walk starts and every few thousand records;
+        an exception it raises ends the verification (how a closing station stops a long one).
+        """
         with self._reading() as session:
             messages: list[str] = []
             if self._is_sqlite:
                 rows = session.connection().exec_driver_sql("PRAGMA integrity_check").all()
                 messages = [str(row[0]) for row in rows]
             integrity_ok = messages in ([], ["ok"])
-            checked, first_break = self._walk(session)
+            checked, first_break = self._walk(session, on_progress)
         return VerifyReport(integrity_ok, [] if integrity_ok else messages, checked, first_break)
 
-    def _walk(self, session: Session) -> tuple[int, ChainBreak | None]:
+    def _walk(
+        self, session: Session, on_progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, ChainBreak | None]:
         head = session.execute(
             select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == self.station_id)
         ).one()
@@ -1784,8 +1797,13 @@ class Database(OperatorStore):
         }
         expected, prev, checked = 1, GENESIS, 0
         last: _Link | None = None
+        if on_progress is not None:
+            on_progress(0, head.seq)
         for link in heapq.merge(*streams, key=lambda item: item.seq):
             checked += 1
+            if on_progress is not None and checked % _PROGRESS_EVERY == 0:
+                on_progress(checked, head.seq)
+
             problem: ChainBreak | None = None
             while link.seq > expected and expected in gaps and gaps[expected].prev_hash == prev:
                 expected, prev = gaps[expected].last_seq + 1, gaps[expected].hash

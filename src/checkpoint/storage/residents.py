@@ -19,9 +19,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
 
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.residents import (
@@ -42,10 +43,12 @@ from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageE
 from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
 
 __all__ = [
+    "KeyedRegistry",
     "current_households",
     "current_members",
     "household_row",
     "id_search_key",
+    "keyed_registry",
     "members_by_id",
     "registry",
     "registry_version",
@@ -185,9 +188,34 @@ def registry_version(db: Database) -> tuple[int, int]:
     """Changes whenever a household or member version is written (the newest seq of each table): a
     cache compares it instead of reading the whole registry again."""
     with db._reading() as session:
-        households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
-        members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
+        return _version(session)
+
+
+def _version(session: Session) -> tuple[int, int]:
+    households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
+    members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
     return households or 0, members or 0
+
+
+class KeyedRegistry(NamedTuple):
+    """The registry as one read transaction saw it: its :func:`registry_version`, the current households,
+    and the current members each with their stored ID-number search key (``id_number_hmac``)."""
+
+    version: tuple[int, int]
+    households: list[Household]
+    members: list[tuple[str, Member]]
+
+
+def keyed_registry(db: Database) -> KeyedRegistry:
+    """The current registry with its version and each member's search key, read in one transaction (so
+    the version names exactly what was read). The keys are the stored ones: nothing is hashed again, the
+    same as :func:`id_search_key` gives for the member's ID number (the chain vouches for them)."""
+    with db._reading() as session:
+        version = _version(session)
+        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
+        rows = list(session.execute(_current(_resident_t)).mappings())
+    members = [(row["id_number_hmac"], to_resident(row, db._pii)) for row in rows]
+    return KeyedRegistry(version, households, members)
 
 
 def current_households(db: Database) -> list[Household]:

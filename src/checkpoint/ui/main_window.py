@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         )
         self.database_check.finished.connect(self._on_database_check_finished)
         self.database_check.failed.connect(self._on_database_check_failed)
+        self.database_check.progress.connect(self._on_database_check_progress)
         self.verify_box: QMessageBox | None = None
         self.operators_action = QAction(self)
         self.operators_action.triggered.connect(self.open_operators_dialog)
@@ -600,18 +601,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def verify_database(self) -> None:
-        """File > Verify the database (leaders): checked on the writer thread, the result shown when done."""
+        """File > Verify the database (leaders): checked beside the writer, the result shown when done."""
         if not self.permit(Permission.VIEW_AUDIT):
             return
         if self.database_check.verify(self._services.session.operator.id):
             self.statusBar().showMessage(self.tr("Verifying the database..."))
 
+    @Slot(int, int)
+    def _on_database_check_progress(self, checked: int, total: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Verifying the database: {checked} of about {total} records...").format(
+                checked=checked, total=total
+            )
+        )
+
     @Slot(object)
     def _on_database_check_finished(self, check: DatabaseCheck) -> None:
+        self.statusBar().clearMessage()
         self._show_verify_result(check.report.ok, check_text(check))
 
     @Slot(str)
     def _on_database_check_failed(self, text: str) -> None:
+        self.statusBar().clearMessage()
         self._show_verify_result(False, text)
 
     def _show_verify_result(self, ok: bool, text: str) -> None:
@@ -657,6 +668,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._services.settings.setValue("ui/geometry", self.saveGeometry())
+        self.database_check.stop()  # a verification under way ends with the window, unaudited
         super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
