@@ -417,6 +417,7 @@ def main() -> int:
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("station/home_province", "湘")
     settings.setValue("feedback/sound", False)
+    settings.setValue("auth/idle_minutes", 600)  # no input events here: rights must not lapse mid-run
     services = build_services(db_url, "demo", settings=settings, database=database)
     window = MainWindow(services, languages)
     window.station_view.confirmation.set_duration_ms(0)  # the band stays until the shot is taken

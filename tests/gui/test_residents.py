@@ -52,7 +52,7 @@ def test_import_a_gbk_csv_and_see_the_registry(
     lines = dialog.details.toPlainText().splitlines()
     assert lines[0] == "✔ Line 2: new — 张*, 3-2-501"  # masked
     assert lines[1] == "✔ Line 3: new — 李*, 3-2-501 [Home quarantine]"
-    assert lines[2].startswith("✘ Line 4: ID number not valid — bad_check_digit")
+    assert lines[2].startswith("✘ Line 4: ID number not valid — Wrong check digit")
     with qtbot.waitSignal(services.session.residents.imported, timeout=TIMEOUT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
