@@ -208,7 +208,8 @@ class ConfirmationBand(QWidget):
         caption = QRectF(margin, margin, caption_width, QFontMetricsF(caption_font).lineSpacing())
         reason_height = 2 * QFontMetricsF(reason_font).lineSpacing()
         reason = QRectF(margin, h - margin - reason_height, w - 2 * margin, reason_height)
-        middle = QRectF(margin, caption.bottom(), w - 2 * margin, max(1.0, reason.top() - caption.bottom()))
+        top = max(caption.bottom(), self.live_rect().bottom())  # the word never runs under the live inset
+        middle = QRectF(margin, top, w - 2 * margin, max(1.0, reason.top() - top))
         return caption, middle, reason
 
     def _word_layout(self) -> tuple[QFont, list[str]]:
