@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -363,16 +364,36 @@ class CloseShiftDialog(_ShiftDialog):
         item_row = QHBoxLayout()
         item_row.addStretch(1)
         item_row.addWidget(self.add_item_button)
+        # Every count row shows at once (no table scrolling inside the dialog); on a small screen the whole
+        # form scrolls instead, and the problems and the buttons stay in view.
+        counts = self.counts_table
+        counts.setMinimumHeight(
+            counts.horizontalHeader().sizeHint().height()
+            + counts.rowCount() * counts.verticalHeader().defaultSectionSize()
+            + 2 * counts.frameWidth()
+            + 4
+        )
+        counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items_table.setMinimumHeight(3 * ROW_HEIGHT)
+        self.matters_edit.setMinimumHeight(2 * ROW_HEIGHT)
+        body = QWidget(self)
+        form = QVBoxLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(self.shift_label)
+        form.addWidget(self.counts_caption)
+        form.addWidget(self.counts_table, 3)
+        form.addWidget(self.items_caption)
+        form.addWidget(self.items_table, 2)
+        form.addLayout(item_row)
+        form.addWidget(self.matters_caption)
+        form.addWidget(self.matters_edit, 1)
+        form.addLayout(leaders)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.shift_label)
-        layout.addWidget(self.counts_caption)
-        layout.addWidget(self.counts_table, 3)
-        layout.addWidget(self.items_caption)
-        layout.addWidget(self.items_table, 2)
-        layout.addLayout(item_row)
-        layout.addWidget(self.matters_caption)
-        layout.addWidget(self.matters_edit, 1)
-        layout.addLayout(leaders)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         service.closed.connect(self._on_service_done)
