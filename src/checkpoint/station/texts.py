@@ -714,11 +714,25 @@ def trace_problem_text(error: TraceQueryError) -> str:
         ),
         TraceProblem.NAIVE_TIME: QCoreApplication.translate("Texts", "The window's times need a timezone"),
     }[error.problem].format(value=error.value)
-    detail = error.detail
-    if isinstance(detail, IdProblem):
-        text += f" ({id_problem_text(detail)})"
-    elif isinstance(detail, PlateProblem):
-        text += f" ({plate_problem_text(detail)})"
-    elif isinstance(detail, PhoneProblem):
-        text += f" ({phone_problem_text(detail)})"
+    if error.detail is not None:
+        text += f" ({validator_problem_text(error.detail)})"
     return text
+
+
+def validator_problem_text(problem: IdProblem | PlateProblem | PhoneProblem) -> str:
+    """What a validator found wrong with an ID number, a plate or a phone, in the operator's words."""
+    if isinstance(problem, IdProblem):
+        return id_problem_text(problem)
+    if isinstance(problem, PlateProblem):
+        return plate_problem_text(problem)
+    return phone_problem_text(problem)
+
+
+def reject_detail_text(detail: str) -> str:
+    """An import report's reject detail ("bad_check_digit: 1101...", as the importers write it) with the
+    validator's problem code in the operator's words; any other detail as it is."""
+    head, sep, rest = detail.partition(": ")
+    for kind in (IdProblem, PlateProblem, PhoneProblem):
+        if head in {p.value for p in kind}:
+            return f"{validator_problem_text(kind(head))}{sep}{rest}"
+    return detail

@@ -10,7 +10,13 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
 from checkpoint.domain.importing import ImportReport
-from checkpoint.station.texts import file_error_text, reject_text, watchlist_action_text, watchlist_kind_text
+from checkpoint.station.texts import (
+    file_error_text,
+    reject_detail_text,
+    reject_text,
+    watchlist_action_text,
+    watchlist_kind_text,
+)
 from checkpoint.station.watchlists import WatchlistFileError, WatchlistService
 from checkpoint.ui.file_import import FileImportDialog, ImportTexts
 
@@ -62,7 +68,10 @@ class ImportDialog(FileImportDialog[ImportReport]):
         )
         lines = [
             self.tr("Line {line}: {reason} — {detail}\n    {raw}").format(
-                line=row.line, reason=reject_text(row.reason_code), detail=row.detail, raw=row.raw.strip()
+                line=row.line,
+                reason=reject_text(row.reason_code),
+                detail=reject_detail_text(row.detail),
+                raw=row.raw.strip(),
             )
             for row in report.rejected
         ]

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QWidget
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.residents import ImportAction, RegistryPlan, ResidentStatus
 from checkpoint.domain.residents_import import ResidentRejectCode
-from checkpoint.domain.validators import IdProblem, PhoneProblem
 from checkpoint.station.residents import ResidentService, ResidentsFileError, ResidentsReport
 from checkpoint.station.texts import (
-    id_problem_text,
     import_action_text,
-    phone_problem_text,
+    reject_detail_text,
     resident_file_error_text,
     resident_reject_text,
     resident_status_text,
@@ -117,7 +115,7 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             rejected.append((line, ResidentRejectCode.REGISTERED_TO_OTHER, detail, ""))
         for line, code, detail, raw in rejected:
             text = self.tr("✘ Line {line}: {reason} — {detail}").format(
-                line=line, reason=resident_reject_text(code), detail=_problem_in_words(detail)
+                line=line, reason=resident_reject_text(code), detail=reject_detail_text(detail)
             )
             lines.append((line, f"{text}\n    {raw.strip()}" if raw.strip() else text))
         ignored = report.file.ignored_columns
@@ -128,14 +126,3 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
     def _on_service_imported(self, plan: RegistryPlan) -> None:
         self.summary.setText(self.tr("%n member records written.", "", len(plan.members)))
         self.accept()
-
-
-def _problem_in_words(detail: str) -> str:
-    """A validator's problem code at the head of a reject's detail ("bad_check_digit: 1101...") in the
-    operator's language; any other detail as it is."""
-    head, sep, rest = detail.partition(": ")
-    if head in {p.value for p in IdProblem}:
-        return f"{id_problem_text(IdProblem(head))}{sep}{rest}"
-    if head in {p.value for p in PhoneProblem}:
-        return f"{phone_problem_text(PhoneProblem(head))}{sep}{rest}"
-    return detail
