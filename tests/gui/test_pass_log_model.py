@@ -196,3 +196,23 @@ def test_the_live_insert_rule_agrees_with_the_database_query(log: Log, passage_f
     ]
     expected = set(log.service.keys(passage_filter))
     assert {p.seq for p in passages if matches(p, passage_filter)} == expected
+
+
+def test_a_large_log_shows_the_same_rows_read_a_page_at_a_time(qtbot: QtBot, log: Log) -> None:
+    """Past the all-keys limit the model counts and reads pages of keys: same rows, same order, same
+    live inserts, and never more keys in memory than the pages read."""
+    log.database.append_passages(log.draft(minute, names=(f"张{minute}",)) for minute in range(120))
+    small = PassLogModel(log.service)
+    paged_service = LogService(log.database, all_keys_limit=10, page_rows=8)
+    model = PassLogModel(paged_service, batch_size=5)
+    assert model.rows.paged and not small.rows.paged
+    assert model.rowCount() == small.rowCount() == 120
+    for row in (0, 119, 64, 3, 100):  # top, far end, middle, back up
+        assert cell(model, row, Column.NAMES) == cell(small, row, Column.NAMES)
+        assert model.passage(row) == small.passage(row)
+    assert model.rows.reads <= 6  # a batch of rows read spans one page of keys or two
+    newest = log.add(500, names=("孙七",))
+    with qtbot.waitSignal(model.rowsInserted):
+        model.append_passage(newest)
+    assert model.rowCount() == 121 and cell(model, 0, Column.NAMES) == "孙*"
+    assert cell(model, 120, Column.TIME) == cell(small, 119, Column.TIME)

@@ -33,6 +33,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -61,6 +62,7 @@ _FRAME_WIDTH = _PAGE_WIDTH - 2 * _MARGIN
 _GRID = colors.HexColor("#9e9e9e")
 _HEADER_FILL = colors.HexColor("#e8e8e8")
 _BAR_FILL = colors.HexColor("#4f7cac")
+_CELL_PADDING = 3  # points left and right of a table cell's text
 
 
 class _Styles:
@@ -79,6 +81,21 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+class _Fit:
+    """A table cell's content for one column: the plain text when it fits on one line (drawn as it is,
+    cheap), else a paragraph that wraps it. A long list has thousands of cells, and a paragraph costs
+    some thirty times a string to lay out and draw."""
+
+    def __init__(self, width: float, style: ParagraphStyle) -> None:
+        self._room = width - 2 * _CELL_PADDING
+        self._style = style
+
+    def __call__(self, text: str) -> str | Paragraph:
+        if "\n" not in text and stringWidth(text, self._style.fontName, self._style.fontSize) <= self._room:
+            return text
+        return _para(text, self._style)
+
+
 def _grid_style(font: str, size: float, *, header: bool = True) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, size),
@@ -86,8 +103,8 @@ def _grid_style(font: str, size: float, *, header: bool = True) -> TableStyle:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL))
@@ -340,26 +357,26 @@ class _Sheet:
             lab.reasons,
             f"{lab.origin} → {lab.destination}",
         ]
+        widths = [12, 19, 9, 18, 24, 14, 14, 9, 22, 22, 0]
+        widths[-1] = int(_FRAME_WIDTH / mm) - sum(widths)
+        fits = [_Fit(w * mm, cell) for w in widths]
         data: list[list[Any]] = [[_para(h, cell) for h in header]]
         for row in rows[:MAX_LIST_ROWS]:
             route = " → ".join(p for p in (row.origin, row.destination) if p)
-            data.append(
-                [
-                    str(row.seq),
-                    self.tables.local(row.at).strftime("%m-%d %H:%M"),
-                    text(row.direction),
-                    row.plate,
-                    _para(sep.join(n for n in row.names if n), cell),
-                    _para(self._tally(row.colours), cell),
-                    _para(self._tally(row.itineraries), cell),
-                    "" if row.max_temperature is None else f"{row.max_temperature:.1f}",
-                    _para(sep.join(text(a) for a in row.anomalies), cell),
-                    _para(sep.join(text(r) for r in row.reasons), cell),
-                    _para(route, cell),
-                ]
+            values = (
+                str(row.seq),
+                self.tables.local(row.at).strftime("%m-%d %H:%M"),
+                text(row.direction),
+                row.plate,
+                sep.join(n for n in row.names if n),
+                self._tally(row.colours),
+                self._tally(row.itineraries),
+                "" if row.max_temperature is None else f"{row.max_temperature:.1f}",
+                sep.join(text(a) for a in row.anomalies),
+                sep.join(text(r) for r in row.reasons),
+                route,
             )
-        widths = [12, 19, 9, 18, 24, 14, 14, 9, 22, 22, 0]
-        widths[-1] = int(_FRAME_WIDTH / mm) - sum(widths)
+            data.append([fit(value) for fit, value in zip(fits, values, strict=True)])
         table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
         style = _grid_style(self.styles.font, 7.5)
         table.setStyle(style)

@@ -34,12 +34,14 @@ hash too. A ciphertext moved to another row or field does not open (its associat
 
 from __future__ import annotations
 
+import enum
+import functools
 import json
 import math
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from checkpoint.domain.records import (
     FINAL_OUTCOMES,
@@ -185,6 +187,7 @@ PII_SEALED_FORM = 1  # hashed over the sealed, keyed-hash and masked columns
 _PII_PARTS = ("hmac", "masked", "sealed")
 
 Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
+_E = TypeVar("_E", bound=enum.Enum)
 
 
 def record_fields(kind: str, row: Row) -> dict[str, object]:
@@ -230,16 +233,33 @@ def open_pii(row: Row, cipher: PiiCipher, row_id: uuid.UUID | str) -> dict[str, 
     """A copy of a stored row with its plain ``id_number`` and ``phone`` back; raises
     :class:`StorageError` (corrupt) when a sealed value does not open."""
     opened = dict(row)
+    opened[PII_FIELDS[0]], opened[PII_FIELDS[1]] = opened_pii(row, cipher, row_id)
+    return opened
+
+
+def opened_pii(row: Row, cipher: PiiCipher, row_id: uuid.UUID | str) -> tuple[str, str]:
+    """A stored row's plain ID number and phone; raises :class:`StorageError` (corrupt) when a sealed
+    value does not open."""
+    values = []
     for field in PII_FIELDS:
         sealed = row[f"{field}_sealed"]
-        if sealed:
-            try:
-                opened[field] = cipher.open(sealed, row_id, field)
-            except PiiError as exc:
-                raise StorageError(
-                    StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}"
-                ) from exc
-    return opened
+        if not sealed:
+            values.append(row[field])
+            continue
+        try:
+            values.append(cipher.open(sealed, row_id, field))
+        except PiiError as exc:
+            raise StorageError(StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}") from exc
+    return values[0], values[1]
+
+
+def masked_pii(row: Row) -> tuple[str, str]:
+    """A stored row's ID number and phone in their masked forms (nothing is opened): for readers that
+    show or count passages but never need the numbers themselves."""
+    id_number, phone = (
+        row[f"{field}_masked"] if row[f"{field}_sealed"] else row[field] for field in PII_FIELDS
+    )
+    return id_number, phone
 
 
 def legacy_pii_consistent(row: Row, cipher: PiiCipher) -> bool:
@@ -457,22 +477,23 @@ def to_audit(row: Row) -> AuditEntry:
     )
 
 
-def to_passage(row: Row, persons: Sequence[Row], vehicle: Row | None) -> Passage:
+def to_passage(row: Row, persons: Sequence[PersonCheck], vehicle: Row | None) -> Passage:
+    """A stored passage with its person checks (``to_person``) and its vehicle row."""
     try:
         return Passage(
             uuid=row["uuid"],
             station_id=row["station_id"],
             seq=row["seq"],
             at=row["at"],
-            direction=Direction(row["direction"]),
-            subject=SubjectKind(row["subject"]),
-            outcome=Outcome(row["outcome"]),
+            direction=_member(Direction, row["direction"]),
+            subject=_member(SubjectKind, row["subject"]),
+            outcome=_member(Outcome, row["outcome"]),
             gate_id=row["gate_id"],
             operator_id=row["operator_id"],
             shift_id=row["shift_id"],
-            reasons=tuple(Reason(r) for r in json.loads(row["reasons"])),
+            reasons=_reasons(row["reasons"]),
             rules_version=row["rules_version"],
-            persons=tuple(_to_person(p) for p in persons),
+            persons=tuple(persons),
             vehicle=None if vehicle is None else _to_vehicle(vehicle),
             note=row["note"],
             corrects=row["corrects"],
@@ -484,24 +505,58 @@ def to_passage(row: Row, persons: Sequence[Row], vehicle: Row | None) -> Passage
         raise _corrupt(f"passage {row['uuid']}", exc) from exc
 
 
-def _to_person(p: Row) -> PersonCheck:
-    return PersonCheck(
-        name=p["name"],
-        id_number=p["id_number"],
-        phone=p["phone"],
-        code_text=p["code_text"],
-        code_kind=CodeKind(p["code_kind"]),
-        code_colour=CodeColour(p["code_colour"]),
-        itinerary=Itinerary(p["itinerary"]),
-        test_age_days=p["test_age_days"],
-        temperature=p["temperature"],
-        verified=tuple(json.loads(p["verified"])),
-        is_driver=bool(p["is_driver"]),
-        attested_at=p["attested_at"],
-        flags=tuple(PersonFlag(f) for f in json.loads(p["flags"])),
-        pass_id=p["pass_id"],
-        household=p["household"],
-    )
+def _member(kind: type[_E], value: Any) -> _E:
+    """``kind(value)`` for a stored enum value, by a dictionary look-up (reading a long log converts
+    millions); an unknown value raises ValueError like ``kind(value)``."""
+    members = _MEMBERS.get(kind)
+    if members is None:
+        members = _MEMBERS[kind] = {m.value: m for m in kind}
+    found = members.get(value)
+    return found if found is not None else kind(value)  # type: ignore[return-value]
+
+
+_MEMBERS: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
+
+
+# Reasons, flags and verified credentials are short JSON lists that repeat on nearly every row: reading
+# a long log parses each distinct list once (a malformed one raises, and is not remembered).
+@functools.lru_cache(maxsize=4096)
+def _json_tuple(text: str) -> tuple[Any, ...]:
+    return tuple(json.loads(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reasons(text: str) -> tuple[Reason, ...]:
+    return tuple(Reason(r) for r in json.loads(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _flags(text: str) -> tuple[PersonFlag, ...]:
+    return tuple(PersonFlag(f) for f in json.loads(text))
+
+
+def to_person(p: Row, id_number: str, phone: str) -> PersonCheck:
+    """A stored person check, with its ID number and phone as given (opened or masked)."""
+    try:
+        return PersonCheck(
+            name=p["name"],
+            id_number=id_number,
+            phone=phone,
+            code_text=p["code_text"],
+            code_kind=_member(CodeKind, p["code_kind"]),
+            code_colour=_member(CodeColour, p["code_colour"]),
+            itinerary=_member(Itinerary, p["itinerary"]),
+            test_age_days=p["test_age_days"],
+            temperature=p["temperature"],
+            verified=_json_tuple(p["verified"]),
+            is_driver=bool(p["is_driver"]),
+            attested_at=p["attested_at"],
+            flags=_flags(p["flags"]),
+            pass_id=p["pass_id"],
+            household=p["household"],
+        )
+    except (ValueError, TypeError) as exc:
+        raise _corrupt(f"person check {p['passage_uuid']}/{p['position']}", exc) from exc
 
 
 def _to_vehicle(v: Row) -> Vehicle:

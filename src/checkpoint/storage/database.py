@@ -67,6 +67,7 @@ from checkpoint.domain.records import (
     Outcome,
     Passage,
     PassageDraft,
+    PersonCheck,
     Role,
     Shift,
 )
@@ -97,6 +98,7 @@ from checkpoint.storage._models import (
     ShiftRow,
     StationRow,
     UTCDateTime,
+    UUIDText,
     VehicleRow,
     WatchlistEndRow,
     WatchlistEntryRow,
@@ -772,6 +774,13 @@ class Database(OperatorStore):
     def _open_person(self, row: Mapping[Any, Any]) -> dict[str, Any]:
         return rec.open_pii(row, self._pii, rec.person_row_id(row["passage_uuid"], row["position"]))
 
+    def _person(self, row: Mapping[Any, Any], personal_data: bool = True) -> PersonCheck:
+        """A stored person check; without ``personal_data`` its ID number and phone stay masked."""
+        if personal_data:
+            row_id = rec.person_row_id(row["passage_uuid"], row["position"])
+            return rec.to_person(row, *rec.opened_pii(row, self._pii, row_id))
+        return rec.to_person(row, *rec.masked_pii(row))
+
     def person_seen_in_shift(
         self, shift_id: uuid.UUID, *, id_number: str = "", phone: str = ""
     ) -> datetime | None:
@@ -1031,7 +1040,7 @@ class Database(OperatorStore):
             inserted = self._insert_passages(session, chain, [draft])
             if inserted:
                 row, persons, vehicle = inserted[0]
-                return rec.to_passage(row, [self._open_person(p) for p in persons], vehicle)
+                return rec.to_passage(row, [self._person(p) for p in persons], vehicle)
         stored = self.passage(draft.uuid)
         if stored is None:  # another station's passage with this uuid, or removed meanwhile
             raise InvalidRecordError(
@@ -1144,16 +1153,22 @@ class Database(OperatorStore):
 
     # -- passage queries -----------------------------------------------------------------------------
 
-    def _conditions(self, f: PassageFilter) -> list[ColumnElement[bool]]:
+    def _conditions(self, f: PassageFilter, *, walk: bool = False) -> list[ColumnElement[bool]]:
+        """The filter as conditions on ``passage``. With ``walk`` (SQLite) every condition is written so
+        that no index can serve it (``+column``): the query must walk the (station, seq) index, which is
+        what a page of a large result wants (``passage_key_page``)."""
         p = _passage_t
         conditions: list[ColumnElement[bool]] = [p.c.station_id == self.station_id]
+        walk = walk and self._is_sqlite
         # With a search term on the index, the time bounds are written ``+passage.at`` so SQLite drives the
         # query from the index hits, not from a window that may span the whole log.
         at: Any = (
             literal_column("+passage.at", type_=UTCDateTime)
-            if self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT
+            if walk or (self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT)
             else p.c.at
         )
+        uuid_column: Any = literal_column("+passage.uuid", type_=UUIDText) if walk else p.c.uuid
+        shift_column: Any = literal_column("+passage.shift_id", type_=UUIDText) if walk else p.c.shift_id
         if f.since is not None:
             rec.require_aware(f.since, "since")
             conditions.append(at >= f.since)
@@ -1161,13 +1176,13 @@ class Database(OperatorStore):
             rec.require_aware(f.until, "until")
             conditions.append(at < f.until)
         if f.shift_id is not None:
-            conditions.append(p.c.shift_id == f.shift_id)
+            conditions.append(shift_column == f.shift_id)
         if f.gate_id is not None:
             conditions.append(p.c.gate_id == f.gate_id)
         if f.plate.strip():
             plate = f.plate.strip().upper()
             conditions.append(
-                p.c.uuid.in_(select(_vehicle_t.c.passage_uuid).where(_vehicle_t.c.plate == plate))
+                uuid_column.in_(select(_vehicle_t.c.passage_uuid).where(_vehicle_t.c.plate == plate))
             )
         for column, wanted in (
             (_person_t.c.id_number_hmac, self._pii.keyed_hash(PiiKind.ID_NUMBER, f.id_number)),
@@ -1175,16 +1190,18 @@ class Database(OperatorStore):
             (_person_t.c.name, f.name.strip()),
         ):
             if wanted:
-                conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(column == wanted)))
+                conditions.append(uuid_column.in_(select(_person_t.c.passage_uuid).where(column == wanted)))
         if f.flagged:
             # spelled exactly as the partial index's condition, so SQLite reads that small index alone
-            conditions.append(p.c.uuid.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION))))
+            conditions.append(
+                uuid_column.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION)))
+            )
         needle = f.text.strip()
         if needle:
-            conditions.append(self._text_condition(needle))
+            conditions.append(self._text_condition(needle, uuid_column, walk=walk))
         return conditions
 
-    def _text_condition(self, needle: str) -> ColumnElement[bool]:
+    def _text_condition(self, needle: str, uuid_column: Any, *, walk: bool) -> ColumnElement[bool]:
         """The free-text filter: a substring of a plate, a person's name or the note, or a whole ID number
         or phone (compared exactly, by index: those are never substring-searched or indexed as text).
 
@@ -1203,12 +1220,13 @@ class Database(OperatorStore):
             )
             if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN
         ]
-        exact = or_(false(), *(p.c.uuid.in_(query) for query in whole))
+        exact = or_(false(), *(uuid_column.in_(query) for query in whole))
         if self._has_fts and len(needle) >= fts.MIN_FRAGMENT:
             hits = text(
                 f"SELECT passage_id FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_phrase"
             ).bindparams(fts_phrase=fts.match_phrase(needle))
-            return or_(p.c.id.in_(hits.columns(passage_id=Integer())), exact)
+            id_column: Any = literal_column("+passage.id", type_=Integer) if walk else p.c.id
+            return or_(id_column.in_(hits.columns(passage_id=Integer())), exact)
         lowered = needle.lower()
         escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"
@@ -1240,18 +1258,71 @@ class Database(OperatorStore):
         )
         return literal_column("+passage.seq") if narrowed else _passage_t.c.seq
 
-    def passage_keys(self, f: PassageFilter) -> list[int]:
-        """The matching passages' seq numbers, newest first (the lazy log view's rows)."""
+    def passage_keys(self, f: PassageFilter, *, up_to: int | None = None) -> list[int]:
+        """The matching passages' seq numbers, newest first; with ``up_to``, only those at or below it."""
         query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(self._seq_order(f).desc())
+        if up_to is not None:
+            query = query.where(self._seq_order(f) <= up_to)
         with self._reading() as session:
-            # Plain integers straight from the driver: the whole log is millions of keys, and building a
-            # SQLAlchemy row for each one cost more than the index scan.
+            # Plain integers straight from the driver, not a SQLAlchemy row each.
             return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def count_passages(self, f: PassageFilter) -> int:
         query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
         with self._reading() as session:
             return int(session.execute(query).scalar_one())
+
+    def passage_count_snapshot(self, f: PassageFilter) -> tuple[int, int]:
+        """How many passages match, and this station's newest passage seq (0 when none), read together
+        in one statement (one snapshot): the count is of the matching passages at or below that seq.
+
+        The count is what a large log view opens with (``passage_key_page`` then reads what is shown);
+        it reads one index and never a row, so it stays quick on millions of passages.
+        """
+        p = _passage_t
+        newest = select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
+        count = select(func.count()).select_from(p).where(*self._conditions(f))
+        query = select(newest.scalar_subquery(), count.scalar_subquery())
+        with self._reading() as session:
+            row = session.execute(query).one()
+        return int(row[1]), int(row[0])
+
+    def passage_key_page(
+        self,
+        f: PassageFilter,
+        *,
+        up_to: int,
+        below: int | None = None,
+        above: int | None = None,
+        skip: int = 0,
+        limit: int,
+    ) -> list[int]:
+        """A page of the matching passages' seq numbers at or below ``up_to``, read by walking the
+        (station, seq) index from a known seq: with ``below``, the newest ones under it, newest first;
+        with ``above``, the oldest ones over it, oldest first (neither: from the oldest). ``skip``
+        passes over that many matches first, so a page far from a known one costs one index walk.
+
+        Meant for large results (a good share of the log): every filter condition is checked on the
+        walked rows, so a rare match costs a long walk; small results load all their keys instead.
+        """
+        if below is not None and above is not None:
+            raise ValueError("a key page is read below a seq or above one, not both")
+        seq = _passage_t.c.seq
+        newest_first = below is not None
+        bounds = [seq <= up_to]
+        if below is not None:
+            bounds.append(seq < below)
+        if above is not None:
+            bounds.append(seq > above)
+        query = (
+            select(seq)
+            .where(*self._conditions(f, walk=True), *bounds)
+            .order_by(seq.desc() if newest_first else seq)
+            .limit(limit)
+            .offset(skip)
+        )
+        with self._reading() as session:
+            return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def fetch_passages(self, keys: Sequence[int]) -> list[Passage]:
         """The passages with these seq numbers, in the order given (numbers not on record are skipped)."""
@@ -1299,10 +1370,14 @@ class Database(OperatorStore):
             found = session.execute(query).scalar_one_or_none()
         return rec.utc(found, "passage time") if found is not None else None
 
-    def iter_passages(self, f: PassageFilter, oldest_first: bool = True) -> Iterator[Passage]:
+    def iter_passages(
+        self, f: PassageFilter, oldest_first: bool = True, *, personal_data: bool = True
+    ) -> Iterator[Passage]:
         """Stream the matching passages in seq order, a batch per round trip (for exports).
 
-        Passages appended after the iteration started are not included.
+        Passages appended after the iteration started are not included. Without ``personal_data`` the
+        persons' ID numbers and phones are their masked forms and nothing is decrypted (a report that
+        never shows them reads a long window faster).
         """
         conditions = self._conditions(f)
         with self._reading() as session:
@@ -1335,7 +1410,7 @@ class Database(OperatorStore):
                 .limit(_READ_BATCH)
             )
             with self._reading() as session:
-                batch = self._complete(session, list(session.execute(query).mappings()))
+                batch = self._complete(session, list(session.execute(query).mappings()), personal_data)
             if not batch:
                 return
             yield from batch
@@ -1360,11 +1435,15 @@ class Database(OperatorStore):
                 vehicles[vehicle["passage_uuid"]] = vehicle
         return persons, vehicles
 
-    def _complete(self, session: Session, rows: Sequence[Mapping[Any, Any]]) -> list[Passage]:
+    def _complete(
+        self, session: Session, rows: Sequence[Mapping[Any, Any]], personal_data: bool = True
+    ) -> list[Passage]:
         persons, vehicles = self._children(session, [row["uuid"] for row in rows])
         return [
             rec.to_passage(
-                row, [self._open_person(p) for p in persons.get(row["uuid"], [])], vehicles.get(row["uuid"])
+                row,
+                [self._person(p, personal_data) for p in persons.get(row["uuid"], [])],
+                vehicles.get(row["uuid"]),
             )
             for row in rows
         ]

@@ -1,8 +1,9 @@
-"""The pass log as a lazy table model (Anki ``browser/table/model.py``): keys in memory, rows on demand.
+"""The pass log as a lazy table model (Anki ``browser/table/model.py``): a row index, rows on demand.
 
-The model holds only the passages' sequence numbers for the current filter. Rows are fetched from the
-``LogService`` in batches when the view paints them, and a bounded number stay cached, so a log of
-millions of passages opens as fast as its keys load. A newly recorded passage is inserted at the top with
+The model knows the current filter's rows through ``LogRows`` (a count, and the passages' sequence numbers
+read a page at a time for a large result). Passages are fetched from the ``LogService`` in batches about
+a screen high when the view paints them, and a bounded number stay cached, so a log of millions of
+passages opens as fast as it is counted. A newly recorded passage is inserted at the top with
 ``beginInsertRows``; only a filter change resets the model.
 """
 
@@ -27,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from checkpoint.domain.masking import mask_name, matches_sealed
 from checkpoint.domain.records import CodeColour, Outcome, Passage
 from checkpoint.domain.rules import Thresholds
-from checkpoint.station.log import LogService, PassageFilter
+from checkpoint.station.log import LogRows, LogService, PassageFilter
 from checkpoint.station.texts import (
     colour_text,
     direction_text,
@@ -37,9 +38,8 @@ from checkpoint.station.texts import (
     subject_text,
 )
 
-BATCH_SIZE = 200
+BATCH_SIZE = 50  # passages fetched at once: about one screen of rows
 CACHE_LIMIT = 5000
-_RECENT_KEYS = 16
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
 
@@ -57,20 +57,31 @@ class Column(enum.IntEnum):
     REASONS = 9
 
 
+# made once: the view asks for a cell's brush every time it paints the cell
 _OUTCOME_BACKGROUND = {
-    Outcome.PASS: QColor("#1e5a2a"),
-    Outcome.RECHECK: QColor("#1f4f7a"),
-    Outcome.TURN_BACK: QColor("#8a5300"),
-    Outcome.HOLD: QColor("#8f1f18"),
+    Outcome.PASS: QBrush(QColor("#1e5a2a")),
+    Outcome.RECHECK: QBrush(QColor("#1f4f7a")),
+    Outcome.TURN_BACK: QBrush(QColor("#8a5300")),
+    Outcome.HOLD: QBrush(QColor("#8f1f18")),
 }
 _COLOUR_BACKGROUND = {
-    CodeColour.GREEN: QColor("#1e5a2a"),
-    CodeColour.YELLOW: QColor("#8a7000"),
-    CodeColour.RED: QColor("#8f1f18"),
+    CodeColour.GREEN: QBrush(QColor("#1e5a2a")),
+    CodeColour.YELLOW: QBrush(QColor("#8a7000")),
+    CodeColour.RED: QBrush(QColor("#8f1f18")),
 }
 _COLOUR_SEVERITY = {CodeColour.NONE: 0, CodeColour.GREEN: 1, CodeColour.YELLOW: 2, CodeColour.RED: 3}
-_FEVER_BACKGROUND = QColor("#8f1f18")
+_FEVER_BACKGROUND = QBrush(QColor("#8f1f18"))
+_WHITE = QBrush(QColor("#ffffff"))
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# the roles whose answer depends on the passage (the others are answered without fetching it)
+_CELL_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 
 
 def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
@@ -151,10 +162,9 @@ class PassLogModel(QAbstractTableModel):
         self._batch_size = batch_size
         self._cache_limit = max(cache_limit, batch_size)
         self._filter = passage_filter or PassageFilter(since=None, until=None)
-        self._keys: list[int] = []  # oldest first, so a new passage is an O(1) append; row 0 is the last
         self._cache: OrderedDict[int, Passage] = OrderedDict()
         self.fetches = 0  # batches loaded from the log service (for tests and the benchmark)
-        self._load_keys()
+        self._rows: LogRows = self._open_rows()
 
     # The filter ------------------------------------------------------------------------------------
 
@@ -166,7 +176,7 @@ class PassLogModel(QAbstractTableModel):
         """Reloads the keys for another filter (the only operation that resets the model)."""
         self.beginResetModel()
         self._filter = passage_filter
-        self._load_keys()
+        self._rows = self._open_rows()
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -176,15 +186,18 @@ class PassLogModel(QAbstractTableModel):
         """The gate profile's fever threshold, for the temperature column's highlight."""
         if celsius != self._fever_c:
             self._fever_c = celsius
-            if self._keys:
+            if len(self._rows):
                 column = int(Column.TEMPERATURE)
-                self.dataChanged.emit(self.index(0, column), self.index(len(self._keys) - 1, column))
+                self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
-    def _load_keys(self) -> None:
-        keys = self._log.keys(self._filter)  # newest first
-        keys.reverse()
-        self._keys = keys
+    def _open_rows(self) -> LogRows:
         self._cache.clear()
+        return self._log.rows(self._filter)
+
+    @property
+    def rows(self) -> LogRows:
+        """The current filter's row index (how it reads its keys: tests and the benchmark)."""
+        return self._rows
 
     # Rows ------------------------------------------------------------------------------------------
 
@@ -193,35 +206,31 @@ class PassLogModel(QAbstractTableModel):
         """A passage just recorded: inserted at the top when it matches the filter."""
         if not matches(passage, self._filter):
             return
-        if passage.seq in self._keys[-_RECENT_KEYS:]:
-            return  # already there: the keys were reloaded after the commit, before this signal arrived
+        if not self._rows.add(passage.seq):
+            return  # already a row: the rows were read after the commit, before this signal arrived
         self.beginInsertRows(QModelIndex(), 0, 0)
-        self._keys.append(passage.seq)
         self._remember(passage)
         self.endInsertRows()
 
-    def passage(self, row: int) -> Passage:
-        """The passage shown in ``row`` (fetching its batch if needed); IndexError outside the rows."""
-        if not 0 <= row < len(self._keys):
-            raise IndexError(row)
-        key = self._key(row)
+    def passage(self, row: int) -> Passage | None:
+        """The passage shown in ``row`` (fetching its batch if needed), None when it is no longer on
+        record (purged since the rows were read); IndexError outside the rows."""
+        key = self._rows.key(row)
+        if key is None:
+            return None
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
         self._fetch_batch(row)
-        return self._cache[key]
+        return self._cache.get(key)
 
     def cached_rows(self) -> int:
         return len(self._cache)
 
-    def _key(self, row: int) -> int:
-        return self._keys[len(self._keys) - 1 - row]
-
     def _fetch_batch(self, row: int) -> None:
         start = row - row % self._batch_size
-        stop = min(start + self._batch_size, len(self._keys))
-        wanted = [self._key(r) for r in range(start, stop)]
+        wanted = [key for key in self._rows.keys(start, start + self._batch_size) if key not in self._cache]
         self.fetches += 1
         for passage in self._log.fetch(wanted):
             self._remember(passage)
@@ -235,29 +244,34 @@ class PassLogModel(QAbstractTableModel):
     # Qt model API ----------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(self.passage(index.row()), column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(self.passage(index.row()), column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self._background(self.passage(index.row()), column) is not None:
-                return QBrush(QColor("#ffffff"))
-            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.PERSONS, Column.TEMPERATURE):
                 return _ALIGN_RIGHT
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.REASONS, Column.NAMES, Column.COLOURS):
-            return self._display(self.passage(index.row()), column)
+        if role not in _CELL_ROLES:
+            return None
+        passage = self.passage(index.row())
+        if passage is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(passage, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(passage, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._background(passage, column) is not None:
+                return _WHITE
+            return None
+        if column in (Column.REASONS, Column.NAMES, Column.COLOURS):  # the tool tip: the whole text
+            return self._display(passage, column)
         return None
 
     def headerData(
@@ -277,8 +291,8 @@ class PassLogModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """The language changed: headers and cells are words, so repaint them (no reset, no refetch)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(Column) - 1))
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
     # Cells -----------------------------------------------------------------------------------------
 
@@ -337,12 +351,11 @@ class PassLogModel(QAbstractTableModel):
 
     def _background(self, passage: Passage, column: Column) -> QBrush | None:
         if column is Column.OUTCOME:
-            return QBrush(_OUTCOME_BACKGROUND[passage.outcome])
+            return _OUTCOME_BACKGROUND[passage.outcome]
         if column is Column.COLOURS:
-            colour = _COLOUR_BACKGROUND.get(worst_colour(passage))
-            return QBrush(colour) if colour is not None else None
+            return _COLOUR_BACKGROUND.get(worst_colour(passage))
         if column is Column.TEMPERATURE:
             reading = max_temperature(passage)
             if reading is not None and reading >= self._fever_c:
-                return QBrush(_FEVER_BACKGROUND)
+                return _FEVER_BACKGROUND
         return None

@@ -211,6 +211,27 @@ def test_long_lists_are_cut_with_a_pointer_to_the_xlsx(
     assert f"另有 {turned_back - 5} 行，见 XLSX 文件" in text
 
 
+def test_a_long_cell_wraps_inside_its_column_and_markup_prints_as_typed(
+    masked: HandoverReport, tmp_path: Path
+) -> None:
+    """Short cells are drawn as plain text and long ones wrap: both must print every character, the
+    long one on several lines within its column, and text like <b> exactly as it was typed."""
+    first = masked.anomalies[0]
+    long_route = dict(origin="湖北省武汉市江汉区解放大道一千零八十八号物流园区", destination="北京市")
+    rows = [dataclasses.replace(first, plate="<b>A&1", **long_route), *masked.anomalies[1:]]
+    report = dataclasses.replace(masked, anomalies=tuple(rows))
+    path = tmp_path / "wrap.pdf"
+    write_handover_pdf(report, path, ZH_LABELS)
+    text = text_of(path)
+    assert "<b>A&1" in text
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if "湖北省" in line)
+    # wrapped onto the following lines of its cell: every character, in order, none past the edge
+    assert "物流园区" not in lines[start]
+    rest = iter("".join(lines[start : start + 8]))
+    assert all(char in rest for char in long_route["origin"])
+
+
 def test_missing_folder_is_an_export_error_and_leaves_nothing(masked: HandoverReport, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "h.pdf"
     with pytest.raises(ExportError) as caught:

@@ -115,6 +115,18 @@ def test_reads_give_back_the_plain_values_and_tracing_finds_them(
     assert db.verify().ok
 
 
+def test_a_report_that_never_shows_numbers_reads_them_masked(
+    db: Database, recorded: PassageDraft, walker: PersonCheck
+) -> None:
+    [plain] = db.iter_passages(PassageFilter())
+    [masked] = db.iter_passages(PassageFilter(), personal_data=False)
+    assert plain.persons == (walker,)
+    person = masked.persons[0]
+    assert (person.id_number, person.phone) == ("4403**********123X", "139****5678")
+    assert person.name == walker.name and person.code_text == walker.code_text
+    assert masked.uuid == plain.uuid and masked.hash == plain.hash
+
+
 def test_a_person_seen_twice_in_the_shift_is_found_by_the_keyed_hash(
     db: Database, post: Post, recorded: PassageDraft
 ) -> None:
