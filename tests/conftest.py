@@ -70,6 +70,7 @@ def _collector_off() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _collect_on_main_thread() -> Iterator[None]:
     yield
+    gc.unfreeze()  # a station started in-process may have frozen its objects (gc_guard.settle)
     gc.collect()
 
 

@@ -51,6 +51,7 @@ DEFAULT_PROFILE = "highway-exit"
 # ``checkpoint bench pipeline`` times start-up in a child process that has this set to a file: the
 # station writes when its window was shown and when the first decoded frame reached the GUI thread.
 STARTUP_PROBE_ENV = "CHECKPOINT_STARTUP_PROBE"
+SETTLE_MS = 5000  # after start-up, the long-lived objects are frozen out of garbage collection
 
 
 def default_camera_spec() -> str:
@@ -317,6 +318,7 @@ def _run_station(
     profile: str | None,
     fullscreen: bool,
 ) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from checkpoint.station.texts import storage_error_text
@@ -384,6 +386,8 @@ def _run_station(
     else:
         window.show()
     _log.info("station started: camera=%s db=%s pid=%s", spec, db_url, os.getpid())
+    # once started, freeze the long-lived objects so later collections do not visit them (gc_guard)
+    QTimer.singleShot(SETTLE_MS, collect_on_gui_thread(app).settle)
     if probe:
         _report_startup(Path(probe), app, services)
     try:

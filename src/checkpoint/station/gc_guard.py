@@ -11,6 +11,11 @@ So automatic collection is switched off and the same thresholds are checked from
 thread: every object in a cycle dies where Qt expects it. Reference counting (which frees almost
 everything) is untouched; only the cycle collector moves. This is the pattern pyqtgraph and other
 long-running Qt programs in Python use.
+
+A full collection visits every tracked object, and a started station holds some 150,000 that live as
+long as it does (modules, classes, the window): 80 ms on this machine, a visible stall of the preview or
+the log view each time one runs. ``settle`` (once, after start-up) collects and then freezes those
+(``gc.freeze``), so later collections visit only what was made since.
 """
 
 from __future__ import annotations
@@ -42,6 +47,12 @@ class GuiThreadCollector(QObject):
     @Slot()
     def _on_timer_timeout(self) -> None:
         self.collect()
+
+    def settle(self) -> None:
+        """Collects everything now and freezes what survives (the started program's long-lived objects):
+        from then on collections skip them. Call once start-up is over."""
+        gc.collect()
+        gc.freeze()
 
     def collect(self) -> int:
         """Collects the generations whose counts passed their thresholds (as Python would); returns how

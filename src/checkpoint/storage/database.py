@@ -1410,7 +1410,7 @@ class Database(OperatorStore):
                 .limit(_READ_BATCH)
             )
             with self._reading() as session:
-                batch = self._complete(session, list(session.execute(query).mappings()), personal_data)
+                batch = self._complete(session, session.execute(query).mappings().all(), personal_data)
             if not batch:
                 return
             yield from batch
@@ -1423,15 +1423,21 @@ class Database(OperatorStore):
         vehicles: dict[uuid.UUID, Mapping[Any, Any]] = {}
         for start in range(0, len(passage_uuids), _IN_CHUNK):
             chunk = passage_uuids[start : start + _IN_CHUNK]
-            for person in session.execute(
-                select(_person_t)
-                .where(_person_t.c.passage_uuid.in_(chunk))
-                .order_by(_person_t.c.passage_uuid, _person_t.c.position)
-            ).mappings():
+            for person in (
+                session.execute(
+                    select(_person_t)
+                    .where(_person_t.c.passage_uuid.in_(chunk))
+                    .order_by(_person_t.c.passage_uuid, _person_t.c.position)
+                )
+                .mappings()
+                .all()
+            ):  # all(): one fetch, not a round through the result per row
                 persons.setdefault(person["passage_uuid"], []).append(person)
-            for vehicle in session.execute(
-                select(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk))
-            ).mappings():
+            for vehicle in (
+                session.execute(select(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk)))
+                .mappings()
+                .all()
+            ):
                 vehicles[vehicle["passage_uuid"]] = vehicle
         return persons, vehicles
 

@@ -29,6 +29,7 @@ from checkpoint.storage.database import Database, open_database
 
 EXPORT_PASSAGES = 20_000
 SCROLL_STEPS = 40
+DRAG_STEPS = 25
 TRACE_REPEAT = 5
 
 TARGET_OPEN_MS = 1000.0
@@ -124,9 +125,12 @@ def ensure_app() -> Any:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from checkpoint.station.gc_guard import collect_on_gui_thread
+
     app = QApplication.instance() or QApplication([])
     if not isinstance(app, QApplication):
         raise BenchDataError("a non-widget Qt application is already running")
+    collect_on_gui_thread(app)  # garbage collection as in the station: on the GUI thread's timer
     return app
 
 
@@ -189,6 +193,9 @@ def _bench_log_view(
         app.processEvents()
         return float(view.model.fetches)
 
+    from checkpoint.station.gc_guard import collect_on_gui_thread
+
+    collect_on_gui_thread(app).settle()  # as a started station does (start-up's objects frozen)
     clock = _Clock()
     view = LogView(log, session)
     view.resize(1280, 800)
@@ -219,7 +226,19 @@ def _bench_log_view(
         worst = max(steps, key=lambda f: f.ms)
         worst.detail = f"median {statistics.median(f.ms for f in steps):.1f} ms over {len(steps)} batches"
         report.figures.append(worst)
-    clock = _Clock()  # dragging the scroll bar to the far end: the oldest passages
+    # Dragging the scroll bar's handle to the middle of the log: the view repaints at each position the
+    # handle passes (DRAG_STEPS of them, about half a second of dragging), each far from the last.
+    start_value = bar.value()
+    drag: list[Figure] = []
+    for index in range(1, DRAG_STEPS + 1):
+        clock = _Clock()
+        bar.setValue(start_value + (bar.maximum() // 2 - start_value) * index // DRAG_STEPS)
+        app.processEvents()
+        drag.append(clock.figure("scroll: drag to the middle, worst step", TARGET_SCROLL_MS))
+    worst = max(drag, key=lambda f: f.ms)
+    worst.detail = f"{DRAG_STEPS} steps of {(bar.maximum() // 2 - start_value) // DRAG_STEPS} rows"
+    report.figures.append(worst)
+    clock = _Clock()  # the End key or the handle thrown to the bottom: the oldest passages
     bar.setValue(bar.maximum())
     app.processEvents()
     report.figures.append(clock.figure("scroll: jump to the oldest passage", TARGET_SCROLL_MS))

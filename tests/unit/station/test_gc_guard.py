@@ -65,3 +65,21 @@ def test_installing_twice_keeps_one_collector(qapp: QApplication) -> None:
         first.setParent(None)
         first.deleteLater()
         gc.disable()
+
+
+def test_settling_freezes_what_lives_and_later_cycles_are_still_collected(
+    collector: GuiThreadCollector,
+) -> None:
+    """After start-up the long-lived objects are frozen, so a full collection no longer visits them
+    (a shorter stall); garbage made afterwards is still found."""
+    try:
+        long_lived = [{"row": i} for i in range(20_000)]
+        collector.settle()
+        assert gc.get_freeze_count() >= len(long_lived)
+        _Cycle.destroyed_in.clear()
+        for _ in range(5):
+            _Cycle()
+        assert gc.collect(2) > 0
+        assert _Cycle.destroyed_in == [threading.main_thread().name] * 5
+    finally:
+        gc.unfreeze()
