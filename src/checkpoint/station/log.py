@@ -70,11 +70,19 @@ class LogRows:
         self._filter = passage_filter
         self._page_rows = page_rows
         self._page_limit = max(page_limit, 1)
-        self._count, self._top = database.passage_count_snapshot(passage_filter)
         self._all: list[int] | None = None
-        if self._count <= all_keys_limit:
-            self._all = database.passage_keys(passage_filter, up_to=self._top)
-            self._count = len(self._all)
+        if _selective(passage_filter):
+            # A search usually finds few: read its keys straight away (one search, not a count and
+            # then the same search again), up to one more than the limit to know it is a large one.
+            self._top = database.newest_passage_seq()
+            keys = database.passage_keys(passage_filter, up_to=self._top, limit=all_keys_limit + 1)
+            if len(keys) <= all_keys_limit:
+                self._all, self._count = keys, len(keys)
+        if self._all is None:
+            self._count, self._top = database.passage_count_snapshot(passage_filter)
+            if self._count <= all_keys_limit:
+                self._all = database.passage_keys(passage_filter, up_to=self._top)
+                self._count = len(self._all)
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._added: list[int] = []  # recorded after opening, oldest first (row 0 is the last)
         self.reads = 0  # key pages read from the database (tests and the benchmark)
@@ -156,3 +164,17 @@ class LogRows:
         if below is None:
             keys.reverse()  # read oldest first
         return keys
+
+
+def _selective(f: PassageFilter) -> bool:
+    """Whether the filter searches (text, plate, person, flag, shift) rather than only bounding a time
+    window or a gate: a search is usually a small result, a window may be the whole log."""
+    return bool(
+        f.text.strip()
+        or f.plate.strip()
+        or f.id_number.strip()
+        or f.phone.strip()
+        or f.name.strip()
+        or f.flagged
+        or f.shift_id is not None
+    )

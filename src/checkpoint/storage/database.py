@@ -1258,17 +1258,29 @@ class Database(OperatorStore):
         )
         return literal_column("+passage.seq") if narrowed else _passage_t.c.seq
 
-    def passage_keys(self, f: PassageFilter, *, up_to: int | None = None) -> list[int]:
-        """The matching passages' seq numbers, newest first; with ``up_to``, only those at or below it."""
+    def passage_keys(
+        self, f: PassageFilter, *, up_to: int | None = None, limit: int | None = None
+    ) -> list[int]:
+        """The matching passages' seq numbers, newest first; with ``up_to``, only those at or below it;
+        with ``limit``, at most that many (the newest)."""
         query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(self._seq_order(f).desc())
         if up_to is not None:
             query = query.where(self._seq_order(f) <= up_to)
+        if limit is not None:
+            query = query.limit(limit)
         with self._reading() as session:
             # Plain integers straight from the driver, not a SQLAlchemy row each.
             return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def count_passages(self, f: PassageFilter) -> int:
         query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
+        with self._reading() as session:
+            return int(session.execute(query).scalar_one())
+
+    def newest_passage_seq(self) -> int:
+        """This station's newest passage seq (0 when none): one index look-up."""
+        p = _passage_t
+        query = select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
         with self._reading() as session:
             return int(session.execute(query).scalar_one())
 

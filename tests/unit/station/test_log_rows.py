@@ -179,16 +179,17 @@ def test_a_key_page_walks_the_seq_index_without_sorting(database: Database) -> N
     statements: list[tuple[str, object]] = []
 
     def capture(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
-        if "LIMIT" in statement:
+        if statement.startswith("SELECT"):
             statements.append((statement, parameters))
 
     engine = database._engine
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
-        for f in filters(database):
-            paged(database, f).key(3)
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
+    for f in filters(database):
+        rows = paged(database, f)
+        event.listen(engine, "before_cursor_execute", capture)
+        try:
+            rows.key(3)  # the first page: the only statement after opening
+        finally:
+            event.remove(engine, "before_cursor_execute", capture)
     assert len(statements) == len(filters(database))
     with engine.connect() as connection:
         for statement, parameters in statements:
@@ -196,3 +197,20 @@ def test_a_key_page_walks_the_seq_index_without_sorting(database: Database) -> N
             assert "uq_passage_station_id_seq" in plan or "sqlite_autoindex_passage" in plan, plan
             assert "TEMP B-TREE" not in plan, plan
             assert "ix_passage_station_id_at" not in plan, plan
+
+
+def test_a_search_with_few_matches_searches_once_and_loads_its_keys(database: Database) -> None:
+    statements: list[str] = []
+
+    def capture(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(database._engine, "before_cursor_execute", capture)
+    try:
+        rows = LogRows(database, PassageFilter(text="王1"))
+    finally:
+        event.remove(database._engine, "before_cursor_execute", capture)
+    assert not rows.paged and len(rows) == len(database.passage_keys(PassageFilter(text="王1")))
+    assert len(statements) == 2  # the newest seq, then the search itself: no count first
+    assert not any("count(" in statement for statement in statements)
