@@ -12,11 +12,12 @@ read, never millions of keys.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Sequence
 
 from checkpoint.domain.records import Passage
-from checkpoint.storage.database import Database, PassageFilter
+from checkpoint.storage.database import Database, PassageCount, PassageFilter
 
 __all__ = ["ALL_KEYS_LIMIT", "PAGE_ROWS", "LogRows", "LogService", "PassageFilter"]
 
@@ -67,7 +68,6 @@ class LogRows:
         if page_rows < 1:
             raise ValueError("a page holds at least one key")
         self._database = database
-        self._filter = passage_filter
         self._page_rows = page_rows
         self._page_limit = max(page_limit, 1)
         self._all: list[int] | None = None
@@ -78,11 +78,15 @@ class LogRows:
             keys = database.passage_keys(passage_filter, up_to=self._top, limit=all_keys_limit + 1)
             if len(keys) <= all_keys_limit:
                 self._all, self._count = keys, len(keys)
+        self._page_filter = passage_filter
         if self._all is None:
-            self._count, self._top = database.passage_count_snapshot(passage_filter)
+            counted = database.passage_count_snapshot(passage_filter)
+            self._count, self._top = counted.matching, counted.newest_seq
             if self._count <= all_keys_limit:
                 self._all = database.passage_keys(passage_filter, up_to=self._top)
                 self._count = len(self._all)
+            else:
+                self._page_filter = _without_bounds_of_all(passage_filter, counted)
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._added: list[int] = []  # recorded after opening, oldest first (row 0 is the last)
         self.reads = 0  # key pages read from the database (tests and the benchmark)
@@ -159,7 +163,7 @@ class LogRows:
         skip, below, above = start
         self.reads += 1
         keys = self._database.passage_key_page(
-            self._filter, up_to=self._top, below=below, above=above, skip=skip, limit=stop - first
+            self._page_filter, up_to=self._top, below=below, above=above, skip=skip, limit=stop - first
         )
         if below is None:
             keys.reverse()  # read oldest first
@@ -178,3 +182,14 @@ def _selective(f: PassageFilter) -> bool:
         or f.flagged
         or f.shift_id is not None
     )
+
+
+def _without_bounds_of_all(f: PassageFilter, counted: PassageCount) -> PassageFilter:
+    """The filter without a time bound that every passage on record meets ("the whole log" is a window
+    from long ago): a page of it then walks the seq index alone, never reading a row to check a time."""
+    since, until = f.since, f.until
+    if since is not None and counted.first_at is not None and since <= counted.first_at:
+        since = None
+    if until is not None and counted.last_at is not None and until > counted.last_at:
+        until = None
+    return dataclasses.replace(f, since=since, until=until)

@@ -215,6 +215,15 @@ class PassageFilter:
     flagged: bool = False
 
 
+class PassageCount(NamedTuple):
+    """A filter's count with what the log held when it was taken (``Database.passage_count_snapshot``)."""
+
+    matching: int
+    newest_seq: int  # 0: no passage at all
+    first_at: datetime | None  # the earliest and latest passage times on record (None: no passage)
+    last_at: datetime | None
+
+
 @dataclass(frozen=True)
 class PassUse:
     """One passage in which a person showed a given pass (or belonged to a given household)."""
@@ -1284,20 +1293,25 @@ class Database(OperatorStore):
         with self._reading() as session:
             return int(session.execute(query).scalar_one())
 
-    def passage_count_snapshot(self, f: PassageFilter) -> tuple[int, int]:
-        """How many passages match, and this station's newest passage seq (0 when none), read together
-        in one statement (one snapshot): the count is of the matching passages at or below that seq.
+    def passage_count_snapshot(self, f: PassageFilter) -> PassageCount:
+        """How many passages match, with this station's newest passage seq and the time span of its
+        passages, read together in one statement (one snapshot): the count is of the matching passages
+        at or below that seq.
 
         The count is what a large log view opens with (``passage_key_page`` then reads what is shown);
         it reads one index and never a row, so it stays quick on millions of passages.
         """
         p = _passage_t
-        newest = select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
+        station = p.c.station_id == self.station_id
+        newest = select(func.coalesce(func.max(p.c.seq), 0)).where(station)
+        first_at = select(func.min(p.c.at)).where(station)
+        last_at = select(func.max(p.c.at)).where(station)
         count = select(func.count()).select_from(p).where(*self._conditions(f))
-        query = select(newest.scalar_subquery(), count.scalar_subquery())
+        query = select(*(q.scalar_subquery() for q in (count, newest, first_at, last_at)))
         with self._reading() as session:
             row = session.execute(query).one()
-        return int(row[1]), int(row[0])
+        first, last = (None if v is None else rec.utc(v, "passage time") for v in (row[2], row[3]))
+        return PassageCount(int(row[0]), int(row[1]), first, last)
 
     def passage_key_page(
         self,

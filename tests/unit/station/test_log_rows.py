@@ -199,6 +199,32 @@ def test_a_key_page_walks_the_seq_index_without_sorting(database: Database) -> N
             assert "ix_passage_station_id_at" not in plan, plan
 
 
+def test_the_whole_log_as_a_window_from_long_ago_pages_on_the_index_alone(database: Database) -> None:
+    """The log view's "whole log" is a window from a date before the first passage: its pages must not
+    read a row to check a time that every passage meets (a covering walk of the seq index)."""
+    statements: list[tuple[str, object]] = []
+
+    def capture(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
+        if statement.startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    whole = PassageFilter(since=T0 - timedelta(days=365), until=T0 + timedelta(days=365))
+    rows = paged(database, whole)
+    expected = database.passage_keys(PassageFilter())[300]
+    event.listen(database._engine, "before_cursor_execute", capture)
+    try:
+        assert rows.key(300) == expected
+    finally:
+        event.remove(database._engine, "before_cursor_execute", capture)
+    [(statement, parameters)] = statements
+    with database._engine.connect() as connection:
+        plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all())
+    assert "COVERING INDEX" in plan, plan
+    window = paged(database, PassageFilter(since=T0 + timedelta(minutes=30)))
+    assert len(window) == PASSAGES - 30  # a bound that cuts the log is kept
+    assert window.key(len(window) - 1) == database.passage_keys(PassageFilter())[-31]
+
+
 def test_a_search_with_few_matches_searches_once_and_loads_its_keys(database: Database) -> None:
     statements: list[str] = []
 
