@@ -40,7 +40,6 @@ from sqlalchemy import (
     create_engine,
     event,
     exists,
-    false,
     func,
     insert,
     inspect,
@@ -1167,15 +1166,18 @@ class Database(OperatorStore):
         that no index can serve it (``+column``): the query must walk the (station, seq) index, which is
         what a page of a large result wants (``passage_key_page``)."""
         p = _passage_t
-        conditions: list[ColumnElement[bool]] = [p.c.station_id == self.station_id]
         walk = walk and self._is_sqlite
-        # With a search term on the index, the time bounds are written ``+passage.at`` so SQLite drives the
-        # query from the index hits, not from a window that may span the whole log.
-        at: Any = (
-            literal_column("+passage.at", type_=UTCDateTime)
-            if walk or (self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT)
-            else p.c.at
+        # With a search term on the index, the station and the time bounds are written ``+passage.at``
+        # (not indexable) so SQLite drives the query from the index hits, whatever its statistics say,
+        # never from a window that may span the whole log.
+        searching = self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT
+        station: Any = (
+            literal_column("+passage.station_id", type_=UUIDText)
+            if searching and not walk
+            else p.c.station_id
         )
+        conditions: list[ColumnElement[bool]] = [station == self.station_id]
+        at: Any = literal_column("+passage.at", type_=UTCDateTime) if walk or searching else p.c.at
         uuid_column: Any = literal_column("+passage.uuid", type_=UUIDText) if walk else p.c.uuid
         shift_column: Any = literal_column("+passage.shift_id", type_=UUIDText) if walk else p.c.shift_id
         if f.since is not None:
@@ -1229,13 +1231,16 @@ class Database(OperatorStore):
             )
             if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN
         ]
-        exact = or_(false(), *(uuid_column.in_(query) for query in whole))
+        exact = [uuid_column.in_(query) for query in whole]
         if self._has_fts and len(needle) >= fts.MIN_FRAGMENT:
             hits = text(
                 f"SELECT passage_id FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_phrase"
             ).bindparams(fts_phrase=fts.match_phrase(needle))
             id_column: Any = literal_column("+passage.id", type_=Integer) if walk else p.c.id
-            return or_(id_column.in_(hits.columns(passage_id=Integer())), exact)
+            # Only indexable alternatives (no constant "OR 0 = 1"): SQLite then reads the few hits by
+            # rowid (and uuid) instead of walking all of the station's passages to test each one.
+            found = id_column.in_(hits.columns(passage_id=Integer()))
+            return or_(found, *exact) if exact else found
         lowered = needle.lower()
         escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"
@@ -1245,7 +1250,7 @@ class Database(OperatorStore):
 
         person_hit = exists().where(person.passage_uuid == p.c.uuid, like(person.name))
         vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
-        return or_(like(p.c.note), person_hit, vehicle_hit, exact)
+        return or_(like(p.c.note), person_hit, vehicle_hit, *exact)
 
     @staticmethod
     def _seq_order(f: PassageFilter) -> Any:
