@@ -1340,9 +1340,9 @@ class Database(OperatorStore):
             raise ValueError("a key page is read below a seq or above one, not both")
         seq = _passage_t.c.seq
         newest_first = below is not None
-        bounds = [seq <= up_to]
-        if below is not None:
-            bounds.append(seq < below)
+        # One upper bound only: given "seq <= up_to AND seq < below", SQLite seeks to the first and
+        # tests the second on every entry on the way down (a page deep in the log cost 0.15 s).
+        bounds = [seq < min(below, up_to + 1)] if below is not None else [seq <= up_to]
         if above is not None:
             bounds.append(seq > above)
         query = (
