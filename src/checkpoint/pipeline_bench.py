@@ -207,7 +207,7 @@ def _measure_station(
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from checkpoint.station.gc_guard import collect_on_gui_thread
 
-    collect_on_gui_thread(app)
+    collector = collect_on_gui_thread(app)
     assert isinstance(app, QApplication)
 
     def spin(duration_s: float) -> None:
@@ -250,6 +250,7 @@ def _measure_station(
         services.start()
         window.show()
         spin(WARMUP_S)
+        collector.settle()  # as the started station does (app.SETTLE_MS): long-lived objects frozen
         latency.reset()
         rates.start()
         stalls.start()
