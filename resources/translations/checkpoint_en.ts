@@ -2229,6 +2229,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>until {when}</translation>
     </message>
     <message>
+        <source>since {when}</source>
+        <translation>since {when}</translation>
+    </message>
+    <message>
         <source>{households} households, {members} members; {restricted} must not leave.</source>
         <translation>{households} households, {members} members; {restricted} must not leave.</translation>
     </message>
@@ -2999,6 +3003,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>Registry: must not leave</translation>
     </message>
     <message>
+        <source>Registry: moved out, check as a visitor</source>
+        <translation>Registry: moved out, check as a visitor</translation>
+    </message>
+    <message>
         <source>Household not in the registry: check</source>
         <translation>Household not in the registry: check</translation>
     </message>
@@ -3413,6 +3421,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>No exit</source>
         <translation>No exit</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Moved out</translation>
     </message>
     <message>
         <source>Resident</source>

@@ -2241,6 +2241,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>至 {when}</translation>
     </message>
     <message>
+        <source>since {when}</source>
+        <translation>自 {when} 起</translation>
+    </message>
+    <message>
         <source>{households} households, {members} members; {restricted} must not leave.</source>
         <translation>共 {households} 户 {members} 人；{restricted} 人不得外出。</translation>
     </message>
@@ -3015,6 +3019,10 @@ Vehicle facts: {vehicle}</source>
         <translation>住户登记：不得外出</translation>
     </message>
     <message>
+        <source>Registry: moved out, check as a visitor</source>
+        <translation>住户登记：已迁出，按访客核验</translation>
+    </message>
+    <message>
         <source>Household not in the registry: check</source>
         <translation>户号未登记：请核查</translation>
     </message>
@@ -3429,6 +3437,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>No exit</source>
         <translation>禁止外出</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已迁出</translation>
     </message>
     <message>
         <source>Resident</source>

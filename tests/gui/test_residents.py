@@ -5,6 +5,7 @@ imports nothing; the report follows the language."""
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.demo_history import resident_id_check_digit
+from checkpoint.domain.office_text import CHINA_STANDARD_TIME
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
 from checkpoint.storage.residents import registry
@@ -77,6 +79,30 @@ def test_import_a_gbk_csv_and_see_the_registry(
     assert only is not None and only.childCount() == 1 and only.child(0).text(0) == "李*"
     view.search_edit.setText("9-9-909")
     assert view.tree.topLevelItemCount() == 0
+
+
+def test_a_member_who_moved_out_is_listed_greyed_with_the_date(
+    qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
+) -> None:
+    path = tmp_path / "迁出.csv"
+    lines = ("户号,姓名,身份证号,状态,开始日期", f"3-2-501,赵六,{id_number(6)},已迁出,2026-11-01", "")
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    dialog = window.open_residents_import_dialog()
+    report = dialog.load(path)
+    assert report is not None and report.importable
+    assert dialog.details.toPlainText().splitlines()[0] == "✔ Line 2: new — 赵*, 3-2-501 [Moved out]"
+    with qtbot.waitSignal(services.session.residents.imported, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    view = window.residents_view
+    with qtbot.waitSignal(services.session.residents.listed, timeout=TIMEOUT_MS):
+        window.tabs.setCurrentWidget(view)
+    household = view.tree.topLevelItem(0)
+    assert household is not None
+    member = household.child(0)
+    moved = datetime(2026, 11, 1, tzinfo=CHINA_STANDARD_TIME).astimezone()  # the file's dates are CST
+    assert member.text(5) == f"Moved out since {moved:%Y-%m-%d}"  # shown in this PC's time
+    assert member.foreground(0).color() == member.foreground(5).color() != view.palette().text().color()
+    assert view.count_label.text() == "1 households, 1 members; 0 must not leave."
 
 
 def test_a_broken_xlsx_imports_nothing_and_says_why_in_chinese(

@@ -104,6 +104,7 @@ class Reason(enum.StrEnum):
     # the residents registry
     RESIDENT_KNOWN = "resident_known"
     RESIDENT_NO_EXIT = "resident_no_exit"
+    RESIDENT_MOVED_OUT = "resident_moved_out"
     HOUSEHOLD_UNKNOWN = "household_unknown"
 
 

@@ -53,6 +53,7 @@ class ResidentStatus(enum.StrEnum):
     NORMAL = "normal"
     HOME_QUARANTINED = "home_quarantined"  # 居家隔离: must not leave
     NO_EXIT = "no_exit"  # 禁止外出 (e.g. a sealed building): must not leave
+    MOVED_OUT = "moved_out"  # 已迁出: no longer lives here (from status_from); checked as a visitor
 
 
 class Residency(enum.StrEnum):
@@ -321,7 +322,12 @@ class ResidentMatch:
 
     @property
     def known(self) -> bool:
-        return self.member is not None
+        """A member who lives here now (one who has moved out is listed, but no longer known)."""
+        return self.member is not None and self.status is not ResidentStatus.MOVED_OUT
+
+    @property
+    def moved_out(self) -> bool:
+        return self.member is not None and self.status is ResidentStatus.MOVED_OUT
 
     @property
     def household_unknown(self) -> bool:
@@ -342,7 +348,7 @@ class ResidentMatch:
     def quota_exceeded(self) -> bool:
         """The member's household used up its own exit quota (only for a known member)."""
         household = self.household
-        if self.member is None or household is None or not household.has_quota:
+        if not self.known or household is None or not household.has_quota:
             return False
         return self.exits_in_window >= household.exits_per_period
 

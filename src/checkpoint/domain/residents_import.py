@@ -197,6 +197,10 @@ _STATUS: dict[str, ResidentStatus] = {
             ),
         ),
         (ResidentStatus.NO_EXIT, ("禁止外出", "不得外出", "限制外出", "足不出户", "no_exit", "noexit")),
+        (
+            ResidentStatus.MOVED_OUT,
+            ("迁出", "已迁出", "搬离", "已搬离", "已搬走", "moved_out", "moved out", "movedout"),
+        ),
     )
     for word in words
 }

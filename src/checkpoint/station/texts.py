@@ -128,6 +128,9 @@ def reason_text(value: Reason) -> str:
         Reason.NO_RULE_MATCHED: QCoreApplication.translate("Texts", "No rule applies: check by hand"),
         Reason.RESIDENT_KNOWN: QCoreApplication.translate("Texts", "Registered resident"),
         Reason.RESIDENT_NO_EXIT: QCoreApplication.translate("Texts", "Registry: must not leave"),
+        Reason.RESIDENT_MOVED_OUT: QCoreApplication.translate(
+            "Texts", "Registry: moved out, check as a visitor"
+        ),
         Reason.HOUSEHOLD_UNKNOWN: QCoreApplication.translate("Texts", "Household not in the registry: check"),
     }[value]
 
@@ -533,6 +536,7 @@ def resident_status_text(value: ResidentStatus) -> str:
         ResidentStatus.NORMAL: QCoreApplication.translate("Texts", "Normal"),
         ResidentStatus.HOME_QUARANTINED: QCoreApplication.translate("Texts", "Home quarantine"),
         ResidentStatus.NO_EXIT: QCoreApplication.translate("Texts", "No exit"),
+        ResidentStatus.MOVED_OUT: QCoreApplication.translate("Texts", "Moved out"),
     }[value]
 
 

@@ -185,10 +185,10 @@ def gate_facts(
         )
     resident = screening.resident
     if resident is not None:
-        known = resident.member is not None
+        known = resident.known  # listed and living here: a member who moved out is not
         changes.update(
             resident_known=known,
-            resident_status=resident.status if known else None,
+            resident_status=resident.status if resident.member is not None else None,
             household_unknown=resident.household_unknown,
         )
         if known:

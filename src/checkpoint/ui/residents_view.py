@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.masking import mask_name, mask_number, mask_phone
-from checkpoint.domain.residents import RESTRICTED, Household, Member, household_code
+from checkpoint.domain.residents import RESTRICTED, Household, Member, ResidentStatus, household_code
 from checkpoint.domain.watchlist import normalise_name
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.texts import residency_text, resident_status_text
 
 ALARM_RED = QColor("#c62828")
+MOVED_OUT_GREY = QColor("#8a8f98")  # readable on the night and the day theme
 
 
 class ResidentsView(QWidget):
@@ -126,6 +127,9 @@ class ResidentsView(QWidget):
                 if member.status_until is not None and status in RESTRICTED:
                     until = member.status_until.astimezone()
                     text += " " + self.tr("until {when}").format(when=f"{until:%Y-%m-%d %H:%M}")
+                elif member.status_from is not None and status is ResidentStatus.MOVED_OUT:
+                    since = member.status_from.astimezone()
+                    text += " " + self.tr("since {when}").format(when=f"{since:%Y-%m-%d}")
                 child = QTreeWidgetItem(
                     item,
                     [
@@ -140,6 +144,9 @@ class ResidentsView(QWidget):
                 if status in RESTRICTED:
                     restricted += 1
                     child.setForeground(5, QBrush(ALARM_RED))
+                elif status is ResidentStatus.MOVED_OUT:  # listed for the record, no longer living here
+                    for column in range(self.tree.columnCount()):
+                        child.setForeground(column, QBrush(MOVED_OUT_GREY))
                 shown_members += 1
         self.tree.expandAll()
         for column in range(self.tree.columnCount()):

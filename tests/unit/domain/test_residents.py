@@ -3,6 +3,7 @@ import plan against the registry (new, updated, unchanged, conflicting)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import UTC, date, datetime, timedelta
 
@@ -265,3 +266,27 @@ def test_the_gate_finds_a_member_by_id_number_or_by_household_and_name() -> None
     assert not stranger.known and stranger.household_unknown
     nothing_registered = lookup(find, {}, {}, name="张三", household="9-9-909", at=NOW)
     assert not nothing_registered.household_unknown  # no registry in use: nobody is "unknown"
+
+
+def test_a_member_who_moved_out_is_listed_but_no_longer_known_from_the_date() -> None:
+    """已迁出 in an import: from its date the member is no resident (no zero-tap, no quota), before it
+    they still are; the rows say so in Chinese or English."""
+    report = parse_residents(
+        "户号,姓名,身份证号,状态,开始日期\n"
+        f"3-2-501,张三,{id_number(1)},已迁出,2026-11-20\n"
+        f"3-2-501,李四,{id_number(2)},moved out,\n".encode(),
+        today=TODAY,
+    )
+    assert not report.rejected
+    assert [row.member.status for row in report.rows] == [ResidentStatus.MOVED_OUT] * 2
+    zhang = _member(1, "张三", status=ResidentStatus.MOVED_OUT, status_from=NOW)
+    households = {"3-2-501": Household(code="3-2-501", exit_every_days=2, exits_per_period=1)}
+
+    def find(number: str) -> Member | None:
+        return zhang
+
+    before = lookup(find, {}, households, id_number=zhang.id_number, at=NOW - timedelta(days=1))
+    assert before.known and not before.moved_out
+    after = lookup(find, {}, households, id_number=zhang.id_number, at=NOW)
+    assert after.moved_out and not after.known and not after.restricted
+    assert not dataclasses.replace(after, exits_in_window=5).quota_exceeded

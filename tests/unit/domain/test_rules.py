@@ -58,7 +58,7 @@ def clear_driver(**kw: Any) -> GateFacts:
 
 def test_shipped_profiles_load_with_their_rules_versions() -> None:
     assert HIGHWAY.rules_version == "highway-exit/1"
-    assert COMPOUND.rules_version == "compound-gate/2"
+    assert COMPOUND.rules_version == "compound-gate/3"
     assert HIGHWAY.thresholds.fever_c == 37.3
     assert HIGHWAY.thresholds.max_test_age_days == 2
     assert (COMPOUND.thresholds.exit_slip_days, COMPOUND.thresholds.return_hours) == (2, 4)

@@ -116,9 +116,9 @@ def test_a_profile_cannot_be_saved_under_another_name(store: ProfileStore) -> No
 
 
 def test_a_higher_version_chosen_by_the_leader_is_kept(store: ProfileStore) -> None:
-    text = store.text("compound-gate").replace("version = 2", 'version = "3.0.0"')
-    assert store.save("compound-gate", text).version == "3.0.0"
-    assert store.save("compound-gate", store.text("compound-gate")).version == "3.0.1"
+    text = store.text("compound-gate").replace("version = 3", 'version = "4.0.0"')
+    assert store.save("compound-gate", text).version == "4.0.0"
+    assert store.save("compound-gate", store.text("compound-gate")).version == "4.0.1"
 
 
 def test_an_edited_file_broken_by_hand_is_kept_and_versions_count_on(store: ProfileStore) -> None:
@@ -168,7 +168,7 @@ def test_session_on_a_compound_gate(
     operator = database.ensure_operator("李明", Role.OPERATOR)
     shift = database.open_shift(gate.id, operator.id, NOW, "day")
     session = StationSession(writer, gate, operator, shift, profiles=store)
-    assert session.profile.rules_version == "compound-gate/2"
+    assert session.profile.rules_version == "compound-gate/3"
     # someone with no pass and no host coming in is a visitor who is not registered
     assert session.draft.proposed is Outcome.TURN_BACK
     assert session.draft.reasons == (Reason.VISITOR_NOT_REGISTERED,)

@@ -44,6 +44,7 @@ REGISTRY = "\n".join(
         f"5-1-302,李隔离,{id_number(2)},居家隔离,,",
         f"5-1-302,李封控,{id_number(3)},禁止外出,,",
         f"6-1-101,赵限额,{id_number(4)},正常,2,1",
+        f"5-1-302,李搬走,{id_number(5)},已迁出,,",
     )
 )
 
@@ -178,3 +179,21 @@ def test_the_households_own_quota_applies_on_the_next_exit(
     draft = session.draft
     assert draft.proposed is Outcome.TURN_BACK and Reason.EXIT_QUOTA_EXCEEDED in draft.reasons
     assert [alarm.kind for alarm in session.open_alarms] == [AlarmKind.OVER_QUOTA]
+
+
+def test_a_member_who_moved_out_is_checked_as_a_visitor_not_waved_through(
+    session: StationSession, key: ed25519.Ed25519PrivateKey
+) -> None:
+    """Still listed (the registry keeps every version), but moved out: the old pass or the typed ID
+    number no longer makes a "registered resident", and the operator sees why."""
+    session.set_direction(Direction.IN)
+    scan(session, resident_pass(key, "李搬走"))  # a pass issued before the move, still signed and valid
+    draft = session.draft
+    assert not session.recording  # no zero-tap pass
+    assert draft.proposed is Outcome.RECHECK and Reason.RESIDENT_MOVED_OUT in draft.reasons
+    assert Reason.RESIDENT_KNOWN not in draft.reasons
+    session.clear()
+    session.set_manual_identity(ManualIdentity("李搬走", id_number(5)))
+    draft = session.draft  # no pass and no host: a visitor nobody registered, and why
+    assert draft.proposed is Outcome.TURN_BACK and Reason.VISITOR_NOT_REGISTERED in draft.reasons
+    assert Reason.RESIDENT_MOVED_OUT in draft.reasons and Reason.RESIDENT_KNOWN not in draft.reasons
