@@ -38,3 +38,18 @@ def test_an_unknown_language_is_refused_and_nothing_changes(languages: LanguageS
     with pytest.raises(LanguageError, match="fr"):
         languages.set_language("fr")
     assert languages.language == "en"
+
+
+@pytest.mark.parametrize(("language", "colon"), [("en", ": "), ("zh_CN", "：")])
+def test_an_import_reject_reads_as_one_sentence_with_its_value(
+    languages: LanguageSwitcher, language: str, colon: str
+) -> None:
+    """ "…Read the card again.: 1101…" read badly in the residents import's report."""
+    from checkpoint.station.texts import reject_detail_text
+
+    languages.set_language(language)
+    text = reject_detail_text("bad_check_digit: 110105194912310022")
+    words, _, value = text.rpartition(colon)
+    assert value == "110105194912310022"
+    assert words and not words.endswith((".", "。", ":", "：")), text
+    assert reject_detail_text("a note from the file") == "a note from the file"

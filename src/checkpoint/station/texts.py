@@ -738,5 +738,9 @@ def reject_detail_text(detail: str) -> str:
     head, sep, rest = detail.partition(": ")
     for kind in (IdProblem, PlateProblem, PhoneProblem):
         if head in {p.value for p in kind}:
-            return f"{validator_problem_text(kind(head))}{sep}{rest}"
+            words = validator_problem_text(kind(head))
+            if sep:  # "...Read the card again: 1101..." (no full stop before the colon)
+                full_width = words.endswith("。")
+                words = words.rstrip(".。") + ("：" if full_width else sep)
+            return f"{words}{rest}"
     return detail
