@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from checkpoint.domain.records import (
     CodeColour,
@@ -25,6 +24,7 @@ from checkpoint.domain.records import (
 from checkpoint.station.log import LogRows
 from checkpoint.storage.database import Database, PassageFilter, open_database
 from checkpoint.storage.retention import purge
+from query_plans import Statement, plan, selects
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 PASSAGES = 600
@@ -176,70 +176,42 @@ def test_purged_rows_read_as_none_and_the_rest_stay_in_order(tmp_path: Path) -> 
 def test_a_key_page_walks_the_seq_index_without_sorting(database: Database) -> None:
     """A page of the whole log must never sort millions of rows or walk the time index to find them:
     the query plan walks (station, seq) for every filter the log view sends for a large result."""
-    statements: list[tuple[str, object]] = []
-
-    def capture(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
-        if statement.startswith("SELECT"):
-            statements.append((statement, parameters))
-
-    engine = database._engine
+    statements: list[Statement] = []
     for f in filters(database):
         rows = paged(database, f)
-        event.listen(engine, "before_cursor_execute", capture)
-        try:
+        with selects(database) as run:
             rows.key(3)  # the first page: the only statement after opening
-        finally:
-            event.remove(engine, "before_cursor_execute", capture)
+        statements += run
     assert len(statements) == len(filters(database))
-    with engine.connect() as connection:
-        for statement, parameters in statements:
-            plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all())
-            assert "uq_passage_station_id_seq" in plan or "sqlite_autoindex_passage" in plan, plan
-            assert "TEMP B-TREE" not in plan, plan
-            assert "ix_passage_station_id_at" not in plan, plan
-            # one upper bound on seq: with two, SQLite seeks to one and tests the other on every
-            # entry from the log's top down to the page (a page deep in 5M passages took 0.15 s)
-            assert statement.count("passage.seq <") == 1, statement
+    for statement in statements:
+        shown = plan(database, statement)
+        assert "uq_passage_station_id_seq" in shown or "sqlite_autoindex_passage" in shown, shown
+        assert "TEMP B-TREE" not in shown, shown
+        assert "ix_passage_station_id_at" not in shown, shown
+        # one upper bound on seq: with two, SQLite seeks to one and tests the other on every
+        # entry from the log's top down to the page (a page deep in 5M passages took 0.15 s)
+        assert statement.sql.count("passage.seq <") == 1, statement.sql
 
 
 def test_the_whole_log_as_a_window_from_long_ago_pages_on_the_index_alone(database: Database) -> None:
     """The log view's "whole log" is a window from a date before the first passage: its pages must not
     read a row to check a time that every passage meets (a covering walk of the seq index)."""
-    statements: list[tuple[str, object]] = []
-
-    def capture(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
-        if statement.startswith("SELECT"):
-            statements.append((statement, parameters))
-
     whole = PassageFilter(since=T0 - timedelta(days=365), until=T0 + timedelta(days=365))
     rows = paged(database, whole)
     expected = database.passage_keys(PassageFilter())[300]
-    event.listen(database._engine, "before_cursor_execute", capture)
-    try:
+    with selects(database) as run:
         assert rows.key(300) == expected
-    finally:
-        event.remove(database._engine, "before_cursor_execute", capture)
-    [(statement, parameters)] = statements
-    with database._engine.connect() as connection:
-        plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all())
-    assert "COVERING INDEX" in plan, plan
+    [statement] = run
+    shown = plan(database, statement)
+    assert "COVERING INDEX" in shown, shown
     window = paged(database, PassageFilter(since=T0 + timedelta(minutes=30)))
     assert len(window) == PASSAGES - 30  # a bound that cuts the log is kept
     assert window.key(len(window) - 1) == database.passage_keys(PassageFilter())[-31]
 
 
 def test_a_search_with_few_matches_searches_once_and_loads_its_keys(database: Database) -> None:
-    statements: list[str] = []
-
-    def capture(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(database._engine, "before_cursor_execute", capture)
-    try:
+    with selects(database) as statements:
         rows = LogRows(database, PassageFilter(text="王1"))
-    finally:
-        event.remove(database._engine, "before_cursor_execute", capture)
     assert not rows.paged and len(rows) == len(database.passage_keys(PassageFilter(text="王1")))
     assert len(statements) == 2  # the newest seq, then the search itself: no count first
-    assert not any("count(" in statement for statement in statements)
+    assert not any("count(" in statement.sql for statement in statements)

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 from storage_helpers import Post
 
 from checkpoint.domain.records import PassageDraft, PersonCheck, SubjectKind, Vehicle
 from checkpoint.storage import Database, PassageFilter
 from checkpoint.storage.fts import FTS_TABLE
+from query_plans import plan, selects
 
 
 def _keys(db: Database, text: str) -> list[int]:
@@ -132,20 +132,10 @@ def test_a_search_reads_the_hits_not_every_passage_of_the_window(
     """On five million passages a name search walked the whole station's time index testing each row
     against the hits (a constant "OR 0 = 1" made the hits unusable as an index): 0.95 s. The plan must
     start from the hits: the rowids the index found, and the keyed hashes of a whole number."""
-    statements: list[tuple[str, object]] = []
-
-    def capture(conn: object, cursor: object, statement: str, parameters: object, *args: object) -> None:
-        if statement.startswith("SELECT"):
-            statements.append((statement, parameters))
-
     db.append_passage(draft(0, persons=(PersonCheck(name="司马建国"),)))
-    event.listen(db._engine, "before_cursor_execute", capture)
-    try:
+    with selects(db) as run:
         db.passage_keys(PassageFilter(text=text, since=datetime(2000, 1, 1, tzinfo=UTC)))
-    finally:
-        event.remove(db._engine, "before_cursor_execute", capture)
-    [(statement, parameters)] = statements
-    with db._engine.connect() as connection:
-        plan = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all())
-    assert "INTEGER PRIMARY KEY (rowid=?)" in plan, plan
-    assert "ix_passage_station_id_at" not in plan, plan
+    [statement] = run
+    shown = plan(db, statement)
+    assert "INTEGER PRIMARY KEY (rowid=?)" in shown, shown
+    assert "ix_passage_station_id_at" not in shown, shown
