@@ -145,8 +145,11 @@ def test_a_new_passage_is_inserted_at_the_top_without_a_reset(qtbot: QtBot, log:
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     newest = log.add(10, names=("孙七",))
+    counts_when_told: list[int] = []  # Qt's contract: the count changes between begin and end
+    model.rowsAboutToBeInserted.connect(lambda *_: counts_when_told.append(model.rowCount()))
     with qtbot.waitSignal(model.rowsInserted) as inserted:
         model.append_passage(newest)
+    assert counts_when_told == [5]
     parent, first, last = inserted.args
     assert not QModelIndex(parent).isValid() and (first, last) == (0, 0)
     assert not resets

@@ -99,9 +99,13 @@ class LogRows:
     def __len__(self) -> int:
         return self._count + len(self._added)
 
+    def is_new(self, seq: int) -> bool:
+        """Whether a passage is not a row yet (recorded after these rows were read)."""
+        return seq > self._top and (not self._added or seq > self._added[-1])
+
     def add(self, seq: int) -> bool:
         """A matching passage recorded after opening becomes row 0; False when it is a row already."""
-        if seq <= self._top or (self._added and seq <= self._added[-1]):
+        if not self.is_new(seq):
             return False
         self._added.append(seq)
         return True

@@ -206,9 +206,10 @@ class PassLogModel(QAbstractTableModel):
         """A passage just recorded: inserted at the top when it matches the filter."""
         if not matches(passage, self._filter):
             return
-        if not self._rows.add(passage.seq):
+        if not self._rows.is_new(passage.seq):
             return  # already a row: the rows were read after the commit, before this signal arrived
-        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.beginInsertRows(QModelIndex(), 0, 0)  # the row count changes between begin and end
+        self._rows.add(passage.seq)
         self._remember(passage)
         self.endInsertRows()
 
