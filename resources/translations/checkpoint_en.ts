@@ -1302,6 +1302,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>A CSV list of home quarantine, persons or plates of interest (UTF-8 or GBK, Chinese or English headers).</translation>
     </message>
     <message>
+        <source>Reading the file...</source>
+        <translation>Reading the file...</translation>
+    </message>
+    <message>
         <source>Nothing can be imported: {reason}</source>
         <translation>Nothing can be imported: {reason}</translation>
     </message>
@@ -2156,6 +2160,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</source>
         <translation>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</translation>
+    </message>
+    <message>
+        <source>Reading the file and comparing it with the registry...</source>
+        <translation>Reading the file and comparing it with the registry...</translation>
     </message>
     <message>
         <source>Nothing can be imported: {reason}</source>

@@ -1308,6 +1308,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>居家隔离、重点人员或重点车辆的 CSV 名单（UTF-8 或 GBK 编码，中文或英文表头）。</translation>
     </message>
     <message>
+        <source>Reading the file...</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
         <source>Nothing can be imported: {reason}</source>
         <translation>无法导入：{reason}</translation>
     </message>
@@ -2166,6 +2170,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>A list of households and members (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers): household or building/unit/room, name, ID number, phone, relation, resident or tenant, status.</source>
         <translation>住户及成员名单（UTF-8 或 GBK 编码的 CSV，或 XLSX；表头可用中文或英文）：户号或楼栋/单元/房号、姓名、身份证号、手机号、与户主关系、常住或租户、状态。</translation>
+    </message>
+    <message>
+        <source>Reading the file and comparing it with the registry...</source>
+        <translation>正在读取文件并与住户登记核对…</translation>
     </message>
     <message>
         <source>Nothing can be imported: {reason}</source>

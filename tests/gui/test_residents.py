@@ -81,6 +81,25 @@ def test_import_a_gbk_csv_and_see_the_registry(
     assert view.tree.topLevelItemCount() == 0
 
 
+def test_a_chosen_file_is_read_beside_the_screen_then_reported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Browse reads on a thread of its own: the dialog says it is reading, and the station's screen keeps
+    running; then the report, or why the file cannot be read."""
+    dialog = window.open_residents_import_dialog()
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+        dialog.load_in_background(gbk_csv(tmp_path))
+        assert dialog.reading and not dialog.browse_button.isEnabled()
+        assert dialog.summary.text().startswith("Reading the file")
+        assert not dialog.import_button.isEnabled()
+    assert not dialog.reading and dialog.browse_button.isEnabled() and dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("2 new, 0 updated")
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+        dialog.load_in_background(tmp_path / "已删除.csv")
+    assert dialog.summary.text().startswith("The file cannot be read")
+    assert dialog.report is None and not dialog.import_button.isEnabled()
+
+
 def test_a_member_who_moved_out_is_listed_greyed_with_the_date(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:

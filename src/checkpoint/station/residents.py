@@ -118,9 +118,15 @@ class ResidentService(QObject):
     def registry(self) -> ResidentRegistry:
         return self._registry
 
+    @property
+    def reads_beside_writes(self) -> bool:
+        """Whether ``read`` may run on another thread (it reads the registry to plan the import)."""
+        return self._writer.database.reads_beside_writes
+
     def read(self, path: Path) -> ResidentsReport:
         """The report for a CSV or XLSX file. Raises ``ResidentsFileError`` when it cannot be read and
-        ``StorageError`` when the registry cannot be read to compare with."""
+        ``StorageError`` when the registry cannot be read to compare with. Qt-free: the import dialog
+        runs it on a thread of its own."""
         return read_residents_file(path, self._writer.database, today_at=self._clock())
 
     def store(self, report: ResidentsReport, operator_id: UUID | None) -> bool:

@@ -54,8 +54,14 @@ class WatchlistService(QObject):
         self._verifier = verifier
         self._clock = clock or (lambda: datetime.now(UTC))
 
+    @property
+    def reads_beside_writes(self) -> bool:
+        """``read`` touches no database: it may always run on another thread."""
+        return True
+
     def read(self, path: Path) -> ImportReport:
-        """The report for a CSV file (accepted entries, rejected lines, file-level error)."""
+        """The report for a CSV file (accepted entries, rejected lines, file-level error). Qt-free: the
+        import dialog runs it on a thread of its own."""
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:

@@ -3,7 +3,6 @@ file-level errors), import on confirm through the writer."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtCore import Slot
@@ -28,7 +27,6 @@ class ImportDialog(FileImportDialog[ImportReport]):
     def __init__(
         self, service: WatchlistService, operator_id: UUID | None, parent: QWidget | None = None
     ) -> None:
-        self._watchlists = service
         super().__init__(service, operator_id, (760, 480), parent)
         service.imported.connect(self._on_service_imported)
 
@@ -43,13 +41,14 @@ class ImportDialog(FileImportDialog[ImportReport]):
             ),
             import_=self.tr("Import"),
             importing=self.tr("Importing..."),
+            reading=self.tr("Reading the file..."),
         )
 
-    def _read(self, path: Path) -> ImportReport | str:
-        try:
-            return self._watchlists.read(path)
-        except WatchlistFileError as error:
-            return self.tr("The file cannot be read: {reason}").format(reason=error)
+    def _problem(self, error: Exception) -> str | None:
+        return self._unreadable(error) if isinstance(error, WatchlistFileError) else None
+
+    def _unreadable(self, error: Exception) -> str:
+        return self.tr("The file cannot be read: {reason}").format(reason=error)
 
     def _show(self, report: ImportReport) -> None:
         if report.error is not None:

@@ -3,7 +3,6 @@ unchanged or rejected with its reason; file-level errors), import on confirm thr
 
 from __future__ import annotations
 
-from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtCore import Slot
@@ -32,7 +31,6 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
     def __init__(
         self, service: ResidentService, operator_id: UUID | None, parent: QWidget | None = None
     ) -> None:
-        self._residents = service
         super().__init__(service, operator_id, (820, 520), parent)
         service.imported.connect(self._on_service_imported)
 
@@ -48,17 +46,20 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             ),
             import_=self.tr("Import"),
             importing=self.tr("Importing..."),
+            reading=self.tr("Reading the file and comparing it with the registry..."),
         )
 
-    def _read(self, path: Path) -> ResidentsReport | str:
-        try:
-            return self._residents.read(path)
-        except ResidentsFileError as error:
-            return self.tr("The file cannot be read: {reason}").format(reason=error)
-        except StorageError as error:
+    def _problem(self, error: Exception) -> str | None:
+        if isinstance(error, ResidentsFileError):
+            return self._unreadable(error)
+        if isinstance(error, StorageError):
             return self.tr("The registry cannot be read: {reason}").format(
                 reason=storage_error_text(error.kind)
             )
+        return None
+
+    def _unreadable(self, error: Exception) -> str:
+        return self.tr("The file cannot be read: {reason}").format(reason=error)
 
     def _show(self, report: ResidentsReport) -> None:
         parsed = report.file
