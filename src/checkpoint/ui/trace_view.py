@@ -347,6 +347,7 @@ class TraceView(QWidget):
         )
         self._shown_unmasked_by = unmasked_by if full else None
         self.model.set_results(found, gate_names)
+        self._fit_columns()
         self._show_masking()
         self.search_button.setEnabled(True)
         self.export_button.setEnabled(bool(found))
@@ -522,7 +523,14 @@ class TraceView(QWidget):
         self.unmask_check.setText(self.tr("Show &full details (audited)"))
         self._show_unmask_label()
         self.model.retranslate()
+        self._fit_columns()
         self._show_count()
+
+    def _fit_columns(self) -> None:
+        """Time, gate, direction and plate as wide as their words (at 1366x768 the fixed widths cut the
+        time's seconds and the English "Direction"); persons keep their width, the outcome takes the rest."""
+        for column in (TraceColumn.TIME, TraceColumn.GATE, TraceColumn.DIRECTION, TraceColumn.PLATE):
+            self.table.resizeColumnToContents(column)
 
     def _show_count(self) -> None:
         if self._query is None:
