@@ -197,7 +197,7 @@ def test_the_live_insert_rule_agrees_with_the_database_query(log: Log, passage_f
         log.add(2, names=("王五",), shift=False),
         log.add(3, plate="津B00000", names=("赵六",)),
     ]
-    expected = set(log.service.keys(passage_filter))
+    expected = set(log.database.passage_keys(passage_filter))
     assert {p.seq for p in passages if matches(p, passage_filter)} == expected
 
 

@@ -34,9 +34,6 @@ class LogService:
         self._all_keys_limit = all_keys_limit
         self._page_rows = page_rows
 
-    def keys(self, passage_filter: PassageFilter) -> list[int]:
-        return self._database.passage_keys(passage_filter)
-
     def rows(self, passage_filter: PassageFilter) -> LogRows:
         return LogRows(
             self._database, passage_filter, all_keys_limit=self._all_keys_limit, page_rows=self._page_rows
@@ -44,9 +41,6 @@ class LogService:
 
     def fetch(self, keys: Sequence[int]) -> list[Passage]:
         return self._database.fetch_passages(keys)
-
-    def count(self, passage_filter: PassageFilter) -> int:
-        return self._database.count_passages(passage_filter)
 
 
 class LogRows:
@@ -71,7 +65,7 @@ class LogRows:
         self._page_rows = page_rows
         self._page_limit = max(page_limit, 1)
         self._all: list[int] | None = None
-        if _selective(passage_filter):
+        if passage_filter.searches:
             # A search usually finds few: read its keys straight away (one search, not a count and
             # then the same search again), up to one more than the limit to know it is a large one.
             self._top = database.newest_passage_seq()
@@ -172,20 +166,6 @@ class LogRows:
         if below is None:
             keys.reverse()  # read oldest first
         return keys
-
-
-def _selective(f: PassageFilter) -> bool:
-    """Whether the filter searches (text, plate, person, flag, shift) rather than only bounding a time
-    window or a gate: a search is usually a small result, a window may be the whole log."""
-    return bool(
-        f.text.strip()
-        or f.plate.strip()
-        or f.id_number.strip()
-        or f.phone.strip()
-        or f.name.strip()
-        or f.flagged
-        or f.shift_id is not None
-    )
 
 
 def _without_bounds_of_all(f: PassageFilter, counted: PassageCount) -> PassageFilter:

@@ -504,17 +504,11 @@ def to_passage(row: Row, persons: Sequence[PersonCheck], vehicle: Row | None) ->
         raise _corrupt(f"passage {row['uuid']}", exc) from exc
 
 
+@functools.cache
 def _member(kind: type[_E], value: Any) -> _E:
-    """``kind(value)`` for a stored enum value, by a dictionary look-up (reading a long log converts
-    millions); an unknown value raises ValueError like ``kind(value)``."""
-    members = _MEMBERS.get(kind)
-    if members is None:
-        members = _MEMBERS[kind] = {m.value: m for m in kind}
-    found = members.get(value)
-    return found if found is not None else kind(value)  # type: ignore[return-value]
-
-
-_MEMBERS: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
+    """``kind(value)`` for a stored enum value, remembered (reading a long log converts millions); an
+    unknown value raises ValueError like ``kind(value)`` and is not remembered."""
+    return kind(value)
 
 
 # Reasons, flags and verified credentials are short JSON lists that repeat on nearly every row: reading

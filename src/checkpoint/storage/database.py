@@ -35,6 +35,7 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Integer,
+    Select,
     Table,
     bindparam,
     create_engine,
@@ -96,8 +97,6 @@ from checkpoint.storage._models import (
     ShiftReconciliationRow,
     ShiftRow,
     StationRow,
-    UTCDateTime,
-    UUIDText,
     VehicleRow,
     WatchlistEndRow,
     WatchlistEntryRow,
@@ -212,6 +211,20 @@ class PassageFilter:
     phone: str = ""
     name: str = ""
     flagged: bool = False
+
+    @property
+    def searches(self) -> bool:
+        """Whether it looks for something (text, plate, person, flag, shift) rather than only bounding a
+        time window or a gate: a search usually finds few passages, a window may be the whole log."""
+        return bool(
+            self.text.strip()
+            or self.plate.strip()
+            or self.id_number.strip()
+            or self.phone.strip()
+            or self.name.strip()
+            or self.flagged
+            or self.shift_id is not None
+        )
 
 
 class PassageCount(NamedTuple):
@@ -453,6 +466,14 @@ def open_database(
 
 
 # --- the database -----------------------------------------------------------------------------------
+
+
+def _unindexed(column: Any, when: bool = True) -> Any:
+    """``column`` written ``+table.column`` (SQLite: no index can serve a condition on it) when ``when``,
+    else the column itself: how a query is steered to the one index that should drive it."""
+    if not when:
+        return column
+    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
 
 
 def _sqlite_value(value: object) -> object:
@@ -1171,15 +1192,11 @@ class Database(OperatorStore):
         # (not indexable) so SQLite drives the query from the index hits, whatever its statistics say,
         # never from a window that may span the whole log.
         searching = self._has_fts and len(f.text.strip()) >= fts.MIN_FRAGMENT
-        station: Any = (
-            literal_column("+passage.station_id", type_=UUIDText)
-            if searching and not walk
-            else p.c.station_id
-        )
+        station = _unindexed(p.c.station_id, searching and not walk)
         conditions: list[ColumnElement[bool]] = [station == self.station_id]
-        at: Any = literal_column("+passage.at", type_=UTCDateTime) if walk or searching else p.c.at
-        uuid_column: Any = literal_column("+passage.uuid", type_=UUIDText) if walk else p.c.uuid
-        shift_column: Any = literal_column("+passage.shift_id", type_=UUIDText) if walk else p.c.shift_id
+        at = _unindexed(p.c.at, walk or searching)
+        uuid_column = _unindexed(p.c.uuid, walk)
+        shift_column = _unindexed(p.c.shift_id, walk)
         if f.since is not None:
             rec.require_aware(f.since, "since")
             conditions.append(at >= f.since)
@@ -1236,7 +1253,7 @@ class Database(OperatorStore):
             hits = text(
                 f"SELECT passage_id FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_phrase"
             ).bindparams(fts_phrase=fts.match_phrase(needle))
-            id_column: Any = literal_column("+passage.id", type_=Integer) if walk else p.c.id
+            id_column = _unindexed(p.c.id, walk)
             # Only indexable alternatives (no constant "OR 0 = 1"): SQLite then reads the few hits by
             # rowid (and uuid) instead of walking all of the station's passages to test each one.
             found = id_column.in_(hits.columns(passage_id=Integer()))
@@ -1257,29 +1274,18 @@ class Database(OperatorStore):
         """The seq column to order by. With a narrowing condition (a time window, a plate, a search...)
         it is written ``+passage.seq`` so SQLite cannot walk the seq index to avoid a sort: it would scan
         millions of rows for a window at the log's end. It uses the narrowing index and sorts the few."""
-        narrowed = any(
-            (
-                f.since is not None,
-                f.until is not None,
-                f.text.strip(),
-                f.plate.strip(),
-                f.id_number.strip(),
-                f.phone.strip(),
-                f.name.strip(),
-                f.flagged,
-                f.shift_id is not None,
-            )
-        )
-        return literal_column("+passage.seq") if narrowed else _passage_t.c.seq
+        narrowed = f.searches or f.since is not None or f.until is not None
+        return _unindexed(_passage_t.c.seq, narrowed)
 
     def passage_keys(
         self, f: PassageFilter, *, up_to: int | None = None, limit: int | None = None
     ) -> list[int]:
         """The matching passages' seq numbers, newest first; with ``up_to``, only those at or below it;
         with ``limit``, at most that many (the newest)."""
-        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(self._seq_order(f).desc())
+        seq = self._seq_order(f)
+        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(seq.desc())
         if up_to is not None:
-            query = query.where(self._seq_order(f) <= up_to)
+            query = query.where(seq <= up_to)
         if limit is not None:
             query = query.limit(limit)
         with self._reading() as session:
@@ -1291,12 +1297,14 @@ class Database(OperatorStore):
         with self._reading() as session:
             return int(session.execute(query).scalar_one())
 
+    def _newest_passage_seq(self) -> Select[Any]:
+        p = _passage_t
+        return select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
+
     def newest_passage_seq(self) -> int:
         """This station's newest passage seq (0 when none): one index look-up."""
-        p = _passage_t
-        query = select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
         with self._reading() as session:
-            return int(session.execute(query).scalar_one())
+            return int(session.execute(self._newest_passage_seq()).scalar_one())
 
     def passage_count_snapshot(self, f: PassageFilter) -> PassageCount:
         """How many passages match, with this station's newest passage seq and the time span of its
@@ -1308,7 +1316,7 @@ class Database(OperatorStore):
         """
         p = _passage_t
         station = p.c.station_id == self.station_id
-        newest = select(func.coalesce(func.max(p.c.seq), 0)).where(station)
+        newest = self._newest_passage_seq()
         first_at = select(func.min(p.c.at)).where(station)
         last_at = select(func.max(p.c.at)).where(station)
         count = select(func.count()).select_from(p).where(*self._conditions(f))
