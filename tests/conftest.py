@@ -69,9 +69,13 @@ def _collector_off() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _collect_on_main_thread() -> Iterator[None]:
+    """What a test left as cyclic garbage is collected here, on the main thread; what survives is frozen
+    out of later collections (as the started station does, ``gc_guard.settle``), so each collection
+    visits only what the last test made instead of the whole heap (STYLE habit 18). That took the suite
+    from about 16 minutes of CPU to about 4."""
     yield
-    gc.unfreeze()  # a station started in-process may have frozen its objects (gc_guard.settle)
     gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
