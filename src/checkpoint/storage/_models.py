@@ -26,6 +26,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -548,3 +549,42 @@ class PassageSummaryRow(_Chained, Base):
     shift_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("shift.uuid"), nullable=True)
     hour: Mapped[datetime] = mapped_column(UTCDateTime)
     counts: Mapped[str] = mapped_column(Text)
+
+
+# --- the tables, typed ------------------------------------------------------------------------------
+# Storage queries through these Core ``Table`` objects (rows come back as mappings and become domain
+# objects in ``_records``); the ORM classes above only declare them. One typed accessor instead of a
+# ``Row.__table__  # type: ignore`` alias in every module: SQLAlchemy types ``__table__`` as a FromClause.
+
+
+def _table(row: type[Base]) -> Table:
+    table = row.__table__
+    assert isinstance(table, Table), row
+    return table
+
+
+station_t = _table(StationRow)
+chain_head_t = _table(ChainHeadRow)
+gate_t = _table(GateRow)
+gate_profile_t = _table(GateProfileRow)
+operator_t = _table(OperatorRow)
+operator_pin_t = _table(OperatorPinRow)
+operator_status_t = _table(OperatorStatusRow)
+shift_t = _table(ShiftRow)
+shift_close_t = _table(ShiftCloseRow)
+shift_detail_t = _table(ShiftDetailRow)
+shift_reconciliation_t = _table(ShiftReconciliationRow)
+passage_t = _table(PassageRow)
+person_check_t = _table(PersonCheckRow)
+vehicle_t = _table(VehicleRow)
+audit_t = _table(AuditRow)
+issued_pass_t = _table(IssuedPassRow)
+pass_revocation_t = _table(PassRevocationRow)
+watchlist_entry_t = _table(WatchlistEntryRow)
+watchlist_end_t = _table(WatchlistEndRow)
+household_t = _table(HouseholdRow)
+resident_t = _table(ResidentRow)
+data_key_t = _table(DataKeyRow)
+purge_t = _table(PurgeRow)
+purge_gap_t = _table(PurgeGapRow)
+passage_summary_t = _table(PassageSummaryRow)

@@ -77,29 +77,31 @@ from checkpoint.storage import fts, keys
 from checkpoint.storage._models import (
     FLAGGED_CONDITION,
     PLAIN_PII_CONDITION,
-    AuditRow,
-    ChainHeadRow,
-    DataKeyRow,
-    GateProfileRow,
-    GateRow,
-    HouseholdRow,
-    IssuedPassRow,
-    OperatorRow,
-    PassageRow,
-    PassageSummaryRow,
-    PassRevocationRow,
-    PersonCheckRow,
-    PurgeGapRow,
-    PurgeRow,
-    ResidentRow,
-    ShiftCloseRow,
-    ShiftDetailRow,
-    ShiftReconciliationRow,
-    ShiftRow,
-    StationRow,
-    VehicleRow,
-    WatchlistEndRow,
-    WatchlistEntryRow,
+    audit_t,
+    chain_head_t,
+    data_key_t,
+    gate_profile_t,
+    gate_t,
+    household_t,
+    issued_pass_t,
+    operator_pin_t,
+    operator_status_t,
+    operator_t,
+    pass_revocation_t,
+    passage_summary_t,
+    passage_t,
+    person_check_t,
+    purge_gap_t,
+    purge_t,
+    resident_t,
+    shift_close_t,
+    shift_detail_t,
+    shift_reconciliation_t,
+    shift_t,
+    station_t,
+    vehicle_t,
+    watchlist_end_t,
+    watchlist_entry_t,
 )
 from checkpoint.storage.errors import (
     InvalidRecordError,
@@ -107,7 +109,7 @@ from checkpoint.storage.errors import (
     StorageErrorKind,
     storage_error,
 )
-from checkpoint.storage.operators import OperatorStore, operator_pin_t, operator_status_t
+from checkpoint.storage.operators import OperatorStore
 from checkpoint.storage.pii import PiiCipher, PiiKind, normalise
 
 __all__ = [
@@ -137,51 +139,28 @@ _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
 _CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes need room as the log grows
 _BULK_CACHE_KIB = 1024 * 1024  # a bulk load's connection (it keeps this larger cache afterwards)
 
-_station_t: Table = StationRow.__table__  # type: ignore[assignment]
-_head_t: Table = ChainHeadRow.__table__  # type: ignore[assignment]
-_gate_t: Table = GateRow.__table__  # type: ignore[assignment]
-_gate_profile_t: Table = GateProfileRow.__table__  # type: ignore[assignment]
-_operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
-_shift_t: Table = ShiftRow.__table__  # type: ignore[assignment]
-_close_t: Table = ShiftCloseRow.__table__  # type: ignore[assignment]
-_passage_t: Table = PassageRow.__table__  # type: ignore[assignment]
-_person_t: Table = PersonCheckRow.__table__  # type: ignore[assignment]
-_vehicle_t: Table = VehicleRow.__table__  # type: ignore[assignment]
-_audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
-_issued_t: Table = IssuedPassRow.__table__  # type: ignore[assignment]
-_revocation_t: Table = PassRevocationRow.__table__  # type: ignore[assignment]
-_watch_t: Table = WatchlistEntryRow.__table__  # type: ignore[assignment]
-_watch_end_t: Table = WatchlistEndRow.__table__  # type: ignore[assignment]
-_shift_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
-_shift_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
-_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
-_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
-_data_key_t: Table = DataKeyRow.__table__  # type: ignore[assignment]
 _SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
-_purge_t: Table = PurgeRow.__table__  # type: ignore[assignment]
-_gap_t: Table = PurgeGapRow.__table__  # type: ignore[assignment]
-_summary_t: Table = PassageSummaryRow.__table__  # type: ignore[assignment]
 
 _CHAINED_TABLES: dict[str, Table] = {
-    rec.GATE: _gate_t,
-    rec.GATE_PROFILE: _gate_profile_t,
-    rec.OPERATOR: _operator_t,
-    rec.SHIFT: _shift_t,
-    rec.SHIFT_CLOSE: _close_t,
-    rec.PASSAGE: _passage_t,
-    rec.AUDIT: _audit_t,
-    rec.ISSUED_PASS: _issued_t,
-    rec.PASS_REVOCATION: _revocation_t,
-    rec.WATCHLIST_ENTRY: _watch_t,
-    rec.WATCHLIST_END: _watch_end_t,
-    rec.SHIFT_DETAIL: _shift_detail_t,
-    rec.SHIFT_RECONCILIATION: _shift_reconciliation_t,
-    rec.HOUSEHOLD: _household_t,  # the residents registry: written by storage.residents
-    rec.RESIDENT: _resident_t,
+    rec.GATE: gate_t,
+    rec.GATE_PROFILE: gate_profile_t,
+    rec.OPERATOR: operator_t,
+    rec.SHIFT: shift_t,
+    rec.SHIFT_CLOSE: shift_close_t,
+    rec.PASSAGE: passage_t,
+    rec.AUDIT: audit_t,
+    rec.ISSUED_PASS: issued_pass_t,
+    rec.PASS_REVOCATION: pass_revocation_t,
+    rec.WATCHLIST_ENTRY: watchlist_entry_t,
+    rec.WATCHLIST_END: watchlist_end_t,
+    rec.SHIFT_DETAIL: shift_detail_t,
+    rec.SHIFT_RECONCILIATION: shift_reconciliation_t,
+    rec.HOUSEHOLD: household_t,  # the residents registry: written by storage.residents
+    rec.RESIDENT: resident_t,
     rec.OPERATOR_PIN: operator_pin_t,
     rec.OPERATOR_STATUS: operator_status_t,
-    rec.PURGE: _purge_t,
-    rec.PASSAGE_SUMMARY: _summary_t,
+    rec.PURGE: purge_t,
+    rec.PASSAGE_SUMMARY: passage_summary_t,
 }
 
 
@@ -520,7 +499,9 @@ class _Chain:
     @classmethod
     def load(cls, session: Session, station_id: uuid.UUID) -> _Chain:
         row = session.execute(
-            select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == station_id).with_for_update()
+            select(chain_head_t.c.seq, chain_head_t.c.hash)
+            .where(chain_head_t.c.station_id == station_id)
+            .with_for_update()
         ).one()
         return cls(station_id, row.seq, row.hash)
 
@@ -541,8 +522,8 @@ class _Chain:
 
     def store(self, session: Session) -> None:
         session.execute(
-            update(_head_t)
-            .where(_head_t.c.station_id == self.station_id)
+            update(chain_head_t)
+            .where(chain_head_t.c.station_id == self.station_id)
             .values(seq=self.seq, hash=self.head)
         )
 
@@ -624,8 +605,8 @@ class Database(OperatorStore):
             chain.store(session)
 
     def _ensure_station(self, wanted: uuid.UUID | None) -> uuid.UUID:
-        query = select(_station_t.c.uuid)
-        query = query.where(_station_t.c.uuid == wanted) if wanted else query.where(_station_t.c.is_home)
+        query = select(station_t.c.uuid)
+        query = query.where(station_t.c.uuid == wanted) if wanted else query.where(station_t.c.is_home)
         with self._reading() as session:  # the usual case: no write lock needed to open
             found = session.execute(query).scalar_one_or_none()
         if found is not None:
@@ -635,10 +616,10 @@ class Database(OperatorStore):
             if found is not None:
                 return found
             station = wanted or uuid.uuid4()
-            has_home = session.execute(select(_station_t.c.id).where(_station_t.c.is_home)).first()
+            has_home = session.execute(select(station_t.c.id).where(station_t.c.is_home)).first()
             now = self._now()
-            session.execute(insert(_station_t).values(uuid=station, created_at=now, is_home=has_home is None))
-            session.execute(insert(_head_t).values(station_id=station, seq=0, hash=GENESIS))
+            session.execute(insert(station_t).values(uuid=station, created_at=now, is_home=has_home is None))
+            session.execute(insert(chain_head_t).values(station_id=station, seq=0, hash=GENESIS))
             chain = _Chain(station, 0, GENESIS)
             values: dict[str, Any] = {
                 "uuid": uuid.uuid4(),
@@ -649,7 +630,7 @@ class Database(OperatorStore):
                 "detail": f"station {station}",
             }
             chain.seal(rec.AUDIT, values)
-            session.execute(insert(_audit_t).values(values))
+            session.execute(insert(audit_t).values(values))
             chain.store(session)
             return station
 
@@ -675,7 +656,7 @@ class Database(OperatorStore):
     def _data_cipher(self, data_key: bytes | None) -> PiiCipher:
         """The cipher for this database's personal data (a key made here is logged by ``keys``)."""
         with self._reading() as session:
-            known = list(session.execute(select(_data_key_t.c.key_id)).scalars())
+            known = list(session.execute(select(data_key_t.c.key_id)).scalars())
         if data_key is None:
             path = keys.data_key_path()
             try:
@@ -707,8 +688,8 @@ class Database(OperatorStore):
             )
         if not known:
             with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
-                if session.execute(select(_data_key_t.c.key_id)).first() is None:
-                    session.execute(insert(_data_key_t).values(key_id=cipher.key_id, created_at=self._now()))
+                if session.execute(select(data_key_t.c.key_id)).first() is None:
+                    session.execute(insert(data_key_t).values(key_id=cipher.key_id, created_at=self._now()))
         return cipher
 
     @staticmethod
@@ -724,7 +705,7 @@ class Database(OperatorStore):
 
         The one in-place change to stored records: canonical forms and hashes stay as they were.
         """
-        pc, wc = _person_t.c, _watch_t.c
+        pc, wc = person_check_t.c, watchlist_entry_t.c
         plain_watch = or_(wc.id_number != "", wc.phone != "")
         with self._reading() as session:  # the usual case: nothing to seal, and no write lock taken
             plain_person = session.execute(select(pc.id).where(text(PLAIN_PII_CONDITION)).limit(1)).first()
@@ -733,7 +714,7 @@ class Database(OperatorStore):
             return
         persons = watch = 0
         person_update = (
-            update(_person_t)
+            update(person_check_t)
             .where(pc.id == bindparam("row_pk"))
             .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()})
         )
@@ -763,7 +744,7 @@ class Database(OperatorStore):
             entries = session.execute(select(wc.id, wc.uuid, wc.id_number, wc.phone).where(plain_watch)).all()
             if entries:
                 session.execute(
-                    update(_watch_t)
+                    update(watchlist_entry_t)
                     .where(wc.id == bindparam("row_pk"))
                     .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()}),
                     [self._sealed_values(e.id, e.uuid, e.id_number, e.phone) for e in entries],
@@ -819,16 +800,16 @@ class Database(OperatorStore):
         id_number = rec.as_text(id_number, "ID number")
         phone = rec.as_text(phone, "phone")
         if normalise(PiiKind.ID_NUMBER, id_number):
-            wanted = _person_t.c.id_number_hmac == self._pii.keyed_hash(PiiKind.ID_NUMBER, id_number)
+            wanted = person_check_t.c.id_number_hmac == self._pii.keyed_hash(PiiKind.ID_NUMBER, id_number)
         elif normalise(PiiKind.PHONE, phone):
-            wanted = _person_t.c.phone_hmac == self._pii.keyed_hash(PiiKind.PHONE, phone)
+            wanted = person_check_t.c.phone_hmac == self._pii.keyed_hash(PiiKind.PHONE, phone)
         else:
             return None
-        p = _passage_t
+        p = passage_t
         query = select(func.max(p.c.at)).where(
             p.c.station_id == self.station_id,
             p.c.shift_id == shift_id,
-            p.c.uuid.in_(select(_person_t.c.passage_uuid).where(wanted)),
+            p.c.uuid.in_(select(person_check_t.c.passage_uuid).where(wanted)),
         )
         with self._reading() as session:
             found = session.execute(query).scalar_one_or_none()
@@ -849,7 +830,7 @@ class Database(OperatorStore):
         with self._writing() as (session, chain):
             row = (
                 session.execute(
-                    select(_gate_t).where(_gate_t.c.station_id == self.station_id, _gate_t.c.name == name)
+                    select(gate_t).where(gate_t.c.station_id == self.station_id, gate_t.c.name == name)
                 )
                 .mappings()
                 .first()
@@ -864,7 +845,7 @@ class Database(OperatorStore):
         with self._reading() as session:
             rows = list(
                 session.execute(
-                    select(_gate_t).where(_gate_t.c.station_id == self.station_id).order_by(_gate_t.c.seq)
+                    select(gate_t).where(gate_t.c.station_id == self.station_id).order_by(gate_t.c.seq)
                 ).mappings()
             )
             latest = self._latest_profiles(session, [row["uuid"] for row in rows])
@@ -877,7 +858,7 @@ class Database(OperatorStore):
         the (gate_id, seq) index keeps it so.
         """
         latest: dict[uuid.UUID, str] = {}
-        g = _gate_profile_t.c
+        g = gate_profile_t.c
         for start in range(0, len(gate_ids), _IN_CHUNK):
             found = session.execute(
                 select(g.gate_id, g.profile)
@@ -906,7 +887,7 @@ class Database(OperatorStore):
             self._check_operator(session, operator_id)
             row = (
                 session.execute(
-                    select(_gate_t).where(_gate_t.c.uuid == gate_id, _gate_t.c.station_id == self.station_id)
+                    select(gate_t).where(gate_t.c.uuid == gate_id, gate_t.c.station_id == self.station_id)
                 )
                 .mappings()
                 .first()
@@ -948,8 +929,8 @@ class Database(OperatorStore):
         with self._writing() as (session, chain):
             row = (
                 session.execute(
-                    select(_operator_t).where(
-                        _operator_t.c.station_id == self.station_id, _operator_t.c.name == name
+                    select(operator_t).where(
+                        operator_t.c.station_id == self.station_id, operator_t.c.name == name
                     )
                 )
                 .mappings()
@@ -968,9 +949,9 @@ class Database(OperatorStore):
     def operators(self) -> list[Operator]:
         with self._reading() as session:
             rows = session.execute(
-                select(_operator_t)
-                .where(_operator_t.c.station_id == self.station_id)
-                .order_by(_operator_t.c.seq)
+                select(operator_t)
+                .where(operator_t.c.station_id == self.station_id)
+                .order_by(operator_t.c.seq)
             ).mappings()
             return [rec.to_operator(row) for row in rows]
 
@@ -978,9 +959,9 @@ class Database(OperatorStore):
 
     def _shift_query(self) -> Any:
         return (
-            select(_shift_t, _close_t.c.closed_at)
-            .select_from(_shift_t.outerjoin(_close_t, _close_t.c.shift_id == _shift_t.c.uuid))
-            .where(_shift_t.c.station_id == self.station_id)
+            select(shift_t, shift_close_t.c.closed_at)
+            .select_from(shift_t.outerjoin(shift_close_t, shift_close_t.c.shift_id == shift_t.c.uuid))
+            .where(shift_t.c.station_id == self.station_id)
         )
 
     @staticmethod
@@ -992,12 +973,12 @@ class Database(OperatorStore):
         at = rec.utc(at, "shift opening time")
         label = rec.as_text(label, "shift label")
         with self._writing() as (session, chain):
-            if not self._exists(session, _gate_t, gate_id, self._known_gates):
+            if not self._exists(session, gate_t, gate_id, self._known_gates):
                 raise InvalidRecordError(f"no gate {gate_id}")
-            if not self._exists(session, _operator_t, leader_id, self._known_operators):
+            if not self._exists(session, operator_t, leader_id, self._known_operators):
                 raise InvalidRecordError(f"no operator {leader_id}")
             open_one = session.execute(
-                self._shift_query().where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None)).limit(1)
+                self._shift_query().where(shift_t.c.gate_id == gate_id, shift_close_t.c.id.is_(None)).limit(1)
             ).first()
             if open_one is not None:
                 raise InvalidRecordError(
@@ -1016,7 +997,7 @@ class Database(OperatorStore):
         """Close an open shift by appending a shift-close record (the shift row is never changed)."""
         at = rec.utc(at, "shift closing time")
         with self._writing() as (session, chain):
-            row = session.execute(self._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+            row = session.execute(self._shift_query().where(shift_t.c.uuid == shift_id)).mappings().first()
             if row is None:
                 raise InvalidRecordError(f"no shift {shift_id}")
             if row["closed_at"] is not None:
@@ -1034,8 +1015,8 @@ class Database(OperatorStore):
             row = (
                 session.execute(
                     self._shift_query()
-                    .where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None))
-                    .order_by(_shift_t.c.opened_at.desc(), _shift_t.c.seq.desc())
+                    .where(shift_t.c.gate_id == gate_id, shift_close_t.c.id.is_(None))
+                    .order_by(shift_t.c.opened_at.desc(), shift_t.c.seq.desc())
                     .limit(1)
                 )
                 .mappings()
@@ -1048,14 +1029,14 @@ class Database(OperatorStore):
         query = self._shift_query()
         if since is not None:
             rec.require_aware(since, "since")
-            query = query.where(or_(_close_t.c.id.is_(None), _close_t.c.closed_at >= since))
+            query = query.where(or_(shift_close_t.c.id.is_(None), shift_close_t.c.closed_at >= since))
         with self._reading() as session:
-            rows = session.execute(query.order_by(_shift_t.c.opened_at, _shift_t.c.seq)).mappings()
+            rows = session.execute(query.order_by(shift_t.c.opened_at, shift_t.c.seq)).mappings()
             return [self._to_shift(row) for row in rows]
 
     def shift(self, shift_id: uuid.UUID) -> Shift | None:
         with self._reading() as session:
-            row = session.execute(self._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+            row = session.execute(self._shift_query().where(shift_t.c.uuid == shift_id)).mappings().first()
             return None if row is None else self._to_shift(row)
 
     # -- passages ------------------------------------------------------------------------------------
@@ -1134,7 +1115,7 @@ class Database(OperatorStore):
         for start in range(0, len(uuids), _IN_CHUNK):
             chunk = uuids[start : start + _IN_CHUNK]
             stored.update(
-                session.execute(select(_passage_t.c.uuid).where(_passage_t.c.uuid.in_(chunk))).scalars()
+                session.execute(select(passage_t.c.uuid).where(passage_t.c.uuid.in_(chunk))).scalars()
             )
         built: list[tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any] | None]] = []
         in_batch: set[uuid.UUID] = set()
@@ -1153,28 +1134,26 @@ class Database(OperatorStore):
             in_batch.add(draft.uuid)
         if built:
             store = partial(_insert_raw, session) if raw else (lambda t, r: session.execute(insert(t), r))
-            store(_passage_t, [b[0] for b in built])
+            store(passage_t, [b[0] for b in built])
             people = [p for b in built for p in b[1]]
             if people:
-                store(_person_t, people)
+                store(person_check_t, people)
             vehicles = [b[2] for b in built if b[2] is not None]
             if vehicles:
-                store(_vehicle_t, vehicles)
+                store(vehicle_t, vehicles)
         return built
 
     def _check_references(self, session: Session, draft: PassageDraft, in_batch: set[uuid.UUID]) -> None:
-        if not self._exists(session, _gate_t, draft.gate_id, self._known_gates):
+        if not self._exists(session, gate_t, draft.gate_id, self._known_gates):
             raise InvalidRecordError(f"passage {draft.uuid}: no gate {draft.gate_id}")
-        if not self._exists(session, _operator_t, draft.operator_id, self._known_operators):
+        if not self._exists(session, operator_t, draft.operator_id, self._known_operators):
             raise InvalidRecordError(f"passage {draft.uuid}: no operator {draft.operator_id}")
         if draft.shift_id is not None and not self._exists(
-            session, _shift_t, draft.shift_id, self._known_shifts
+            session, shift_t, draft.shift_id, self._known_shifts
         ):
             raise InvalidRecordError(f"passage {draft.uuid}: no shift {draft.shift_id}")
         if draft.corrects is not None and draft.corrects not in in_batch:
-            found = session.execute(
-                select(_passage_t.c.id).where(_passage_t.c.uuid == draft.corrects)
-            ).first()
+            found = session.execute(select(passage_t.c.id).where(passage_t.c.uuid == draft.corrects)).first()
             if found is None:
                 raise InvalidRecordError(
                     f"passage {draft.uuid} corrects {draft.corrects}, which is not on record"
@@ -1186,7 +1165,7 @@ class Database(OperatorStore):
         """The filter as conditions on ``passage``. With ``walk`` (SQLite) every condition is written so
         that no index can serve it (``+column``): the query must walk the (station, seq) index, which is
         what a page of a large result wants (``passage_key_page``)."""
-        p = _passage_t
+        p = passage_t
         walk = walk and self._is_sqlite
         # With a search term on the index, the station and the time bounds are written ``+passage.at``
         # (not indexable) so SQLite drives the query from the index hits, whatever its statistics say,
@@ -1210,19 +1189,21 @@ class Database(OperatorStore):
         if f.plate.strip():
             plate = f.plate.strip().upper()
             conditions.append(
-                uuid_column.in_(select(_vehicle_t.c.passage_uuid).where(_vehicle_t.c.plate == plate))
+                uuid_column.in_(select(vehicle_t.c.passage_uuid).where(vehicle_t.c.plate == plate))
             )
         for column, wanted in (
-            (_person_t.c.id_number_hmac, self._pii.keyed_hash(PiiKind.ID_NUMBER, f.id_number)),
-            (_person_t.c.phone_hmac, self._pii.keyed_hash(PiiKind.PHONE, f.phone)),
-            (_person_t.c.name, f.name.strip()),
+            (person_check_t.c.id_number_hmac, self._pii.keyed_hash(PiiKind.ID_NUMBER, f.id_number)),
+            (person_check_t.c.phone_hmac, self._pii.keyed_hash(PiiKind.PHONE, f.phone)),
+            (person_check_t.c.name, f.name.strip()),
         ):
             if wanted:
-                conditions.append(uuid_column.in_(select(_person_t.c.passage_uuid).where(column == wanted)))
+                conditions.append(
+                    uuid_column.in_(select(person_check_t.c.passage_uuid).where(column == wanted))
+                )
         if f.flagged:
             # spelled exactly as the partial index's condition, so SQLite reads that small index alone
             conditions.append(
-                uuid_column.in_(select(_person_t.c.passage_uuid).where(text(FLAGGED_CONDITION)))
+                uuid_column.in_(select(person_check_t.c.passage_uuid).where(text(FLAGGED_CONDITION)))
             )
         needle = f.text.strip()
         if needle:
@@ -1237,8 +1218,8 @@ class Database(OperatorStore):
         is looked up in the index; shorter fragments, and PostgreSQL, use a ``LIKE`` scan (bounded by the
         other conditions, e.g. the log view's time window).
         """
-        p = _passage_t
-        person = _person_t.c
+        p = passage_t
+        person = person_check_t.c
         # ID numbers and phones are sealed: a whole number matches its keyed hash (indexed)
         whole = [
             select(person.passage_uuid).where(column == self._pii.keyed_hash(kind, needle))
@@ -1266,7 +1247,7 @@ class Database(OperatorStore):
             return func.lower(column).like(pattern, escape="\\")
 
         person_hit = exists().where(person.passage_uuid == p.c.uuid, like(person.name))
-        vehicle_hit = exists().where(_vehicle_t.c.passage_uuid == p.c.uuid, like(_vehicle_t.c.plate))
+        vehicle_hit = exists().where(vehicle_t.c.passage_uuid == p.c.uuid, like(vehicle_t.c.plate))
         return or_(like(p.c.note), person_hit, vehicle_hit, *exact)
 
     @staticmethod
@@ -1275,7 +1256,7 @@ class Database(OperatorStore):
         it is written ``+passage.seq`` so SQLite cannot walk the seq index to avoid a sort: it would scan
         millions of rows for a window at the log's end. It uses the narrowing index and sorts the few."""
         narrowed = f.searches or f.since is not None or f.until is not None
-        return _unindexed(_passage_t.c.seq, narrowed)
+        return _unindexed(passage_t.c.seq, narrowed)
 
     def passage_keys(
         self, f: PassageFilter, *, up_to: int | None = None, limit: int | None = None
@@ -1283,7 +1264,7 @@ class Database(OperatorStore):
         """The matching passages' seq numbers, newest first; with ``up_to``, only those at or below it;
         with ``limit``, at most that many (the newest)."""
         seq = self._seq_order(f)
-        query = select(_passage_t.c.seq).where(*self._conditions(f)).order_by(seq.desc())
+        query = select(passage_t.c.seq).where(*self._conditions(f)).order_by(seq.desc())
         if up_to is not None:
             query = query.where(seq <= up_to)
         if limit is not None:
@@ -1293,12 +1274,12 @@ class Database(OperatorStore):
             return [row[0] for row in session.execute(query).cursor.fetchall()]  # type: ignore[attr-defined]
 
     def count_passages(self, f: PassageFilter) -> int:
-        query = select(func.count()).select_from(_passage_t).where(*self._conditions(f))
+        query = select(func.count()).select_from(passage_t).where(*self._conditions(f))
         with self._reading() as session:
             return int(session.execute(query).scalar_one())
 
     def _newest_passage_seq(self) -> Select[Any]:
-        p = _passage_t
+        p = passage_t
         return select(func.coalesce(func.max(p.c.seq), 0)).where(p.c.station_id == self.station_id)
 
     def newest_passage_seq(self) -> int:
@@ -1314,7 +1295,7 @@ class Database(OperatorStore):
         The count is what a large log view opens with (``passage_key_page`` then reads what is shown);
         it reads one index and never a row, so it stays quick on millions of passages.
         """
-        p = _passage_t
+        p = passage_t
         station = p.c.station_id == self.station_id
         newest = self._newest_passage_seq()
         first_at = select(func.min(p.c.at)).where(station)
@@ -1346,7 +1327,7 @@ class Database(OperatorStore):
         """
         if below is not None and above is not None:
             raise ValueError("a key page is read below a seq or above one, not both")
-        seq = _passage_t.c.seq
+        seq = passage_t.c.seq
         newest_first = below is not None
         # One upper bound only: given "seq <= up_to AND seq < below", SQLite seeks to the first and
         # tests the second on every entry on the way down (a page deep in the log cost 0.15 s).
@@ -1371,8 +1352,8 @@ class Database(OperatorStore):
             for start in range(0, len(wanted), _IN_CHUNK):
                 chunk = wanted[start : start + _IN_CHUNK]
                 rows = session.execute(
-                    select(_passage_t).where(
-                        _passage_t.c.station_id == self.station_id, _passage_t.c.seq.in_(chunk)
+                    select(passage_t).where(
+                        passage_t.c.station_id == self.station_id, passage_t.c.seq.in_(chunk)
                     )
                 ).mappings()
                 for passage in self._complete(session, list(rows)):
@@ -1383,8 +1364,8 @@ class Database(OperatorStore):
         """One of this station's passages by uuid."""
         with self._reading() as session:
             rows = session.execute(
-                select(_passage_t).where(
-                    _passage_t.c.uuid == passage_id, _passage_t.c.station_id == self.station_id
+                select(passage_t).where(
+                    passage_t.c.uuid == passage_id, passage_t.c.station_id == self.station_id
                 )
             ).mappings()
             found = self._complete(session, list(rows))
@@ -1399,11 +1380,13 @@ class Database(OperatorStore):
         code_text = rec.as_text(code_text, "code text")
         if not code_text:
             return None
-        p = _passage_t
+        p = passage_t
         query = select(func.max(p.c.at)).where(
             p.c.station_id == self.station_id,
             p.c.shift_id == shift_id,
-            p.c.uuid.in_(select(_person_t.c.passage_uuid).where(_person_t.c.code_text == code_text)),
+            p.c.uuid.in_(
+                select(person_check_t.c.passage_uuid).where(person_check_t.c.code_text == code_text)
+            ),
         )
         with self._reading() as session:
             found = session.execute(query).scalar_one_or_none()
@@ -1421,13 +1404,13 @@ class Database(OperatorStore):
         conditions = self._conditions(f)
         with self._reading() as session:
             top = session.execute(
-                select(_head_t.c.seq).where(_head_t.c.station_id == self.station_id)
+                select(chain_head_t.c.seq).where(chain_head_t.c.station_id == self.station_id)
             ).scalar_one()
         cursor = 0 if oldest_first else top + 1
         if f.since is not None or f.until is not None:
             # Start at the window's first (last) seq, found by the time index: otherwise the first page
             # walks the seq index from the very start of a long log to the window.
-            p = _passage_t.c
+            p = passage_t.c
             window = [p.station_id == self.station_id]
             if f.since is not None:
                 window.append(p.at >= f.since)
@@ -1443,7 +1426,7 @@ class Database(OperatorStore):
         while True:
             page = seq > cursor if oldest_first else seq < cursor
             query = (
-                select(_passage_t)
+                select(passage_t)
                 .where(*conditions, page, seq <= top)
                 .order_by(seq if oldest_first else seq.desc())
                 .limit(_READ_BATCH)
@@ -1464,18 +1447,16 @@ class Database(OperatorStore):
             chunk = passage_uuids[start : start + _IN_CHUNK]
             for person in (
                 session.execute(
-                    select(_person_t)
-                    .where(_person_t.c.passage_uuid.in_(chunk))
-                    .order_by(_person_t.c.passage_uuid, _person_t.c.position)
+                    select(person_check_t)
+                    .where(person_check_t.c.passage_uuid.in_(chunk))
+                    .order_by(person_check_t.c.passage_uuid, person_check_t.c.position)
                 )
                 .mappings()
                 .all()
             ):  # all(): one fetch, not a round through the result per row
                 persons.setdefault(person["passage_uuid"], []).append(person)
             for vehicle in (
-                session.execute(select(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk)))
-                .mappings()
-                .all()
+                session.execute(select(vehicle_t).where(vehicle_t.c.passage_uuid.in_(chunk))).mappings().all()
             ):
                 vehicles[vehicle["passage_uuid"]] = vehicle
         return persons, vehicles
@@ -1503,7 +1484,7 @@ class Database(OperatorStore):
         detail = rec.as_text(detail, "audit detail")
         with self._writing() as (session, chain):
             if operator_id is not None and not self._exists(
-                session, _operator_t, operator_id, self._known_operators
+                session, operator_t, operator_id, self._known_operators
             ):
                 raise InvalidRecordError(f"no operator {operator_id}")
             values = self._append(
@@ -1516,12 +1497,12 @@ class Database(OperatorStore):
 
     def audit_entries(self, since: datetime | None = None) -> list[AuditEntry]:
         """The audit trail in seq order; with ``since``, entries at or after it."""
-        query = select(_audit_t).where(_audit_t.c.station_id == self.station_id)
+        query = select(audit_t).where(audit_t.c.station_id == self.station_id)
         if since is not None:
             rec.require_aware(since, "since")
-            query = query.where(_audit_t.c.at >= since)
+            query = query.where(audit_t.c.at >= since)
         with self._reading() as session:
-            return [rec.to_audit(row) for row in session.execute(query.order_by(_audit_t.c.seq)).mappings()]
+            return [rec.to_audit(row) for row in session.execute(query.order_by(audit_t.c.seq)).mappings()]
 
     def latest_recorded_at(self) -> datetime | None:
         """When this station's newest record (any chained kind, by seq) was written; None when empty.
@@ -1565,7 +1546,7 @@ class Database(OperatorStore):
 
     def _check_operator(self, session: Session, operator_id: uuid.UUID | None) -> None:
         if operator_id is not None and not self._exists(
-            session, _operator_t, operator_id, self._known_operators
+            session, operator_t, operator_id, self._known_operators
         ):
             raise InvalidRecordError(f"no operator {operator_id}")
 
@@ -1602,8 +1583,8 @@ class Database(OperatorStore):
             self._check_operator(session, operator_id)
             row = (
                 session.execute(
-                    select(_issued_t).where(
-                        _issued_t.c.station_id == self.station_id, _issued_t.c.pass_id == pass_id
+                    select(issued_pass_t).where(
+                        issued_pass_t.c.station_id == self.station_id, issued_pass_t.c.pass_id == pass_id
                     )
                 )
                 .mappings()
@@ -1644,9 +1625,9 @@ class Database(OperatorStore):
         first: dict[str, tuple[datetime, str]] = {}
         for start in range(0, len(ids), _IN_CHUNK):
             found = session.execute(
-                select(_revocation_t.c.pass_id, _revocation_t.c.at, _revocation_t.c.reason)
-                .where(_revocation_t.c.pass_id.in_(ids[start : start + _IN_CHUNK]))
-                .order_by(_revocation_t.c.at, _revocation_t.c.seq)
+                select(pass_revocation_t.c.pass_id, pass_revocation_t.c.at, pass_revocation_t.c.reason)
+                .where(pass_revocation_t.c.pass_id.in_(ids[start : start + _IN_CHUNK]))
+                .order_by(pass_revocation_t.c.at, pass_revocation_t.c.seq)
             )
             for pass_id, at, reason in found:
                 first.setdefault(pass_id, (at, reason))
@@ -1667,11 +1648,11 @@ class Database(OperatorStore):
     def issued_passes(self, household: str = "") -> list[IssuedPass]:
         """The registry of issued passes (all stations in this database), oldest first; with
         ``household``, that household's passes only."""
-        query = select(_issued_t)
+        query = select(issued_pass_t)
         if household.strip():
-            query = query.where(_issued_t.c.household == household.strip())
+            query = query.where(issued_pass_t.c.household == household.strip())
         with self._reading() as session:
-            rows = list(session.execute(query.order_by(_issued_t.c.at, _issued_t.c.seq)).mappings())
+            rows = list(session.execute(query.order_by(issued_pass_t.c.at, issued_pass_t.c.seq)).mappings())
             return self._issued(session, rows)
 
     def revoke_pass(self, pass_id: str, reason: str, at: datetime, operator_id: uuid.UUID | None) -> None:
@@ -1685,7 +1666,7 @@ class Database(OperatorStore):
         with self._writing() as (session, chain):
             self._check_operator(session, operator_id)
             already = session.execute(
-                select(_revocation_t.c.id).where(_revocation_t.c.pass_id == pass_id).limit(1)
+                select(pass_revocation_t.c.id).where(pass_revocation_t.c.pass_id == pass_id).limit(1)
             ).first()
             if already is not None:
                 return
@@ -1709,9 +1690,9 @@ class Database(OperatorStore):
 
     def revoked_pass_ids(self, at: datetime | None = None) -> frozenset[str]:
         """Every revoked pass id; with ``at``, those revoked at or before that time."""
-        query = select(_revocation_t.c.pass_id).distinct()
+        query = select(pass_revocation_t.c.pass_id).distinct()
         if at is not None:
-            query = query.where(_revocation_t.c.at <= rec.utc(at, "time"))
+            query = query.where(pass_revocation_t.c.at <= rec.utc(at, "time"))
         with self._reading() as session:
             return frozenset(session.execute(query).scalars())
 
@@ -1721,7 +1702,7 @@ class Database(OperatorStore):
         Passages that a later correction replaces are left out (the correction counts instead). Records of
         every station in the database count: a pass used at another gate of the deployment counts too.
         """
-        p = _passage_t
+        p = passage_t
         superseded = select(p.c.corrects).where(p.c.corrects.is_not(None))
         query = select(p.c.at, p.c.direction, p.c.uuid, p.c.outcome).where(
             p.c.uuid.in_(holders), p.c.uuid.not_in(superseded)
@@ -1739,7 +1720,9 @@ class Database(OperatorStore):
         """Every passage in which someone showed pass ``pass_id`` (at or after ``since``), oldest first,
         whatever its outcome (a turned-back exit is a use too; quotas count only ``pass``)."""
         pass_id = self._pass_id(pass_id)
-        return self._uses(select(_person_t.c.passage_uuid).where(_person_t.c.pass_id == pass_id), since)
+        return self._uses(
+            select(person_check_t.c.passage_uuid).where(person_check_t.c.pass_id == pass_id), since
+        )
 
     def household_uses(self, household: str, since: datetime | None = None) -> list[PassUse]:
         """Every passage of a household, oldest first.
@@ -1753,11 +1736,11 @@ class Database(OperatorStore):
         household = rec.as_text(household, "household").strip()
         if not household:
             raise InvalidRecordError("a household id must not be empty")
-        pc = _person_t.c
+        pc = person_check_t.c
         holders = union(
             select(pc.passage_uuid).where(pc.household == household),
             select(pc.passage_uuid).where(
-                pc.pass_id.in_(select(_issued_t.c.pass_id).where(_issued_t.c.household == household))
+                pc.pass_id.in_(select(issued_pass_t.c.pass_id).where(issued_pass_t.c.household == household))
             ),
         )
         return self._uses(holders, since)
@@ -1805,7 +1788,9 @@ class Database(OperatorStore):
             for start in range(0, len(ids), _IN_CHUNK):
                 stored.update(
                     session.execute(
-                        select(_watch_t.c.uuid).where(_watch_t.c.uuid.in_(ids[start : start + _IN_CHUNK]))
+                        select(watchlist_entry_t.c.uuid).where(
+                            watchlist_entry_t.c.uuid.in_(ids[start : start + _IN_CHUNK])
+                        )
                     ).scalars()
                 )
             fresh: list[dict[str, Any]] = []
@@ -1821,7 +1806,7 @@ class Database(OperatorStore):
                 fresh.append(row)
             if not fresh:
                 return 0
-            session.execute(insert(_watch_t), fresh)
+            session.execute(insert(watchlist_entry_t), fresh)
             sources = sorted({row["source"] for row in fresh if row["source"]})
             self._append(
                 session,
@@ -1839,10 +1824,10 @@ class Database(OperatorStore):
     def watchlist_entries(self, at: datetime) -> list[WatchlistEntry]:
         """The entries in force at ``at`` (valid then and not ended by then), in the order added."""
         at = rec.utc(at, "time")
-        w = _watch_t.c
-        ended = select(_watch_end_t.c.entry_id).where(_watch_end_t.c.ended_at <= at)
+        w = watchlist_entry_t.c
+        ended = select(watchlist_end_t.c.entry_id).where(watchlist_end_t.c.ended_at <= at)
         query = (
-            select(_watch_t)
+            select(watchlist_entry_t)
             .where(
                 or_(w.valid_from.is_(None), w.valid_from <= at),
                 or_(w.valid_until.is_(None), w.valid_until > at),
@@ -1866,11 +1851,13 @@ class Database(OperatorStore):
             raise InvalidRecordError("ending a watchlist entry needs a reason")
         with self._writing() as (session, chain):
             self._check_operator(session, operator_id)
-            found = session.execute(select(_watch_t.c.id).where(_watch_t.c.uuid == entry_id)).first()
+            found = session.execute(
+                select(watchlist_entry_t.c.id).where(watchlist_entry_t.c.uuid == entry_id)
+            ).first()
             if found is None:
                 raise InvalidRecordError(f"no watchlist entry {entry_id}")
             ended = session.execute(
-                select(_watch_end_t.c.ended_at).where(_watch_end_t.c.entry_id == entry_id)
+                select(watchlist_end_t.c.ended_at).where(watchlist_end_t.c.entry_id == entry_id)
             ).scalar_one_or_none()
             if ended is not None:
                 raise InvalidRecordError(
@@ -1910,14 +1897,16 @@ class Database(OperatorStore):
         self, session: Session, on_progress: Callable[[int, int], None] | None = None
     ) -> tuple[int, ChainBreak | None]:
         head = session.execute(
-            select(_head_t.c.seq, _head_t.c.hash).where(_head_t.c.station_id == self.station_id)
+            select(chain_head_t.c.seq, chain_head_t.c.hash).where(
+                chain_head_t.c.station_id == self.station_id
+            )
         ).one()
         streams = [self._stream(session, kind) for kind in _CHAINED_TABLES]
         # Runs of seq numbers a retention purge removed (vouched for by its chained purge record): the
         # chain goes on from the run's last hash. A gap no purge recorded is still a deletion.
         gaps = {
             row.first_seq: row
-            for row in session.execute(select(_gap_t).where(_gap_t.c.station_id == self.station_id))
+            for row in session.execute(select(purge_gap_t).where(purge_gap_t.c.station_id == self.station_id))
         }
         expected, prev, checked = 1, GENESIS, 0
         last: _Link | None = None
@@ -2023,7 +2012,7 @@ class Database(OperatorStore):
             if kind == rec.PURGE:
                 gaps: dict[uuid.UUID, list[Mapping[Any, Any]]] = {}
                 for gap in session.execute(
-                    select(_gap_t).where(_gap_t.c.purge_uuid.in_([row["uuid"] for row in rows]))
+                    select(purge_gap_t).where(purge_gap_t.c.purge_uuid.in_([row["uuid"] for row in rows]))
                 ).mappings():
                     gaps.setdefault(gap["purge_uuid"], []).append(gap)
             for row in rows:

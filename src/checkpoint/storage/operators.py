@@ -36,16 +36,17 @@ from checkpoint.domain.roles import (
     pin_problem,
 )
 from checkpoint.storage import _records as rec
-from checkpoint.storage._models import AuditRow, OperatorPinRow, OperatorRow, OperatorStatusRow
+from checkpoint.storage._models import (
+    audit_t,
+    operator_pin_t,
+    operator_status_t,
+    operator_t,
+)
 from checkpoint.storage.errors import InvalidRecordError
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import _Chain
 
-operator_pin_t: Table = OperatorPinRow.__table__  # type: ignore[assignment]
-operator_status_t: Table = OperatorStatusRow.__table__  # type: ignore[assignment]
-_operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
-_audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
 
 _hasher = PasswordHasher()  # argon2id, the library's current defaults (about 50 ms on the station PC)
 
@@ -108,11 +109,11 @@ class OperatorStore:
     # -- reading -------------------------------------------------------------------------------------
 
     def _operator_row(self, session: Session, *, name: str = "", operator_id: uuid.UUID | None = None) -> Any:
-        query = select(_operator_t).where(_operator_t.c.station_id == self.station_id)
+        query = select(operator_t).where(operator_t.c.station_id == self.station_id)
         query = (
-            query.where(_operator_t.c.uuid == operator_id)
+            query.where(operator_t.c.uuid == operator_id)
             if operator_id
-            else query.where(_operator_t.c.name == name)
+            else query.where(operator_t.c.name == name)
         )
         return session.execute(query).mappings().first()
 
@@ -132,14 +133,14 @@ class OperatorStore:
         self, session: Session, operator_id: uuid.UUID, after_seq: int
     ) -> Iterator[tuple[datetime, Attempt]]:
         rows = session.execute(
-            select(_audit_t.c.at, _audit_t.c.action)
+            select(audit_t.c.at, audit_t.c.action)
             .where(
-                _audit_t.c.station_id == self.station_id,
-                _audit_t.c.operator_id == operator_id,
-                _audit_t.c.seq > after_seq,
-                _audit_t.c.action.in_((AuditAction.SIGNED_IN.value, AuditAction.SIGN_IN_FAILED.value)),
+                audit_t.c.station_id == self.station_id,
+                audit_t.c.operator_id == operator_id,
+                audit_t.c.seq > after_seq,
+                audit_t.c.action.in_((AuditAction.SIGNED_IN.value, AuditAction.SIGN_IN_FAILED.value)),
             )
-            .order_by(_audit_t.c.seq)
+            .order_by(audit_t.c.seq)
         )
         for at, action in rows:
             yield at, Attempt.SUCCEEDED if action == AuditAction.SIGNED_IN.value else Attempt.FAILED
@@ -159,9 +160,9 @@ class OperatorStore:
             operators = [
                 rec.to_operator(row)
                 for row in session.execute(
-                    select(_operator_t)
-                    .where(_operator_t.c.station_id == self.station_id)
-                    .order_by(_operator_t.c.seq)
+                    select(operator_t)
+                    .where(operator_t.c.station_id == self.station_id)
+                    .order_by(operator_t.c.seq)
                 ).mappings()
             ]
             with_pin = set(
@@ -211,7 +212,7 @@ class OperatorStore:
         )
 
     def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
-        if by is not None and not self._exists(session, _operator_t, by, self._known_operators):
+        if by is not None and not self._exists(session, operator_t, by, self._known_operators):
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
 
     def add_operator(

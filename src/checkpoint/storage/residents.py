@@ -37,7 +37,10 @@ from checkpoint.domain.residents import (
 )
 from checkpoint.domain.validators import normalise_id_number
 from checkpoint.storage import _records as rec
-from checkpoint.storage._models import HouseholdRow, ResidentRow
+from checkpoint.storage._models import (
+    household_t,
+    resident_t,
+)
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
 from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
@@ -58,8 +61,6 @@ __all__ = [
     "to_resident",
 ]
 
-_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
-_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
 
 Row = Mapping[Any, Any]
 
@@ -179,8 +180,8 @@ def _current(table: Table) -> Any:
 def registry(db: Database) -> tuple[list[Household], list[Member]]:
     """The current households and members, read in one transaction."""
     with db._reading() as session:
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        rows = list(session.execute(_current(_resident_t)).mappings())
+        households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+        rows = list(session.execute(_current(resident_t)).mappings())
     return households, [to_resident(row, db._pii) for row in rows]
 
 
@@ -192,8 +193,8 @@ def registry_version(db: Database) -> tuple[int, int]:
 
 
 def _version(session: Session) -> tuple[int, int]:
-    households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
-    members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
+    households = session.execute(select(func.max(household_t.c.id))).scalar_one_or_none()
+    members = session.execute(select(func.max(resident_t.c.id))).scalar_one_or_none()
     return households or 0, members or 0
 
 
@@ -212,8 +213,8 @@ def keyed_registry(db: Database) -> KeyedRegistry:
     same as :func:`id_search_key` gives for the member's ID number (the chain vouches for them)."""
     with db._reading() as session:
         version = _version(session)
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        rows = list(session.execute(_current(_resident_t)).mappings())
+        households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+        rows = list(session.execute(_current(resident_t)).mappings())
     members = [(row["id_number_hmac"], to_resident(row, db._pii)) for row in rows]
     return KeyedRegistry(version, households, members)
 
@@ -231,10 +232,8 @@ def members_by_id(db: Database, id_number: str) -> list[Member]:
     key = id_search_key(db, id_number)
     if not key:
         return []
-    replaced = select(_resident_t.c.supersedes).where(_resident_t.c.supersedes.is_not(None))
-    query = select(_resident_t).where(
-        _resident_t.c.id_number_hmac == key, _resident_t.c.uuid.not_in(replaced)
-    )
+    replaced = select(resident_t.c.supersedes).where(resident_t.c.supersedes.is_not(None))
+    query = select(resident_t).where(resident_t.c.id_number_hmac == key, resident_t.c.uuid.not_in(replaced))
     with db._reading() as session:
         rows = list(session.execute(query).mappings())
     return [to_resident(row, db._pii) for row in rows]
@@ -257,8 +256,8 @@ def store_import(
     at = rec.utc(at, "import time")
     with db._writing() as (session, chain):
         db._check_operator(session, operator_id)
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        members = [to_resident(row, db._pii) for row in session.execute(_current(_resident_t)).mappings()]
+        households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+        members = [to_resident(row, db._pii) for row in session.execute(_current(resident_t)).mappings()]
         plan = plan_import(rows, households, members, source=source)
         if not plan.households and not plan.members:
             return plan
@@ -272,7 +271,7 @@ def store_import(
             values["recorded_at"] = recorded_at
             chain.seal(kind, values)
             written[kind].append(values)
-        for kind, table in ((rec.HOUSEHOLD, _household_t), (rec.RESIDENT, _resident_t)):
+        for kind, table in ((rec.HOUSEHOLD, household_t), (rec.RESIDENT, resident_t)):
             if written[kind]:
                 session.execute(insert(table), written[kind])
         detail = (

@@ -32,17 +32,15 @@ from sqlalchemy.orm import Session
 from checkpoint.domain.handover import PurgedHour, summarise_hours
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
-from checkpoint.storage.database import (
-    _IN_CHUNK,
-    Database,
-    _Chain,
-    _gap_t,
-    _passage_t,
-    _person_t,
-    _purge_t,
-    _summary_t,
-    _vehicle_t,
+from checkpoint.storage._models import (
+    passage_summary_t,
+    passage_t,
+    person_check_t,
+    purge_gap_t,
+    purge_t,
+    vehicle_t,
 )
+from checkpoint.storage.database import _IN_CHUNK, Database, _Chain
 from checkpoint.storage.errors import InvalidRecordError
 
 DEFAULT_RETENTION_DAYS = 30
@@ -83,7 +81,7 @@ def cutoff(now: datetime, days: int) -> datetime:
 def plan_purge(database: Database, before: datetime) -> PurgePlan:
     """The dry run: counts only, nothing changes."""
     before = rec.utc(before, "cut-off")
-    p = _passage_t.c
+    p = passage_t.c
     old = (p.station_id == database.station_id, p.at < before)
     month = func.strftime("%Y-%m", p.at) if database._is_sqlite else func.to_char(p.at, "YYYY-MM")
     with database._reading() as session:
@@ -124,8 +122,8 @@ def purge(
     with database._reading() as session:
         database._check_operator(session, operator_id)
         first = session.execute(
-            select(func.min(_passage_t.c.at)).where(
-                _passage_t.c.station_id == database.station_id, _passage_t.c.at < before
+            select(func.min(passage_t.c.at)).where(
+                passage_t.c.station_id == database.station_id, passage_t.c.at < before
             )
         ).scalar_one_or_none()
     removed = days = summaries = 0
@@ -157,7 +155,7 @@ def purged_hours(
     database: Database, gate_id: uuid.UUID, since: datetime, until: datetime
 ) -> list[PurgedHour]:
     """The counts purges kept for ``gate_id`` in hours starting in ``[since, until)``, oldest first."""
-    s = _summary_t.c
+    s = passage_summary_t.c
     query = (
         select(s.gate_id, s.shift_id, s.hour, s.counts)
         .where(s.gate_id == gate_id, s.hour >= rec.utc(since, "since"), s.hour < rec.utc(until, "until"))
@@ -180,7 +178,7 @@ def _kept_for_corrections(
 ) -> set[uuid.UUID]:
     """Passages of the span (or all before ``before``) that must stay: a correction outside the purged
     set names them (directly, or through a correction that must itself stay)."""
-    p = _passage_t.c
+    p = passage_t.c
     inside: tuple[ColumnElement[bool], ...]
     if span is None:
         inside = (p.station_id == database.station_id, p.at < before)
@@ -230,7 +228,7 @@ def _purge_span(
     at: datetime,
     operator_id: uuid.UUID | None,
 ) -> tuple[int, int, datetime, datetime] | None:
-    p = _passage_t.c
+    p = passage_t.c
     with database._writing() as (session, chain):
         rows = session.execute(
             select(p.id, p.uuid, p.seq, p.prev_hash, p.hash, p.at)
@@ -244,7 +242,7 @@ def _purge_span(
         passages = []
         for start in range(0, len(rows), _IN_CHUNK):
             chunk = [row.id for row in rows[start : start + _IN_CHUNK]]
-            found = session.execute(select(_passage_t).where(p.id.in_(chunk))).mappings().all()
+            found = session.execute(select(passage_t).where(p.id.in_(chunk))).mappings().all()
             passages.extend(database._complete(session, found))
         kept_hours = summarise_hours(passages)
         gaps = list(_runs(rows))
@@ -260,23 +258,23 @@ def _purge_span(
             "operator_id": operator_id,
         }
         chain.seal(rec.PURGE, purge_values, partial(rec.purge_fields, gaps=gaps))
-        session.execute(insert(_purge_t).values(purge_values))
+        session.execute(insert(purge_t).values(purge_values))
         session.execute(
-            insert(_gap_t),
+            insert(purge_gap_t),
             [{**gap, "purge_uuid": purge_values["uuid"], "station_id": database.station_id} for gap in gaps],
         )
         _append_summaries(database, session, chain, purge_values["uuid"], kept_hours)
         uuids = [row.uuid for row in rows]
         for start in range(0, len(uuids), _IN_CHUNK):
             chunk = uuids[start : start + _IN_CHUNK]
-            session.execute(delete(_person_t).where(_person_t.c.passage_uuid.in_(chunk)))
-            session.execute(delete(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk)))
+            session.execute(delete(person_check_t).where(person_check_t.c.passage_uuid.in_(chunk)))
+            session.execute(delete(vehicle_t).where(vehicle_t.c.passage_uuid.in_(chunk)))
         # Corrections before what they correct (the foreign key): newest first, one statement per chunk.
         ordered = sorted(passages, key=lambda passage: passage.corrects is None)
         ids = {row.uuid: row.id for row in rows}
         for start in range(0, len(ordered), _IN_CHUNK):
             chunk_ids = [ids[passage.uuid] for passage in ordered[start : start + _IN_CHUNK]]
-            session.execute(delete(_passage_t).where(p.id.in_(chunk_ids)))
+            session.execute(delete(passage_t).where(p.id.in_(chunk_ids)))
         return len(rows), len(kept_hours), _aware(purge_values["first_at"]), _aware(purge_values["last_at"])
 
 
@@ -298,4 +296,4 @@ def _append_summaries(
         chain.seal(rec.PASSAGE_SUMMARY, row)
         values.append(row)
     if values:
-        session.execute(insert(_summary_t), values)
+        session.execute(insert(passage_summary_t), values)

@@ -40,20 +40,14 @@ from checkpoint.domain.shift_handover import (
 )
 from checkpoint.storage import _records as rec
 from checkpoint.storage._models import (
-    GateRow,
-    ShiftCloseRow,
-    ShiftDetailRow,
-    ShiftReconciliationRow,
-    ShiftRow,
+    gate_t,
+    shift_close_t,
+    shift_detail_t,
+    shift_reconciliation_t,
+    shift_t,
 )
 from checkpoint.storage.database import Database, _Chain
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
-
-_gate_t: Table = GateRow.__table__  # type: ignore[assignment]
-_shift_t: Table = ShiftRow.__table__  # type: ignore[assignment]
-_close_t: Table = ShiftCloseRow.__table__  # type: ignore[assignment]
-_detail_t: Table = ShiftDetailRow.__table__  # type: ignore[assignment]
-_reconciliation_t: Table = ShiftReconciliationRow.__table__  # type: ignore[assignment]
 
 
 class ShiftConflict(enum.StrEnum):
@@ -78,8 +72,8 @@ def _open_row(db: Database, session: Session, gate_id: uuid.UUID) -> Any:
     return (
         session.execute(
             db._shift_query()
-            .where(_shift_t.c.gate_id == gate_id, _close_t.c.id.is_(None))
-            .order_by(_shift_t.c.opened_at.desc(), _shift_t.c.seq.desc())
+            .where(shift_t.c.gate_id == gate_id, shift_close_t.c.id.is_(None))
+            .order_by(shift_t.c.opened_at.desc(), shift_t.c.seq.desc())
             .limit(1)
         )
         .mappings()
@@ -88,11 +82,14 @@ def _open_row(db: Database, session: Session, gate_id: uuid.UUID) -> Any:
 
 
 def _is_led(session: Session, shift_id: uuid.UUID) -> bool:
-    return session.execute(select(_detail_t.c.id).where(_detail_t.c.shift_id == shift_id)).first() is not None
+    return (
+        session.execute(select(shift_detail_t.c.id).where(shift_detail_t.c.shift_id == shift_id)).first()
+        is not None
+    )
 
 
 def _check_refs(db: Database, session: Session, gate_id: uuid.UUID, operator_id: uuid.UUID) -> None:
-    if not db._exists(session, _gate_t, gate_id, db._known_gates):
+    if not db._exists(session, gate_t, gate_id, db._known_gates):
         raise InvalidRecordError(f"no gate {gate_id}")
     db._check_operator(session, operator_id)
 
@@ -226,7 +223,7 @@ def close_led_shift(
     document = _document(closing_payload(closing))
     with db._writing() as (session, chain):
         db._check_operator(session, operator_id)
-        row = session.execute(db._shift_query().where(_shift_t.c.uuid == shift_id)).mappings().first()
+        row = session.execute(db._shift_query().where(shift_t.c.uuid == shift_id)).mappings().first()
         if row is None or row["closed_at"] is not None:
             raise ShiftConflictError(ShiftConflict.NOT_OPEN, f"shift {shift_id} is not open")
         _close(db, session, chain, row, at, operator_id, f"closed by {closing.outgoing_leader}")
@@ -261,8 +258,8 @@ def shift_record(db: Database, shift_id: uuid.UUID) -> ShiftRecord | None:
         return None
     try:
         with db._reading() as session:
-            opening = _payload(_detail_t, session, shift_id)
-            closing = _payload(_reconciliation_t, session, shift_id)
+            opening = _payload(shift_detail_t, session, shift_id)
+            closing = _payload(shift_reconciliation_t, session, shift_id)
         return ShiftRecord(
             shift,
             None if opening is None else opening_from_payload(opening),
@@ -274,11 +271,11 @@ def shift_record(db: Database, shift_id: uuid.UUID) -> ShiftRecord | None:
 
 def latest_closing(db: Database, gate_id: uuid.UUID) -> ShiftClosing | None:
     """The most recent leader's close at the gate: its open matters go to the next leader's opening."""
-    r = _reconciliation_t.c
+    r = shift_reconciliation_t.c
     query = (
         select(r.payload)
-        .select_from(_reconciliation_t.join(_shift_t, _shift_t.c.uuid == r.shift_id))
-        .where(_shift_t.c.gate_id == gate_id, r.station_id == db.station_id)
+        .select_from(shift_reconciliation_t.join(shift_t, shift_t.c.uuid == r.shift_id))
+        .where(shift_t.c.gate_id == gate_id, r.station_id == db.station_id)
         .order_by(r.seq.desc())
         .limit(1)
     )
