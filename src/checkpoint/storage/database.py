@@ -14,8 +14,6 @@ from __future__ import annotations
 import heapq
 import json
 import logging
-import os
-import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,13 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import (
     ColumnElement,
     Engine,
@@ -38,12 +31,9 @@ from sqlalchemy import (
     Select,
     Table,
     bindparam,
-    create_engine,
-    event,
     exists,
     func,
     insert,
-    inspect,
     literal_column,
     or_,
     select,
@@ -51,8 +41,6 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -103,11 +91,13 @@ from checkpoint.storage._models import (
     watchlist_end_t,
     watchlist_entry_t,
 )
+from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, migrated_engine
 from checkpoint.storage.errors import (
+    DB_ERRORS,
     InvalidRecordError,
     StorageError,
     StorageErrorKind,
-    storage_error,
+    translated,
 )
 from checkpoint.storage.operators import OperatorStore
 from checkpoint.storage.pii import PiiCipher, PiiKind, normalise
@@ -128,16 +118,10 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-_WRITE_OPTION = "checkpoint_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
-_BULK_OPTION = "checkpoint_bulk"  # execution option: a bulk load (SQLite: no fsync per commit)
 _IN_CHUNK = 900  # bound parameters per IN (...) list, below SQLite's old 999 limit
 _READ_BATCH = 1000  # passages per round trip when streaming
 _PROGRESS_EVERY = 5000  # records a verification walks between two progress reports
 _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
-_CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes need room as the log grows
-_BULK_CACHE_KIB = 1024 * 1024  # a bulk load's connection (it keeps this larger cache afterwards)
 
 _SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
 
@@ -272,128 +256,6 @@ class VerifyReport:
         return self.integrity_ok and self.first_break is None
 
 
-# --- errors -----------------------------------------------------------------------------------------
-
-_DB_ERRORS = (sa_exc.SQLAlchemyError, sqlite3.Error)
-
-
-@contextmanager
-def _translated() -> Iterator[None]:
-    """Turn driver and SQLAlchemy errors into :class:`StorageError`; let InvalidRecordError through."""
-    try:
-        yield
-    except StorageError:
-        raise
-    except _DB_ERRORS as exc:
-        raise storage_error(exc) from exc
-
-
-# --- opening ----------------------------------------------------------------------------------------
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return config
-
-
-def _prepare_sqlite_folder(database: str) -> None:
-    folder = Path(database).expanduser().resolve().parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            StorageErrorKind.UNWRITABLE_FOLDER, f"cannot create the folder {folder}: {exc}"
-        ) from exc
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StorageError(StorageErrorKind.UNWRITABLE_FOLDER, f"cannot write in the folder {folder}")
-
-
-def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engine:
-    in_memory = not database or database == ":memory:"
-    engine = create_engine(
-        url,
-        connect_args={"timeout": busy_timeout, "check_same_thread": False},
-        poolclass=StaticPool if in_memory else None,
-    )
-    busy_ms = max(0, int(busy_timeout * 1000))
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # We issue BEGIN ourselves (below): pysqlite's implicit transactions are not what we want.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=FULL")
-            # freed space is zeroed: plain ID numbers sealed on open (and purged rows) leave no trace
-            cursor.execute("PRAGMA secure_delete=ON")
-            cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
-            cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
-        finally:
-            cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        options = connection.get_execution_options()
-        writing = options.get(_WRITE_OPTION, False)
-        if writing:
-            # A bulk load (demo data, imports of history) trades durability of its last batches for
-            # speed; every other write syncs before it returns. Set per transaction: connections are
-            # pooled, so a bulk setting must not outlive its load.
-            bulk = options.get(_BULK_OPTION, False)
-            connection.exec_driver_sql("PRAGMA synchronous=OFF" if bulk else "PRAGMA synchronous=FULL")
-            if bulk:  # the random-uuid indexes of millions of rows: keep them in memory while loading
-                connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
-
-    return engine
-
-
-def schema_head() -> str:
-    """The newest schema revision this program knows (what ``open_database`` migrates to)."""
-    heads = ScriptDirectory.from_config(_alembic_config()).get_heads()
-    assert len(heads) == 1, heads
-    return heads[0]
-
-
-def _check_schema(engine: Engine, config: Config) -> bool:
-    """Whether the schema needs migrating; refuses a newer or foreign database without touching it."""
-    script = ScriptDirectory.from_config(config)
-    known = {revision.revision for revision in script.walk_revisions()}
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
-        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
-    unknown = current - known
-    if unknown:
-        raise StorageError(
-            StorageErrorKind.NEWER_SCHEMA,
-            f"schema revision {', '.join(sorted(unknown))} is newer than this program knows "
-            f"(it knows up to {', '.join(script.get_heads())})",
-        )
-    if not current and tables:
-        raise StorageError(
-            StorageErrorKind.CORRUPT,
-            f"not a Checkpoint Station database: it has tables ({', '.join(sorted(tables)[:5])}) "
-            "but no schema version",
-        )
-    return current != set(script.get_heads())
-
-
-def _enable_wal(engine: Engine) -> None:
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        row = cursor.fetchone()
-        cursor.close()
-    finally:
-        raw.close()
-    mode = str(row[0]).lower() if row else ""
-    if mode not in ("wal", "memory"):
-        raise StorageError(StorageErrorKind.OTHER, f"could not switch the journal to WAL (got {mode!r})")
-
-
 def open_database(
     url: str,
     *,
@@ -414,30 +276,8 @@ def open_database(
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
     """
+    engine = migrated_engine(url, busy_timeout)
     try:
-        parsed = make_url(url)
-    except sa_exc.ArgumentError as exc:
-        raise InvalidRecordError(f"not a database URL: {url!r}") from exc
-    is_sqlite = parsed.get_backend_name() == "sqlite"
-    file_db = is_sqlite and bool(parsed.database) and parsed.database != ":memory:"
-    if file_db:
-        assert parsed.database is not None
-        _prepare_sqlite_folder(parsed.database)
-    with _translated():
-        try:
-            engine = _sqlite_engine(url, parsed.database, busy_timeout) if is_sqlite else create_engine(url)
-        except ModuleNotFoundError as exc:
-            raise StorageError(StorageErrorKind.OTHER, f"no driver for {parsed.drivername}: {exc}") from exc
-    try:
-        with _translated():
-            config = _alembic_config()
-            needs_upgrade = _check_schema(engine, config)
-            if file_db:
-                _enable_wal(engine)
-            if needs_upgrade:
-                with engine.begin() as connection:
-                    config.attributes["connection"] = connection
-                    command.upgrade(config, "head")
         return Database(engine, url, station_id=station_id, clock=clock, data_key=data_key)
     except BaseException:
         engine.dispose()
@@ -541,8 +381,8 @@ class Database(OperatorStore):
         data_key: bytes | None = None,
     ) -> None:
         self._engine = engine
-        self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
-        self._bulk_engine = engine.execution_options(**{_WRITE_OPTION: True, _BULK_OPTION: True})
+        self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        self._bulk_engine = engine.execution_options(**{WRITE_OPTION: True, BULK_OPTION: True})
         self._lock = threading.RLock()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._is_sqlite = engine.dialect.name == "sqlite"
@@ -585,7 +425,7 @@ class Database(OperatorStore):
                     cursor.close()
                 finally:
                     raw.close()
-            except _DB_ERRORS as exc:
+            except DB_ERRORS as exc:
                 _log.info("planner statistics not refreshed: %s", exc)
 
     def _now(self) -> datetime:
@@ -593,13 +433,13 @@ class Database(OperatorStore):
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
-        with _translated(), Session(self._engine) as session:
+        with translated(), Session(self._engine) as session:
             yield session
 
     @contextmanager
     def _writing(self, *, bulk: bool = False) -> Iterator[tuple[Session, _Chain]]:
         engine = self._bulk_engine if bulk else self._write_engine
-        with self._lock, _translated(), Session(engine) as session, session.begin():
+        with self._lock, translated(), Session(engine) as session, session.begin():
             chain = _Chain.load(session, self.station_id)
             yield session, chain
             chain.store(session)
@@ -611,7 +451,7 @@ class Database(OperatorStore):
             found = session.execute(query).scalar_one_or_none()
         if found is not None:
             return found
-        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+        with self._lock, translated(), Session(self._write_engine) as session, session.begin():
             found = session.execute(query).scalar_one_or_none()
             if found is not None:
                 return found
@@ -687,7 +527,7 @@ class Database(OperatorStore):
                 f"{', '.join(known)}): restore this database's {keys.DATA_KEY_FILE} from your backup",
             )
         if not known:
-            with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+            with self._lock, translated(), Session(self._write_engine) as session, session.begin():
                 if session.execute(select(data_key_t.c.key_id)).first() is None:
                     session.execute(insert(data_key_t).values(key_id=cipher.key_id, created_at=self._now()))
         return cipher
@@ -719,7 +559,7 @@ class Database(OperatorStore):
             .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()})
         )
         while True:
-            with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+            with self._lock, translated(), Session(self._write_engine) as session, session.begin():
                 rows = session.execute(
                     select(pc.id, pc.passage_uuid, pc.position, pc.id_number, pc.phone)
                     .where(text(PLAIN_PII_CONDITION))
@@ -740,7 +580,7 @@ class Database(OperatorStore):
                     ],
                 )
                 persons += len(rows)
-        with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
+        with self._lock, translated(), Session(self._write_engine) as session, session.begin():
             entries = session.execute(select(wc.id, wc.uuid, wc.id_number, wc.phone).where(plain_watch)).all()
             if entries:
                 session.execute(
@@ -751,7 +591,7 @@ class Database(OperatorStore):
                 )
                 watch = len(entries)
         if self._is_sqlite:  # the WAL still holds page images from before: write them back and empty it
-            with self._lock, _translated():
+            with self._lock, translated():
                 raw = self._engine.raw_connection()
                 try:
                     raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
@@ -1065,12 +905,12 @@ class Database(OperatorStore):
         if not self._has_fts:
             yield
             return
-        with self._lock, _translated(), self._write_engine.begin() as connection:
+        with self._lock, translated(), self._write_engine.begin() as connection:
             fts.suspend(connection)
         try:
             yield
         finally:
-            with self._lock, _translated(), self._write_engine.begin() as connection:
+            with self._lock, translated(), self._write_engine.begin() as connection:
                 fts.repair(connection)
 
     def append_passages(

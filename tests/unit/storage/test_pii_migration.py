@@ -21,7 +21,7 @@ from storage_helpers import T0
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import ChainProblem, PassageFilter, StorageError, open_database
-from checkpoint.storage.database import _alembic_config
+from checkpoint.storage.engine import alembic_config
 from checkpoint.storage.keys import data_key_path
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000101")
@@ -48,7 +48,7 @@ def _build_0003(path: Path) -> None:
     """A 0003 database: station, audit, gate, operator, a passage of two people (one with ID number and
     phone) and a watchlist entry with ID number and phone, all in plain text as 0003 stored them."""
     engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0003")

@@ -20,7 +20,7 @@ from storage_helpers import T0, Post, make_draft
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import AuditAction, CodeColour, Gate, PersonCheck, Role
 from checkpoint.storage import ChainProblem, Database, InvalidRecordError, VerifyReport, open_database
-from checkpoint.storage.database import _alembic_config, schema_head
+from checkpoint.storage.engine import alembic_config, schema_head
 
 GATE_NAME = "G15 东出口"
 
@@ -212,7 +212,7 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
     old.append_passage(make_draft(Post(gate, leader, shift), 1, persons=anonymous))
     old.close()
     engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0002")

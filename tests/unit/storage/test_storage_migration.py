@@ -21,7 +21,7 @@ from storage_helpers import T0, Post, make_draft
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import CodeKind, PassageDraft, PersonCheck, PersonFlag, Role
 from checkpoint.storage import ChainProblem, Database, PassageFilter, open_database
-from checkpoint.storage.database import _alembic_config, schema_head
+from checkpoint.storage.engine import alembic_config, schema_head
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000001")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000002")
@@ -42,7 +42,7 @@ def _build_0001(path: Path) -> str:
     """A 0001 database with a station, a gate, an operator and one two-person passage; returns its hash."""
     url = f"sqlite:///{path}"
     engine = create_engine(url)
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")

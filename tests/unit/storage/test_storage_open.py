@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from checkpoint.domain.records import AuditAction, PassageDraft
 from checkpoint.storage import Database, PassageFilter, StorageError, StorageErrorKind, open_database
 from checkpoint.storage._models import Base
-from checkpoint.storage.database import schema_head
+from checkpoint.storage.engine import schema_head
 from checkpoint.storage.fts import include_name
 
 
