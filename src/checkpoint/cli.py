@@ -347,7 +347,8 @@ def _db_url(args: argparse.Namespace) -> str:
 
 
 def _open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from checkpoint.storage.database import StorageError, open_database
+    from checkpoint.storage.database import open_database
+    from checkpoint.storage.errors import StorageError
 
     try:
         return open_database(_db_url(args))
@@ -448,7 +449,7 @@ def _cmd_passes_keygen(args: argparse.Namespace) -> int:
         except KeyFileError as error:
             raise CommandError(str(error)) from error
         kid = key_id(key.public_key()).hex()
-        database.append_audit(
+        database.audit.append_audit(
             AuditAction.KEY_CREATED, f"deployment key {kid}", datetime.now(UTC), operator.id
         )
     finally:
@@ -532,7 +533,7 @@ def _pass_caption(content) -> list[str]:  # type: ignore[no-untyped-def]
 def _cmd_passes_issue(args: argparse.Namespace) -> int:
     from checkpoint.domain.credentials import PassContentError, issue_pass
     from checkpoint.domain.roles import Permission
-    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.errors import InvalidRecordError, StorageError
     from checkpoint.storage.keys import KeyFileError, load_private_key
 
     database = _open_db(args)
@@ -558,7 +559,7 @@ def _cmd_passes_issue(args: argparse.Namespace) -> int:
         household = str(details.get("household_id") or details.get("host_household_id") or "")
         summary = " ".join(str(v) for v in details.values())
         try:
-            database.record_pass_issued(
+            database.passes.record_pass_issued(
                 str(content.pass_id),
                 content.kind.value,
                 summary,
@@ -590,7 +591,7 @@ def _cmd_passes_verify(args: argparse.Namespace) -> int:
         )
     database = _open_db(args)
     try:
-        revoked = database.revoked_pass_ids()
+        revoked = database.passes.revoked_pass_ids()
     finally:
         database.close()
     verification = Verification(station_keys=keys, revoked=revoked, at=args.at or datetime.now(UTC))
@@ -622,7 +623,7 @@ def _cmd_passes_revoke(args: argparse.Namespace) -> int:
     import uuid
 
     from checkpoint.domain.roles import Permission
-    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.errors import InvalidRecordError, StorageError
 
     try:
         pass_id = str(uuid.UUID(args.pass_id))
@@ -632,7 +633,7 @@ def _cmd_passes_revoke(args: argparse.Namespace) -> int:
     try:
         operator = authorise(args, database, Permission.PASSES)
         try:
-            database.revoke_pass(pass_id, args.reason, datetime.now(UTC), operator.id)
+            database.passes.revoke_pass(pass_id, args.reason, datetime.now(UTC), operator.id)
         except (StorageError, InvalidRecordError) as error:
             raise CommandError(f"not revoked: {error}") from error
     finally:
@@ -692,7 +693,7 @@ def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
     """
     from checkpoint.domain.records import AuditAction
     from checkpoint.domain.roles import SignInOutcome, allowed, minimum_role
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
 
     name = (getattr(args, "operator", None) or "").strip()
     role_name = minimum_role(permission).value.replace("_", " ")
@@ -705,7 +706,7 @@ def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
             f"{name or 'nobody'}{role}: {permission.value} (command line: {_command_words(args)}): {reason}"
         )
         try:
-            database.append_audit(AuditAction.ACCESS_REFUSED, detail, now, who.id if who else None)
+            database.audit.append_audit(AuditAction.ACCESS_REFUSED, detail, now, who.id if who else None)
         except StorageError as error:
             return CommandError(f"{reason} (not in the audit trail: {error.kind.value})")
         return CommandError(reason)
@@ -717,7 +718,7 @@ def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
     except CommandError as error:
         raise refuse(str(error)) from None
     try:
-        result = database.sign_in(name, pin, now)
+        result = database.operators.sign_in(name, pin, now)
     except StorageError as error:
         raise CommandError(f"database error ({error.kind.value}): {error}") from error
     if result.outcome is SignInOutcome.LOCKED_OUT:
@@ -740,17 +741,17 @@ def authorise(args: argparse.Namespace, database: Any, permission: Any) -> Any:
 def _cmd_operators(args: argparse.Namespace) -> int:
     from checkpoint.domain.records import Role
     from checkpoint.domain.roles import Permission, pin_problem
-    from checkpoint.storage.database import InvalidRecordError, StorageError
+    from checkpoint.storage.errors import InvalidRecordError, StorageError
 
     database = _open_db(args)
     try:
         now = datetime.now(UTC)
-        first = args.operators_command == "add" and not database.has_administrator()
+        first = args.operators_command == "add" and not database.operators.has_administrator()
         if first and args.role != "administrator":
             raise CommandError("the first operator must be an administrator (--role administrator)")
         by = None if first else authorise(args, database, Permission.MANAGE_OPERATORS)
         by_id = by.id if by is not None else None
-        accounts = {a.operator.name: a for a in database.operator_accounts()}
+        accounts = {a.operator.name: a for a in database.operators.operator_accounts()}
         command = args.operators_command
         if command == "list":
             rows = [
@@ -781,13 +782,15 @@ def _cmd_operators(args: argparse.Namespace) -> int:
                 if problem is not None:
                     raise CommandError(f"PIN refused: {problem.value.replace('_', ' ')} (4 to 8 digits)")
                 if command == "add":
-                    database.add_operator(name, Role(args.role), now, by_id, pin=pin)
+                    database.operators.add_operator(name, Role(args.role), now, by_id, pin=pin)
                     print(f"added {name} ({args.role})")
                 else:
-                    database.set_operator_pin(accounts[name].operator.id, pin, now, by_id)
+                    database.operators.set_operator_pin(accounts[name].operator.id, pin, now, by_id)
                     print(f"new PIN set for {name}")
             else:
-                database.set_operator_enabled(accounts[name].operator.id, command == "enable", now, by_id)
+                database.operators.set_operator_enabled(
+                    accounts[name].operator.id, command == "enable", now, by_id
+                )
                 print(f"{name} {command}d")
         except (StorageError, InvalidRecordError) as error:
             raise CommandError(f"not done: {error}") from error
@@ -803,7 +806,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from checkpoint.exports import ExportError
     from checkpoint.station.exporting import export_anomalies_file, export_handover_file
     from checkpoint.station.texts import anomaly_labels, handover_labels
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
 
     if args.what == "anomalies" and args.fmt == "pdf":
         raise CommandError("the anomaly hand-off is written as xlsx or csv, not pdf")
@@ -888,7 +891,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     from checkpoint.exports import ExportError
     from checkpoint.station.exporting import audit_trace, export_trace_file, trace_passages
     from checkpoint.station.texts import trace_labels
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
 
     now = datetime.now(UTC)
     try:
@@ -915,7 +918,7 @@ def _cmd_trace(args: argparse.Namespace) -> int:
         mask = unmasked_by is None
         try:
             passages = trace_passages(database, query)
-            gates = {gate.id: gate.name for gate in database.gates()}
+            gates = {gate.id: gate.name for gate in database.gates.all()}
             if args.out is not None:
                 _install_language(args.lang)
                 export_trace_file(
@@ -969,8 +972,7 @@ def _cmd_residents_import(args: argparse.Namespace) -> int:
     from checkpoint.domain.roles import Permission
     from checkpoint.station.residents import ResidentsFileError, read_residents_file
     from checkpoint.station.texts import import_action_text, resident_file_error_text, resident_reject_text
-    from checkpoint.storage.database import InvalidRecordError, StorageError
-    from checkpoint.storage.residents import store_import
+    from checkpoint.storage.errors import InvalidRecordError, StorageError
 
     now = datetime.now(UTC)
     database = _open_db(args)
@@ -988,7 +990,7 @@ def _cmd_residents_import(args: argparse.Namespace) -> int:
         plan = report.plan
         if not args.dry_run and report.importable:
             try:
-                plan = store_import(database, parsed.rows, now, operator.id, report.source)
+                plan = database.residents.store_import(parsed.rows, now, operator.id, report.source)
             except (StorageError, InvalidRecordError) as error:
                 raise CommandError(f"nothing imported: {error}") from error
     except StorageError as error:
@@ -1024,15 +1026,14 @@ def _cmd_residents_list(args: argparse.Namespace) -> int:
     from checkpoint.domain.masking import mask_name, mask_number, mask_phone
     from checkpoint.domain.records import AuditAction
     from checkpoint.domain.roles import Permission
-    from checkpoint.storage.database import StorageError
-    from checkpoint.storage.residents import registry
+    from checkpoint.storage.errors import StorageError
 
     database = _open_db(args)
     try:
         # The registry (with quarantine status) leaves the station: a leader's export, audited.
         operator = authorise(args, database, Permission.EXPORT)
-        households, members = registry(database)
-        database.append_audit(
+        households, members = database.residents.registry()
+        database.audit.append_audit(
             AuditAction.EXPORT,
             f"residents list households={len(households)} members={len(members)} masked",
             datetime.now(UTC),
@@ -1090,7 +1091,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
     """``db verify``: open to anyone (a read-only self-check); a failure is an audited event."""
     from checkpoint.domain.roles import Permission
     from checkpoint.station.db_check import check_database, record_text
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
 
     database = _open_db(args)
     try:
@@ -1154,8 +1155,8 @@ def _cmd_db(args: argparse.Namespace) -> int:
 
 def _cmd_purge(args: argparse.Namespace) -> int:
     from checkpoint.domain.roles import Permission
-    from checkpoint.storage.database import InvalidRecordError, StorageError
-    from checkpoint.storage.retention import cutoff, plan_purge, purge
+    from checkpoint.storage.errors import InvalidRecordError, StorageError
+    from checkpoint.storage.retention import cutoff
 
     if args.older_than is None:
         from checkpoint.station.retention import retention_days
@@ -1173,10 +1174,9 @@ def _cmd_purge(args: argparse.Namespace) -> int:
         operator_id = authorise(args, database, Permission.PURGE).id  # before anything is read
         try:
             if args.dry_run:
-                plan = plan_purge(database, before)
+                plan = database.retention.plan_purge(before)
             else:
-                result = purge(
-                    database,
+                result = database.retention.purge(
                     before,
                     at=now,
                     operator_id=operator_id,
@@ -1299,7 +1299,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench_log(args: argparse.Namespace) -> int:
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
     from checkpoint.ui.bench_log import BenchDataError, ensure_app, format_log_bench, run_log_bench
 
     try:

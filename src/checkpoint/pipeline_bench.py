@@ -142,7 +142,9 @@ def _set_up_station(db_url: str, home: Path) -> None:
 
     database = open_database(db_url, data_key=create_data_key(home / "data" / "keys"))
     try:
-        database.add_operator(BENCH_OPERATOR, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=BENCH_PIN)
+        database.operators.add_operator(
+            BENCH_OPERATOR, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=BENCH_PIN
+        )
     finally:
         database.close()
 
@@ -200,7 +202,7 @@ def _measure_station(
     from checkpoint.camera.demo import DemoCamera
     from checkpoint.station.bench_pipeline import FrameRateProbe, LatencyProbe, StallMonitor, peak_rss_mb
     from checkpoint.station.i18n import LanguageSwitcher
-    from checkpoint.storage.database import StorageError
+    from checkpoint.storage.errors import StorageError
     from checkpoint.ui.main_window import MainWindow
     from checkpoint.ui.style import apply_style
 

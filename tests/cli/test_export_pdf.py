@@ -35,9 +35,9 @@ def give_pins(db: str, pins: dict[str, str]) -> None:
     """The demo history's operators have no PIN: an administrator sets theirs."""
     database = open_database(db)
     try:
-        accounts = {a.operator.name: a.operator for a in database.operator_accounts()}
+        accounts = {a.operator.name: a.operator for a in database.operators.operator_accounts()}
         for name, pin in pins.items():
-            database.set_operator_pin(accounts[name].id, pin, datetime.now(UTC), None)
+            database.operators.set_operator_pin(accounts[name].id, pin, datetime.now(UTC), None)
     finally:
         database.close()
 
@@ -63,7 +63,7 @@ def db(demo_db_file: Path, tmp_path: Path) -> str:
 def export_audits(db: str) -> list[str]:
     database = open_database(db)
     try:
-        return [e.detail for e in database.audit_entries() if e.action is AuditAction.EXPORT]
+        return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.EXPORT]
     finally:
         database.close()
 

@@ -101,7 +101,9 @@ def test_a_failing_barrier_is_told_and_audited(qtbot: QtBot, tmp_path: Path, con
             _record_green_pass(qtbot, services)
         qtbot.waitUntil(lambda: services.writer.pending == 0)
         assert any(level == MessageLevel.ERROR and "did NOT open" in text for level, text in messages)
-        audit = [e for e in services.writer.database.audit_entries() if e.action is AuditAction.RELAY_FAILED]
+        audit = [
+            e for e in services.writer.database.audit.audit_entries() if e.action is AuditAction.RELAY_FAILED
+        ]
         assert len(audit) == 1
     finally:
         services.shutdown()

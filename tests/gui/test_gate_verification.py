@@ -201,7 +201,7 @@ def test_a_quarantined_resident_leaving_raises_an_alarm_that_must_be_acknowledge
     with qtbot.waitSignal(session.alarms_acknowledged, timeout=RECORD_TIMEOUT_MS):
         qtbot.keyClick(station.scan_entry, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert not station.alarm_banner.isVisible()
-    audit = services.writer.database.audit_entries()
+    audit = services.writer.database.audit.audit_entries()
     acknowledged = [entry for entry in audit if entry.action is AuditAction.ALARM_ACKNOWLEDGED]
     assert len(acknowledged) == 1 and "home_quarantine" in acknowledged[0].detail
     assert "张*三" in acknowledged[0].detail

@@ -240,7 +240,9 @@ def test_the_devices_screen_tests_the_barrier_and_saves_the_keys_the_station_rea
     assert services.scan.debouncer.window_s == 8.0
     assert window.station_view.confirmation.duration_ms == 2000
     qtbot.waitUntil(lambda: services.writer.pending == 0)
-    audit = [e for e in services.writer.database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
+    audit = [
+        e for e in services.writer.database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED
+    ]
     assert len(audit) == 1 and "relay/kind=http" in audit[0].detail
 
 

@@ -16,7 +16,6 @@ from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.office_text import CHINA_STANDARD_TIME
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
-from checkpoint.storage.residents import registry
 from checkpoint.ui.main_window import MainWindow
 
 TIMEOUT_MS = 5000
@@ -58,7 +57,7 @@ def test_import_a_gbk_csv_and_see_the_registry(
     with qtbot.waitSignal(services.session.residents.imported, timeout=TIMEOUT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert [m.name for m in registry(services.writer.database)[1]] == ["张三", "李四"]
+    assert [m.name for m in services.writer.database.residents.registry()[1]] == ["张三", "李四"]
 
     view = window.residents_view
     with qtbot.waitSignal(services.session.residents.listed, timeout=TIMEOUT_MS):
@@ -135,7 +134,7 @@ def test_a_broken_xlsx_imports_nothing_and_says_why_in_chinese(
     assert "This is not a readable XLSX workbook." in dialog.summary.text()
     languages.set_language("zh_CN")
     assert "无法导入" in dialog.summary.text() and "XLSX" in dialog.summary.text()
-    assert registry(services.writer.database) == ([], [])
+    assert services.writer.database.residents.registry() == ([], [])
 
 
 def test_an_xlsx_with_wrong_columns_names_them(window: MainWindow, tmp_path: Path) -> None:

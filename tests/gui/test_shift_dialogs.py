@@ -7,7 +7,6 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import Direction, Outcome
 from checkpoint.domain.shift_handover import Item, ItemCondition, Metric
-from checkpoint.storage import shift_records
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
@@ -92,7 +91,7 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     assert counters.shift().total().persons == 0
 
     db = services.writer.database
-    record = shift_records.shift_record(db, led.id)
+    record = db.shifts.shift_record(led.id)
     assert record is not None and record.closing is not None
     assert record.closing.incoming_leader == "周强" and record.closing.matters == ("3号岗亭灯坏",)
     assert db.verify().ok

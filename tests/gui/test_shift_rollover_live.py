@@ -35,7 +35,7 @@ def test_the_clock_rolls_an_automatic_shift_over_and_the_counters_follow(
         assert changed.args[0].automatic and changed.args[0].shift.id != first.id
         assert services.session.shift.id == changed.args[0].shift.id
         assert view.live_counters.shift_id == services.session.shift.id
-        closed = services.writer.database.shift(first.id)
+        closed = services.writer.database.shifts.shift(first.id)
         assert closed is not None and closed.closed_at == now[0]
     finally:
         services.shutdown()

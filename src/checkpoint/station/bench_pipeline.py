@@ -207,7 +207,7 @@ class LatencyProbe(QObject):
 
     def watch_commits(self, database: Database) -> None:
         """Notes when each ``append_passage`` returns, on the writer thread (the commit is then on disk)."""
-        append = database.append_passage
+        append = database.passages.append_passage
         committed = self._committed
         clock = self._clock
 
@@ -216,7 +216,7 @@ class LatencyProbe(QObject):
             committed[passage.uuid] = clock()
             return passage
 
-        database.append_passage = timed_append_passage  # type: ignore[method-assign]
+        database.passages.append_passage = timed_append_passage  # type: ignore[method-assign]
 
     def reset(self) -> None:
         """Drops what was measured so far (the warm-up)."""

@@ -25,7 +25,8 @@ from checkpoint.domain.records import AuditAction
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import clock_went_back_text, storage_error_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -97,7 +98,9 @@ class ClockGuard(QObject):
         with self._lock:
             self._last = now
         if jump is not None:
-            database.append_audit(AuditAction.CLOCK_WENT_BACK, jump.audit_detail(), now, self._operator_id)
+            database.audit.append_audit(
+                AuditAction.CLOCK_WENT_BACK, jump.audit_detail(), now, self._operator_id
+            )
             self.jumps.append(jump)
             QTimer.singleShot(0, self, lambda: self._tell(jump))
         return jump
@@ -123,7 +126,7 @@ class ClockGuard(QObject):
             operator_id = self._operator_id
 
             def job(database: Database) -> None:
-                database.append_audit(
+                database.audit.append_audit(
                     AuditAction.CLOCK_WENT_BACK, jump.audit_detail(), jump.after, operator_id
                 )
 

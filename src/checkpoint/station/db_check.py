@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from checkpoint.domain.records import AuditAction
-from checkpoint.storage.database import ChainBreak, Database, StorageError, VerifyReport
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.integrity import ChainBreak, VerifyReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ def audit_check(
         return DatabaseCheck(report, audited=False)
     action = AuditAction.VERIFY_OK if report.ok else AuditAction.VERIFY_FAILED
     try:
-        database.append_audit(action, check_detail(report), at, operator_id)
+        database.audit.append_audit(action, check_detail(report), at, operator_id)
     except StorageError as error:
         return DatabaseCheck(report, audited=False, audit_error=error)
     return DatabaseCheck(report, audited=True)

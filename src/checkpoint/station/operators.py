@@ -24,7 +24,8 @@ from checkpoint.domain.records import Operator, Role
 from checkpoint.domain.roles import Lockout, OperatorAccount, Permission, pin_problem
 from checkpoint.station.auth import AuthService, refusal_text
 from checkpoint.station.texts import pin_problem_text, role_text, storage_error_text
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 from checkpoint.storage.operators import (
     OperatorRefusal,
     OperatorRefusedError,
@@ -51,8 +52,8 @@ class OperatorStatus:
 def operator_statuses(database: Database, now: datetime) -> list[OperatorStatus]:
     """Every operator of the station, oldest first, with their lock-out at ``now`` (writer thread)."""
     return [
-        OperatorStatus(account, database.lockout_state(account.operator.id, now))
-        for account in database.operator_accounts()
+        OperatorStatus(account, database.operators.lockout_state(account.operator.id, now))
+        for account in database.operators.operator_accounts()
     ]
 
 
@@ -137,7 +138,7 @@ class OperatorsService(QObject):
         confirmation = QCoreApplication.translate("Operators", "{name} was added as {role}.")
 
         def job(db: Database) -> _Done:
-            db.add_operator(name, role, at, by, pin=pin)
+            db.operators.add_operator(name, role, at, by, pin=pin)
             return _Done(operator_statuses(db, at))
 
         self._submit(job, confirmation.format(name=name, role=role_text(role)), name)
@@ -151,7 +152,7 @@ class OperatorsService(QObject):
         by, at = self._by(), self._clock()
 
         def job(db: Database) -> _Done:
-            db.set_operator_pin(operator_id, pin, at, by)
+            db.operators.set_operator_pin(operator_id, pin, at, by)
             return _Done(operator_statuses(db, at))
 
         confirmation = QCoreApplication.translate("Operators", "{name} has a new PIN.").format(name=name)
@@ -166,7 +167,7 @@ class OperatorsService(QObject):
         by, at = self._by(), self._clock()
 
         def job(db: Database) -> _Done:
-            db.set_operator_enabled(operator_id, enabled, at, by)
+            db.operators.set_operator_enabled(operator_id, enabled, at, by)
             return _Done(operator_statuses(db, at))
 
         if enabled:

@@ -56,7 +56,8 @@ from checkpoint.station.texts import alarm_kind_text, storage_error_text
 from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 FALLBACK_PROFILE = "highway-exit"  # the rules a gate whose own profile cannot be read decides under
@@ -636,7 +637,7 @@ class StationSession(QObject):
                 detail = alarm.detail
                 if alarm.since is not None:
                     detail = f"{detail} out since {alarm.since.isoformat()}".strip()
-                db.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
+                db.audit.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
             return len(alarms)
 
         def done(count: int) -> None:
@@ -677,7 +678,7 @@ class StationSession(QObject):
         gate_id, at, operator_id = self._gate.id, self._clock(), self._operator.id
         self._switching = True
         self._writer.submit(
-            lambda db: db.set_gate_profile(gate_id, name, at, operator_id),
+            lambda db: db.gates.set_gate_profile(gate_id, name, at, operator_id),
             on_done=self._on_switch_done,
             on_error=self._on_switch_error,
         )
@@ -721,7 +722,7 @@ class StationSession(QObject):
         self._in_flight = draft
         self._set_recording(True)
         self._writer.submit(
-            lambda db: db.append_passage(passage),
+            lambda db: db.passages.append_passage(passage),
             on_done=self._on_writer_done,
             on_error=self._on_writer_error,
         )
@@ -754,7 +755,7 @@ class StationSession(QObject):
             ).format(reason=storage_error_text(error.kind))
             (on_failed or self.record_failed.emit)(message)
 
-        self._writer.submit(lambda db: db.append_passage(passage), on_done=done, on_error=failed)
+        self._writer.submit(lambda db: db.passages.append_passage(passage), on_done=done, on_error=failed)
 
     def _build_vehicle(self, vehicle: VehicleState, outcome: Outcome) -> PassageDraft:
         persons = tuple(

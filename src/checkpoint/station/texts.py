@@ -39,7 +39,7 @@ from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
-from checkpoint.storage.database import StorageErrorKind
+from checkpoint.storage.errors import StorageErrorKind
 
 
 def outcome_text(value: Outcome) -> str:

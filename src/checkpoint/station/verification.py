@@ -324,12 +324,12 @@ class Verifier:
     def person_seen_in_shift(self, shift_id: UUID, id_number: str, phone: str) -> datetime | None:
         """When this ID number (else this phone) was last recorded in the shift: a person checked twice.
         Compared through the keyed hash; the log holds no plain ID numbers."""
-        return self._database.person_seen_in_shift(shift_id, id_number=id_number, phone=phone)
+        return self._database.passages.person_seen_in_shift(shift_id, id_number=id_number, phone=phone)
 
     def refresh_watchlist(self, at: datetime | None = None) -> None:
         """Reads the entries in force now (after an import, and every minute)."""
         now = at or self._clock()
-        self._watchlist = self._database.watchlist_entries(now)
+        self._watchlist = self._database.watchlists.watchlist_entries(now)
         self._watchlist_at = now
 
     # -- one scan -----------------------------------------------------------------------------------------
@@ -344,11 +344,15 @@ class Verifier:
     ) -> Verification:
         """Everything the gate can establish about one scanned payload at ``at``."""
         now = at or self._clock()
-        revoked = self._database.revoked_pass_ids(now) if text.strip().startswith("CPS1:") else frozenset()
+        revoked = (
+            self._database.passes.revoked_pass_ids(now) if text.strip().startswith("CPS1:") else frozenset()
+        )
         code = inspect_payload(text, trust=self._trust, at=now, station_keys=self._keys, revoked=revoked)
         platform = platform_of(text, self._platforms)
         kind = CodeKind.HEALTH_CODE if code.kind is CodeKind.UNKNOWN and platform else code.kind
-        previous = self._database.code_seen_in_shift(text, shift_id) if shift_id is not None else None
+        previous = (
+            self._database.passages.code_seen_in_shift(text, shift_id) if shift_id is not None else None
+        )
         result = Verification(
             code=code,
             kind=kind,
@@ -400,9 +404,9 @@ class Verifier:
         within = payload.get("return_within_hours")
         days = max(thresholds.exit_slip_days, every if isinstance(every, int) else 0)
         hours = min(thresholds.return_hours, within if isinstance(within, int) else thresholds.return_hours)
-        exits = self._database.count_exits(household, now - timedelta(days=days)) if household else 0
+        exits = self._database.passes.count_exits(household, now - timedelta(days=days)) if household else 0
         out_since = (
-            self._database.last_exit_without_return(pass_id=result.pass_id) if result.pass_id else None
+            self._database.passes.last_exit_without_return(pass_id=result.pass_id) if result.pass_id else None
         )
         overdue = out_since is not None and now - out_since > timedelta(hours=hours)
         return dataclasses.replace(

@@ -30,7 +30,8 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage.database import ChainBreak, ChainProblem, StorageError, VerifyReport
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.integrity import ChainBreak, ChainProblem, VerifyReport
 
 
 def _kind_text(kind: str) -> str:

@@ -19,7 +19,7 @@ from checkpoint.domain.importing import ImportReport, parse_watchlist_csv
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class WatchlistService(QObject):
             return False
         at = self._clock()
         self._writer.submit(
-            lambda db: db.add_watchlist_entries(entries, at, operator_id),
+            lambda db: db.watchlists.add_watchlist_entries(entries, at, operator_id),
             on_done=self._on_stored,
             on_error=self._on_store_error,
         )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, SignalInstance
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import storage_error_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 
 
 class WriterService(QObject):

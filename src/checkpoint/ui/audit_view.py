@@ -43,7 +43,8 @@ from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
+    from checkpoint.storage.database import Database
+    from checkpoint.storage.errors import StorageError
 
 AUDIT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -198,11 +199,11 @@ class AuditView(QWidget):
         def job(database: Database) -> tuple[list[AuditEntry], dict[UUID, str]]:
             entries = [
                 entry
-                for entry in database.audit_entries(since)
+                for entry in database.audit.audit_entries(since)
                 if (action is None or entry.action == action) and (until is None or entry.at < until)
             ]
             entries.reverse()  # newest first
-            return entries, {op.id: op.name for op in database.operators()}
+            return entries, {op.id: op.name for op in database.operators.all()}
 
         self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_error)
 

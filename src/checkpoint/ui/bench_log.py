@@ -141,11 +141,13 @@ def run_log_bench(db_url: str, *, export_passages: int = EXPORT_PASSAGES) -> Log
     database = open_database(db_url)
     open_ms = _ms(start)
     try:
-        total = database.count_passages(PassageFilter())
-        if total == 0 or not database.gates():
+        total = database.passages.count_passages(PassageFilter())
+        if total == 0 or not database.gates.all():
             raise BenchDataError("the database has no passages: fill it with 'checkpoint demo-data' first")
         report = LogBenchReport(db_url, total, open_ms)
-        recent = database.fetch_passages(database.passage_keys(PassageFilter(since=_last_day(database)))[:50])
+        recent = database.passages.fetch_passages(
+            database.passages.passage_keys(PassageFilter(since=_last_day(database)))[:50]
+        )
         plate = next((p.vehicle.plate for p in recent if p.vehicle is not None and p.vehicle.plate), "")
         name = next((person.name for p in recent for person in p.persons if len(person.name) >= 3), "")
         searches = [(label, text) for label, text in (("name", name), ("plate part", plate[-4:])) if text]
@@ -168,7 +170,7 @@ def _peak_rss_mb() -> float:
 
 def _last_day(database: Database) -> datetime:
     """The start of the newest day with passages (``iter_passages`` newest first, one batch)."""
-    newest = next(database.iter_passages(PassageFilter(), oldest_first=False))
+    newest = next(database.passages.iter_passages(PassageFilter(), oldest_first=False))
     return newest.at - timedelta(days=1)
 
 
@@ -179,13 +181,13 @@ def _bench_log_view(
     from checkpoint.station.writer import RecordWriter
     from checkpoint.ui.log_view import LogView
 
-    gate = database.gates()[0]
-    operator = database.operators()[0]
-    shifts = database.shifts()
+    gate = database.gates.all()[0]
+    operator = database.operators.all()[0]
+    shifts = database.shifts.all()
     if not shifts:
         raise BenchDataError("the database has no shift: fill it with 'checkpoint demo-data' first")
     writer = RecordWriter(database)  # never started: the log view only reads
-    session = StationSession(writer, gate, operator, database.current_shift(gate.id) or shifts[-1])
+    session = StationSession(writer, gate, operator, database.shifts.current_shift(gate.id) or shifts[-1])
     log = LogService(database)
 
     def painted(view: LogView) -> float:
@@ -289,8 +291,8 @@ def _bench_trace(database: Database, recent: list[Passage], report: LogBenchRepo
 
 
 def _bench_exports(database: Database, report: LogBenchReport, count: int) -> None:
-    keys = database.passage_keys(PassageFilter(since=_last_day(database) - timedelta(days=30)))
-    window = database.fetch_passages([keys[0], keys[min(count, len(keys)) - 1]])
+    keys = database.passages.passage_keys(PassageFilter(since=_last_day(database) - timedelta(days=30)))
+    window = database.passages.fetch_passages([keys[0], keys[min(count, len(keys)) - 1]])
     if len(window) < 2:
         return
     until = window[0].at + timedelta(seconds=1)

@@ -34,7 +34,8 @@ from checkpoint.station.first_run import (
     complete_first_run,
 )
 from checkpoint.station.texts import storage_error_text
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 from checkpoint.storage.keys import KeyFileError, data_key_path, keys_dir
 
 _ERROR_STYLE = "color: #c62828; font-weight: bold;"

@@ -106,7 +106,7 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
 
 
 def text_matches(passage: Passage, text: str) -> bool:
-    """The free-text rule of ``Database.passage_keys``: a fragment of the plate, a name or the note, or a
+    """The free-text rule of ``db.passages.passage_keys``: a fragment of the plate, a name or the note, or a
     whole ID number or phone (they are stored sealed: never a fragment of those)."""
     needle = text.strip()
     if not needle:

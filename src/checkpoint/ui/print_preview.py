@@ -23,7 +23,8 @@ from checkpoint.station.exporting import ExportResult, export_error_text, export
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import handover_labels, storage_error_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 
 class PdfLoadError(ValueError):

@@ -20,7 +20,7 @@ from checkpoint.station.texts import (
     resident_status_text,
     storage_error_text,
 )
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 from checkpoint.ui.file_import import FileImportDialog, ImportTexts
 
 

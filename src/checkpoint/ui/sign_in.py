@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from checkpoint.domain.roles import PIN_MAX_DIGITS, OperatorAccount
 from checkpoint.station.auth import AuthService
 from checkpoint.station.texts import role_text, storage_error_text
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 KEY_SIZE = 76  # px: a gloved thumb
 ROW_HEIGHT = 56  # px: one operator in the list
@@ -277,4 +278,4 @@ class SignInDialog(QDialog):
 
 
 def _accounts(db: Database) -> list[OperatorAccount]:
-    return db.operator_accounts()
+    return db.operators.operator_accounts()

@@ -73,7 +73,8 @@ from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
+    from checkpoint.storage.database import Database
+    from checkpoint.storage.errors import StorageError
 
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 # A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
@@ -334,7 +335,7 @@ class TraceView(QWidget):
             found = trace_passages(database, query)
             if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
                 audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
-            return query, found, {gate.id: gate.name for gate in database.gates()}, unmasked_by
+            return query, found, {gate.id: gate.name for gate in database.gates.all()}, unmasked_by
 
         self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
 

@@ -38,14 +38,14 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def _clock_entries(database: Database) -> list[str]:
-    return [e.detail for e in database.audit_entries() if e.action is AuditAction.CLOCK_WENT_BACK]
+    return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.CLOCK_WENT_BACK]
 
 
 def test_a_start_with_the_clock_behind_the_newest_record_is_audited_and_shown(
     qtbot: QtBot, db: Database
 ) -> None:
     messages = MessageBus()
-    leader = db.ensure_operator("王班长", Role.SHIFT_LEADER)
+    leader = db.operators.ensure_operator("王班长", Role.SHIFT_LEADER)
     guard = ClockGuard(Clock(NINE - timedelta(hours=3)), messages, operator_id=leader.id)
     with qtbot.waitSignal(messages.message) as shown:  # told once the event loop runs
         jump = guard.check_start(db)
@@ -55,7 +55,7 @@ def test_a_start_with_the_clock_behind_the_newest_record_is_audited_and_shown(
     assert "went back" in text and "check the time" in text
     [detail] = _clock_entries(db)
     assert NINE.isoformat() in detail and (NINE - timedelta(hours=3)).isoformat() in detail
-    entry = next(e for e in db.audit_entries() if e.action is AuditAction.CLOCK_WENT_BACK)
+    entry = next(e for e in db.audit.audit_entries() if e.action is AuditAction.CLOCK_WENT_BACK)
     assert entry.operator_id == leader.id
     assert db.verify().ok
 

@@ -20,7 +20,7 @@ from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession, auto_record_default, needs_attestation
 from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import open_database
+from checkpoint.storage.database import open_database
 from checkpoint.storage.keys import create_deployment_key
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -50,9 +50,9 @@ def session(
     tmp_path: Path, qtbot: QtBot, key: ed25519.Ed25519PrivateKey, clock: Clock
 ) -> Iterator[StationSession]:
     db = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
-    gate = db.ensure_gate("东门", "compound-gate")
-    operator = db.ensure_operator("王保安", Role.OPERATOR)
-    shift = db.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
+    gate = db.gates.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
     writer = RecordWriter(db)
     writer.start()
     verifier = Verifier(

@@ -28,7 +28,7 @@ from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.station.alarms import AlarmKind, alarms_for, mask_name, mask_number, mask_phone, mask_plate
 from checkpoint.station.verification import Screening, Verifier, gate_facts
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -84,9 +84,9 @@ def slip(key: ed25519.Ed25519PrivateKey, household: str = "3-2-501", **changes: 
 
 
 def record(db: Database, at: datetime, direction: Direction, **person: object) -> None:
-    gate = db.ensure_gate("东门", "compound-gate")
-    operator = db.ensure_operator("王保安", Role.OPERATOR)
-    db.append_passage(
+    gate = db.gates.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    db.passages.append_passage(
         PassageDraft(
             at=at,
             direction=direction,
@@ -122,7 +122,7 @@ def test_a_revoked_or_expired_slip_says_so(
     db: Database, key: ed25519.Ed25519PrivateKey, tmp_path: Path
 ) -> None:
     payload, pass_id = slip(key)
-    db.revoke_pass(pass_id, "lost", NOW - timedelta(minutes=5), None)
+    db.passes.revoke_pass(pass_id, "lost", NOW - timedelta(minutes=5), None)
     verifier = make_verifier(db, tmp_path)
     revoked = verifier.verify(payload, THRESHOLDS)
     assert revoked.pass_verdict is PassVerdict.REVOKED
@@ -173,7 +173,7 @@ def test_the_household_quota_and_the_return_deadline_come_from_the_log(
 
 
 def test_watchlist_hits_make_quarantine_and_block_facts(db: Database, tmp_path: Path) -> None:
-    db.add_watchlist_entries(
+    db.watchlists.add_watchlist_entries(
         [
             WatchlistEntry(WatchlistKind.HOME_QUARANTINE, name="张小三", reason="密接"),
             WatchlistEntry(
@@ -199,15 +199,15 @@ def test_watchlist_hits_make_quarantine_and_block_facts(db: Database, tmp_path: 
 def test_a_platform_token_is_recognised_and_a_repeat_in_the_shift_is_found(
     db: Database, tmp_path: Path
 ) -> None:
-    gate = db.ensure_gate("东门", "compound-gate")
-    operator = db.ensure_operator("王保安", Role.OPERATOR)
-    shift = db.open_shift(gate.id, operator.id, NOW - timedelta(hours=2))
+    gate = db.gates.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=2))
     token = "yk:ABCDEF123"
     verifier = make_verifier(db, tmp_path)
     first = verifier.verify(token, THRESHOLDS, shift_id=shift.id)
     assert first.kind is CodeKind.HEALTH_CODE and first.platform is not None
     assert first.platform.name_zh == "粤康码" and first.previous_scan is None
-    db.append_passage(
+    db.passages.append_passage(
         PassageDraft(
             at=NOW - timedelta(minutes=30),
             direction=Direction.IN,

@@ -10,7 +10,7 @@ import pytest
 from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.records import PassageDraft, Role
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 
 
 @pytest.fixture(autouse=True)
@@ -32,9 +32,9 @@ def db(db_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def post(db: Database) -> Post:
-    gate = db.ensure_gate("G15 东出口", "highway-exit")
-    leader = db.ensure_operator("王班长", Role.SHIFT_LEADER)
-    shift = db.open_shift(gate.id, leader.id, T0, "白班")
+    gate = db.gates.ensure_gate("G15 东出口", "highway-exit")
+    leader = db.operators.ensure_operator("王班长", Role.SHIFT_LEADER)
+    shift = db.shifts.open_shift(gate.id, leader.id, T0, "白班")
     return Post(gate, leader, shift)
 
 

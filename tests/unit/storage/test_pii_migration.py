@@ -20,9 +20,12 @@ from storage_helpers import T0
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import AuditAction
-from checkpoint.storage import ChainProblem, PassageFilter, StorageError, open_database
+from checkpoint.storage.database import open_database
 from checkpoint.storage.engine import alembic_config
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.keys import data_key_path
+from checkpoint.storage.passage_filter import PassageFilter
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000101")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000102")
@@ -181,14 +184,14 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
         report = database.verify()
         assert report.ok, report
         assert report.records_checked == 6  # five old records and the sealing's audit entry
-        [sealing] = [e for e in database.audit_entries() if e.action is AuditAction.DATA_SEALED]
+        [sealing] = [e for e in database.audit.audit_entries() if e.action is AuditAction.DATA_SEALED]
         assert sealing.detail.startswith("1 person checks, 1 watchlist entries")
-        old = database.passage(PASSAGE)
+        old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [(p.id_number, p.phone) for p in old.persons] == [(ID_NUMBER, PHONE), ("", "")]
-        assert database.passage_keys(PassageFilter(id_number=ID_NUMBER.lower())) == [old.seq]
-        assert database.passage_keys(PassageFilter(phone=PHONE)) == [old.seq]
-        [entry] = database.watchlist_entries(T0)
+        assert database.passages.passage_keys(PassageFilter(id_number=ID_NUMBER.lower())) == [old.seq]
+        assert database.passages.passage_keys(PassageFilter(phone=PHONE)) == [old.seq]
+        [entry] = database.watchlists.watchlist_entries(T0)
         assert (entry.id, entry.id_number, entry.phone) == (ENTRY, WATCHED_ID, WATCHED_PHONE)
     finally:
         database.close()
@@ -198,7 +201,7 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
 
     again = open_database(f"sqlite:///{old_db}")  # sealing happens once
     try:
-        assert [e.action for e in again.audit_entries()].count(AuditAction.DATA_SEALED) == 1
+        assert [e.action for e in again.audit.audit_entries()].count(AuditAction.DATA_SEALED) == 1
         assert again.verify().ok
     finally:
         again.close()

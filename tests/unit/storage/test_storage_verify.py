@@ -16,12 +16,13 @@ from storage_helpers import T0, Post, make_draft
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import Passage, PassageDraft
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
-from checkpoint.storage import ChainProblem, Database, VerifyReport, open_database
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.integrity import ChainProblem, VerifyReport
 
 
 @pytest.fixture
 def chain(db: Database, post: Post, draft: Callable[..., PassageDraft]) -> list[Passage]:
-    passages = [db.append_passage(draft(i)) for i in range(6)]
+    passages = [db.passages.append_passage(draft(i)) for i in range(6)]
     db.close()
     return passages
 
@@ -195,13 +196,13 @@ def test_integrity_check_failure_is_reported(
 @pytest.fixture
 def registry(db: Database, post: Post) -> dict[str, str]:
     """One record of each 0002 kind (after the passages), closed; returns kind -> uuid."""
-    db.append_passage(make_draft(post, 1))
-    db.record_pass_issued("slip-1", "exit-slip", "3-2-501", T0, post.leader.id, household="3-2-501")
-    db.revoke_pass("slip-1", "lost", T0, post.leader.id)
+    db.passages.append_passage(make_draft(post, 1))
+    db.passes.record_pass_issued("slip-1", "exit-slip", "3-2-501", T0, post.leader.id, household="3-2-501")
+    db.passes.revoke_pass("slip-1", "lost", T0, post.leader.id)
     entry = WatchlistEntry(WatchlistKind.PLATE_OF_INTEREST, plate="沪B99999")
-    db.add_watchlist_entries([entry], T0, None)
-    db.end_watchlist_entry(entry.id, T0, None, "withdrawn")
-    db.append_passage(make_draft(post, 2))
+    db.watchlists.add_watchlist_entries([entry], T0, None)
+    db.watchlists.end_watchlist_entry(entry.id, T0, None, "withdrawn")
+    db.passages.append_passage(make_draft(post, 2))
     db.close()
     raw = sqlite3.connect(db_path_of(db))
     try:
