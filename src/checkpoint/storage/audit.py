@@ -1,8 +1,8 @@
 """The audit trail: sign-ins, exports, setting changes, corrections and acknowledged alarms, chained.
 
-Other managers append their audit entries inside their own write unit (an issued pass and its
-``pass_issued`` entry are one transaction); this manager appends entries that stand alone and reads the
-trail back.
+An entry that audits another manager's records is appended in that manager's write unit
+(:meth:`AuditManager.append_in`: an issued pass and its ``pass_issued`` entry are one transaction); entries
+that stand alone go through :meth:`AuditManager.append_audit`.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from checkpoint.domain.records import AuditAction, AuditEntry
 from checkpoint.storage import _records as rec
 from checkpoint.storage._models import audit_t
+from checkpoint.storage.chain import WriteUnit
 from checkpoint.storage.errors import InvalidRecordError
 
 if TYPE_CHECKING:
@@ -38,11 +39,16 @@ class AuditManager:
         detail = rec.as_text(detail, "audit detail")
         with self._db.writing() as unit:
             self._db.operators.check(unit.session, operator_id)
-            values = unit.append(
-                rec.AUDIT,
-                {"at": at, "action": action.value, "operator_id": operator_id, "detail": detail},
-            )
-            return rec.to_audit(values)
+            return rec.to_audit(self.append_in(unit, action, detail, at, operator_id))
+
+    def append_in(
+        self, unit: WriteUnit, action: AuditAction, detail: str, at: datetime, operator_id: uuid.UUID | None
+    ) -> dict[str, Any]:
+        """Append an entry inside ``unit``, another manager's write (so it commits with what it audits);
+        the caller has checked its arguments. Returns the stored values."""
+        return unit.append(
+            rec.AUDIT, {"at": at, "action": action.value, "operator_id": operator_id, "detail": detail}
+        )
 
     def audit_entries(self, since: datetime | None = None) -> list[AuditEntry]:
         """The audit trail in seq order; with ``since``, entries at or after it."""

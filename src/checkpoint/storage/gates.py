@@ -104,14 +104,12 @@ class GateManager:
                 rec.GATE_PROFILE,
                 {"gate_id": gate_id, "profile": profile, "at": at, "operator_id": operator_id},
             )
-            unit.append(
-                rec.AUDIT,
-                {
-                    "at": at,
-                    "action": AuditAction.SETTINGS_CHANGED.value,
-                    "operator_id": operator_id,
-                    "detail": f"gate {gate.name}: profile {gate.profile} -> {profile}",
-                },
+            self._db.audit.append_in(
+                unit,
+                AuditAction.SETTINGS_CHANGED,
+                f"gate {gate.name}: profile {gate.profile} -> {profile}",
+                at,
+                operator_id,
             )
             return rec.to_gate(row, profile)
 

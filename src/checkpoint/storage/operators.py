@@ -228,19 +228,6 @@ class OperatorManager:
         """Whether an enabled administrator with a PIN exists (else the first-run wizard is due)."""
         return any(a.can_sign_in and a.operator.role is Role.ADMINISTRATOR for a in self.operator_accounts())
 
-    def _audit(
-        self,
-        unit: WriteUnit,
-        action: AuditAction,
-        detail: str,
-        at: datetime,
-        who: uuid.UUID | None,
-    ) -> None:
-        unit.append(
-            rec.AUDIT,
-            {"at": at, "action": action.value, "operator_id": who, "detail": detail},
-        )
-
     def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
         if by is not None and not self.exists(session, by):
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
@@ -268,7 +255,7 @@ class OperatorManager:
                 )
             values = unit.append(rec.OPERATOR, {"name": name, "role": role.value})
             operator = rec.to_operator(values)
-            self._audit(unit, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
+            self._db.audit.append_in(unit, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
             if pin_hash is not None:
                 self._store_pin(unit, operator, pin_hash, at, by)
             return operator
@@ -285,7 +272,7 @@ class OperatorManager:
             rec.OPERATOR_PIN,
             {"operator_id": operator.id, "pin_hash": pin_hash, "at": at, "set_by": by},
         )
-        self._audit(unit, AuditAction.PIN_SET, f"PIN of {operator.name}", at, by)
+        self._db.audit.append_in(unit, AuditAction.PIN_SET, f"PIN of {operator.name}", at, by)
 
     def set_operator_pin(self, operator_id: uuid.UUID, pin: str, at: datetime, by: uuid.UUID | None) -> None:
         """Gives an operator a new PIN (audited ``pin_set``); it also lifts a lock-out."""
@@ -327,7 +314,7 @@ class OperatorManager:
                 {"operator_id": operator_id, "enabled": bool(enabled), "at": at, "set_by": by},
             )
             action = AuditAction.OPERATOR_ENABLED if enabled else AuditAction.OPERATOR_DISABLED
-            self._audit(unit, action, str(row["name"]), at, by)
+            self._db.audit.append_in(unit, action, str(row["name"]), at, by)
 
     def sign_in(self, name: str, pin: str, at: datetime) -> SignInResult:
         """Checks ``pin`` for the operator called ``name`` and records the attempt in the audit trail.
@@ -364,13 +351,15 @@ class OperatorManager:
             return SignInResult(SignInOutcome.SIGNED_IN, operator)
         with self._db.writing() as unit:
             session = unit.session
-            self._audit(unit, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id)
+            self._db.audit.append_in(
+                unit, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id
+            )
             after = self._lockout(session, operator.id, at)
             if after.locked_until is not None:
                 detail = (
                     f"{operator.name}: wrong PINs in a row, locked until {after.locked_until.isoformat()}"
                 )
-                self._audit(unit, AuditAction.LOCKED_OUT, detail, at, operator.id)
+                self._db.audit.append_in(unit, AuditAction.LOCKED_OUT, detail, at, operator.id)
                 return SignInResult(SignInOutcome.LOCKED_OUT, operator, after.locked_until, 0)
         return SignInResult(SignInOutcome.WRONG_PIN, operator, None, after.failures_left)
 
@@ -385,4 +374,4 @@ class OperatorManager:
 
     def _record(self, action: AuditAction, detail: str, at: datetime, who: uuid.UUID | None) -> None:
         with self._db.writing() as unit:
-            self._audit(unit, action, detail, at, who)
+            self._db.audit.append_in(unit, action, detail, at, who)

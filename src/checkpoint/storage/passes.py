@@ -106,15 +106,7 @@ class PassManager:
                     "operator_id": operator_id,
                 },
             )
-            unit.append(
-                rec.AUDIT,
-                {
-                    "at": at,
-                    "action": AuditAction.PASS_ISSUED.value,
-                    "operator_id": operator_id,
-                    "detail": f"{kind} {pass_id}",
-                },
-            )
+            self._db.audit.append_in(unit, AuditAction.PASS_ISSUED, f"{kind} {pass_id}", at, operator_id)
             return self._issued(session, [values])[0]
 
     def issued_passes(self, household: str = "") -> list[IssuedPass]:
@@ -147,15 +139,7 @@ class PassManager:
                 rec.PASS_REVOCATION,
                 {"pass_id": pass_id, "reason": reason, "at": at, "operator_id": operator_id},
             )
-            unit.append(
-                rec.AUDIT,
-                {
-                    "at": at,
-                    "action": AuditAction.PASS_REVOKED.value,
-                    "operator_id": operator_id,
-                    "detail": f"{pass_id}: {reason}",
-                },
-            )
+            self._db.audit.append_in(unit, AuditAction.PASS_REVOKED, f"{pass_id}: {reason}", at, operator_id)
 
     def revoked_pass_ids(self, at: datetime | None = None) -> frozenset[str]:
         """Every revoked pass id; with ``at``, those revoked at or before that time."""

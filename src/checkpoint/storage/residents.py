@@ -272,13 +272,5 @@ class ResidentManager:
                 f"{plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated members, "
                 f"{len(plan.households)} household versions" + (f" from {source}" if source else "")
             )
-            unit.append(
-                rec.AUDIT,
-                {
-                    "at": at,
-                    "action": AuditAction.RESIDENTS_IMPORTED.value,
-                    "operator_id": operator_id,
-                    "detail": detail,
-                },
-            )
+            self._db.audit.append_in(unit, AuditAction.RESIDENTS_IMPORTED, detail, at, operator_id)
             return plan

@@ -306,14 +306,8 @@ class ShiftManager:
         if at < row["opened_at"]:
             raise InvalidRecordError("a shift cannot close before it opened")
         unit.append(rec.SHIFT_CLOSE, {"shift_id": row["uuid"], "closed_at": at})
-        unit.append(
-            rec.AUDIT,
-            {
-                "at": at,
-                "action": AuditAction.SHIFT_CLOSED.value,
-                "operator_id": operator_id,
-                "detail": f"shift {row['uuid']} {row['label']} ({why})",
-            },
+        self._db.audit.append_in(
+            unit, AuditAction.SHIFT_CLOSED, f"shift {row['uuid']} {row['label']} ({why})", at, operator_id
         )
 
     def _open(
@@ -330,14 +324,8 @@ class ShiftManager:
             {"gate_id": gate_id, "leader_id": leader_id, "opened_at": at, "label": label},
         )
         self._known.add(values["uuid"])
-        unit.append(
-            rec.AUDIT,
-            {
-                "at": at,
-                "action": AuditAction.SHIFT_OPENED.value,
-                "operator_id": leader_id,
-                "detail": f"shift {values['uuid']} {label} ({why})",
-            },
+        self._db.audit.append_in(
+            unit, AuditAction.SHIFT_OPENED, f"shift {values['uuid']} {label} ({why})", at, leader_id
         )
         return rec.to_shift(values, None)
 

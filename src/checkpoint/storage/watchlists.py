@@ -67,14 +67,12 @@ class WatchlistManager:
                 return 0
             session.execute(insert(watchlist_entry_t), fresh)
             sources = sorted({row["source"] for row in fresh if row["source"]})
-            unit.append(
-                rec.AUDIT,
-                {
-                    "at": at,
-                    "action": AuditAction.WATCHLIST_IMPORTED.value,
-                    "operator_id": operator_id,
-                    "detail": f"{len(fresh)} entries" + (f" from {', '.join(sources)}" if sources else ""),
-                },
+            self._db.audit.append_in(
+                unit,
+                AuditAction.WATCHLIST_IMPORTED,
+                f"{len(fresh)} entries" + (f" from {', '.join(sources)}" if sources else ""),
+                at,
+                operator_id,
             )
             return len(fresh)
 
