@@ -97,7 +97,7 @@ class Holder:
 app = QCoreApplication([])
 holder = Holder()
 holder.me = holder  # a cycle holding zxing-cpp objects, alive when the program settles
-holder.formats = zxingcpp.BarcodeFormat.QRCode
+holder.read = zxingcpp.read_barcodes  # as the decoder keeps it
 holder.found = zxingcpp.read_barcodes(np.zeros((20, 20), np.uint8))
 GuiThreadCollector(app).settle()
 del holder
