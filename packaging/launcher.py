@@ -1,8 +1,9 @@
 """Entry point of the PyInstaller bundle: the same as the ``checkpoint`` console script.
 
 The bundle carries every library it links but glibc's (packaging/checkpoint.spec) and assumes a few packages
-of the station's Debian desktop (README, "Packaging"). Before the GUI starts, this checks those and says in
-one line which package to install, instead of Qt's abort or a window without text.
+of the station's Debian desktop (README, "Packaging"). Before the GUI starts, this checks those, a display and
+that Qt loads, and says in one line what to do or install, instead of Qt's abort, a traceback or a window
+without text. Other commands need none of it and are not checked.
 """
 
 import ctypes
@@ -30,15 +31,16 @@ def _chinese_fonts() -> int | None:
     fc.FcInitLoadConfigAndFonts.restype = ctypes.c_void_p
     fc.FcNameParse.restype = ctypes.c_void_p
     fc.FcNameParse.argtypes = [ctypes.c_char_p]
-    fc.FcObjectSetBuild.restype = ctypes.c_void_p
-    fc.FcObjectSetBuild.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    fc.FcObjectSetCreate.restype = ctypes.c_void_p
+    fc.FcObjectSetAdd.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
     fc.FcFontList.restype = ctypes.POINTER(ctypes.c_int)  # FcFontSet: int nfont first
     fc.FcFontList.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
     for name in ("FcFontSetDestroy", "FcObjectSetDestroy", "FcPatternDestroy", "FcConfigDestroy"):
         getattr(fc, name).argtypes = [ctypes.c_void_p]
     config = fc.FcInitLoadConfigAndFonts()
     pattern = fc.FcNameParse(b":lang=zh-cn")
-    objects = fc.FcObjectSetBuild(b"file", None)
+    objects = fc.FcObjectSetCreate()
+    fc.FcObjectSetAdd(objects, b"file")
     fonts = fc.FcFontList(config, pattern, objects)
     count = fonts[0] if fonts else 0
     if fonts:
@@ -58,12 +60,18 @@ def missing_for_gui(environ: Mapping[str, str]) -> str | None:
             "no display to show the station on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in "
             "the desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
         )
-    if platform.startswith("xcb") or (not platform and not wayland):
-        # It links only bundled libraries and glibc: this fails on a broken bundle or a glibc older than 2.36.
+    # The Qt libraries and the platform plugin link only bundled libraries and glibc: this fails on a broken
+    # bundle or a machine older than Debian 12, and says which library is missing instead of a traceback.
+    qt = ["PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Multimedia.so.6"]
+    # Unset on Wayland: Qt picks wayland, or xcb (XWayland) on a machine without libwayland.
+    name = platform.partition(":")[0] or ("" if wayland else "xcb")
+    if name in ("xcb", "offscreen"):
+        qt.append(f"PySide6/Qt/plugins/platforms/libq{name}.so")
+    for library in qt:
         try:
-            ctypes.CDLL(_bundled("PySide6/Qt/plugins/platforms/libqxcb.so"))
-        except OSError as error:
-            return f"the X11 platform plugin does not load ({error}): is this Debian 12 or newer?"
+            ctypes.CDLL(_bundled(library))
+        except OSError as error:  # PyInstaller's ctypes hook hides the loader's message in the cause
+            return f"{library} does not load ({error.__cause__ or error}); the bundle is made for Debian 12"
     config = environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
     if not os.path.isfile(config) and not environ.get("FONTCONFIG_PATH"):
         return f"no font configuration ({config}), so no text can be drawn: sudo apt install fontconfig"
