@@ -11,9 +11,10 @@
 # The checkout (this working tree's tracked files, as they are now) is copied to /srv/app/main and the bundle is
 # mounted read-only at /srv/app/main/dist/<name>. The test harness (segno to make the QR fixtures, openpyxl to
 # read the export) is a venv made in the root from PyPI; the bundle itself runs with `env -i`, never with it.
+# The base's python3 brings a few libraries (libssl3, libexpat1...) a station may lack: the smoke test's ldd check
+# fails on any library the bundle takes from the system but glibc's and zlib, so they cannot hide a gap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo="$(pwd)"
 
 # What a station's Debian 12 desktop has and the bundle does not carry: fontconfig (its configuration, cache and
 # fc-list) and a CJK font (the PDF exports embed WenQuanYi Micro Hei). Everything else comes with the bundle.
