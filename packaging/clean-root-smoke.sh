@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs packaging/smoke-test.sh against a built bundle inside a clean Debian 12 root that has only the packages a
 # station is assumed to have (ASSUMED below, named in README "Packaging"), so a library the bundle forgets shows
-# up here and not on a gate's PC. Needs root (overlay mounts, chroot) and the Debian mirror; not part of CI.
+# up here and not on a gate's PC. Needs root (overlay mounts, chroot) and the Debian mirror; CI runs it (.ci/run).
 #   bash packaging/clean-root-smoke.sh [BUNDLE_DIR]                  (default: the newest dist/checkpoint-station-*/)
 #   bash packaging/clean-root-smoke.sh [BUNDLE_DIR] -- COMMAND...    run COMMAND (bash -lc) in the same root instead
 #

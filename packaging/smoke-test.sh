@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks a built bundle the way a station would use it. Not part of CI (the build takes minutes).
+# Checks a built bundle the way a station would use it. CI runs it in a clean root (packaging/clean-root-smoke.sh).
 #   bash packaging/smoke-test.sh [BUNDLE_DIR]        (default: the newest dist/checkpoint-station-*/)
 # The bundle runs with a bare environment (no venv, no PYTHONPATH, a fresh CHECKPOINT_HOME), so it proves
 # the folder is self-contained; packaging/clean-root-smoke.sh runs this script in a clean Debian 12 root, where
