@@ -104,7 +104,7 @@ def test_the_log_view_shows_a_recorded_passage_live_and_filters_it(
     with qtbot.waitSignal(log.model.modelReset, timeout=2000):
         log.text_filter.clear()
     assert log.model.rowCount() == 1
-    log.set_window(datetime.now(UTC) + timedelta(hours=1), None)
+    log.set_window(services.clock() + timedelta(hours=1), None)
     assert log.model.rowCount() == 0
     qtbot.mouseClick(log.shift_button, Qt.MouseButton.LeftButton)
     assert log.model.passage_filter.since is not None
@@ -138,7 +138,7 @@ def test_an_export_reports_where_the_file_went(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
     target = tmp_path / "handover.csv"
-    now = datetime.now(UTC)
+    now = services.clock()
     with qtbot.waitSignal(services.exports.export_finished, timeout=10_000):
         services.exports.export_handover(target, "csv", now - timedelta(hours=1), now + timedelta(minutes=1))
     assert target.is_file()

@@ -387,7 +387,7 @@ class StationView(QWidget):
     @Slot()
     def open_manual_entry(self) -> ManualEntryDialog:
         """Degraded mode: the typed identity joins the current draft (flagged) when the dialog is accepted."""
-        dialog = ManualEntryDialog(parent=self)
+        dialog = ManualEntryDialog(self._session.now, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._session.set_manual_identity(dialog.identity()))
@@ -401,7 +401,7 @@ class StationView(QWidget):
         the passage is recorded on confirm as usual. None in vehicle mode."""
         if self._session.vehicle_mode:
             return None
-        dialog = VisitorEntryDialog(parent=self)
+        dialog = VisitorEntryDialog(self._session.now, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._session.set_visitor(dialog.details()))
