@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.verify_action = QAction(self)
         self.verify_action.triggered.connect(self.verify_database)
         self.database_check = DatabaseCheckService(
-            self._services.writer, self._services.messages, parent=self
+            self._services.writer, self._services.messages, clock=self._services.clock, parent=self
         )
         self.database_check.finished.connect(self._on_database_check_finished)
         self.database_check.failed.connect(self._on_database_check_failed)

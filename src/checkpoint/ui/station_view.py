@@ -105,7 +105,9 @@ class StationView(QWidget):
         self._scan = scan
         self._session = session
         if counters is None:
-            counters = LiveCounters(session.writer, session.gate.id, session.shift.id, parent=self)
+            counters = LiveCounters(
+                session.writer, session.gate.id, session.shift.id, clock=session.now, parent=self
+            )
             counters.start()
         self.live_counters = counters
         self._last_scan_text = ""
