@@ -198,8 +198,9 @@ class Database:
         block ends; nothing of it is stored if the block raises.
 
         Inside a unit already open on this thread, the inner block joins the outer unit (and ``bulk`` is
-        the outer one's): how one district feed is applied atomically across managers. ``bulk`` (a bulk
-        load) commits without waiting for the disk on SQLite.
+        the outer one's): how one district feed is applied atomically across managers. What a block reads
+        should go through ``unit.session``: :meth:`reading` does not see the unit's uncommitted records.
+        ``bulk`` (a bulk load) commits without waiting for the disk on SQLite.
         """
         joined: WriteUnit | None = getattr(self._open_unit, "unit", None)
         if joined is not None:
@@ -320,7 +321,7 @@ class Database:
             now = self.now()
             session.execute(insert(station_t).values(uuid=station, created_at=now, is_home=has_home is None))
             session.execute(insert(chain_head_t).values(station_id=station, seq=0, hash=GENESIS))
-            chain = WriteUnit(session, station, 0, GENESIS, self.now)
+            unit = WriteUnit(session, station, 0, GENESIS, self.now)
             values: dict[str, Any] = {
                 "uuid": uuid.uuid4(),
                 "recorded_at": now,
@@ -329,9 +330,9 @@ class Database:
                 "operator_id": None,
                 "detail": f"station {station}",
             }
-            chain.seal(rec.AUDIT, values)
+            unit.seal(rec.AUDIT, values)
             session.execute(insert(audit_t).values(values))
-            chain.store()
+            unit.store()
             return station
 
     def _data_cipher(self, data_key: bytes | None) -> PiiCipher:
