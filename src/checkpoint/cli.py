@@ -1299,14 +1299,15 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench_log(args: argparse.Namespace) -> int:
+    from checkpoint.bench import BenchError
+    from checkpoint.bench.log import ensure_app, format_log_bench, run_log_bench
     from checkpoint.storage.database import StorageError
-    from checkpoint.ui.bench_log import BenchDataError, ensure_app, format_log_bench, run_log_bench
 
     try:
         ensure_app()
         _install_language(None)
         report = run_log_bench(_db_url(args))
-    except BenchDataError as error:
+    except BenchError as error:
         raise CommandError(str(error)) from error
     except StorageError as error:
         raise CommandError(f"database error ({error.kind.value}): {error}") from error
@@ -1317,91 +1318,24 @@ def _cmd_bench_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _dcc_from_vectors(folder: Path) -> tuple[str, str, object, datetime]:
-    """The first test vector whose DCC verifies with its own certificate at its own clock."""
-    import base64
-
-    from checkpoint.domain.codes import Signature
-    from checkpoint.domain.credentials import TrustListError, TrustStore, inspect_payload
-
-    for path in sorted(folder.glob("**/2DCode/raw/*.json")):
-        try:
-            vector = json.loads(path.read_text(encoding="utf-8"))
-            trust = TrustStore()
-            trust.add_certificate_bytes(base64.b64decode(vector["TESTCTX"]["CERTIFICATE"]))
-            at = datetime.fromisoformat(vector["TESTCTX"]["VALIDATIONCLOCK"])
-            payload = vector["PREFIX"]
-        except (OSError, ValueError, KeyError, TypeError, TrustListError):
-            continue
-        if inspect_payload(payload, trust=trust, at=at).signature is Signature.VALID:
-            return str(path.relative_to(folder)), payload, trust, at
-    raise CommandError(f"no DCC test vector that verifies under {folder}")
-
-
 def _cmd_bench_verify(args: argparse.Namespace) -> int:
-    import statistics
-    import time
+    from checkpoint.bench import BenchError
+    from checkpoint.bench.verify import format_verify_bench, run_verify_bench
 
-    from checkpoint.domain.credentials import inspect_payload
-    from checkpoint.domain.credentials.samples import signed_dcc, signed_exit_slip
-
-    if args.repeat < 1:
-        raise CommandError("--repeat must be at least 1")
-    now = datetime.now(UTC)
-    if args.data is not None:
-        if not args.data.is_dir():
-            raise CommandError(f"not a folder: {args.data}")
-        source, dcc, trust, dcc_at = _dcc_from_vectors(args.data)
-    else:
-        sample = signed_dcc(now)
-        source, dcc, trust, dcc_at = "self-signed P-256 sample", sample.payload, sample.trust, now
-    station = signed_exit_slip(now)
-
-    def timing(run) -> dict[str, float]:  # type: ignore[no-untyped-def]
-        run()  # warm-up
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            run()
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        return {
-            "median_ms": round(statistics.median(times), 3),
-            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 3),
-            "max_ms": round(times[-1], 3),
-        }
-
-    results = {
-        "dcc": {
-            "source": source,
-            **timing(lambda: inspect_payload(dcc, trust=trust, at=dcc_at)),  # type: ignore[arg-type]
-        },
-        "station_pass": {
-            "source": "exit slip, fresh Ed25519 key",
-            **timing(
-                lambda: inspect_payload(
-                    station.payload, trust=None, at=now, station_keys=station.station_keys
-                )
-            ),
-        },
-        "repeat": args.repeat,
-        "target_ms": 5.0,
-    }
+    try:
+        report = run_verify_bench(args.data, args.repeat, datetime.now(UTC))
+    except BenchError as error:
+        raise CommandError(str(error)) from error
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        for name in ("dcc", "station_pass"):
-            r: Any = results[name]
-            print(
-                f"{name:13} median {r['median_ms']:.3f} ms  p95 {r['p95_ms']:.3f} ms  "
-                f"max {r['max_ms']:.3f} ms  ({r['source']})"
-            )
-        print(f"{args.repeat} verifications each; target under 5 ms")
+        print(format_verify_bench(report))
     return EXIT_OK
 
 
 def _cmd_bench_decode(args: argparse.Namespace) -> int:
-    from checkpoint.camera.bench import BenchDataError, format_decode_bench, run_decode_bench
+    from checkpoint.bench import BenchError
+    from checkpoint.bench.decode import format_decode_bench, run_decode_bench
 
     if not args.data.is_dir():
         raise CommandError(f"not a folder: {args.data}")
@@ -1409,7 +1343,7 @@ def _cmd_bench_decode(args: argparse.Namespace) -> int:
         report = run_decode_bench(
             args.data, args.max_side, frames=args.frames, no_code_frames=args.no_code_frames
         )
-    except BenchDataError as error:
+    except BenchError as error:
         raise CommandError(str(error)) from error
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -1420,14 +1354,15 @@ def _cmd_bench_decode(args: argparse.Namespace) -> int:
 
 def _cmd_bench_pipeline(args: argparse.Namespace) -> int:
     """A measurement: exits 0 even when a target is missed (the report says so)."""
-    from checkpoint.pipeline_bench import PipelineBenchError, run_pipeline_bench
-    from checkpoint.station.bench_pipeline import format_pipeline_report
+    from checkpoint.bench import BenchError
+    from checkpoint.bench.pipeline import run_pipeline_bench
+    from checkpoint.bench.probes import format_pipeline_report
 
     if not args.seconds > 0:
         raise CommandError(f"--seconds must be positive, got {args.seconds}")
     try:
         report = run_pipeline_bench(args.seconds)
-    except PipelineBenchError as error:
+    except BenchError as error:
         raise CommandError(str(error)) from error
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
