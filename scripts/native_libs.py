@@ -178,9 +178,22 @@ def listed_in_system_deps() -> set[str]:
 def covered_by(packages: Iterable[str]) -> set[str]:
     """``packages`` and everything apt installs with them (Depends and Pre-Depends, recursively)."""
     out = subprocess.run(
-        ["apt-cache", "depends", "--recurse", "--important", "--no-recommends", "--no-suggests",
-         "--no-conflicts", "--no-breaks", "--no-replaces", "--no-enhances", *sorted(packages)],
-        capture_output=True, text=True, check=False,
+        [
+            "apt-cache",
+            "depends",
+            "--recurse",
+            "--important",
+            "--no-recommends",
+            "--no-suggests",
+            "--no-conflicts",
+            "--no-breaks",
+            "--no-replaces",
+            "--no-enhances",
+            *sorted(packages),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     names = {line.strip() for line in out.splitlines() if line and not line.startswith(" ")}
     names.update(re.findall(r"Depends: (\S+)", out))
@@ -188,7 +201,9 @@ def covered_by(packages: Iterable[str]) -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--packages", action="store_true", help="derive the Debian packages (dpkg -S)")
     args = parser.parse_args(argv)
     files = native_files()
@@ -204,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
             status = "listed" if package in listed else "pulled in" if package in covered else "NOT LISTED"
             print(f"{package:32} {status:10} {example}")
             unlisted += status == "NOT LISTED"
-    print(f"{len(files)} native files checked, {len(missing)} libraries missing, {unlisted} packages not listed")
+    print(
+        f"{len(files)} native files checked, {len(missing)} libraries missing, {unlisted} packages not listed"
+    )
     return 1 if missing or unlisted else 0
 
 

@@ -37,4 +37,6 @@ def test_every_library_the_station_loads_is_installed() -> None:
         f"{library} (needed by {', '.join(sorted(path.name for path in needed_by))})"
         for library, needed_by in sorted(missing.items())
     )
-    assert not missing, f"missing system libraries: {report}; add their Debian packages to scripts/system-deps"
+    assert not missing, (
+        f"missing system libraries: {report}; add their Debian packages to scripts/system-deps"
+    )
