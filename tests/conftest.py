@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from station_clock import TickingClock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -64,6 +66,8 @@ def _collector_off() -> Iterator[None]:
     (see ``checkpoint.station.gc_guard``, which does the same for the application)."""
     gc.disable()
     yield
+    gc.unfreeze()  # what the tests froze is freed before exit (no nanobind "leaked" lines)
+    gc.collect()
     gc.enable()
 
 
@@ -88,6 +92,12 @@ def _no_dangling_threads() -> Iterator[None]:
         thread.join(timeout=3.0)
     still = [t.name for t in leftover if t.is_alive()]
     assert not still, f"threads left running: {still}"
+
+
+@pytest.fixture()
+def clock() -> TickingClock:
+    """The station's clock for this test: years from today, ticking (``station_clock``)."""
+    return TickingClock()
 
 
 @pytest.fixture()

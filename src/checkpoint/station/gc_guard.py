@@ -15,11 +15,15 @@ long-running Qt programs in Python use.
 A full collection visits every tracked object, and a started station holds some 150,000 that live as
 long as it does (modules, classes, the window): 80 ms on this machine, a visible stall of the preview or
 the log view each time one runs. ``settle`` (once, after start-up) collects and then freezes those
-(``gc.freeze``), so later collections visit only what was made since.
+(``gc.freeze``), so later collections visit only what was made since. Frozen objects are not collected
+even while the interpreter shuts down, so ``settle`` also thaws them at exit: otherwise the native modules
+built with nanobind (zxing-cpp) print "leaked instances / types / functions" at every exit, which reads
+like a crash to an administrator.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
@@ -53,6 +57,8 @@ class GuiThreadCollector(QObject):
         from then on collections skip them. Call once start-up is over."""
         gc.collect()
         gc.freeze()
+        atexit.unregister(thaw)  # once, however often a program settles
+        atexit.register(thaw)
 
     def collect(self) -> int:
         """Collects the generations whose counts passed their thresholds (as Python would); returns how
@@ -65,6 +71,13 @@ class GuiThreadCollector(QObject):
                 generation = 2 if counts[2] > self._threshold[2] else 1
             found = gc.collect(generation)
         return found
+
+
+def thaw() -> None:
+    """Gives frozen objects back to the collector and collects: what the program froze is freed (and its
+    native finalisers run) before the interpreter shuts down."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:

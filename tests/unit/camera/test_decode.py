@@ -22,7 +22,7 @@ from checkpoint.camera.decode import (
 from checkpoint.domain.codes import Backend, DecodedCode
 
 CHINESE = "通行证 张三 3栋2单元"
-ZXING_SAMPLES = Path("/work/shared/testdata/qr-peer/zxing-cpp")
+ZXING_SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "qr-peer" / "zxing-cpp"
 
 Decoder = Callable[[np.ndarray], list[DecodedCode]]
 BYTE_EXACT_BACKENDS: list[tuple[Decoder, Backend]] = [

@@ -83,3 +83,35 @@ def test_settling_freezes_what_lives_and_later_cycles_are_still_collected(
         assert _Cycle.destroyed_in == [threading.main_thread().name] * 5
     finally:
         gc.unfreeze()
+
+
+_FROZEN_CYCLE_AT_EXIT = """
+import gc, sys
+import numpy as np, zxingcpp
+from PySide6.QtCore import QCoreApplication
+from checkpoint.station.gc_guard import GuiThreadCollector
+
+class Holder:
+    pass
+
+app = QCoreApplication([])
+holder = Holder()
+holder.me = holder  # a cycle holding zxing-cpp objects, alive when the program settles
+holder.read = zxingcpp.read_barcodes  # as the decoder keeps it
+holder.found = zxingcpp.read_barcodes(np.zeros((20, 20), np.uint8))
+GuiThreadCollector(app).settle()
+del holder
+"""
+
+
+def test_a_settled_program_exits_without_nanobind_leak_reports() -> None:
+    """Frozen cycles are never collected at shutdown: zxing-cpp's nanobind then printed "leaked
+    instances / types / functions" at every exit of the station, which reads like a crash."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _FROZEN_CYCLE_AT_EXIT], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "leaked" not in done.stderr, done.stderr
