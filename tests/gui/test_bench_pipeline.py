@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from checkpoint.app import build_services
+from checkpoint.bench.probes import FrameRateProbe, LatencyProbe
 from checkpoint.camera.demo import DemoCamera
 from checkpoint.domain.credentials import ResidentPass, issue_pass
 from checkpoint.domain.records import Outcome, Passage
-from checkpoint.station.bench_pipeline import FrameRateProbe, LatencyProbe
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.scan import ScanEvent, to_qimage
 from checkpoint.station.services import StationServices

@@ -6,12 +6,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from camera_helpers import qr_image
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from checkpoint.camera.bench import count_found, ground_truth
+from camera_helpers import qr_image
+from checkpoint.bench.decode import count_found, ground_truth
 from checkpoint.camera.decode import (
     decode_image,
     decode_opencv,

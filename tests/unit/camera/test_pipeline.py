@@ -5,8 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from camera_helpers import qr_image
 
+from camera_helpers import qr_image
 from checkpoint.camera.decode import decode_image, zxing_read
 from checkpoint.camera.pipeline import (
     BASE,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checkpoint.camera.bench import (
+from checkpoint.bench.decode import (
     FRAMES,
     ExpectedPolygons,
     count_found,

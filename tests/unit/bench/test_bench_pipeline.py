@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkpoint.station.bench_pipeline import (
+from checkpoint.bench.probes import (
     Heartbeat,
     LatencySample,
     PipelineReport,

@@ -1,4 +1,4 @@
-"""``checkpoint bench pipeline``: the real station, offscreen, measured while it scans (issue 6).
+"""``checkpoint bench pipeline``: the real station, offscreen, measured while it scans.
 
 The station is built as ``app.py`` builds it (``build_services`` + ``MainWindow``, the same style, in
 Chinese), in a temporary home folder (settings, pass key, SQLite database in ``TMPDIR``) so nothing of the
@@ -6,7 +6,7 @@ user's is touched. The gate runs the compound-gate profile with auto-record on: 
 residents' passes signed by a deployment key made for the run, and each scan alone verifies the pass,
 proposes PASS and records it, zero taps: every step between the frame and the confirmation is the
 machine's, so the figure is the station's and not an operator's. The instruments are in
-``checkpoint.station.bench_pipeline``.
+``checkpoint.bench.probes``.
 
 Start-up is timed in fresh child processes running ``python -m checkpoint gui --camera demo`` offscreen
 (so every import counts), from just before the process is launched to the first decoded frame reaching
@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from checkpoint.station.bench_pipeline import PipelineReport
+from checkpoint.bench import BenchError
+from checkpoint.bench.probes import PipelineReport
 
 FLOW = (
     "compound gate, auto-record (zero taps): a resident's signed pass on the demo camera is verified, "
@@ -40,14 +41,10 @@ STARTUP_RUNS = 3
 STARTUP_TIMEOUT_S = 60.0
 
 
-class PipelineBenchError(Exception):
-    """The bench could not run the station at all (the message says why)."""
-
-
 def run_pipeline_bench(seconds: float = 30.0, *, startup_runs: int = STARTUP_RUNS) -> PipelineReport:
     """Measures start-up (``startup_runs`` child processes), then the running station for ``seconds``."""
     if seconds <= 0:
-        raise PipelineBenchError(f"--seconds must be positive, got {seconds}")
+        raise BenchError(f"--seconds must be positive, got {seconds}")
     with tempfile.TemporaryDirectory(prefix="checkpoint-bench-") as tmp:
         folder = Path(tmp)
         startups, shown, problem = time_startups(folder / "startup", startup_runs)
@@ -199,8 +196,8 @@ def _measure_station(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication is made: no screen needed
 
     from checkpoint.app import build_services, open_settings
+    from checkpoint.bench.probes import FrameRateProbe, LatencyProbe, StallMonitor, peak_rss_mb
     from checkpoint.camera.demo import DemoCamera
-    from checkpoint.station.bench_pipeline import FrameRateProbe, LatencyProbe, StallMonitor, peak_rss_mb
     from checkpoint.station.i18n import LanguageSwitcher
     from checkpoint.storage.errors import StorageError
     from checkpoint.ui.main_window import MainWindow
@@ -238,7 +235,7 @@ def _measure_station(
         )
     except StorageError as error:
         languages.uninstall()
-        raise PipelineBenchError(f"cannot open the bench database: {error}") from error
+        raise BenchError(f"cannot open the bench database: {error}") from error
     services.scan.set_source_factory(
         lambda: DemoCamera(payloads=payloads, hold_seconds=HOLD_SECONDS, gap_seconds=GAP_SECONDS)
     )

@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from checkpoint.bench import BenchError
 from checkpoint.domain.records import Passage
 from checkpoint.domain.tracing import trace_query
 from checkpoint.station.exporting import export_handover_file, trace_passages
@@ -37,10 +38,6 @@ TARGET_SCROLL_MS = 50.0  # one batch fetched and painted within a few frames: no
 TARGET_TRACE_MS = 50.0
 TARGET_XLSX_MS = 3000.0
 TARGET_PDF_MS = 5000.0
-
-
-class BenchDataError(Exception):
-    """The database cannot be benchmarked (empty, no gate): a one-line reason."""
 
 
 @dataclass
@@ -129,13 +126,13 @@ def ensure_app() -> Any:
 
     app = QApplication.instance() or QApplication([])
     if not isinstance(app, QApplication):
-        raise BenchDataError("a non-widget Qt application is already running")
+        raise BenchError("a non-widget Qt application is already running")
     collect_on_gui_thread(app)  # garbage collection as in the station: on the GUI thread's timer
     return app
 
 
 def run_log_bench(db_url: str, *, export_passages: int = EXPORT_PASSAGES) -> LogBenchReport:
-    """Open the database (migrating it if needed) and measure; raises ``BenchDataError``/``StorageError``."""
+    """Open the database (migrating it if needed) and measure; raises ``BenchError``/``StorageError``."""
     app = ensure_app()
     start = time.perf_counter()
     database = open_database(db_url)
@@ -143,7 +140,7 @@ def run_log_bench(db_url: str, *, export_passages: int = EXPORT_PASSAGES) -> Log
     try:
         total = database.passages.count_passages(PassageFilter())
         if total == 0 or not database.gates.all():
-            raise BenchDataError("the database has no passages: fill it with 'checkpoint demo-data' first")
+            raise BenchError("the database has no passages: fill it with 'checkpoint demo-data' first")
         report = LogBenchReport(db_url, total, open_ms)
         recent = database.passages.fetch_passages(
             database.passages.passage_keys(PassageFilter(since=_last_day(database)))[:50]
@@ -185,7 +182,7 @@ def _bench_log_view(
     operator = database.operators.all()[0]
     shifts = database.shifts.all()
     if not shifts:
-        raise BenchDataError("the database has no shift: fill it with 'checkpoint demo-data' first")
+        raise BenchError("the database has no shift: fill it with 'checkpoint demo-data' first")
     writer = RecordWriter(database)  # never started: the log view only reads
     session = StationSession(writer, gate, operator, database.shifts.current_shift(gate.id) or shifts[-1])
     log = LogService(database)

@@ -1,7 +1,8 @@
-"""The instruments of ``checkpoint bench pipeline``: what the running station is measured with.
+"""The instruments of ``checkpoint bench pipeline``: what the running station is measured with, and the
+report they fill.
 
-The bench itself (``checkpoint.pipeline_bench``, a composition root beside ``app.py``) builds the real
-station offscreen and attaches these to it:
+The bench itself (``checkpoint.bench.pipeline``) builds the real station offscreen as ``app.py`` does and
+attaches these to it:
 
 * ``LatencyProbe``, scan-to-verdict latency. A frame's capture time (``time.monotonic()`` taken in the
   camera thread as the frame arrives) travels with it: ``Frame.captured_at`` -> ``DecodeResult`` ->
@@ -41,7 +42,7 @@ from checkpoint.storage.database import Database
 Clock = Callable[[], float]
 
 HEARTBEAT_MS = 5
-STALL_LIMIT_MS = 50.0  # issue 6: the GUI thread never stalls longer
+STALL_LIMIT_MS = 50.0  # the GUI thread never stalls longer
 LATENCY_P95_LIMIT_MS = 100.0
 MEMORY_LIMIT_MB = 400.0
 STARTUP_LIMIT_S = 3.0

@@ -38,11 +38,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from checkpoint.bench import BenchError
 from checkpoint.camera.decode import decode_image, decode_opencv, decode_pyzbar, decode_zxing, merge_codes
 from checkpoint.camera.pipeline import FramePipeline
+from checkpoint.camera.sources import IMAGE_SUFFIXES
 from checkpoint.domain.codes import DecodedCode, Point
-
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".pgm", ".ppm"})
 
 RAW_DECODERS: tuple[tuple[str, Callable[[np.ndarray], list[DecodedCode]]], ...] = (
     ("zxing-cpp", decode_zxing),
@@ -54,17 +54,13 @@ STILL = "still"  # decode_image: every strategy, for checkpoint scan
 DECODER_NAMES: tuple[str, ...] = (*(name for name, _ in RAW_DECODERS), PIPELINE, STILL)
 FRAMES = 3  # frames a still image gets: a tenth of a second of a 30 fps camera
 
-# The issue's targets (issue 6), checked in the report.
+# The pipeline's targets, checked in the report.
 TARGET_BOOFCV_RATIO = 1.3  # pipeline codes / best raw decoder's, BoofCV sets together
 TARGET_NO_CODE_RATIO = 3.0  # pipeline / raw zxing-cpp, average ms on the no-code stream
 TARGET_NO_CODE_P95_MS = 33.0
 
 _NUMBER_LINE = re.compile(r"^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?(\s+-?\d+(\.\d+)?([eE][-+]?\d+)?)+\s*$")
 _PART_STEM = re.compile(r"^(?P<msg>.+)-\d+$")
-
-
-class BenchDataError(Exception):
-    """The data directory is missing or holds no image set."""
 
 
 # ------------------------------------------------------------------------------------- ground truth
@@ -280,7 +276,7 @@ class DecodeBenchReport:
         return list(pooled.values())
 
     def targets(self) -> dict[str, object]:
-        """The issue's targets against this run's figures (a target is None when its data is missing)."""
+        """The targets against this run's figures (a target is None when its data is missing)."""
         boof = {d.decoder: d for d in self.totals("boofcv/")}
         best = max((boof[name] for name, _ in RAW_DECODERS), key=lambda d: d.found)
         ratio = boof[PIPELINE].found / best.found if best.found else None
@@ -329,7 +325,7 @@ def _percentile(values: Sequence[float], pct: float) -> float:
 def image_sets(data_dir: Path) -> list[Path]:
     """Folders under ``data_dir`` (itself included) that directly hold images, sorted."""
     if not data_dir.is_dir():
-        raise BenchDataError(f"not a folder: {data_dir}")
+        raise BenchError(f"not a folder: {data_dir}")
     folders = [data_dir, *(p for p in data_dir.rglob("*") if p.is_dir())]
     return sorted(f for f in folders if any(is_image(p) for p in f.iterdir()))
 
@@ -394,14 +390,14 @@ def run_decode_bench(
 ) -> DecodeBenchReport:
     """Run every decoder over every image set under ``data_dir``, then the no-code stream."""
     if max_side is not None and max_side < 32:
-        raise BenchDataError(f"--max-side must be at least 32, got {max_side}")
+        raise BenchError(f"--max-side must be at least 32, got {max_side}")
     if frames < 1:
-        raise BenchDataError(f"--frames must be at least 1, got {frames}")
+        raise BenchError(f"--frames must be at least 1, got {frames}")
     if no_code_frames < 0:
-        raise BenchDataError(f"--no-code-frames must not be negative, got {no_code_frames}")
+        raise BenchError(f"--no-code-frames must not be negative, got {no_code_frames}")
     folders = image_sets(data_dir)
     if not folders:
-        raise BenchDataError(f"no folder with images under {data_dir}")
+        raise BenchError(f"no folder with images under {data_dir}")
     _warm_up()
     sets: list[SetResult] = []
     for folder in folders:
@@ -519,7 +515,7 @@ def format_decode_bench(report: DecodeBenchReport) -> str:
             f"  pipeline   mean {pipe['mean_ms']:.1f} ms  p95 {pipe['p95_ms']:.1f} ms",
         ]
     t = report.targets()
-    lines += ["", "targets (issue 6):"]
+    lines += ["", "targets:"]
     if t["boofcv_total"]:
         lines.append(
             f"  BoofCV: pipeline {t['boofcv_pipeline']} / best raw ({t['boofcv_best_raw_decoder']}) "

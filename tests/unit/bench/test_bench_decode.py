@@ -1,3 +1,5 @@
+"""The decode bench: ground truth in both forms, codes found per decoder, the no-code stream, bad data."""
+
 from __future__ import annotations
 
 import json
@@ -6,10 +8,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from camera_helpers import qr_image
 
-from checkpoint.camera.bench import (
-    BenchDataError,
+from camera_helpers import qr_image
+from checkpoint.bench import BenchError
+from checkpoint.bench.decode import (
     ExpectedPolygons,
     ExpectedText,
     format_decode_bench,
@@ -18,8 +20,6 @@ from checkpoint.camera.bench import (
     point_in_polygon,
     run_decode_bench,
 )
-from checkpoint.camera.scan import ScanInputError, scan_image_file, scan_payload
-from checkpoint.domain.records import CodeKind
 
 BOOF_TXT = """# list of hand selected 2D points
 10.5 20.0
@@ -116,9 +116,9 @@ def test_bench_no_code_stream_and_targets(tmp_path: Path) -> None:
 
 
 def test_bench_rejects_bad_numbers(tmp_path: Path) -> None:
-    with pytest.raises(BenchDataError):
+    with pytest.raises(BenchError):
         run_decode_bench(_fixture(tmp_path), None, frames=0)
-    with pytest.raises(BenchDataError):
+    with pytest.raises(BenchError):
         run_decode_bench(tmp_path, None, no_code_frames=-1)
 
 
@@ -134,37 +134,7 @@ def test_boofcv_sets_file_with_several_polygons_is_ground_truth(tmp_path: Path) 
 
 
 def test_bench_without_images_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(BenchDataError):
+    with pytest.raises(BenchError):
         run_decode_bench(tmp_path, None)
-    with pytest.raises(BenchDataError):
+    with pytest.raises(BenchError):
         run_decode_bench(tmp_path / "nope", None)
-
-
-def test_scan_image_file_reports_codes_with_points(tmp_path: Path) -> None:
-    path = tmp_path / "通行证.png"
-    cv2.imwrite(str(tmp_path / "tmp.png"), qr_image("CPS1:ABC", scale=4))
-    (tmp_path / "tmp.png").rename(path)
-    [code] = scan_image_file(path)
-    assert code.kind is CodeKind.STATION_PASS
-    assert code.text == "CPS1:ABC"
-    assert code.points is not None and len(code.points) == 4
-
-
-@pytest.mark.parametrize("content", [None, b"", b"this is not an image"], ids=["missing", "empty", "garbage"])
-def test_scan_image_file_bad_input_raises(tmp_path: Path, content: bytes | None) -> None:
-    path = tmp_path / "input.png"
-    if content is not None:
-        path.write_bytes(content)
-    with pytest.raises(ScanInputError):
-        scan_image_file(path)
-
-
-def test_scan_image_file_on_a_folder_raises(tmp_path: Path) -> None:
-    with pytest.raises(ScanInputError):
-        scan_image_file(tmp_path)
-
-
-def test_scan_payload_classifies_one_line() -> None:
-    code = scan_payload("HC1:NCFOXN%TS3DH\n")
-    assert (code.text, code.kind, code.points) == ("HC1:NCFOXN%TS3DH", CodeKind.DCC, None)
-    assert scan_payload("https://jkm.example.gov.cn/h5/code?token=1").kind is CodeKind.HEALTH_CODE
