@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
 from checkpoint.domain import validators
+from checkpoint.domain.names import clean_name
 from checkpoint.domain.office_text import (
     CHINA_STANDARD_TIME,
     ID_NUMBER_HEADERS,
@@ -56,7 +57,6 @@ from checkpoint.domain.watchlist import (
     WatchlistAction,
     WatchlistEntry,
     WatchlistKind,
-    normalise_name,
 )
 
 __all__ = [
@@ -208,7 +208,7 @@ class _RowRejectedError(Exception):
 
 
 def _entry(cells: dict[str, str], today: date | None, tz: tzinfo, source: str) -> WatchlistEntry:
-    name = normalise_name(cells.get("name", ""))
+    name = clean_name(cells.get("name", ""))
     id_number = ""
     if cells.get("id_number", "").strip():
         checked = validators.validate_id_number(cells["id_number"], today or date.max)

@@ -32,6 +32,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from checkpoint.domain import validators
+from checkpoint.domain.names import clean_name
 from checkpoint.domain.office_text import (  # one way to read office files, shared with the watchlist
     CHINA_STANDARD_TIME,
     ID_NUMBER_HEADERS,
@@ -54,7 +55,6 @@ from checkpoint.domain.residents import (
     ResidentStatus,
     household_code,
 )
-from checkpoint.domain.watchlist import normalise_name
 
 __all__ = [
     "ResidentFileError",
@@ -296,7 +296,7 @@ def _row(cells: dict[str, str], line: int, today: date | None, tz: tzinfo, sourc
     for column, value in cells.items():
         if len(value) > MAX_CELL:
             raise reject(ResidentRejectCode.TOO_LONG, f"{column}: {len(value)}")
-    name = normalise_name(cells.get("name", ""))
+    name = clean_name(cells.get("name", ""))
     if not name:
         raise reject(ResidentRejectCode.NO_NAME, "")
     id_text = cells.get("id_number", "").strip()

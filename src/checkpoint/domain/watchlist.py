@@ -12,7 +12,8 @@ recorded another way:
 - ID numbers: full-width digits to ASCII, separators removed, upper case (``x`` becomes ``X``);
 - phones: digits only, a ``+86`` / ``0086`` / ``86`` country prefix before an 11-digit mobile removed;
 - plates: upper case, without spaces, dots, middle dots or hyphens (``京A·12345`` is ``京A12345``);
-- names: full-width forms folded, white space removed.
+- names: :func:`checkpoint.domain.names.normalise_name` (NFKC, spaces and invisible characters removed,
+  traditional Chinese folded to simplified, case folded): the one form residents and tracing use too.
 
 ID numbers and plates use the same normal forms as :mod:`checkpoint.domain.validators`.
 
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from checkpoint.domain import validators
+from checkpoint.domain import names, validators
 from checkpoint.domain.records import PersonCheck
 
 __all__ = [
@@ -134,7 +135,6 @@ class WatchlistHit:
         return self.entry.kind is WatchlistKind.HOME_QUARANTINE or self.entry.action is WatchlistAction.BLOCK
 
 
-_SPACES = re.compile(r"\s+")
 _NON_DIGITS = re.compile(r"[^0-9]+")
 
 
@@ -158,8 +158,8 @@ def normalise_plate(text: str) -> str:
 
 
 def normalise_name(text: str) -> str:
-    """Without any white space (Chinese names are often typed with a space between family and given name)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    """The one form names are compared in (``domain.names``): 欧阳 娜娜 and 歐陽娜娜 are 欧阳娜娜."""
+    return names.normalise_name(text)
 
 
 def is_active(entry: WatchlistEntry, at: datetime) -> bool:
