@@ -5,11 +5,18 @@ created, an older one migrated, a newer or foreign one refused (``StorageError``
 A file database runs in WAL mode with ``synchronous=FULL``; a write transaction (the execution option
 :data:`WRITE_OPTION`) begins with ``BEGIN IMMEDIATE``, so writers queue on the database lock instead of
 failing half-way. :class:`~checkpoint.storage.database.Database` builds on the engine.
+
+The file and its WAL and shared-memory files are private to the station's user (0600), the folders made
+for it too (0700), like the keys and exports: a database left open to others by an earlier version is
+tightened when opened, and the log says so.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +29,11 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from checkpoint import paths
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind, translated
+
+_log = logging.getLogger(__name__)
+_POSIX = sys.platform != "win32"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -38,16 +49,80 @@ def alembic_config() -> Config:
     return config
 
 
+_SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside the database
+
+
 def _prepare_sqlite_folder(database: str) -> None:
+    """Create the database's folder (and any missing parent) private to this user (0700), and tighten
+    the station's own data folder if it was left open to others. A folder the administrator chose for
+    ``--db`` that others may enter is only logged: the files in it are private (see below)."""
     folder = Path(database).expanduser().resolve().parent
+    missing = [folder, *folder.parents]
+    missing = [path for path in missing if not path.exists()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for path in reversed(missing):
+            path.mkdir(mode=0o700)
+            if _POSIX:
+                path.chmod(0o700)  # whatever the umask left
+    except FileExistsError:  # made meanwhile by another process
+        pass
     except OSError as exc:
         raise StorageError(
             StorageErrorKind.UNWRITABLE_FOLDER, f"cannot create the folder {folder}: {exc}"
         ) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StorageError(StorageErrorKind.UNWRITABLE_FOLDER, f"cannot write in the folder {folder}")
+    if _POSIX and folder not in missing:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            if folder == paths.data_dir().expanduser().resolve():
+                _tighten(folder, 0o700)
+            else:
+                _log.warning(
+                    "the database folder %s is open to other users (mode %o); the database files in it "
+                    "are kept private (0600), but consider: chmod 700 %s",
+                    folder,
+                    mode,
+                    folder,
+                )
+
+
+def _tighten(path: Path, wanted: int) -> None:
+    """Give ``path`` mode ``wanted`` if it allows more, and say so in the log."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & ~wanted & 0o777:
+        try:
+            path.chmod(wanted)
+        except OSError as exc:
+            raise StorageError(
+                StorageErrorKind.UNWRITABLE_FOLDER,
+                f"{path} is open to other users (mode {mode:o}) and cannot be made private: {exc}",
+            ) from exc
+        _log.warning("%s was open to other users (mode %o): made private (mode %o)", path, mode, wanted)
+
+
+def protect_sqlite_files(database: str) -> None:
+    """Make the database file private to this user (0600) before SQLite opens it, and tighten it and its
+    WAL, shared-memory and journal files if an earlier version (or a copy) left them readable by others.
+
+    SQLite creates a new database 0644 (less the umask) and its WAL and shared-memory files with the
+    database file's mode, so creating the file 0600 first (an empty file is an empty database) keeps all
+    of them private from the start.
+    """
+    if not _POSIX:
+        return
+    path = Path(database).expanduser()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StorageError(StorageErrorKind.UNWRITABLE_FOLDER, f"cannot create {path}: {exc}") from exc
+    else:
+        os.close(fd)
+    for item in (path, *(path.with_name(path.name + suffix) for suffix in _SIDE_FILES)):
+        if item.exists():
+            _tighten(item, 0o600)
 
 
 def _sqlite_engine(url: str, database: str | None, busy_timeout: float) -> Engine:
@@ -149,6 +224,7 @@ def migrated_engine(url: str, busy_timeout: float) -> Engine:
     if file_db:
         assert parsed.database is not None
         _prepare_sqlite_folder(parsed.database)
+        protect_sqlite_files(parsed.database)
     with translated():
         try:
             engine = _sqlite_engine(url, parsed.database, busy_timeout) if is_sqlite else create_engine(url)
