@@ -4,15 +4,19 @@
 Every mask is idempotent (a masked value stays as it is) and never reveals more of a short value than of a
 long one.
 
-ID numbers and phones are stored sealed, beside their masked form and a keyed hash of their normalised form
-(``storage/pii.py``), so the free-text filter can only match a whole number (through its keyed hash):
-:func:`matches_sealed` is that rule, for code that filters passages in memory.
+ID numbers, phones, names and households are stored sealed, beside a keyed hash of their normalised form
+(``storage/pii.py``), so the free-text filter can only match a whole number, a whole name or a whole
+household code (through its keyed hash): :func:`matches_sealed` is that rule, for code that filters
+passages in memory.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from checkpoint.domain.names import normalise_name
+from checkpoint.domain.residents import household_code
 
 _PLATE_STRIP = re.compile(r"[\s.·•・\-_]+")
 
@@ -67,13 +71,21 @@ WHOLE_NUMBER_MIN = 11
 """A needle this long or longer (normalised) is also compared as a whole ID number or phone."""
 
 
-def matches_sealed(needle: str, id_number: str, phone: str) -> bool:
-    """Whether the free-text ``needle`` finds a person by ID number or phone: only the whole number (in any
-    case, with any spaces or separators); a fragment never does, as the database (keyed hashes) cannot."""
+def matches_sealed(needle: str, id_number: str, phone: str, name: str = "", household: str = "") -> bool:
+    """Whether the free-text ``needle`` finds a person by ID number, phone, name or household: only the
+    whole number (in any case, with any spaces or separators), the whole name (``domain.names``' one form)
+    or the whole household code; a fragment never does, as the database (keyed hashes) cannot."""
+    raw = needle
     needle = needle.strip().lower()
     if not needle:
         return False
     whole_id, whole_phone = normalise_id_number(needle), normalise_phone(needle)
-    return (len(whole_id) >= WHOLE_NUMBER_MIN and whole_id == normalise_id_number(id_number)) or (
+    if (len(whole_id) >= WHOLE_NUMBER_MIN and whole_id == normalise_id_number(id_number)) or (
         len(whole_phone) >= WHOLE_NUMBER_MIN and whole_phone == normalise_phone(phone)
-    )
+    ):
+        return True
+    wanted_name = normalise_name(raw)
+    if wanted_name and wanted_name == normalise_name(name):
+        return True
+    code = household_code(raw)
+    return bool(code) and code == household_code(household)

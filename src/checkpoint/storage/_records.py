@@ -30,6 +30,13 @@ which canonical form the row's hash was taken over, and the hashed field lists a
 
 Flipping ``pii_form`` either way changes the canonical form (a string becomes an object), so it breaks the
 hash too. A ciphertext moved to another row or field does not open (its associated data names the row).
+
+Names, households, payloads and free text (schema 0010, :data:`SEALED_TEXT`) follow the same rule with
+``pii_form`` 2: a row written since 0010 hashes each such field as the object of its stored parts
+(``{"hmac", "masked", "sealed"}``, the parts it has) or "" when empty; a row written before hashes the plain
+value, as it always did, and after the program seals it on open (the plain column blanked, ``pii_form``
+unchanged) ``verify`` opens it with the key and checks its keyed hash and mask. Passages, residents,
+households and issued passes gained a ``pii_form`` column for this (0: hashed plain, 2: hashed sealed).
 """
 
 from __future__ import annotations
@@ -184,15 +191,98 @@ PERSON_HASHED_UNLESS_DEFAULT = ("attested_at", "pass_id", "household")  # since 
 PII_FIELDS = (PiiKind.ID_NUMBER.value, PiiKind.PHONE.value)
 PII_PLAIN_FORM = 0  # hashed over the plain text (written before schema 0006)
 PII_SEALED_FORM = 1  # hashed over the sealed, keyed-hash and masked columns
+PII_TEXT_FORM = 2  # since 0010: names, households, payloads and free text hashed sealed as well
 _PII_PARTS = ("hmac", "masked", "sealed")
+
+PERSON = "person_check"  # not a chained kind of its own (its passage's hash covers it)
+
+SEALED_TEXT: dict[str, dict[str, tuple[PiiKind | None, tuple[str, ...]]]] = {
+    PERSON: {
+        "name": (PiiKind.NAME, ("hmac", "masked", "sealed")),
+        "household": (PiiKind.HOUSEHOLD, ("hmac", "sealed")),
+        "code_text": (PiiKind.PAYLOAD, ("hmac", "sealed")),
+    },
+    PASSAGE: {"note": (None, ("sealed",))},
+    WATCHLIST_ENTRY: {"name": (PiiKind.NAME, ("hmac", "masked", "sealed"))},
+    RESIDENT: {
+        "name": (PiiKind.NAME, ("hmac", "masked", "sealed")),
+        "household": (PiiKind.HOUSEHOLD, ("hmac", "sealed")),
+    },
+    HOUSEHOLD: {
+        "code": (PiiKind.HOUSEHOLD, ("hmac", "sealed")),
+        "address": (None, ("sealed",)),
+        "notes": (None, ("sealed",)),
+    },
+    ISSUED_PASS: {"summary": (None, ("sealed",)), "household": (PiiKind.HOUSEHOLD, ("hmac", "sealed"))},
+}
+"""Since 0010: per record (and person checks), the text fields stored sealed and the parts each keeps: a
+keyed hash where something searches the field (its ``PiiKind`` decides the normal form), a mask where a
+screen shows it masked."""
 
 Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
 _E = TypeVar("_E", bound=enum.Enum)
 
 
 def record_fields(kind: str, row: Row) -> dict[str, object]:
-    """The hashed fields of a gate, operator, shift, shift close or audit record."""
-    return {name: row[name] for name in HASHED[kind]}
+    """The hashed fields of a record of ``kind`` (sealed text as the module docstring says)."""
+    fields = {name: row[name] for name in HASHED[kind]}
+    if kind in SEALED_TEXT and row["pii_form"] >= PII_TEXT_FORM:
+        fields.update(_text_canonical(kind, row))
+    return fields
+
+
+def _text_canonical(kind: str, row: Row) -> dict[str, object]:
+    canonical: dict[str, object] = {}
+    for field, (_, parts) in SEALED_TEXT[kind].items():
+        stored = {part: row[f"{field}_{part}"] for part in parts}
+        canonical[field] = stored if any(stored.values()) else ""
+    return canonical
+
+
+def seal_text(kind: str, row: dict[str, Any], cipher: PiiCipher, row_id: uuid.UUID | str) -> None:
+    """Turn a row's plain text fields of ``kind`` (:data:`SEALED_TEXT`) into their stored form, in place:
+    sealed, keyed hash and mask filled, plain columns blank, ``pii_form`` 2."""
+    for field, (pii_kind, parts) in SEALED_TEXT[kind].items():
+        value = row[field]
+        row[f"{field}_sealed"] = cipher.seal(value, row_id, field)
+        if "hmac" in parts:
+            assert pii_kind is not None
+            row[f"{field}_hmac"] = cipher.keyed_hash(pii_kind, value)
+        if "masked" in parts:
+            assert pii_kind is not None
+            row[f"{field}_masked"] = mask(pii_kind, value) if value else ""
+        row[field] = ""
+    row["pii_form"] = PII_TEXT_FORM
+
+
+def open_text(kind: str, row: Row, cipher: PiiCipher, row_id: uuid.UUID | str) -> dict[str, Any]:
+    """A copy of a stored row with its sealed text fields of ``kind`` in plain text again (a field never
+    sealed keeps its plain column); raises :class:`StorageError` (corrupt) when a value does not open."""
+    opened = dict(row)
+    for field in SEALED_TEXT[kind]:
+        sealed = row[f"{field}_sealed"]
+        if sealed:
+            try:
+                opened[field] = cipher.open(sealed, row_id, field)
+            except PiiError as exc:
+                raise StorageError(
+                    StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}"
+                ) from exc
+    return opened
+
+
+def legacy_text_consistent(kind: str, opened: Row, cipher: PiiCipher) -> bool:
+    """For a row hashed over its plain text (``pii_form`` below 2, opened), whether its keyed hashes and
+    masks belong to its values: they came after its hash, so the chain alone cannot vouch for them."""
+    for field, (pii_kind, parts) in SEALED_TEXT[kind].items():
+        if pii_kind is None:
+            continue
+        value = opened[field]
+        if "hmac" in parts and opened[f"{field}_hmac"] != cipher.keyed_hash(pii_kind, value):
+            return False
+        if "masked" in parts and opened[f"{field}_masked"] != (mask(pii_kind, value) if value else ""):
+            return False
+    return True
 
 
 def watchlist_fields(row: Row) -> dict[str, object]:
@@ -200,6 +290,11 @@ def watchlist_fields(row: Row) -> dict[str, object]:
     fields = record_fields(WATCHLIST_ENTRY, row)
     fields.update(_pii_canonical(row))
     return fields
+
+
+def text_row_id(kind: str, row: Row) -> uuid.UUID | str:
+    """What a row's sealed text is bound to: its record uuid, or a person check's passage and place."""
+    return person_row_id(row["passage_uuid"], row["position"]) if kind == PERSON else row["uuid"]
 
 
 def _pii_canonical(row: Row) -> dict[str, object]:
@@ -274,7 +369,7 @@ def legacy_pii_consistent(row: Row, cipher: PiiCipher) -> bool:
 
 def passage_fields(row: Row, persons: Sequence[Row], vehicle: Row | None) -> dict[str, object]:
     """The hashed fields of a passage, including its person checks (in order) and its vehicle."""
-    fields: dict[str, object] = {name: row[name] for name in HASHED[PASSAGE]}
+    fields = record_fields(PASSAGE, row)
     fields["reasons"] = json.loads(row["reasons"])
     fields["persons"] = [_person_fields(p) for p in persons]
     fields["vehicle"] = None if vehicle is None else {name: vehicle[name] for name in VEHICLE_HASHED}
@@ -294,9 +389,12 @@ def _person_fields(p: Row) -> dict[str, object]:
     fields: dict[str, object] = {name: p[name] for name in PERSON_HASHED}
     fields.update(_pii_canonical(p))
     fields["verified"] = json.loads(p["verified"])
+    sealed_text = _text_canonical(PERSON, p) if p["pii_form"] >= PII_TEXT_FORM else {}
+    fields.update({name: value for name, value in sealed_text.items() if name in PERSON_HASHED})
     for name in PERSON_HASHED_UNLESS_DEFAULT:  # see the module docstring
-        if p[name]:
-            fields[name] = p[name]
+        value = sealed_text.get(name, p[name])
+        if value:
+            fields[name] = value
     flags = json.loads(p["flags"])
     if flags != []:
         fields["flags"] = flags

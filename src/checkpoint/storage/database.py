@@ -6,7 +6,8 @@
 * the engine and the **units of work**: :meth:`Database.reading` gives a Session for one read;
   :meth:`Database.writing` gives a :class:`~checkpoint.storage.chain.WriteUnit`, one write transaction
   holding the station's chain head, through which records are appended (numbered, hashed, chained);
-* the **personal-data cipher** (:attr:`Database.pii`, ``storage.pii``) that seals ID numbers and phones;
+* the **personal-data cipher** (:attr:`Database.pii`, ``storage.pii``) that seals ID numbers, phones, names,
+  households, payloads and free text;
 * the **clock** (:meth:`Database.now`) that stamps ``recorded_at``;
 * **verification** (:meth:`Database.verify`, ``storage.integrity``) and the free-text index's upkeep.
 
@@ -44,7 +45,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, Engine, Table, TextClause, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -53,11 +54,16 @@ from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
 from checkpoint.storage import fts, integrity, keys
 from checkpoint.storage._models import (
+    PLAIN_NOTE_CONDITION,
     PLAIN_PII_CONDITION,
     audit_t,
     chain_head_t,
     data_key_t,
+    household_t,
+    issued_pass_t,
+    passage_t,
     person_check_t,
+    resident_t,
     station_t,
     watchlist_entry_t,
 )
@@ -70,7 +76,7 @@ from checkpoint.storage.integrity import Link, VerifyReport
 from checkpoint.storage.operators import OperatorManager
 from checkpoint.storage.passages import PassageManager
 from checkpoint.storage.passes import PassManager
-from checkpoint.storage.pii import PiiCipher
+from checkpoint.storage.pii import PiiCipher, PiiKind, mask
 from checkpoint.storage.residents import ResidentManager
 from checkpoint.storage.retention import RetentionManager
 from checkpoint.storage.shifts import ShiftManager
@@ -79,7 +85,7 @@ from checkpoint.storage.watchlists import WatchlistManager
 _log = logging.getLogger(__name__)
 
 _ANALYSIS_LIMIT = 400  # rows ANALYZE samples per index
-_SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
+_SEAL_BATCH = 2000  # plain-era rows sealed per transaction on open
 
 
 def open_database(
@@ -97,7 +103,8 @@ def open_database(
     ``data_key`` seals and opens ID numbers and phones (``storage.pii``); by default it is read from the
     keys folder, and made there (logged and audited) when missing and this database has never been sealed
     with one. A database sealed with a key that is missing or another one raises ``StorageError``
-    (``DATA_KEY``) and nothing is written. ID numbers and phones stored before schema 0006 are sealed now.
+    (``DATA_KEY``) and nothing is written. Personal data an older schema stored in plain text (ID numbers
+    and phones before 0006, names, households, code texts and notes before 0010) is sealed now.
 
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
@@ -382,56 +389,16 @@ class Database:
             raise StorageError(StorageErrorKind.DATA_KEY, str(exc)) from exc
 
     def _seal_plain_rows(self) -> None:
-        """Seal ID numbers and phones stored in plain text before schema 0006, a batch per transaction
-        (an interrupted run resumes at the next open), then one audit entry saying how many.
+        """Seal personal data stored in plain text by an older schema (ID numbers and phones before 0006;
+        names, households, code texts, notes, pass summaries and household details before 0010), a batch
+        per transaction (an interrupted run resumes at the next open), then one audit entry saying how many.
 
-        The one in-place change to stored records: canonical forms and hashes stay as they were.
+        The one in-place change to stored records: ``pii_form``, and so every canonical form and hash,
+        stays as it was (``_records``: such rows are verified by opening them with the key).
         """
-        pc, wc = person_check_t.c, watchlist_entry_t.c
-        plain_watch = or_(wc.id_number != "", wc.phone != "")
-        with self.reading() as session:  # the usual case: nothing to seal, and no write lock taken
-            plain_person = session.execute(select(pc.id).where(text(PLAIN_PII_CONDITION)).limit(1)).first()
-            plain_entry = session.execute(select(wc.id).where(plain_watch).limit(1)).first()
-        if plain_person is None and plain_entry is None:
+        counts = {label: self._seal_table(table, kind, plain) for label, table, kind, plain in _LEGACY_TABLES}
+        if not any(counts.values()):
             return
-        persons = watch = 0
-        person_update = (
-            update(person_check_t)
-            .where(pc.id == bindparam("row_pk"))
-            .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()})
-        )
-        while True:
-            with self._lock, translated(), Session(self._write_engine) as session, session.begin():
-                rows = session.execute(
-                    select(pc.id, pc.passage_uuid, pc.position, pc.id_number, pc.phone)
-                    .where(text(PLAIN_PII_CONDITION))
-                    .limit(_SEAL_BATCH)
-                ).all()
-                if not rows:
-                    break
-                session.execute(
-                    person_update,
-                    [
-                        self._sealed_values(
-                            row.id,
-                            rec.person_row_id(row.passage_uuid, row.position),
-                            row.id_number,
-                            row.phone,
-                        )
-                        for row in rows
-                    ],
-                )
-                persons += len(rows)
-        with self._lock, translated(), Session(self._write_engine) as session, session.begin():
-            entries = session.execute(select(wc.id, wc.uuid, wc.id_number, wc.phone).where(plain_watch)).all()
-            if entries:
-                session.execute(
-                    update(watchlist_entry_t)
-                    .where(wc.id == bindparam("row_pk"))
-                    .values({name: bindparam(f"new_{name}") for name in self._sealed_columns()}),
-                    [self._sealed_values(e.id, e.uuid, e.id_number, e.phone) for e in entries],
-                )
-                watch = len(entries)
         if self.is_sqlite:  # the WAL still holds page images from before: write them back and empty it
             with self._lock, translated():
                 raw = self._engine.raw_connection()
@@ -439,26 +406,88 @@ class Database:
                     raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
                 finally:
                     raw.close()
-        if persons or watch:
-            _log.warning(
-                "sealed the ID numbers and phones of %d person checks, %d watchlist entries", persons, watch
-            )
-            self.audit.append_audit(
-                AuditAction.DATA_SEALED,
-                f"{persons} person checks, {watch} watchlist entries (data key {self._pii.key_id})",
-                self.now(),
-            )
+        detail = ", ".join(f"{count} {label}" for label, count in counts.items() if count or label in _ALWAYS)
+        _log.warning("sealed the personal data of %s", detail)
+        self.audit.append_audit(
+            AuditAction.DATA_SEALED, f"{detail} (data key {self._pii.key_id})", self.now()
+        )
 
-    @staticmethod
-    def _sealed_columns() -> list[str]:
-        return [f"{field}_{part}" for field in rec.PII_FIELDS for part in ("sealed", "hmac", "masked")] + [
-            field for field in rec.PII_FIELDS
-        ]
+    def _seal_table(self, table: Table, kind: str, plain: ColumnElement[bool] | TextClause) -> int:
+        """Seal the plain-text rows of one table (see :meth:`_seal_plain_rows`); returns how many."""
+        fields = _legacy_fields(kind)
+        with self.reading() as session:  # the usual case: nothing to seal, and no write lock taken
+            if session.execute(select(table.c.id).where(plain).limit(1)).first() is None:
+                return 0
+        keys = [table.c.passage_uuid, table.c.position] if kind == rec.PERSON else [table.c.uuid]
+        stored = [f"{field}_{part}" for field, (_, parts) in fields.items() for part in parts]
+        columns = [*fields, *stored]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_pk"))
+            .values({name: bindparam(f"new_{name}") for name in columns})
+        )
+        done = 0
+        while True:
+            with self._lock, translated(), Session(self._write_engine) as session, session.begin():
+                rows = (
+                    session.execute(
+                        select(table.c.id, *keys, *(table.c[name] for name in columns))
+                        .where(plain)
+                        .limit(_SEAL_BATCH)
+                    )
+                    .mappings()
+                    .all()
+                )
+                if not rows:
+                    return done
+                session.execute(statement, [self._sealed_row(kind, fields, row) for row in rows])
+                done += len(rows)
 
-    def _sealed_values(self, pk: int, row_id: uuid.UUID | str, id_number: str, phone: str) -> dict[str, Any]:
-        """The update parameters that seal one plain-era row (``pii_form`` stays 0: its hash is plain)."""
-        values: dict[str, Any] = {"id_number": id_number, "phone": phone}
-        rec.seal_pii(values, self._pii, row_id)
-        params = {f"new_{name}": values[name] for name in self._sealed_columns()}
-        params["row_pk"] = pk
+    def _sealed_row(
+        self, kind: str, fields: dict[str, tuple[PiiKind | None, tuple[str, ...]]], row: Any
+    ) -> dict[str, Any]:
+        """The update parameters that seal one row's plain fields (fields sealed before stay as stored)."""
+        row_id = rec.text_row_id(kind, row)
+        params: dict[str, Any] = {"row_pk": row["id"]}
+        for field, (pii_kind, parts) in fields.items():
+            value = row[field]
+            for part in parts:
+                params[f"new_{field}_{part}"] = row[f"{field}_{part}"]
+            params[f"new_{field}"] = ""
+            if not value:
+                continue
+            params[f"new_{field}_sealed"] = self._pii.seal(value, row_id, field)
+            if pii_kind is not None and "hmac" in parts:
+                params[f"new_{field}_hmac"] = self._pii.keyed_hash(pii_kind, value)
+            if pii_kind is not None and "masked" in parts:
+                params[f"new_{field}_masked"] = mask(pii_kind, value)
         return params
+
+
+_PII_SPEC = {field: (PiiKind(field), ("hmac", "masked", "sealed")) for field in rec.PII_FIELDS}
+
+
+def _legacy_fields(kind: str) -> dict[str, tuple[PiiKind | None, tuple[str, ...]]]:
+    """The fields of ``kind`` an older schema may have left in plain text, with their stored parts."""
+    with_pii = kind in (rec.PERSON, rec.WATCHLIST_ENTRY)
+    return {**(_PII_SPEC if with_pii else {}), **rec.SEALED_TEXT[kind]}
+
+
+def _plain(table: Table, kind: str) -> ColumnElement[bool]:
+    return or_(*(table.c[field] != "" for field in _legacy_fields(kind)))
+
+
+_ALWAYS = ("person checks", "watchlist entries")  # named in the audit entry even when none (as since 0006)
+_LEGACY_TABLES: tuple[tuple[str, Table, str, ColumnElement[bool] | TextClause], ...] = (
+    ("person checks", person_check_t, rec.PERSON, text(PLAIN_PII_CONDITION)),  # partial indexes
+    (
+        "watchlist entries",
+        watchlist_entry_t,
+        rec.WATCHLIST_ENTRY,
+        _plain(watchlist_entry_t, rec.WATCHLIST_ENTRY),
+    ),
+    ("passage notes", passage_t, rec.PASSAGE, text(PLAIN_NOTE_CONDITION)),
+    ("residents", resident_t, rec.RESIDENT, _plain(resident_t, rec.RESIDENT)),
+    ("households", household_t, rec.HOUSEHOLD, _plain(household_t, rec.HOUSEHOLD)),
+    ("issued passes", issued_pass_t, rec.ISSUED_PASS, _plain(issued_pass_t, rec.ISSUED_PASS)),
+)

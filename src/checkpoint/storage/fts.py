@@ -1,18 +1,19 @@
-"""The log's free-text search index (SQLite FTS5, trigram tokenizer), kept in step by triggers.
+"""The log's free-text search index (SQLite FTS5, trigram tokenizer) over plates, kept in step by triggers.
 
-One index row per searchable text of a passage: each person's **name**, the vehicle's **plate** and the
-passage's **note**. ID numbers, phones and code texts are never indexed: they are personal data the
-station stores protected, and they are found by exact (indexed) match instead. The trigram tokenizer
-matches any substring of three characters or more, case-insensitively, so a fragment of a Chinese name
-("建国") or of a plate ("A12") finds its passages without scanning the log. Shorter fragments cannot use a
-trigram index; the query falls back to a scan bounded by the view's time window (see ``database``).
+One index row per vehicle: its **plate**. Plates stay plain because the gate and the district search them
+by fragment ("A12"); everything personal (names, ID numbers, phones, households, code texts, notes) is
+sealed since schema 0010 and never indexed as text: names, households, ID numbers and phones are found by
+their whole value through keyed hashes instead (``passage_filter``). The trigram tokenizer matches any
+substring of three characters or more, case-insensitively, without scanning the log. Shorter fragments
+cannot use a trigram index; the query falls back to a scan bounded by the view's time window.
 
-Index rows are keyed by their source row (``rowid`` = the source row's id * 4 + 1 for a person, + 2 for a
-vehicle, + 3 for a note) and carry the passage's integer id, so triggers add and remove them with the rows
-they index: an insert through any code path is searchable, and a retention purge removes its index rows
-with its passages. PostgreSQL has no FTS5; there the filter keeps its ``LIKE`` scan.
+Index rows are keyed by their source row (``rowid`` = the vehicle row's id * 4 + 2, as since 0008) and
+carry the passage's integer id, so triggers add and remove them with the rows they index: an insert through
+any code path is searchable, and a retention purge removes its index rows with its passages. PostgreSQL has
+no FTS5; there the filter keeps its ``LIKE`` scan.
 
-The SQL here is what migration 0008 runs: it is frozen like a migration (a change needs a new revision).
+The SQL here is what migration 0010 runs (0008's, which also indexed names and notes, is kept in that
+migration): it is frozen like a migration (a change needs a new revision).
 """
 
 from __future__ import annotations
@@ -39,13 +40,6 @@ CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, passage_id UNINDEXED, tokenize
 """
 
 _TRIGGERS = (
-    f"""CREATE TRIGGER {FTS_TABLE}_person_ai AFTER INSERT ON person_check WHEN new.name <> '' BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        VALUES (new.id * 4 + 1, new.name, (SELECT id FROM passage WHERE uuid = new.passage_uuid));
-    END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_person_ad AFTER DELETE ON person_check BEGIN
-        DELETE FROM {FTS_TABLE} WHERE rowid = old.id * 4 + 1;
-    END""",
     f"""CREATE TRIGGER {FTS_TABLE}_vehicle_ai AFTER INSERT ON vehicle WHEN new.plate <> '' BEGIN
         INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
         VALUES (new.id * 4 + 2, new.plate, (SELECT id FROM passage WHERE uuid = new.passage_uuid));
@@ -53,23 +47,12 @@ _TRIGGERS = (
     f"""CREATE TRIGGER {FTS_TABLE}_vehicle_ad AFTER DELETE ON vehicle BEGIN
         DELETE FROM {FTS_TABLE} WHERE rowid = old.id * 4 + 2;
     END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_note_ai AFTER INSERT ON passage WHEN new.note <> '' BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, body, passage_id) VALUES (new.id * 4 + 3, new.note, new.id);
-    END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_note_ad AFTER DELETE ON passage BEGIN
-        DELETE FROM {FTS_TABLE} WHERE rowid = old.id * 4 + 3;
-    END""",
 )
 
 _BACKFILL = (
     f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        SELECT pc.id * 4 + 1, pc.name, p.id FROM person_check pc JOIN passage p ON p.uuid = pc.passage_uuid
-        WHERE pc.name <> ''""",
-    f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
         SELECT v.id * 4 + 2, v.plate, p.id FROM vehicle v JOIN passage p ON p.uuid = v.passage_uuid
         WHERE v.plate <> ''""",
-    f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        SELECT id * 4 + 3, note, id FROM passage WHERE note <> ''""",
 )
 
 
@@ -84,7 +67,7 @@ def trigram_supported(connection: Connection) -> bool:
 
 
 def create_index(connection: Connection) -> bool:
-    """Create the index, its triggers and the rows for everything already recorded (migration 0008).
+    """Create the index, its triggers and the rows for everything already recorded (migration 0010).
 
     Returns False (and creates nothing) on PostgreSQL or an SQLite without trigram support: the filter
     then keeps scanning with ``LIKE``.
@@ -97,16 +80,14 @@ def create_index(connection: Connection) -> bool:
     return True
 
 
-_TRIGGER_NAMES = tuple(
-    f"{FTS_TABLE}_{name}"
-    for name in ("person_ai", "person_ad", "vehicle_ai", "vehicle_ad", "note_ai", "note_ad")
-)
+_TRIGGER_NAMES = tuple(f"{FTS_TABLE}_{name}" for name in ("vehicle_ai", "vehicle_ad"))
+_OLD_TRIGGER_NAMES = tuple(f"{FTS_TABLE}_{name}" for name in ("person_ai", "person_ad", "note_ai", "note_ad"))
 
 
 def suspend(connection: Connection) -> None:
     """Stop keeping the index in step (a bulk load: one rebuild at the end costs far less than a trigger
     per row). :func:`repair` rebuilds it; ``open_database`` repairs an index a load left suspended."""
-    for name in _TRIGGER_NAMES:
+    for name in (*_TRIGGER_NAMES, *_OLD_TRIGGER_NAMES):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
@@ -136,7 +117,7 @@ def drop_index(connection: Connection) -> None:
 
 
 def has_index(connection: Connection) -> bool:
-    """Whether the database has the index (SQLite after migration 0008 with trigram support)."""
+    """Whether the database has the index (SQLite since migration 0008 with trigram support)."""
     if connection.dialect.name != "sqlite":
         return False
     found = connection.execute(

@@ -17,7 +17,6 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
@@ -178,22 +177,22 @@ def links(db: Database, session: Session, after: int = 0) -> Iterator[Link]:
     return heapq.merge(*streams, key=lambda item: item.seq)
 
 
-def _open_person(db: Database, row: Mapping[Any, Any]) -> dict[str, Any]:
-    return rec.open_pii(row, db.pii, rec.person_row_id(row["passage_uuid"], row["position"]))
-
-
-def _plain_era(
-    db: Database, row: Mapping[Any, Any], opener: Callable[[Mapping[Any, Any]], dict[str, Any]]
-) -> Mapping[Any, Any]:
-    """A row as its hash sees it: rows hashed over their plain ID number and phone (written before
-    0006) are opened, and their keyed hash and mask must still belong to them; sealed-form rows are
-    hashed over what is stored and need no key. Raises ``StorageError`` when they do not hold."""
-    if row["pii_form"] != rec.PII_PLAIN_FORM:
-        return row
-    opened = opener(row)
-    if not rec.legacy_pii_consistent(opened, db.pii):
-        raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
-    return opened
+def _as_hashed(db: Database, kind: str, row: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A row as its hash sees it. Rows hashed over plain text (``pii_form`` 0 for ID numbers and phones,
+    below 2 for names, households, payloads and notes: written before schema 0006 or 0010) are opened with
+    the key, and their keyed hashes and masks must still belong to them; sealed-form rows are hashed over
+    what is stored and need no key. Raises ``StorageError`` when they do not hold."""
+    row_id = rec.text_row_id(kind, row)
+    hashed = row
+    if kind in rec.SEALED_TEXT and row["pii_form"] < rec.PII_TEXT_FORM:
+        hashed = rec.open_text(kind, hashed, db.pii, row_id)
+        if not rec.legacy_text_consistent(kind, hashed, db.pii):
+            raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
+    if kind in (rec.PERSON, rec.WATCHLIST_ENTRY) and row["pii_form"] == rec.PII_PLAIN_FORM:
+        hashed = rec.open_pii(hashed, db.pii, row_id)
+        if not rec.legacy_pii_consistent(hashed, db.pii):
+            raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
+    return hashed
 
 
 def _stream(db: Database, session: Session, kind: str, after: int = 0) -> Iterator[Link]:
@@ -220,13 +219,14 @@ def _stream(db: Database, session: Session, kind: str, after: int = 0) -> Iterat
             try:
                 if kind == rec.PASSAGE:
                     uid = row["uuid"]
-                    children = [_plain_era(db, p, partial(_open_person, db)) for p in persons.get(uid, [])]
-                    fields = rec.passage_fields(row, children, vehicles.get(uid))
+                    children = [_as_hashed(db, rec.PERSON, p) for p in persons.get(uid, [])]
+                    fields = rec.passage_fields(_as_hashed(db, kind, row), children, vehicles.get(uid))
                 elif kind == rec.WATCHLIST_ENTRY:
-                    opened = _plain_era(db, row, lambda r: rec.open_pii(r, db.pii, r["uuid"]))
-                    fields = rec.watchlist_fields(opened)
+                    fields = rec.watchlist_fields(_as_hashed(db, kind, row))
                 elif kind == rec.PURGE:
                     fields = rec.purge_fields(row, gaps.get(row["uuid"], []))
+                elif kind in rec.SEALED_TEXT:
+                    fields = rec.record_fields(kind, _as_hashed(db, kind, row))
                 else:
                     fields = rec.record_fields(kind, row)
             except (ValueError, TypeError, StorageError):  # e.g. a JSON column edited into garbage

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import ColumnElement, Integer, exists, func, literal_column, or_, select, text
 
 from checkpoint.domain.masking import WHOLE_NUMBER_MIN
+from checkpoint.domain.residents import household_code
 from checkpoint.storage import _records as rec
 from checkpoint.storage import fts
 from checkpoint.storage._models import FLAGGED_CONDITION, passage_t, person_check_t, vehicle_t
@@ -30,11 +31,12 @@ class PassageFilter:
     """Which passages a query returns. All given conditions must hold.
 
     ``since``/``until`` bound the passage time as ``since <= at < until``. ``text`` is a case-insensitive
-    substring of the plate, a person's name or the note, or a whole ID number or phone (never a fragment
-    of those: they are personal data, stored sealed and matched exactly through their keyed hashes).
-    ``plate``, ``id_number``, ``phone`` and ``name`` are exact matches that use indexes (tracing; ID number
-    and phone through their keyed hashes, so case, spaces and separators do not matter); the plate is
-    compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
+    substring of the plate, or a person's whole name, household code, ID number or phone (never a fragment
+    of those: they are personal data, stored sealed and matched exactly through their keyed hashes; the
+    note is sealed and not searched). ``plate``, ``id_number``, ``phone`` and ``name`` are exact matches
+    that use indexes (tracing; ID number, phone and name through their keyed hashes, so case, spaces,
+    separators and, for names, zero-width characters and traditional characters do not matter); the plate
+    is compared upper-cased without surrounding spaces. ``flagged`` keeps only passages with a person check
     that carries any flag (degraded mode: typed ID numbers, no phone, platform down) for the later re-check.
     """
 
@@ -112,7 +114,7 @@ def filter_conditions(db: Database, f: PassageFilter, *, walk: bool = False) -> 
     for column, wanted in (
         (person_check_t.c.id_number_hmac, db.pii.keyed_hash(PiiKind.ID_NUMBER, f.id_number)),
         (person_check_t.c.phone_hmac, db.pii.keyed_hash(PiiKind.PHONE, f.phone)),
-        (person_check_t.c.name, f.name.strip()),
+        (person_check_t.c.name_hmac, db.pii.keyed_hash(PiiKind.NAME, f.name)),
     ):
         if wanted:
             conditions.append(uuid_column.in_(select(person_check_t.c.passage_uuid).where(column == wanted)))
@@ -128,23 +130,27 @@ def filter_conditions(db: Database, f: PassageFilter, *, walk: bool = False) -> 
 
 
 def _text_condition(db: Database, needle: str, uuid_column: Any, *, walk: bool) -> ColumnElement[bool]:
-    """The free-text filter: a substring of a plate, a person's name or the note, or a whole ID number
-    or phone (compared exactly, by index: those are never substring-searched or indexed as text).
+    """The free-text filter: a substring of a plate, or a person's whole name, household code, ID number
+    or phone (compared exactly through their keyed hashes, by index: personal data is stored sealed and
+    never substring-searched or indexed as text).
 
-    With the FTS5 trigram index (SQLite, see ``storage.fts``) a fragment of three characters or more
-    is looked up in the index; shorter fragments, and PostgreSQL, use a ``LIKE`` scan (bounded by the
-    other conditions, e.g. the log view's time window).
+    With the FTS5 trigram index (SQLite, see ``storage.fts``) a plate fragment of three characters or more
+    is looked up in the index; shorter fragments, and PostgreSQL, use a ``LIKE`` scan of the plates
+    (bounded by the other conditions, e.g. the log view's time window).
     """
     p = passage_t
     person = person_check_t.c
-    # ID numbers and phones are sealed: a whole number matches its keyed hash (indexed)
+    keyed = [
+        (person.id_number_hmac, PiiKind.ID_NUMBER, WHOLE_NUMBER_MIN),
+        (person.phone_hmac, PiiKind.PHONE, WHOLE_NUMBER_MIN),
+        (person.name_hmac, PiiKind.NAME, 1),
+    ]
+    if household_code(needle):  # only what can be a household code: "3-2-501", "3栋2单元501"
+        keyed.append((person.household_hmac, PiiKind.HOUSEHOLD, 1))
     whole = [
         select(person.passage_uuid).where(column == db.pii.keyed_hash(kind, needle))
-        for column, kind in (
-            (person.id_number_hmac, PiiKind.ID_NUMBER),
-            (person.phone_hmac, PiiKind.PHONE),
-        )
-        if len(normalise(kind, needle)) >= WHOLE_NUMBER_MIN
+        for column, kind, shortest in keyed
+        if len(normalise(kind, needle)) >= shortest
     ]
     exact = [uuid_column.in_(query) for query in whole]
     if db.has_search_index and len(needle) >= fts.MIN_FRAGMENT:
@@ -159,13 +165,10 @@ def _text_condition(db: Database, needle: str, uuid_column: Any, *, walk: bool) 
     lowered = needle.lower()
     escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
-
-    def like(column: Any) -> ColumnElement[bool]:
-        return func.lower(column).like(pattern, escape="\\")
-
-    person_hit = exists().where(person.passage_uuid == p.c.uuid, like(person.name))
-    vehicle_hit = exists().where(vehicle_t.c.passage_uuid == p.c.uuid, like(vehicle_t.c.plate))
-    return or_(like(p.c.note), person_hit, vehicle_hit, *exact)
+    vehicle_hit = exists().where(
+        vehicle_t.c.passage_uuid == p.c.uuid, func.lower(vehicle_t.c.plate).like(pattern, escape="\\")
+    )
+    return or_(vehicle_hit, *exact)
 
 
 def seq_order(f: PassageFilter) -> Any:

@@ -1,8 +1,9 @@
 """Passages: each vehicle or pedestrian event with its person checks and vehicle, appended and read back.
 
 A passage, its person checks and its vehicle are one chained record (the passage's hash covers its
-children); ID numbers and phones are sealed with the database's cipher before they are stored
-(``_records`` and ``pii``). Reads go by seq number (the log view's keys), by uuid, or stream a filter's
+children); ID numbers, phones, names, households, code texts and the note are sealed with the database's
+cipher before they are stored (``_records`` and ``pii``); plates, times, outcomes, colours and
+temperatures stay plain. Reads go by seq number (the log view's keys), by uuid, or stream a filter's
 matches in batches; :mod:`checkpoint.storage.passage_filter` turns a filter into SQL.
 """
 
@@ -46,7 +47,8 @@ class PassageManager:
             inserted = self._insert_passages(unit, [draft])
             if inserted:
                 row, persons, vehicle = inserted[0]
-                return rec.to_passage(row, [self._person(p) for p in persons], vehicle)
+                note = rec.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"])
+                return rec.to_passage(note, [self._person(p) for p in persons], vehicle)
         stored = self.passage(draft.uuid)
         if stored is None:  # another station's passage with this uuid, or removed meanwhile
             raise InvalidRecordError(
@@ -109,8 +111,11 @@ class PassageManager:
             self._check_references(session, draft, in_batch)
             row["uuid"] = draft.uuid
             row["recorded_at"] = recorded_at
+            rec.seal_text(rec.PASSAGE, row, self._db.pii, draft.uuid)
             for person in persons:
-                rec.seal_pii(person, self._db.pii, rec.person_row_id(draft.uuid, person["position"]))
+                person_id = rec.person_row_id(draft.uuid, person["position"])
+                rec.seal_pii(person, self._db.pii, person_id)
+                rec.seal_text(rec.PERSON, person, self._db.pii, person_id)
             unit.seal(rec.PASSAGE, row, partial(rec.passage_fields, persons=persons, vehicle=vehicle))
             built.append((row, persons, vehicle))
             in_batch.add(draft.uuid)
@@ -301,18 +306,20 @@ class PassageManager:
     def code_seen_in_shift(self, code_text: str, shift_id: uuid.UUID) -> datetime | None:
         """When a passage of this shift last recorded a person check with exactly this code text, if any.
 
-        The gate's duplicate-token warning ("scanned before at HH:MM"). The shift index narrows the search
-        to one shift's passages, so the exact comparison on ``code_text`` needs no index of its own.
+        The gate's duplicate-token warning ("scanned before at HH:MM"). The code text is stored sealed, so
+        its keyed hash is compared; the shift index narrows the search to one shift's passages, so that
+        comparison needs no index of its own.
         """
         code_text = rec.as_text(code_text, "code text")
         if not code_text:
             return None
         p = passage_t
+        wanted = self._db.pii.keyed_hash(PiiKind.PAYLOAD, code_text)  # the code text is stored sealed
         query = select(func.max(p.c.at)).where(
             p.c.station_id == self._db.station_id,
             p.c.shift_id == shift_id,
             p.c.uuid.in_(
-                select(person_check_t.c.passage_uuid).where(person_check_t.c.code_text == code_text)
+                select(person_check_t.c.passage_uuid).where(person_check_t.c.code_text_hmac == wanted)
             ),
         )
         with self._db.reading() as session:
@@ -351,7 +358,7 @@ class PassageManager:
         persons, vehicles = children_of(session, [row["uuid"] for row in rows])
         return [
             rec.to_passage(
-                row,
+                rec.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"]),
                 [self._person(p, personal_data) for p in persons.get(row["uuid"], [])],
                 vehicles.get(row["uuid"]),
             )
@@ -359,11 +366,13 @@ class PassageManager:
         ]
 
     def _person(self, row: Mapping[Any, Any], personal_data: bool = True) -> PersonCheck:
-        """A stored person check; without ``personal_data`` its ID number and phone stay masked."""
+        """A stored person check, its name, household and code text opened; without ``personal_data`` its
+        ID number and phone stay masked."""
+        row_id = rec.person_row_id(row["passage_uuid"], row["position"])
+        opened = rec.open_text(rec.PERSON, row, self._db.pii, row_id)
         if personal_data:
-            row_id = rec.person_row_id(row["passage_uuid"], row["position"])
-            return rec.to_person(row, *rec.opened_pii(row, self._db.pii, row_id))
-        return rec.to_person(row, *rec.masked_pii(row))
+            return rec.to_person(opened, *rec.opened_pii(row, self._db.pii, row_id))
+        return rec.to_person(opened, *rec.masked_pii(row))
 
 
 def children_of(

@@ -22,6 +22,7 @@ from checkpoint.storage import _records as rec
 from checkpoint.storage._models import issued_pass_t, pass_revocation_t, passage_t, person_check_t
 from checkpoint.storage.chain import IN_CHUNK
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
+from checkpoint.storage.pii import PiiKind
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database
@@ -92,20 +93,21 @@ class PassManager:
                 .first()
             )
             if row is not None:
-                if (row["kind"], row["summary"], row["household"]) != (kind, summary, household):
+                stored = self._opened(row)
+                if (stored["kind"], stored["summary"], stored["household"]) != (kind, summary, household):
                     raise InvalidRecordError(f"pass {pass_id} is already on record with other content")
                 return self._issued(session, [row])[0]
-            values = unit.append(
-                rec.ISSUED_PASS,
-                {
-                    "pass_id": pass_id,
-                    "kind": kind,
-                    "summary": summary,
-                    "household": household,
-                    "at": at,
-                    "operator_id": operator_id,
-                },
-            )
+            record: dict[str, Any] = {
+                "uuid": uuid.uuid4(),
+                "pass_id": pass_id,
+                "kind": kind,
+                "summary": summary,
+                "household": household,
+                "at": at,
+                "operator_id": operator_id,
+            }
+            rec.seal_text(rec.ISSUED_PASS, record, self._db.pii, record["uuid"])  # summary names people
+            values = unit.append(rec.ISSUED_PASS, record)
             self._db.audit.append_in(unit, AuditAction.PASS_ISSUED, f"{kind} {pass_id}", at, operator_id)
             return self._issued(session, [values])[0]
 
@@ -114,7 +116,7 @@ class PassManager:
         ``household``, that household's passes only."""
         query = select(issued_pass_t)
         if household.strip():
-            query = query.where(issued_pass_t.c.household == household.strip())
+            query = query.where(issued_pass_t.c.household_hmac == self._household_key(household))
         with self._db.reading() as session:
             rows = list(session.execute(query.order_by(issued_pass_t.c.at, issued_pass_t.c.seq)).mappings())
             return self._issued(session, rows)
@@ -161,7 +163,8 @@ class PassManager:
         """Every passage of a household, oldest first.
 
         The household key is the household id the exit slip carries (e.g. ``3-2-501``, whatever the
-        registry uses), compared exactly after trimming. A passage belongs to the household when one of its
+        registry uses), compared in its normal form (``3栋2单元501`` is ``3-2-501``) through its keyed hash:
+        households are stored sealed. A passage belongs to the household when one of its
         person checks names the household (the gate copies it from the verified slip) or shows a pass the
         registry lists for that household. Quotas and return deadlines use these, so a slip issued at one
         gate and used at another counts once the records meet in one database.
@@ -170,10 +173,11 @@ class PassManager:
         if not household:
             raise InvalidRecordError("a household id must not be empty")
         pc = person_check_t.c
+        key = self._household_key(household)
         holders = union(
-            select(pc.passage_uuid).where(pc.household == household),
+            select(pc.passage_uuid).where(pc.household_hmac == key),
             select(pc.passage_uuid).where(
-                pc.pass_id.in_(select(issued_pass_t.c.pass_id).where(issued_pass_t.c.household == household))
+                pc.pass_id.in_(select(issued_pass_t.c.pass_id).where(issued_pass_t.c.household_hmac == key))
             ),
         )
         return self._uses(holders, since)
@@ -211,7 +215,14 @@ class PassManager:
             raise InvalidRecordError("a pass id must not be empty")
         return pass_id
 
-    def _issued(self, session: Session, rows: Sequence[Mapping[Any, Any]]) -> list[IssuedPass]:
+    def _household_key(self, household: str) -> str:
+        return self._db.pii.keyed_hash(PiiKind.HOUSEHOLD, household)
+
+    def _opened(self, row: Mapping[Any, Any]) -> dict[str, Any]:
+        return rec.open_text(rec.ISSUED_PASS, row, self._db.pii, row["uuid"])
+
+    def _issued(self, session: Session, stored: Sequence[Mapping[Any, Any]]) -> list[IssuedPass]:
+        rows = [self._opened(row) for row in stored]
         ids = list({row["pass_id"] for row in rows})
         first: dict[str, tuple[datetime, str]] = {}
         for start in range(0, len(ids), IN_CHUNK):

@@ -1,22 +1,28 @@
-"""Personal data at rest: ID numbers and phones sealed with the deployment's data key.
+"""Personal data at rest: ID numbers, phones, names, households and scanned payloads sealed with the
+deployment's data key.
 
-Each value is stored three ways, none of them the plain text:
+Each value is stored up to three ways, none of them the plain text (which parts a field keeps:
+``_records.SEALED_TEXT``):
 
 * **sealed** -- AES-256-GCM under the data key, a fresh random 96-bit nonce per value, and associated data
   naming the row and the field (``"<row>|<field>"``). A ciphertext copied into another row or another
   column no longer opens, and any edited byte fails the tag: both are a :class:`PiiError`, never a wrong
   value. Text form: ``v1:`` + urlsafe base64 of nonce || ciphertext || tag.
-* **keyed hash** -- HMAC-SHA256 of the *normalised* value (ID upper-case without spaces, phone digits only)
-  under a sub-key derived from the data key with HKDF, truncated to 128 bits (32 hex digits). Equal values
-  give equal hashes across every station of the deployment, so tracing and duplicate detection compare
+* **keyed hash** -- HMAC-SHA256 of the *normalised* value (ID upper-case without spaces, phone digits only,
+  a name in ``domain.names``' one form, a household code in its normal form, a payload exactly) under a
+  sub-key derived from the data key with HKDF, truncated to 128 bits (32 hex digits). Equal values give
+  equal hashes across every station of the deployment, so tracing and duplicate detection compare
   them through an index; without the key nobody can test a guessed ID number against them (an unkeyed hash
   of the ~10^9 plausible ID numbers of a region is a dictionary attack away from the plain text).
-* **masked** -- ``domain.masking``'s display form (4301**********1234, 138****5678) for screens and lists
-  that may not show more.
+* **masked** -- ``domain.masking``'s display form (4301**********1234, 138****5678, 张*三) for screens and
+  lists that may not show more.
+
+Free text that may name people (a passage's note, a pass's summary, a household's address and notes) is
+only sealed: nothing searches it.
 
 The data key never leaves this object; :attr:`PiiCipher.key_id` names it (an HKDF output, not the key) so a
 database can tell that it was given another deployment's key. Storage modules that keep ID numbers or phones
-(person checks, watchlist entries, the residents registry) all go through :class:`PiiCipher`.
+(person checks, watchlist entries, the residents registry, issued passes) all go through :class:`PiiCipher`.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import enum
 import hashlib
 import hmac
 import os
+import unicodedata
 import uuid
 
 from cryptography.exceptions import InvalidTag
@@ -36,10 +43,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from checkpoint.domain.masking import (
     mask_id_number,
+    mask_name,
     mask_phone,
     normalise_id_number,
     normalise_phone,
 )
+from checkpoint.domain.names import normalise_name
+from checkpoint.domain.residents import household_code
 
 _PREFIX = "v1:"
 _NONCE_BYTES = 12
@@ -52,6 +62,9 @@ class PiiKind(enum.StrEnum):
 
     ID_NUMBER = "id_number"
     PHONE = "phone"
+    NAME = "name"  # since 0010
+    HOUSEHOLD = "household"  # since 0010: a household code (3-2-501)
+    PAYLOAD = "payload"  # since 0010: a scanned code's text, compared exactly
 
 
 class PiiError(Exception):
@@ -60,13 +73,31 @@ class PiiError(Exception):
 
 
 def normalise(kind: PiiKind | str, value: str) -> str:
-    """The form the keyed hash is taken of: ID number upper-case without spaces, phone digits only."""
-    return normalise_id_number(value) if PiiKind(kind) is PiiKind.ID_NUMBER else normalise_phone(value)
+    """The form the keyed hash is taken of: ID number upper-case without spaces, phone digits only, a name
+    in its one compared form (``domain.names``), a household code in its normal form (other household
+    text NFKC and trimmed), a payload as it is."""
+    kind = PiiKind(kind)
+    if kind is PiiKind.ID_NUMBER:
+        return normalise_id_number(value)
+    if kind is PiiKind.PHONE:
+        return normalise_phone(value)
+    if kind is PiiKind.NAME:
+        return normalise_name(value)
+    if kind is PiiKind.HOUSEHOLD:
+        return household_code(value) or unicodedata.normalize("NFKC", value).strip()
+    return value
 
 
 def mask(kind: PiiKind | str, value: str) -> str:
     """The display form of a value (``domain.masking``)."""
-    return mask_id_number(value) if PiiKind(kind) is PiiKind.ID_NUMBER else mask_phone(value)
+    kind = PiiKind(kind)
+    if kind is PiiKind.ID_NUMBER:
+        return mask_id_number(value)
+    if kind is PiiKind.PHONE:
+        return mask_phone(value)
+    if kind is PiiKind.NAME:
+        return mask_name(value)
+    raise ValueError(f"{kind.value} has no masked form")
 
 
 def _derive(key: bytes, info: bytes) -> bytes:

@@ -4,14 +4,16 @@ A change is a new version that names the one it replaces (``supersedes``); nothi
 deleted, so the registry as it was on any day can be told from the records, and ``db verify`` checks them
 with the rest of the chain. The registry is the set of versions nobody superseded.
 
-Personal data passes through exactly three functions: :func:`resident_row` (member -> stored columns),
-:func:`to_resident` (stored columns -> member) and :meth:`ResidentManager.id_search_key` (an ID number ->
-what every search by ID number compares). A member's ID number and phone are stored like a person check's
-(``storage/pii.py``): **sealed** under the database's data key, bound to the version's uuid and the field
-(a ciphertext moved to another row or column does not open); as a **keyed hash** (``id_number_hmac``,
-indexed: look-ups and duplicate detection compare it, and it equals a person check's hash of the same
-number); and **masked** for display. The chain hashes these stored columns (``_records.HASHED``), so
-``db verify`` needs no key and an edited ciphertext, hash or mask breaks the chain.
+Personal data passes through :func:`resident_row` and :func:`household_row` (-> stored columns),
+:func:`to_resident` and :func:`to_household` (stored columns ->) and :meth:`ResidentManager.id_search_key`
+(an ID number -> what every search by ID number compares). A member's ID number and phone are stored like a
+person check's (``storage/pii.py``): **sealed** under the database's data key, bound to the version's uuid
+and the field (a ciphertext moved to another row or column does not open); as a **keyed hash**
+(``id_number_hmac``, indexed: look-ups and duplicate detection compare it, and it equals a person check's
+hash of the same number); and **masked** for display. The chain hashes these stored columns
+(``_records.HASHED``), so ``db verify`` needs no key and an edited ciphertext, hash or mask breaks the
+chain. Since 0010 a member's name and household and a household's code, address and notes are sealed too
+(``_records.SEALED_TEXT``).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def resident_row(member: Member, cipher: PiiCipher) -> dict[str, Any]:
     if not isinstance(member, Member):
         raise InvalidRecordError(f"not a registry member: {type(member).__name__}")
     id_number = normalise_id_number(member.id_number)
-    return {
+    row = {
         "uuid": member.id,
         "household": member.household,
         "name": member.name,
@@ -88,12 +90,15 @@ def resident_row(member: Member, cipher: PiiCipher) -> dict[str, Any]:
         "source": member.source,
         "supersedes": member.supersedes,
     }
+    rec.seal_text(rec.RESIDENT, row, cipher, member.id)  # name and household too (since 0010)
+    return row
 
 
-def to_resident(row: Row, cipher: PiiCipher) -> Member:
+def to_resident(stored: Row, cipher: PiiCipher) -> Member:
     """The member version of a stored row, its ID number and phone opened; a value that does not open
     (edited, moved from another row, another key) is a corrupt-storage error naming the row, not the
     value."""
+    row = rec.open_text(rec.RESIDENT, stored, cipher, stored["uuid"])
     try:
         id_number, phone = (
             cipher.open(row[f"{field}_sealed"], row["uuid"], field) for field in rec.PII_FIELDS
@@ -122,10 +127,12 @@ def to_resident(row: Row, cipher: PiiCipher) -> Member:
 # -- households ------------------------------------------------------------------------------------------
 
 
-def household_row(household: Household) -> dict[str, Any]:
+def household_row(household: Household, cipher: PiiCipher) -> dict[str, Any]:
+    """The stored columns of a household version: code, address and notes sealed (since 0010), the code
+    also as a keyed hash."""
     if not isinstance(household, Household):
         raise InvalidRecordError(f"not a household: {type(household).__name__}")
-    return {
+    row = {
         "uuid": household.id,
         "code": household.code,
         "address": household.address,
@@ -135,9 +142,12 @@ def household_row(household: Household) -> dict[str, Any]:
         "source": household.source,
         "supersedes": household.supersedes,
     }
+    rec.seal_text(rec.HOUSEHOLD, row, cipher, household.id)
+    return row
 
 
-def to_household(row: Row) -> Household:
+def to_household(stored: Row, cipher: PiiCipher) -> Household:
+    row = rec.open_text(rec.HOUSEHOLD, stored, cipher, stored["uuid"])
     try:
         return Household(
             id=row["uuid"],
@@ -190,10 +200,15 @@ class ResidentManager:
         the same key; without the data key nobody can compute it."""
         return self._db.pii.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
 
+    def _households(self, session: Session) -> list[Household]:
+        return [to_household(row, self._db.pii) for row in session.execute(_current(household_t)).mappings()]
+
     def registry(self) -> tuple[list[Household], list[Member]]:
         """The current households and members, read in one transaction."""
         with self._db.reading() as session:
-            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            households = [
+                to_household(row, self._db.pii) for row in session.execute(_current(household_t)).mappings()
+            ]
             rows = list(session.execute(_current(resident_t)).mappings())
         return households, [to_resident(row, self._db.pii) for row in rows]
 
@@ -209,7 +224,9 @@ class ResidentManager:
         same as :meth:`id_search_key` gives for the member's ID number (the chain vouches for them)."""
         with self._db.reading() as session:
             version = _version(session)
-            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            households = [
+                to_household(row, self._db.pii) for row in session.execute(_current(household_t)).mappings()
+            ]
             rows = list(session.execute(_current(resident_t)).mappings())
         members = [(row["id_number_hmac"], to_resident(row, self._db.pii)) for row in rows]
         return KeyedRegistry(version, households, members)
@@ -248,7 +265,9 @@ class ResidentManager:
         with self._db.writing() as unit:
             session = unit.session
             self._db.operators.check(session, operator_id)
-            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            households = [
+                to_household(row, self._db.pii) for row in session.execute(_current(household_t)).mappings()
+            ]
             members = [
                 to_resident(row, self._db.pii) for row in session.execute(_current(resident_t)).mappings()
             ]
@@ -258,7 +277,7 @@ class ResidentManager:
             recorded_at = self._db.now()
             written: dict[str, list[dict[str, Any]]] = {rec.HOUSEHOLD: [], rec.RESIDENT: []}
             for kind, values in (
-                *((rec.HOUSEHOLD, household_row(h)) for h in plan.households),
+                *((rec.HOUSEHOLD, household_row(h, self._db.pii)) for h in plan.households),
                 *((rec.RESIDENT, resident_row(m, self._db.pii)) for m in plan.members),
             ):
                 values["operator_id"] = operator_id

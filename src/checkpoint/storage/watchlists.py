@@ -1,8 +1,8 @@
 """Watchlists: entries (a person or a plate to stop, hold or watch for) and the records that end them.
 
-An entry is chained with its personal data sealed like a person check's; it is never edited: a
-``watchlist_end`` record ends it from a given time. Importing the same entries again (a re-sent list,
-later the district feed) adds nothing: entries are keyed by their uuid.
+An entry is chained with its personal data (name, ID number, phone) sealed like a person check's; it is
+never edited: a ``watchlist_end`` record ends it from a given time. Importing the same entries again (a
+re-sent list, later the district feed) adds nothing: entries are keyed by their uuid.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class WatchlistManager:
                 row["operator_id"] = operator_id
                 row["recorded_at"] = recorded_at
                 rec.seal_pii(row, self._db.pii, row["uuid"])
+                rec.seal_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"])
                 unit.seal(rec.WATCHLIST_ENTRY, row, rec.watchlist_fields)
                 fresh.append(row)
             if not fresh:
@@ -91,10 +92,17 @@ class WatchlistManager:
             .order_by(w.recorded_at, w.seq)
         )
         with self._db.reading() as session:
-            return [
-                rec.to_watchlist_entry(rec.open_pii(row, self._db.pii, row["uuid"]))
-                for row in session.execute(query).mappings()
-            ]
+            rows = list(session.execute(query).mappings())
+        return [
+            rec.to_watchlist_entry(
+                rec.open_pii(
+                    rec.open_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"]),
+                    self._db.pii,
+                    row["uuid"],
+                )
+            )
+            for row in rows
+        ]
 
     def end_watchlist_entry(
         self, entry_id: uuid.UUID, at: datetime, operator_id: uuid.UUID | None, reason: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
 from typing import TypeAlias
 
 from PySide6.QtCore import (
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from checkpoint.domain.masking import mask_name, matches_sealed
+from checkpoint.domain.names import normalise_name
 from checkpoint.domain.records import CodeColour, Outcome, Passage
 from checkpoint.domain.rules import Thresholds
 from checkpoint.station.log import LogRows, LogService, PassageFilter
@@ -99,30 +99,29 @@ def matches(passage: Passage, passage_filter: PassageFilter) -> bool:
         return False
     if f.plate.strip() and (passage.vehicle is None or passage.vehicle.plate != f.plate.strip().upper()):
         return False
-    for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone"), (f.name, "name")):
+    for wanted, field in ((f.id_number, "id_number"), (f.phone, "phone")):
         if wanted.strip() and all(getattr(person, field) != wanted.strip() for person in passage.persons):
             return False
+    wanted_name = normalise_name(f.name)
+    if wanted_name and all(normalise_name(person.name) != wanted_name for person in passage.persons):
+        return False
     return text_matches(passage, f.text)
 
 
 def text_matches(passage: Passage, text: str) -> bool:
-    """The free-text rule of ``db.passages.passage_keys``: a fragment of the plate, a name or the note, or a
-    whole ID number or phone (they are stored sealed: never a fragment of those)."""
+    """The free-text rule of ``db.passages.passage_keys``: a fragment of the plate, or a person's whole
+    name, household code, ID number or phone (they are stored sealed: never a fragment of those; the note
+    is sealed and not searched)."""
     needle = text.strip()
     if not needle:
         return True
-    lowered = needle.lower()
-    if any(lowered in value.lower() for value in _searchable(passage)):
+    plate = passage.vehicle.plate if passage.vehicle is not None else ""
+    if needle.lower() in plate.lower():
         return True
-    return any(matches_sealed(needle, person.id_number, person.phone) for person in passage.persons)
-
-
-def _searchable(passage: Passage) -> Iterable[str]:
-    if passage.vehicle is not None:
-        yield passage.vehicle.plate
-    yield passage.note
-    for person in passage.persons:
-        yield person.name  # ID numbers and phones: whole numbers only (matches_sealed)
+    return any(
+        matches_sealed(needle, person.id_number, person.phone, person.name, person.household)
+        for person in passage.persons
+    )
 
 
 FLAG_MARK = "⚑"
