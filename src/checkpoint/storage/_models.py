@@ -11,15 +11,12 @@ Any change here needs a new migration in ``migrations/versions`` (a test compare
 
 from __future__ import annotations
 
-import functools
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    DateTime,
-    Dialect,
     Float,
     ForeignKey,
     Index,
@@ -32,7 +29,8 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+
+from checkpoint.storage._types import UTCDateTime, UUIDText
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -55,47 +53,6 @@ PLAIN_NOTE_CONDITION = "note <> ''"
 
 # SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
-
-
-class UUIDText(TypeDecorator[UUID]):
-    """A UUID stored as its 36-character string (same text on SQLite and PostgreSQL)."""
-
-    impl = String(36)
-    cache_ok = True
-
-    def process_bind_param(self, value: UUID | str | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        return str(value if isinstance(value, UUID) else UUID(value))
-
-    def process_result_value(self, value: str | None, dialect: Dialect) -> UUID | None:
-        return None if value is None else _parse_uuid(value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_uuid(text: str) -> UUID:
-    """UUIDs are immutable; station, gate, operator and shift ids repeat on every row, so parse them once."""
-    return UUID(text)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Timezone-aware datetimes stored in UTC; naive values are refused; results come back aware UTC."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime refused (store UTC only): {value!r}")
-        utc = value.astimezone(UTC)
-        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):

@@ -52,6 +52,7 @@ from sqlalchemy.pool import StaticPool
 from checkpoint.domain.chain import GENESIS
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage import fts, integrity, keys
 from checkpoint.storage._models import (
     PLAIN_NOTE_CONDITION,
@@ -418,7 +419,7 @@ class Database:
         with self.reading() as session:  # the usual case: nothing to seal, and no write lock taken
             if session.execute(select(table.c.id).where(plain).limit(1)).first() is None:
                 return 0
-        keys = [table.c.passage_uuid, table.c.position] if kind == rec.PERSON else [table.c.uuid]
+        keys = [table.c.passage_uuid, table.c.position] if kind == sealed.PERSON else [table.c.uuid]
         stored = [f"{field}_{part}" for field, (_, parts) in fields.items() for part in parts]
         columns = [*fields, *stored]
         statement = (
@@ -447,7 +448,7 @@ class Database:
         self, kind: str, fields: dict[str, tuple[PiiKind | None, tuple[str, ...]]], row: Any
     ) -> dict[str, Any]:
         """The update parameters that seal one row's plain fields (fields sealed before stay as stored)."""
-        row_id = rec.text_row_id(kind, row)
+        row_id = sealed.text_row_id(kind, row)
         params: dict[str, Any] = {"row_pk": row["id"]}
         for field, (pii_kind, parts) in fields.items():
             value = row[field]
@@ -464,13 +465,13 @@ class Database:
         return params
 
 
-_PII_SPEC = {field: (PiiKind(field), ("hmac", "masked", "sealed")) for field in rec.PII_FIELDS}
+_PII_SPEC = {field: (PiiKind(field), ("hmac", "masked", "sealed")) for field in sealed.PII_FIELDS}
 
 
 def _legacy_fields(kind: str) -> dict[str, tuple[PiiKind | None, tuple[str, ...]]]:
     """The fields of ``kind`` an older schema may have left in plain text, with their stored parts."""
-    with_pii = kind in (rec.PERSON, rec.WATCHLIST_ENTRY)
-    return {**(_PII_SPEC if with_pii else {}), **rec.SEALED_TEXT[kind]}
+    with_pii = kind in (sealed.PERSON, rec.WATCHLIST_ENTRY)
+    return {**(_PII_SPEC if with_pii else {}), **sealed.SEALED_TEXT[kind]}
 
 
 def _plain(table: Table, kind: str) -> ColumnElement[bool]:
@@ -479,7 +480,7 @@ def _plain(table: Table, kind: str) -> ColumnElement[bool]:
 
 _ALWAYS = ("person checks", "watchlist entries")  # named in the audit entry even when none (as since 0006)
 _LEGACY_TABLES: tuple[tuple[str, Table, str, ColumnElement[bool] | TextClause], ...] = (
-    ("person checks", person_check_t, rec.PERSON, text(PLAIN_PII_CONDITION)),  # partial indexes
+    ("person checks", person_check_t, sealed.PERSON, text(PLAIN_PII_CONDITION)),  # partial indexes
     (
         "watchlist entries",
         watchlist_entry_t,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import chain_head_t, purge_gap_t
 from checkpoint.storage.chain import CHAINED_TABLES
 from checkpoint.storage.errors import StorageError, StorageErrorKind
@@ -182,15 +183,15 @@ def _as_hashed(db: Database, kind: str, row: Mapping[Any, Any]) -> Mapping[Any, 
     below 2 for names, households, payloads and notes: written before schema 0006 or 0010) are opened with
     the key, and their keyed hashes and masks must still belong to them; sealed-form rows are hashed over
     what is stored and need no key. Raises ``StorageError`` when they do not hold."""
-    row_id = rec.text_row_id(kind, row)
+    row_id = sealed.text_row_id(kind, row)
     hashed = row
-    if kind in rec.SEALED_TEXT and row["pii_form"] < rec.PII_TEXT_FORM:
-        hashed = rec.open_text(kind, hashed, db.pii, row_id)
-        if not rec.legacy_text_consistent(kind, hashed, db.pii):
+    if kind in sealed.SEALED_TEXT and row["pii_form"] < sealed.PII_TEXT_FORM:
+        hashed = sealed.open_text(kind, hashed, db.pii, row_id)
+        if not sealed.legacy_text_consistent(kind, hashed, db.pii):
             raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
-    if kind in (rec.PERSON, rec.WATCHLIST_ENTRY) and row["pii_form"] == rec.PII_PLAIN_FORM:
-        hashed = rec.open_pii(hashed, db.pii, row_id)
-        if not rec.legacy_pii_consistent(hashed, db.pii):
+    if kind in (sealed.PERSON, rec.WATCHLIST_ENTRY) and row["pii_form"] == sealed.PII_PLAIN_FORM:
+        hashed = sealed.open_pii(hashed, db.pii, row_id)
+        if not sealed.legacy_pii_consistent(hashed, db.pii):
             raise StorageError(StorageErrorKind.CORRUPT, "keyed hash or mask does not match")
     return hashed
 
@@ -219,13 +220,13 @@ def _stream(db: Database, session: Session, kind: str, after: int = 0) -> Iterat
             try:
                 if kind == rec.PASSAGE:
                     uid = row["uuid"]
-                    children = [_as_hashed(db, rec.PERSON, p) for p in persons.get(uid, [])]
+                    children = [_as_hashed(db, sealed.PERSON, p) for p in persons.get(uid, [])]
                     fields = rec.passage_fields(_as_hashed(db, kind, row), children, vehicles.get(uid))
                 elif kind == rec.WATCHLIST_ENTRY:
                     fields = rec.watchlist_fields(_as_hashed(db, kind, row))
                 elif kind == rec.PURGE:
                     fields = rec.purge_fields(row, gaps.get(row["uuid"], []))
-                elif kind in rec.SEALED_TEXT:
+                elif kind in sealed.SEALED_TEXT:
                     fields = rec.record_fields(kind, _as_hashed(db, kind, row))
                 else:
                     fields = rec.record_fields(kind, row)

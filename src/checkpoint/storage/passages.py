@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from checkpoint.domain.records import Passage, PassageDraft, PersonCheck
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import chain_head_t, passage_t, person_check_t, vehicle_t
 from checkpoint.storage.chain import IN_CHUNK, WriteUnit
 from checkpoint.storage.errors import InvalidRecordError
@@ -47,7 +48,7 @@ class PassageManager:
             inserted = self._insert_passages(unit, [draft])
             if inserted:
                 row, persons, vehicle = inserted[0]
-                note = rec.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"])
+                note = sealed.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"])
                 return rec.to_passage(note, [self._person(p) for p in persons], vehicle)
         stored = self.passage(draft.uuid)
         if stored is None:  # another station's passage with this uuid, or removed meanwhile
@@ -111,11 +112,11 @@ class PassageManager:
             self._check_references(session, draft, in_batch)
             row["uuid"] = draft.uuid
             row["recorded_at"] = recorded_at
-            rec.seal_text(rec.PASSAGE, row, self._db.pii, draft.uuid)
+            sealed.seal_text(rec.PASSAGE, row, self._db.pii, draft.uuid)
             for person in persons:
-                person_id = rec.person_row_id(draft.uuid, person["position"])
-                rec.seal_pii(person, self._db.pii, person_id)
-                rec.seal_text(rec.PERSON, person, self._db.pii, person_id)
+                person_id = sealed.person_row_id(draft.uuid, person["position"])
+                sealed.seal_pii(person, self._db.pii, person_id)
+                sealed.seal_text(sealed.PERSON, person, self._db.pii, person_id)
             unit.seal(rec.PASSAGE, row, partial(rec.passage_fields, persons=persons, vehicle=vehicle))
             built.append((row, persons, vehicle))
             in_batch.add(draft.uuid)
@@ -358,7 +359,7 @@ class PassageManager:
         persons, vehicles = children_of(session, [row["uuid"] for row in rows])
         return [
             rec.to_passage(
-                rec.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"]),
+                sealed.open_text(rec.PASSAGE, row, self._db.pii, row["uuid"]),
                 [self._person(p, personal_data) for p in persons.get(row["uuid"], [])],
                 vehicles.get(row["uuid"]),
             )
@@ -368,11 +369,11 @@ class PassageManager:
     def _person(self, row: Mapping[Any, Any], personal_data: bool = True) -> PersonCheck:
         """A stored person check, its name, household and code text opened; without ``personal_data`` its
         ID number and phone stay masked."""
-        row_id = rec.person_row_id(row["passage_uuid"], row["position"])
-        opened = rec.open_text(rec.PERSON, row, self._db.pii, row_id)
+        row_id = sealed.person_row_id(row["passage_uuid"], row["position"])
+        opened = sealed.open_text(sealed.PERSON, row, self._db.pii, row_id)
         if personal_data:
-            return rec.to_person(opened, *rec.opened_pii(row, self._db.pii, row_id))
-        return rec.to_person(opened, *rec.masked_pii(row))
+            return rec.to_person(opened, *sealed.opened_pii(row, self._db.pii, row_id))
+        return rec.to_person(opened, *sealed.masked_pii(row))
 
 
 def children_of(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from checkpoint.domain.records import AuditAction, Direction, Outcome
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import issued_pass_t, pass_revocation_t, passage_t, person_check_t
 from checkpoint.storage.chain import IN_CHUNK
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
@@ -106,7 +107,7 @@ class PassManager:
                 "at": at,
                 "operator_id": operator_id,
             }
-            rec.seal_text(rec.ISSUED_PASS, record, self._db.pii, record["uuid"])  # summary names people
+            sealed.seal_text(rec.ISSUED_PASS, record, self._db.pii, record["uuid"])  # summary names people
             values = unit.append(rec.ISSUED_PASS, record)
             self._db.audit.append_in(unit, AuditAction.PASS_ISSUED, f"{kind} {pass_id}", at, operator_id)
             return self._issued(session, [values])[0]
@@ -219,7 +220,7 @@ class PassManager:
         return self._db.pii.keyed_hash(PiiKind.HOUSEHOLD, household)
 
     def _opened(self, row: Mapping[Any, Any]) -> dict[str, Any]:
-        return rec.open_text(rec.ISSUED_PASS, row, self._db.pii, row["uuid"])
+        return sealed.open_text(rec.ISSUED_PASS, row, self._db.pii, row["uuid"])
 
     def _issued(self, session: Session, stored: Sequence[Mapping[Any, Any]]) -> list[IssuedPass]:
         rows = [self._opened(row) for row in stored]

@@ -39,6 +39,7 @@ from checkpoint.domain.residents import (
 )
 from checkpoint.domain.validators import normalise_id_number
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import household_t, resident_t
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
 from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
@@ -90,7 +91,7 @@ def resident_row(member: Member, cipher: PiiCipher) -> dict[str, Any]:
         "source": member.source,
         "supersedes": member.supersedes,
     }
-    rec.seal_text(rec.RESIDENT, row, cipher, member.id)  # name and household too (since 0010)
+    sealed.seal_text(rec.RESIDENT, row, cipher, member.id)  # name and household too (since 0010)
     return row
 
 
@@ -98,10 +99,10 @@ def to_resident(stored: Row, cipher: PiiCipher) -> Member:
     """The member version of a stored row, its ID number and phone opened; a value that does not open
     (edited, moved from another row, another key) is a corrupt-storage error naming the row, not the
     value."""
-    row = rec.open_text(rec.RESIDENT, stored, cipher, stored["uuid"])
+    row = sealed.open_text(rec.RESIDENT, stored, cipher, stored["uuid"])
     try:
         id_number, phone = (
-            cipher.open(row[f"{field}_sealed"], row["uuid"], field) for field in rec.PII_FIELDS
+            cipher.open(row[f"{field}_sealed"], row["uuid"], field) for field in sealed.PII_FIELDS
         )
     except PiiError as exc:
         raise StorageError(StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}") from exc
@@ -142,12 +143,12 @@ def household_row(household: Household, cipher: PiiCipher) -> dict[str, Any]:
         "source": household.source,
         "supersedes": household.supersedes,
     }
-    rec.seal_text(rec.HOUSEHOLD, row, cipher, household.id)
+    sealed.seal_text(rec.HOUSEHOLD, row, cipher, household.id)
     return row
 
 
 def to_household(stored: Row, cipher: PiiCipher) -> Household:
-    row = rec.open_text(rec.HOUSEHOLD, stored, cipher, stored["uuid"])
+    row = sealed.open_text(rec.HOUSEHOLD, stored, cipher, stored["uuid"])
     try:
         return Household(
             id=row["uuid"],

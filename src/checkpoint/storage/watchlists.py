@@ -17,6 +17,7 @@ from sqlalchemy import insert, or_, select
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.watchlist import WatchlistEntry
 from checkpoint.storage import _records as rec
+from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import watchlist_end_t, watchlist_entry_t
 from checkpoint.storage.chain import IN_CHUNK
 from checkpoint.storage.errors import InvalidRecordError
@@ -60,8 +61,8 @@ class WatchlistManager:
                 stored.add(row["uuid"])
                 row["operator_id"] = operator_id
                 row["recorded_at"] = recorded_at
-                rec.seal_pii(row, self._db.pii, row["uuid"])
-                rec.seal_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"])
+                sealed.seal_pii(row, self._db.pii, row["uuid"])
+                sealed.seal_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"])
                 unit.seal(rec.WATCHLIST_ENTRY, row, rec.watchlist_fields)
                 fresh.append(row)
             if not fresh:
@@ -95,8 +96,8 @@ class WatchlistManager:
             rows = list(session.execute(query).mappings())
         return [
             rec.to_watchlist_entry(
-                rec.open_pii(
-                    rec.open_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"]),
+                sealed.open_pii(
+                    sealed.open_text(rec.WATCHLIST_ENTRY, row, self._db.pii, row["uuid"]),
                     self._db.pii,
                     row["uuid"],
                 )
