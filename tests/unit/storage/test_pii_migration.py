@@ -185,18 +185,19 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
         assert report.ok, report
         assert report.records_checked == 6  # five old records and the sealing's audit entry
         [sealing] = [e for e in database.audit.audit_entries() if e.action is AuditAction.DATA_SEALED]
-        assert sealing.detail.startswith("1 person checks, 1 watchlist entries")
+        assert sealing.detail.startswith("2 person checks, 1 watchlist entries")  # names too since 0010
         old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [(p.id_number, p.phone) for p in old.persons] == [(ID_NUMBER, PHONE), ("", "")]
         assert database.passages.passage_keys(PassageFilter(id_number=ID_NUMBER.lower())) == [old.seq]
         assert database.passages.passage_keys(PassageFilter(phone=PHONE)) == [old.seq]
+        assert database.passages.passage_keys(PassageFilter(name="趙 一")) == [old.seq]
         [entry] = database.watchlists.watchlist_entries(T0)
         assert (entry.id, entry.id_number, entry.phone) == (ENTRY, WATCHED_ID, WATCHED_PHONE)
     finally:
         database.close()
     data = _file_bytes(old_db)
-    for secret in (ID_NUMBER, PHONE, WATCHED_ID, WATCHED_PHONE):
+    for secret in (ID_NUMBER, PHONE, WATCHED_ID, WATCHED_PHONE, "赵一", "钱二", "李四", "JKM:0123456789"):
         assert secret.encode() not in data, secret
 
     again = open_database(f"sqlite:///{old_db}")  # sealing happens once

@@ -127,12 +127,17 @@ def test_a_second_import_detects_duplicates_through_the_sealed_values(registered
         ("phone_sealed", ""),
         ("phone_hmac", ""),
         ("phone_masked", "139****0000"),
+        ("name_sealed", ""),  # names and households are sealed too since 0010
+        ("name_hmac", "0" * 32),
+        ("name_masked", "张*"),
+        ("household_sealed", ""),
+        ("household_hmac", ""),
     ],
 )
 def test_an_edited_sealed_hash_or_mask_column_breaks_verify(
     registered: Database, db_path: Path, column: str, value: str
 ) -> None:
-    _edit(db_path, f"UPDATE resident SET {column} = ? WHERE name = '李四'", value)
+    _edit(db_path, f"UPDATE resident SET {column} = ? WHERE id = (SELECT max(id) FROM resident)", value)
     report = registered.verify()
     assert report.first_break is not None
     assert (report.first_break.kind, report.first_break.problem) == ("resident", ChainProblem.HASH_MISMATCH)
@@ -142,7 +147,8 @@ def test_a_ciphertext_moved_to_another_member_does_not_open(registered: Database
     _edit(
         db_path,
         "UPDATE resident SET id_number_sealed = "
-        "(SELECT id_number_sealed FROM resident WHERE name = '张三') WHERE name = '李四'",
+        "(SELECT id_number_sealed FROM resident WHERE id = (SELECT min(id) FROM resident)) "
+        "WHERE id = (SELECT max(id) FROM resident)",
     )
     with pytest.raises(StorageError) as caught:
         registered.residents.registry()

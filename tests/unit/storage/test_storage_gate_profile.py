@@ -209,8 +209,8 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
     gate = old.gates.ensure_gate("老门岗", "compound-gate")
     leader = old.operators.ensure_operator("李值班", Role.SHIFT_LEADER)
     shift = old.shifts.open_shift(gate.id, leader.id, T0, "夜班")
-    # no ID number or phone: sealed personal data cannot be taken back below 0006 without the key
-    anonymous = (PersonCheck(name="张伟", code_colour=CodeColour.GREEN, temperature=36.6, is_driver=True),)
+    # no name, ID number or phone: sealed personal data cannot be taken back below 0006/0010 without the key
+    anonymous = (PersonCheck(name="", code_colour=CodeColour.GREEN, temperature=36.6, is_driver=True),)
     old.passages.append_passage(make_draft(Post(gate, leader, shift), 1, persons=anonymous))
     old.close()
     engine = create_engine(f"sqlite:///{path}")

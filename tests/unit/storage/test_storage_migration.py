@@ -166,7 +166,7 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
         assert database.station_id == STATION
         report = database.verify()
         assert report.ok, report
-        assert report.records_checked == 4
+        assert report.records_checked == 4 + 1  # and the audit entry of sealing its names (0010)
         old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [p.name for p in old.persons] == ["赵一", "钱二"]
@@ -225,7 +225,14 @@ def test_giving_an_old_record_a_new_field_breaks_its_hash(old_db: Path, column: 
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("flags", "[]"), ("pass_id", ""), ("household", ""), ("attested_at", None), ("flags", '["no_phone"]')],
+    [
+        ("flags", "[]"),
+        ("pass_id", ""),
+        ("household_sealed", ""),  # stored sealed since 0010
+        ("household_hmac", ""),
+        ("attested_at", None),
+        ("flags", '["no_phone"]'),
+    ],
 )
 def test_clearing_or_changing_a_new_field_breaks_the_hash(
     db: Database, db_path: Path, draft: Callable[..., PassageDraft], column: str, value: str | None

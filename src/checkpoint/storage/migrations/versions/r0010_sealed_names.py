@@ -117,9 +117,8 @@ def downgrade() -> None:
     if sealed is not None:
         raise RuntimeError("cannot downgrade below 0010: personal data is sealed and would be lost")
     bind = op.get_bind()
-    if fts.has_index(bind):
-        fts.drop_index(bind)
-        op.get_context().script.get_revision("0008").module.create_0008_index(bind)  # type: ignore[union-attr]
+    had_index = fts.has_index(bind)
+    fts.drop_index(bind)  # its triggers would stop the tables' rebuild below
     op.drop_index("ix_passage_plain_note", table_name="passage")
     op.drop_index("ix_person_check_plain_pii", table_name="person_check")
     op.create_index(
@@ -136,3 +135,5 @@ def downgrade() -> None:
         with op.batch_alter_table(table) as batch:
             for column in reversed(_columns(table)):
                 batch.drop_column(column.name)
+    if had_index:  # 0008's index over names, plates and notes, as 0008 made it
+        op.get_context().script.get_revision("0008").module.create_0008_index(bind)  # type: ignore[union-attr]
