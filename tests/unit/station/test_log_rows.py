@@ -32,7 +32,7 @@ PASSAGES = 600
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """Two gates' passages interleaved, every 7th a vehicle with a 京A plate, every 11th a 王 name."""
+    """Two gates' passages interleaved, every 7th a vehicle with a 京A plate, every 11th named 王芳芳."""
     path: Path = tmp_path_factory.mktemp("log-rows") / "log.sqlite3"
     db = open_database(f"sqlite:///{path}")
     operator = db.operators.ensure_operator("王芳", Role.OPERATOR)
@@ -41,7 +41,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
     def draft(index: int) -> PassageDraft:
         vehicle = Vehicle(plate=f"京A{index:05d}", kind="car") if index % 7 == 0 else None
-        name = f"王{index}" if index % 11 == 0 else f"李{index}"
+        name = "王芳芳" if index % 11 == 0 else f"李{index}"
         return PassageDraft(
             at=T0 + timedelta(minutes=index),
             direction=Direction.IN if index % 2 else Direction.OUT,
@@ -69,7 +69,7 @@ def filters(database: Database) -> list[PassageFilter]:
         PassageFilter(since=T0 + timedelta(minutes=100), until=T0 + timedelta(minutes=450)),
         PassageFilter(gate_id=west),
         PassageFilter(text="京A"),
-        PassageFilter(text="王", gate_id=west),
+        PassageFilter(text="王 芳芳", gate_id=west),  # a whole name (names are sealed: keyed hash)
     ]
 
 
