@@ -15,7 +15,17 @@ import pytest
 from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
-from checkpoint.domain.records import AuditAction, Passage
+from checkpoint.domain.records import (
+    AuditAction,
+    CodeColour,
+    Direction,
+    Outcome,
+    Passage,
+    PassageDraft,
+    PersonCheck,
+    Reason,
+    SubjectKind,
+)
 from checkpoint.storage.database import open_database
 from checkpoint.storage.passage_filter import PassageFilter
 
@@ -172,3 +182,60 @@ def test_trace_result_written_to_csv_one_row_per_person(db: str, seen: list[Pass
     assert all(r["车牌"] == target.vehicle.plate for r in rows)
     (audit,) = audits(db)
     assert audit.startswith(f"trace plate={target.vehicle.plate}") and str(out) in audit
+
+
+OUYANG_SPELLINGS = ("欧阳娜娜", "欧阳 娜娜", "欧阳\u200b娜娜", "歐陽娜娜", "ＯＵ欧阳娜娜")
+
+
+def _record_spellings(db: str) -> dict[str, str]:
+    """One pedestrian passage per way 欧阳娜娜 reaches the gate (spaced, with a zero-width space,
+    traditional), and a different person; returns their uuids by spelling."""
+    database = open_database(db)
+    try:
+        gate, operator = database.gates.all()[0], database.operators.all()[0]
+        found: dict[str, str] = {}
+        for minute, name in enumerate(OUYANG_SPELLINGS):
+            draft = PassageDraft(
+                at=datetime(2026, 11, 23, 1, minute, tzinfo=UTC),
+                direction=Direction.IN,
+                subject=SubjectKind.PEDESTRIAN,
+                outcome=Outcome.PASS,
+                gate_id=gate.id,
+                operator_id=operator.id,
+                shift_id=None,
+                reasons=(Reason.ALL_CHECKS_CLEAR,),
+                persons=(PersonCheck(name=name, code_colour=CodeColour.GREEN),),
+            )
+            found[name] = str(database.passages.append_passage(draft).uuid)
+        return found
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("asked", ["欧阳娜娜", "歐陽娜娜", "欧阳 娜娜", "欧阳\u200b娜娜"])
+def test_trace_by_name_finds_every_spelling_of_the_name(
+    db: str, asked: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attacks on tracing by name: a space, a zero-width space, traditional characters. One
+    normaliser (``domain.names``) for the watchlists, the registry and tracing finds them all."""
+    recorded = _record_spellings(db)
+    signed = as_(monkeypatch, LEADER)
+    assert main(["trace", "--name", asked, "--json", "--db", db, *signed]) == 0
+    out, _err = capsys.readouterr()
+    found = {json.loads(line)["uuid"] for line in out.splitlines()}
+    same_name = {recorded[name] for name in OUYANG_SPELLINGS if name != "ＯＵ欧阳娜娜"}
+    assert same_name <= found
+    assert recorded["ＯＵ欧阳娜娜"] not in found  # another name
+    (audit,) = audits(db)
+    assert audit.startswith("trace name=") and "**" in audit and asked not in audit  # masked
+
+
+def test_trace_by_a_fragment_of_a_name_finds_nothing(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names are stored sealed: only a whole name is searched (its keyed hash), never a fragment."""
+    _record_spellings(db)
+    signed = as_(monkeypatch, LEADER)
+    assert main(["trace", "--name", "欧阳娜", "--json", "--db", db, *signed]) == 0
+    out, _err = capsys.readouterr()
+    assert out == ""
