@@ -43,6 +43,7 @@ def test_bench_log_json_reports_every_figure_beside_its_target(demo_db: str) -> 
         "scroll: worst batch fetched and painted",
         "trace by plate",
         "trace by ID number",
+        "trace by name",
         "handover export XLSX",
         "handover export PDF",
     ):
