@@ -95,11 +95,14 @@ def seal_text(kind: str, row: dict[str, Any], cipher: PiiCipher, row_id: uuid.UU
     row["pii_form"] = PII_TEXT_FORM
 
 
-def open_text(kind: str, row: Row, cipher: PiiCipher, row_id: uuid.UUID | str) -> dict[str, Any]:
-    """A copy of a stored row with its sealed text fields of ``kind`` in plain text again (a field never
-    sealed keeps its plain column); raises :class:`StorageError` (corrupt) when a value does not open."""
+def open_text(
+    kind: str, row: Row, cipher: PiiCipher, row_id: uuid.UUID | str, only: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """A copy of a stored row with its sealed text fields of ``kind`` (or ``only`` these) in plain text
+    again (a field never sealed keeps its plain column, one not opened stays ""); raises
+    :class:`StorageError` (corrupt) when a value does not open."""
     opened = dict(row)
-    for field in SEALED_TEXT[kind]:
+    for field in SEALED_TEXT[kind] if only is None else only:
         sealed = row[f"{field}_sealed"]
         if sealed:
             try:

@@ -178,8 +178,8 @@ class PassageManager:
         """Stream the matching passages in seq order, a batch per round trip (for exports).
 
         Passages appended after the iteration started are not included. Without ``personal_data`` the
-        persons' ID numbers and phones are their masked forms and nothing is decrypted (a report that
-        never shows them reads a long window faster).
+        persons' ID numbers and phones are their masked forms, their households and code texts "", and only
+        names and notes are decrypted (a report that never shows the rest reads a long window faster).
         """
         conditions = filter_conditions(self._db, f)
         with self._db.reading() as session:
@@ -355,7 +355,7 @@ class PassageManager:
         self, session: Session, rows: Sequence[Mapping[Any, Any]], personal_data: bool = True
     ) -> list[Passage]:
         """Stored passages with their person checks and vehicle (read in ``session``); without
-        ``personal_data`` the persons' ID numbers and phones stay masked."""
+        ``personal_data`` the persons' ID numbers and phones stay masked, households and code texts ""."""
         persons, vehicles = children_of(session, [row["uuid"] for row in rows])
         return [
             rec.to_passage(
@@ -367,12 +367,13 @@ class PassageManager:
         ]
 
     def _person(self, row: Mapping[Any, Any], personal_data: bool = True) -> PersonCheck:
-        """A stored person check, its name, household and code text opened; without ``personal_data`` its
-        ID number and phone stay masked."""
+        """A stored person check, its name, household and code text opened; without ``personal_data`` only
+        its name is opened (the household and code text stay "") and its ID number and phone stay masked."""
         row_id = sealed.person_row_id(row["passage_uuid"], row["position"])
-        opened = sealed.open_text(sealed.PERSON, row, self._db.pii, row_id)
         if personal_data:
+            opened = sealed.open_text(sealed.PERSON, row, self._db.pii, row_id)
             return rec.to_person(opened, *sealed.opened_pii(row, self._db.pii, row_id))
+        opened = sealed.open_text(sealed.PERSON, row, self._db.pii, row_id, only=("name",))
         return rec.to_person(opened, *sealed.masked_pii(row))
 
 
