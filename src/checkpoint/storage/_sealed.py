@@ -31,6 +31,7 @@ households and issued passes gained a ``pii_form`` column for this (0: hashed pl
 from __future__ import annotations
 
 import uuid
+from collections import ChainMap
 from collections.abc import Mapping
 from typing import Any
 
@@ -97,21 +98,22 @@ def seal_text(kind: str, row: dict[str, Any], cipher: PiiCipher, row_id: uuid.UU
 
 def open_text(
     kind: str, row: Row, cipher: PiiCipher, row_id: uuid.UUID | str, only: tuple[str, ...] | None = None
-) -> dict[str, Any]:
-    """A copy of a stored row with its sealed text fields of ``kind`` (or ``only`` these) in plain text
-    again (a field never sealed keeps its plain column, one not opened stays ""); raises
-    :class:`StorageError` (corrupt) when a value does not open."""
-    opened = dict(row)
+) -> Row:
+    """A stored row with its sealed text fields of ``kind`` (or ``only`` these) in plain text again (a field
+    never sealed keeps its plain column, one not opened stays ""): a read-only view over the row, not a
+    copy (reading a long log opens millions). Raises :class:`StorageError` (corrupt) when a value does
+    not open."""
+    opened: dict[str, str] = {}
     for field in SEALED_TEXT[kind] if only is None else only:
-        sealed = row[f"{field}_sealed"]
-        if sealed:
+        value = row[f"{field}_sealed"]
+        if value:
             try:
-                opened[field] = cipher.open(sealed, row_id, field)
+                opened[field] = cipher.open(value, row_id, field)
             except PiiError as exc:
                 raise StorageError(
                     StorageErrorKind.CORRUPT, f"personal data that does not open: {exc}"
                 ) from exc
-    return opened
+    return ChainMap(opened, row) if opened else row  # type: ignore[arg-type]
 
 
 def legacy_text_consistent(kind: str, opened: Row, cipher: PiiCipher) -> bool:

@@ -219,7 +219,7 @@ class PassManager:
     def _household_key(self, household: str) -> str:
         return self._db.pii.keyed_hash(PiiKind.HOUSEHOLD, household)
 
-    def _opened(self, row: Mapping[Any, Any]) -> dict[str, Any]:
+    def _opened(self, row: Mapping[Any, Any]) -> Mapping[Any, Any]:
         return sealed.open_text(rec.ISSUED_PASS, row, self._db.pii, row["uuid"])
 
     def _issued(self, session: Session, stored: Sequence[Mapping[Any, Any]]) -> list[IssuedPass]:
