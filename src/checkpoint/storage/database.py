@@ -229,8 +229,9 @@ class Database:
         each with its kind, uuid, ``prev_hash``, ``hash`` and the fields its hash covers (the sync's *up*).
 
         Records a retention purge removed are absent; their ``purge`` record (in the sequence) vouches for
-        the run. For rows hashed before schema 0006 the fields hold the opened ID number and phone, as their
-        hash does; what of those may travel is the sync's decision.
+        the run. For rows hashed before schema 0006 (0010) the fields hold the opened ID number and phone
+        (name, household, code text, note...), as their hash does; what of those may travel is the sync's
+        decision. Rows written since hold the sealed forms only.
         """
         with self.reading() as session:
             return list(itertools.islice(integrity.links(self, session, after_seq), limit))
