@@ -62,9 +62,9 @@ class PiiKind(enum.StrEnum):
 
     ID_NUMBER = "id_number"
     PHONE = "phone"
-    NAME = "name"  # since 0010
-    HOUSEHOLD = "household"  # since 0010: a household code (3-2-501)
-    PAYLOAD = "payload"  # since 0010: a scanned code's text, compared exactly
+    NAME = "name"  # since 0011
+    HOUSEHOLD = "household"  # since 0011: a household code (3-2-501)
+    PAYLOAD = "payload"  # since 0011: a scanned code's text, compared exactly
 
 
 class PiiError(Exception):
