@@ -548,3 +548,23 @@ class PassageSummaryRow(_Chained, Base):
     shift_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("shift.uuid"), nullable=True)
     hour: Mapped[datetime] = mapped_column(UTCDateTime)
     counts: Mapped[str] = mapped_column(Text)
+
+
+class PassageOverrideRow(_Chained, Base):
+    """An override (since 0010): the operator recorded an outcome milder than the proposed TURN BACK or HOLD
+    (``domain.overrides``). Written in the same transaction as its passage, chained like every record.
+
+    ``passage_uuid`` has no foreign key on purpose: a retention purge removes old passages, while their
+    overrides stay on record like the audit trail.
+    """
+
+    __tablename__ = "passage_override"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    passage_uuid: Mapped[UUID] = mapped_column(UUIDText, unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    proposed: Mapped[str] = mapped_column(String(16))
+    chosen: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)

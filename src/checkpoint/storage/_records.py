@@ -87,6 +87,7 @@ OPERATOR_PIN = "operator_pin"
 OPERATOR_STATUS = "operator_status"
 PURGE = "purge"
 PASSAGE_SUMMARY = "passage_summary"
+PASSAGE_OVERRIDE = "passage_override"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -150,6 +151,16 @@ HASHED: dict[str, tuple[str, ...]] = {
     OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
     PURGE: (*_COMMON, "before", "first_at", "last_at", "passages", "last_hash", "at", "operator_id"),
     PASSAGE_SUMMARY: (*_COMMON, "purge_uuid", "gate_id", "shift_id", "hour", "counts"),
+    PASSAGE_OVERRIDE: (  # since 0010: see storage.overrides
+        *_COMMON,
+        "passage_uuid",
+        "at",
+        "operator_id",
+        "proposed",
+        "chosen",
+        "reason",
+        "detail",
+    ),
     PASSAGE: (
         *_COMMON,
         "at",

@@ -85,6 +85,7 @@ from checkpoint.storage._models import (
     HouseholdRow,
     IssuedPassRow,
     OperatorRow,
+    PassageOverrideRow,
     PassageRow,
     PassageSummaryRow,
     PassRevocationRow,
@@ -161,6 +162,7 @@ _SEAL_BATCH = 2000  # plain-era person checks sealed per transaction on open
 _purge_t: Table = PurgeRow.__table__  # type: ignore[assignment]
 _gap_t: Table = PurgeGapRow.__table__  # type: ignore[assignment]
 _summary_t: Table = PassageSummaryRow.__table__  # type: ignore[assignment]
+_override_t: Table = PassageOverrideRow.__table__  # type: ignore[assignment]  # storage.overrides
 
 _CHAINED_TABLES: dict[str, Table] = {
     rec.GATE: _gate_t,
@@ -182,6 +184,7 @@ _CHAINED_TABLES: dict[str, Table] = {
     rec.OPERATOR_STATUS: operator_status_t,
     rec.PURGE: _purge_t,
     rec.PASSAGE_SUMMARY: _summary_t,
+    rec.PASSAGE_OVERRIDE: _override_t,  # written by storage.overrides
 }
 
 
