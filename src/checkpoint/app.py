@@ -28,6 +28,7 @@ from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.occupancy import OccupantLimits
 from checkpoint.station.presence import Presence
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.scan import ScanService
@@ -159,6 +160,7 @@ def build_services(
         verifier=verifier,
         vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
         auto_record=bool_setting(settings.value("station/auto_record"), auto_record_default(gate.profile)),
+        occupant_limits=OccupantLimits.from_settings(settings),
     )
     presence = Presence(writer, lambda: session.profile.thresholds.return_hours, clock=clock_guard.now)
     session.passage_recorded.connect(presence.add)

@@ -245,6 +245,7 @@ def _write_summary(
         (labels.persons, summary.persons),
         (labels.fever, summary.fever),
         (labels.corrections, summary.corrections),
+        (labels.overrides, summary.overrides),
     ):
         w.text_row([caption, count])
     w.blank()

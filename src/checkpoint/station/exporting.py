@@ -41,6 +41,7 @@ from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.overrides import overrides_between
 from checkpoint.storage.retention import purged_hours
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
@@ -120,6 +121,7 @@ def export_handover_file(
         generated_at=now,
         shift_record=record,
         purged=purged_hours(database, gate.id, start, end),  # counts of passages a purge removed
+        overrides=overrides_between(database, start, end, gate.id),
     )
     names = {op.id: op.name for op in database.operators()}
     labels = labels or handover_labels()
@@ -231,7 +233,8 @@ def export_anomalies_file(
     now = now or datetime.now(UTC)
     start, end, shift = handover_window(database, since=since, until=until, shift_id=shift_id, now=now)
     window = PassageFilter(since=start, until=end, gate_id=shift.gate_id if shift is not None else None)
-    rows = anomaly_handoff(database.iter_passages(window), mask=unmasked_by is None)
+    overrides = overrides_between(database, start, end, window.gate_id)
+    rows = anomaly_handoff(database.iter_passages(window), mask=unmasked_by is None, overrides=overrides)
     _write_person_list(rows, path, fmt, labels or anomaly_labels(), database, zone)
     passages = len({row.passage_uuid for row in rows})
     database.append_audit(

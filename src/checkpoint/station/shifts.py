@@ -44,6 +44,7 @@ from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.overrides import overrides_between
 from checkpoint.storage.shift_records import ShiftConflict, ShiftConflictError
 
 _log = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ class ShiftService(WriterService):
                 window_end=end,
                 shift=shift,
                 generated_at=now,
+                overrides=overrides_between(db, shift.opened_at, end, gate.id),
             )
             record = shift_records.shift_record(db, shift.id)
             opening = record.opening if record is not None else None

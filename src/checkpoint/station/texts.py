@@ -7,6 +7,7 @@ screens, the exports and the command line.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from datetime import datetime
@@ -19,6 +20,7 @@ from checkpoint.camera.sources import CameraErrorKind
 from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.handover import Anomaly
 from checkpoint.domain.importing import FileError, RejectCode
+from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import (
     AuditAction,
     CodeColour,
@@ -39,6 +41,7 @@ from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
+from checkpoint.station.override_texts import override_reason_text
 from checkpoint.storage.database import StorageErrorKind
 
 
@@ -154,6 +157,7 @@ def anomaly_text(value: Anomaly) -> str:
         Anomaly.ITINERARY_STARRED: QCoreApplication.translate("Texts", "Itinerary starred"),
         Anomaly.ITINERARY_OTHER: QCoreApplication.translate("Texts", "Itinerary not green"),
         Anomaly.FEVER: QCoreApplication.translate("Texts", "Fever"),
+        Anomaly.OVERRIDDEN: QCoreApplication.translate("Texts", "Override: milder than proposed"),
     }[value]
 
 
@@ -231,6 +235,7 @@ def enum_text(value: Enum) -> str:
         CodeKind: kind_text,  # type: ignore[dict-item]
         Reason: reason_text,  # type: ignore[dict-item]
         Anomaly: anomaly_text,  # type: ignore[dict-item]
+        OverrideReason: override_reason_text,  # type: ignore[dict-item]
     }
     convert = table.get(type(value))
     return convert(value) if convert else str(value.value)
@@ -266,6 +271,8 @@ def handover_labels() -> HandoverLabels:
         persons=QCoreApplication.translate("Handover", "Persons"),
         fever=QCoreApplication.translate("Handover", "Fever (persons)"),
         corrections=QCoreApplication.translate("Handover", "Corrections"),
+        overrides=QCoreApplication.translate("Handover", "Overrides"),
+        override=QCoreApplication.translate("Handover", "Override (proposed → recorded)"),
         direction=QCoreApplication.translate("Handover", "Direction"),
         outcome=QCoreApplication.translate("Handover", "Outcome"),
         code_colour=QCoreApplication.translate("Handover", "Health code"),
@@ -602,9 +609,12 @@ def _person_list_labels(sheet: str, title: str) -> PersonListLabels:
 
 def anomaly_labels() -> PersonListLabels:
     """Captions of the anomaly hand-off list, in the language currently installed."""
-    return _person_list_labels(
-        QCoreApplication.translate("Anomalies", "Anomalies"),
-        QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
+    return dataclasses.replace(
+        _person_list_labels(
+            QCoreApplication.translate("Anomalies", "Anomalies"),
+            QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
+        ),
+        override=QCoreApplication.translate("Anomalies", "Override (proposed → recorded)"),
     )
 
 
