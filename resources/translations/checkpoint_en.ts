@@ -1688,6 +1688,11 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Not attested</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
     </message>
@@ -1978,8 +1983,8 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Approved by the shift leader</translation>
     </message>
     <message>
-        <source>Medical emergency / ambulance</source>
-        <translation>Medical emergency / ambulance</translation>
+        <source>Medical emergency</source>
+        <translation>Medical emergency</translation>
     </message>
     <message>
         <source>Official duty or supply run</source>
@@ -3970,12 +3975,12 @@ Vehicle facts: {vehicle}</translation>
         <translation>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s): more than a {kind} holds ({limit}). Check every row is in this vehicle; remove one with {remove}.</source>
-        <translation><numerusform>%n person: more than a {kind} holds ({limit}). Check every row is in this vehicle; remove one with {remove}.</numerusform><numerusform>%n persons: more than a {kind} holds ({limit}). Check every row is in this vehicle; remove one with {remove}.</numerusform></translation>
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation><numerusform>%n person: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform><numerusform>%n persons: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Not added: %n code(s) that are not a person's ({kinds}). A person without a code: {manual}.</source>
-        <translation><numerusform>Not added: %n code that are not a person's ({kinds}). A person without a code: {manual}.</numerusform><numerusform>Not added: %n codes that are not a person's ({kinds}). A person without a code: {manual}.</numerusform></translation>
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation><numerusform>Not added: %n code not from a person ({kinds}). No code? {manual}</numerusform><numerusform>Not added: %n codes not from a person ({kinds}). No code? {manual}</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1698,6 +1698,11 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>颜色未确认</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>人员 {n}</translation>
     </message>
@@ -1988,8 +1993,8 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>带班领导批准</translation>
     </message>
     <message>
-        <source>Medical emergency / ambulance</source>
-        <translation>紧急就医 / 救护车</translation>
+        <source>Medical emergency</source>
+        <translation>紧急就医</translation>
     </message>
     <message>
         <source>Official duty or supply run</source>
@@ -3037,7 +3042,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation>未查验健康码</translation>
+        <translation>健康码颜色未确认</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
@@ -3990,15 +3995,15 @@ Vehicle facts: {vehicle}</source>
         <translation>逐个扫描每位乘员的码即可加入。省份 {picker} · 车型 {kinds} · 选人 {up}/{down} · 同上一人 {same} · 移除此人 {remove} · 下一辆车 Esc</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s): more than a {kind} holds ({limit}). Check every row is in this vehicle; remove one with {remove}.</source>
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
         <translation>
-            <numerusform>已登记 %n 人，超过{kind}核载（{limit} 人）。请逐行核对是否为本车人员，多余的用 {remove} 删除。</numerusform>
+            <numerusform>已登记 %n 人，超过{kind}核载（{limit} 人）。请逐行核对，{remove} 删除一人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Not added: %n code(s) that are not a person&apos;s ({kinds}). A person without a code: {manual}.</source>
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
         <translation>
-            <numerusform>未登记为乘员：%n 个非人员码（{kinds}）。无码人员请用 {manual} 手工录入。</numerusform>
+            <numerusform>未登记：%n 个非人员码（{kinds}）。无码人员请按 {manual} 手工录入。</numerusform>
         </translation>
     </message>
 </context>

@@ -299,15 +299,15 @@ def test_only_a_persons_code_adds_an_occupant_and_too_many_for_the_vehicle_are_f
     for n in range(31, 38):  # seven more: eight in a car
         scan(qtbot, station, services, health_code(n))
     assert len(session.vehicle.occupants) == 8  # type: ignore[union-attr]
-    assert "8 persons: more than a car holds (7)" in panel.notice.text()
+    assert "8 persons: a car holds 7" in panel.notice.text()
     key(qtbot, Qt.Key.Key_Delete, CTRL)  # the operator removes the one from outside
     assert len(session.vehicle.occupants) == 7  # type: ignore[union-attr]
-    assert "more than" not in panel.notice.text()
+    assert "holds" not in panel.notice.text()
     scan(qtbot, station, services, health_code(38))
-    assert "more than a car" in panel.notice.text()
+    assert "a car holds 7" in panel.notice.text()
     key(qtbot, Qt.Key.Key_3, ALT)  # it is a bus: 60 fit
     assert session.vehicle.kind == "bus"  # type: ignore[union-attr]
-    assert "more than" not in panel.notice.text()
+    assert "holds" not in panel.notice.text()
 
 
 def test_right_after_a_scan_the_occupant_is_a_person_whose_colour_is_not_attested_yet(

@@ -15,9 +15,7 @@ def override_reason_text(value: OverrideReason) -> str:
         OverrideReason.LEADER_APPROVED: QCoreApplication.translate(
             "Overrides", "Approved by the shift leader"
         ),
-        OverrideReason.MEDICAL_EMERGENCY: QCoreApplication.translate(
-            "Overrides", "Medical emergency / ambulance"
-        ),
+        OverrideReason.MEDICAL_EMERGENCY: QCoreApplication.translate("Overrides", "Medical emergency"),
         OverrideReason.OFFICIAL_DUTY: QCoreApplication.translate("Overrides", "Official duty or supply run"),
         OverrideReason.PLATFORM_FAULT: QCoreApplication.translate("Overrides", "Health-code platform fault"),
         OverrideReason.OTHER: QCoreApplication.translate("Overrides", "Other (type the reason)"),

@@ -142,11 +142,16 @@ class OccupantsTable(QTableWidget):
                 if draft.colour is not CodeColour.NONE
                 else self.tr("Not attested", "health code colour")
             )
+            itinerary = (
+                itinerary_text(draft.itinerary)
+                if draft.itinerary is not Itinerary.NONE
+                else self.tr("Not attested", "itinerary card")
+            )
             cells = [
                 (position, ""),
                 (person_label(draft) or self.tr("Person {n}").format(n=row + 1), ""),
                 (colour, colour_tone.get(draft.colour, "blue")),
-                (itinerary_text(draft.itinerary), itinerary_tone.get(draft.itinerary, "")),
+                (itinerary, itinerary_tone.get(draft.itinerary, "blue")),
                 (test_age_text(draft.test_age_days), ""),
                 (temperature, "red" if "fever" in {r.value for r in draft.reasons} else ""),
                 (", ".join(verified_fact_text(f) for f in verified) or "—", ""),

@@ -33,6 +33,7 @@ from checkpoint.ui.style import repolish
 
 _NUMBER_KEYS = {Qt.Key.Key_1 + index: reason for index, reason in enumerate(OVERRIDE_REASONS)}
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MIN_WIDTH = 960  # the reasons side by side with room to spare at 1366x768, English or Chinese
 
 
 class OverrideDialog(QDialog):
@@ -106,10 +107,10 @@ class OverrideDialog(QDialog):
         self._chosen_caption.setObjectName("overrideCaption")
         outcomes.addWidget(self._proposed_caption, 0, 0)
         outcomes.addWidget(self.proposed, 0, 1)
-        outcomes.addWidget(self.because, 1, 1)
-        outcomes.addWidget(self._chosen_caption, 2, 0)
-        outcomes.addWidget(self.chosen, 2, 1)
-        outcomes.setColumnStretch(1, 1)
+        outcomes.addWidget(self.because, 0, 2)
+        outcomes.addWidget(self._chosen_caption, 1, 0)
+        outcomes.addWidget(self.chosen, 1, 1)
+        outcomes.setColumnStretch(2, 1)
 
         reasons = QGridLayout()
         reasons.setHorizontalSpacing(10)
@@ -122,8 +123,9 @@ class OverrideDialog(QDialog):
         buttons.addWidget(self.confirm_button, 2)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        self.setMinimumWidth(MIN_WIDTH)
         layout.addWidget(self.title)
         layout.addLayout(outcomes)
         layout.addWidget(self.ask)
@@ -210,7 +212,7 @@ class OverrideDialog(QDialog):
         self._chosen_caption.setText(self.tr("You record"))
         self.proposed.setText(proposed)
         self.chosen.setText(chosen)
-        self.because.setText("\n".join(f"• {reason_text(r)}" for r in request.reasons))
+        self.because.setText("   ".join(f"• {reason_text(r)}" for r in request.reasons))
         self.ask.setText(self.tr("Why? Pick a reason (keys 1–6) or choose Other and type it."))
         for index, (reason, button) in enumerate(self.reason_buttons.items(), start=1):
             button.setText(f"{index}   {override_reason_text(reason)}")

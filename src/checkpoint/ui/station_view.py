@@ -199,6 +199,7 @@ class StationView(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.shift_counter = QLabel(self)
         self.shift_counter.setObjectName("shiftCounter")
+        self.shift_counter.setWordWrap(True)  # two lines before it squeezes the buttons beside it
         self._row_captions = [QLabel(self) for _ in range(5)]
         for caption in self._row_captions:
             caption.setObjectName("sectionLabel")

@@ -222,8 +222,7 @@ class VehiclePanel(QWidget):
         if vehicle is not None and session.over_capacity:
             lines.append(
                 self.tr(
-                    "%n person(s): more than a {kind} holds ({limit}). Check every row is in this vehicle; "
-                    "remove one with {remove}.",
+                    "%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.",
                     "",
                     len(vehicle.occupants),
                 ).format(
@@ -236,8 +235,7 @@ class VehiclePanel(QWidget):
             kinds = ", ".join(dict.fromkeys(kind_text(event.kind) for event in vehicle.not_added))
             lines.append(
                 self.tr(
-                    "Not added: %n code(s) that are not a person's ({kinds}). "
-                    "A person without a code: {manual}.",
+                    "Not added: %n code(s) not from a person ({kinds}). No code? {manual}",
                     "",
                     len(vehicle.not_added),
                 ).format(kinds=kinds, manual=_native(MANUAL_KEY))
