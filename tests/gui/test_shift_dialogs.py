@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from checkpoint.domain.records import Direction, Outcome
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome
 from checkpoint.domain.shift_handover import Item, ItemCondition, Metric
 from checkpoint.storage import shift_records
 from checkpoint.ui.main_window import MainWindow
@@ -31,6 +31,9 @@ def close_dialog(qtbot: QtBot, window: MainWindow) -> CloseShiftDialog:
 def record_pass(qtbot: QtBot, window: MainWindow) -> None:
     session = window._services.session
     session.set_direction(Direction.IN)
+    session.set_colour(CodeColour.GREEN)  # a clear case: PASS is what the rules propose
+    session.set_itinerary(Itinerary.GREEN)
+    session.set_test_age(0)
     with qtbot.waitSignal(session.passage_recorded, timeout=TIMEOUT):
         assert session.confirm(Outcome.PASS)
 
