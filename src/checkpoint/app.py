@@ -321,7 +321,7 @@ def _run_station(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from checkpoint.station.texts import storage_error_text
+    from checkpoint.station.texts import enum_text
     from checkpoint.storage.database import StorageError
     from checkpoint.ui.main_window import MainWindow
 
@@ -346,7 +346,7 @@ def _run_station(
             None,
             APP_NAME,
             app.translate("App", "The station cannot open its database:\n{reason}\n\n{url}").format(
-                reason=storage_error_text(error.kind), url=db_url
+                reason=enum_text(error.kind), url=db_url
             ),
         )
         return 1

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkpoint.domain.records import AuditAction
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import clock_went_back_text, storage_error_text
+from checkpoint.station.texts import clock_went_back_text, enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, StorageError
 
@@ -135,4 +135,4 @@ class ClockGuard(QObject):
         self.clock_went_back.emit(jump)
 
     def _on_audit_error(self, error: StorageError) -> None:
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))

@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from checkpoint.station.background import BackgroundRead, ReadStoppedError
 from checkpoint.station.db_check import DatabaseCheck, audit_check
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import ChainBreak, ChainProblem, StorageError, VerifyReport
@@ -102,7 +102,7 @@ def check_text(check: DatabaseCheck) -> str:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseCheck", "This could not be written to the audit trail: {reason}"
-            ).format(reason=storage_error_text(check.audit_error.kind))
+            ).format(reason=enum_text(check.audit_error.kind))
         )
     return " ".join(parts)
 

@@ -16,7 +16,7 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from checkpoint.domain.importing import ImportReport, parse_watchlist_csv
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import StorageError
@@ -96,6 +96,6 @@ class WatchlistService(QObject):
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(
             QCoreApplication.translate("WatchlistService", "The watchlist was NOT imported: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
