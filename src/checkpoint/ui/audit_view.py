@@ -229,7 +229,8 @@ class AuditView(QWidget):
         self._action_caption.setText(self.tr("Action"))
         self.action_combo.setItemText(0, self.tr("All actions"))
         for row in range(1, self.action_combo.count()):
-            self.action_combo.setItemText(row, enum_text(self.action_combo.itemData(row)))
+            # the combo hands its data back as the plain value string
+            self.action_combo.setItemText(row, enum_text(AuditAction(self.action_combo.itemData(row))))
         self.since_check.setText(self.tr("From"))
         self.until_check.setText(self.tr("To"))
         self.refresh_button.setText(self.tr("&Refresh"))
