@@ -377,7 +377,7 @@ def _station_keys():  # type: ignore[no-untyped-def]
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file, scan_payload
+    from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file, scan_payload
     from checkpoint.domain.credentials import TrustListError
     from checkpoint.storage.keys import load_trust_store
 
@@ -579,7 +579,7 @@ def _cmd_passes_issue(args: argparse.Namespace) -> int:
 
 
 def _cmd_passes_verify(args: argparse.Namespace) -> int:
-    from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file
+    from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file
     from checkpoint.domain.credentials import PassVerdict, pass_verdict
     from checkpoint.domain.records import CodeKind
 
@@ -1087,7 +1087,7 @@ _BREAK_WORDS = {
 def _cmd_db(args: argparse.Namespace) -> int:
     """``db verify``: open to anyone (a read-only self-check); a failure is an audited event."""
     from checkpoint.domain.roles import Permission
-    from checkpoint.station.db_check import check_database, record_text
+    from checkpoint.station.chain_check import check_database, record_text
     from checkpoint.storage.database import StorageError
 
     database = _open_db(args)

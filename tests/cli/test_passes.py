@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_staff import ADMIN, LEADER, as_, pin_line, refusals, signed_in
 
-from checkpoint.camera.scan import scan_image_file
+from checkpoint.camera.scan_command import scan_image_file
 from checkpoint.cli import main
 from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 

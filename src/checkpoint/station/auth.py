@@ -1,4 +1,4 @@
-"""Who is signed in at the station, with which rights, and for how long (issue 5, operators and roles).
+"""Who is signed in at the station, with which rights, and for how long (operators and their roles).
 
 One person works the gate at a time: whoever signs in with their PIN is the operator every passage is
 recorded under (``StationSession.set_operator`` follows ``signed_in``). The rights of a shift leader or

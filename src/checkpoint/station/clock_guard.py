@@ -1,4 +1,5 @@
-"""Notices a system clock that goes backwards (issue 5, item 8: tamper evidence).
+"""Notices a system clock that goes backwards (tamper evidence: a clock set back
+to before a record hides when it was written).
 
 At start the clock is compared with the time the newest record was written; while the station runs, each
 reading is compared with the previous one. A clock earlier by more than ``TOLERANCE`` is recorded in the

@@ -48,12 +48,12 @@ from checkpoint.domain.rules import (
 )
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
+from checkpoint.station.credentials import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.texts import enum_text
-from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, StorageError

@@ -25,7 +25,6 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.camera.sources import CameraErrorKind
 from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.handover import Anomaly
-from checkpoint.domain.importing import FileError, RejectCode
 from checkpoint.domain.records import (
     AuditAction,
     CodeColour,
@@ -44,6 +43,7 @@ from checkpoint.domain.roles import PinProblem
 from checkpoint.domain.tracing import TraceProblem, TraceQueryError
 from checkpoint.domain.validators import IdProblem, PhoneProblem, PlateProblem
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind
+from checkpoint.domain.watchlist_import import FileError, RejectCode
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
 from checkpoint.station.i18n import QT_TRANSLATE_NOOP

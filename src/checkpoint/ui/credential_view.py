@@ -16,6 +16,7 @@ from checkpoint.domain.codes import Signature
 from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.masking import mask_name, mask_number, mask_phone
 from checkpoint.domain.records import CodeKind
+from checkpoint.station.credentials import Verification
 from checkpoint.station.session import DraftState
 from checkpoint.station.texts import (
     certificate_type_text,
@@ -23,7 +24,6 @@ from checkpoint.station.texts import (
     enum_text,
     verified_fact_text,
 )
-from checkpoint.station.verification import Verification
 from checkpoint.ui.style import repolish
 
 _STYLE = """

@@ -8,7 +8,7 @@ from uuid import UUID
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
-from checkpoint.domain.importing import ImportReport
+from checkpoint.domain.watchlist_import import ImportReport
 from checkpoint.station.texts import (
     enum_text,
     reject_detail_text,

@@ -26,6 +26,7 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import Permission
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
+from checkpoint.station.chain_check_service import DatabaseCheck, DatabaseCheckService, check_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
@@ -33,7 +34,6 @@ from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import enum_text, load_problem_text
-from checkpoint.station.verification_check import DatabaseCheck, DatabaseCheckService, check_text
 from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog

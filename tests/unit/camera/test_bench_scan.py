@@ -18,7 +18,7 @@ from checkpoint.camera.bench import (
     point_in_polygon,
     run_decode_bench,
 )
-from checkpoint.camera.scan import ScanInputError, scan_image_file, scan_payload
+from checkpoint.camera.scan_command import ScanInputError, scan_image_file, scan_payload
 from checkpoint.domain.records import CodeKind
 
 BOOF_TXT = """# list of hand selected 2D points

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ExitSlip, ResidentPass, issue_pass
 from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, Reason, Role
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.presence import Presence, VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession, auto_record_default, needs_attestation
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage import open_database
 from checkpoint.storage.keys import create_deployment_key

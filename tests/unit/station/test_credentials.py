@@ -27,7 +27,7 @@ from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
 from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.station.alarms import AlarmKind, alarms_for, mask_name, mask_number, mask_phone, mask_plate
-from checkpoint.station.verification import Screening, Verifier, gate_facts
+from checkpoint.station.credentials import Screening, Verifier, gate_facts
 from checkpoint.storage import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
 
