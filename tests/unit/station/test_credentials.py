@@ -24,7 +24,6 @@ from checkpoint.domain.records import (
     SubjectKind,
 )
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
-from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.station.alarms import AlarmKind, alarms_for, mask_name, mask_number, mask_phone, mask_plate
 from checkpoint.station.credentials import Screening, Verifier, gate_facts
@@ -115,7 +114,7 @@ def test_a_valid_exit_slip_is_verified_with_its_holder_and_household(
     assert v.verified_facts() == ("pass_signature", "pass_validity", "name", "household")
     assert not v.quota_exceeded and not v.return_overdue and v.quota_days == 2
     facts = gate_facts(GateFacts(direction=Direction.OUT), v, Screening(), manual_id=False)
-    assert facts.pass_kind is RulesPassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
+    assert facts.pass_kind is PassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
 
 
 def test_a_revoked_or_expired_slip_says_so(
