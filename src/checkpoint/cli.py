@@ -13,9 +13,12 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkpoint import APP_NAME, __version__, paths
+
+if TYPE_CHECKING:
+    from checkpoint.domain.credentials import StationKeys
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -367,7 +370,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-def _station_keys():  # type: ignore[no-untyped-def]
+def _station_keys() -> StationKeys:
     from checkpoint.storage.keys import KeyFileError, load_station_keys
 
     try:

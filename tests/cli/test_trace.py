@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction, Passage
 from checkpoint.storage.database import PassageFilter, open_database
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 
 @pytest.fixture(scope="module")

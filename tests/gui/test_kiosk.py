@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, CodeColour, Direction, Itinerary, Outcome, Passage
@@ -271,7 +271,7 @@ def test_a_walk_in_visitor_who_has_left_is_recorded_out_and_leaves_the_inside_li
     assert [v.name for v in presence.current.visitors_inside] == ["赵六"]
     window.tabs.setCurrentWidget(view)
     button = view.visitors.cellWidget(0, 6)
-    assert button is not None and "Alt+1" in button.text() and button.height() >= 48
+    assert isinstance(button, QPushButton) and "Alt+1" in button.text() and button.height() >= 48
     before = session.shift_count
     with qtbot.waitSignal(session.passage_recorded, timeout=RECORD_TIMEOUT_MS) as recorded:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

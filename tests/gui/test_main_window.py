@@ -109,7 +109,8 @@ def test_the_log_view_shows_a_recorded_passage_live_and_filters_it(
     qtbot.mouseClick(log.shift_button, Qt.MouseButton.LeftButton)
     assert log.model.passage_filter.since is not None
     assert log.model.rowCount() == 1
-    assert log.model.passage(0).outcome is Outcome.TURN_BACK
+    first = log.model.passage(0)
+    assert first is not None and first.outcome is Outcome.TURN_BACK
 
 
 def test_export_dialog_defaults_formats_and_checks(qtbot: QtBot, tmp_path: Path) -> None:

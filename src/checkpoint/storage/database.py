@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from alembic import command
 from alembic.config import Config
@@ -629,11 +629,11 @@ class Database(OperatorStore):
         with self._reading() as session:  # the usual case: no write lock needed to open
             found = session.execute(query).scalar_one_or_none()
         if found is not None:
-            return found
+            return cast(uuid.UUID, found)
         with self._lock, _translated(), Session(self._write_engine) as session, session.begin():
             found = session.execute(query).scalar_one_or_none()
             if found is not None:
-                return found
+                return cast(uuid.UUID, found)
             station = wanted or uuid.uuid4()
             has_home = session.execute(select(_station_t.c.id).where(_station_t.c.is_home)).first()
             now = self._now()

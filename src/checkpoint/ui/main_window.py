@@ -26,7 +26,8 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import Permission
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
-from checkpoint.station.chain_check_service import DatabaseCheck, DatabaseCheckService, check_text
+from checkpoint.station.chain_check import DatabaseCheck
+from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel

@@ -6,7 +6,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from camera_helpers import qr_image
 
 from checkpoint.camera.bench import (
     BenchDataError,
@@ -20,6 +19,7 @@ from checkpoint.camera.bench import (
 )
 from checkpoint.camera.scan_command import ScanInputError, scan_image_file, scan_payload
 from checkpoint.domain.records import CodeKind
+from tests.unit.camera.camera_helpers import qr_image
 
 BOOF_TXT = """# list of hand selected 2D points
 10.5 20.0

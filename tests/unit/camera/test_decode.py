@@ -6,7 +6,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from camera_helpers import qr_image
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -20,6 +19,7 @@ from checkpoint.camera.decode import (
     text_from_bytes,
 )
 from checkpoint.domain.codes import Backend, DecodedCode
+from tests.unit.camera.camera_helpers import qr_image
 
 CHINESE = "通行证 张三 3栋2单元"
 ZXING_SAMPLES = Path("/work/shared/testdata/qr-peer/zxing-cpp")

@@ -187,7 +187,7 @@ def test_presence_follows_exits_returns_and_visitors(
     session.passage_recorded.connect(presence.add)
     with qtbot.waitSignal(presence.changed, timeout=TIMEOUT_MS):
         presence.start()
-    assert presence.ready and presence.current.residents_out == ()
+    assert presence.ready and not presence.current.residents_out
 
     session.set_direction(Direction.OUT)
     short = slip(key, hours=1)

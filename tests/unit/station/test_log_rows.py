@@ -24,7 +24,7 @@ from checkpoint.domain.records import (
 from checkpoint.station.log import LogRows
 from checkpoint.storage.database import Database, PassageFilter, open_database
 from checkpoint.storage.retention import purge
-from query_plans import Statement, plan, selects
+from tests.query_plans import Statement, plan, selects
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 PASSAGES = 600

@@ -21,7 +21,7 @@ from checkpoint.station.resident_registry import ResidentRegistry, read_snapshot
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage import Database, open_database
-from checkpoint.storage.residents import KeyedRegistry, id_search_key, store_import
+from checkpoint.storage.residents import KeyedRegistry, id_search_key, keyed_registry, store_import
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 TIMEOUT_MS = 5000
@@ -49,7 +49,7 @@ class SpiedRead:
         self.held = False
         self.reading = threading.Event()
         self.go_on = threading.Event()
-        real = resident_registry.keyed_registry
+        real = keyed_registry
 
         def spied(db: Database) -> KeyedRegistry:
             self.threads.append(threading.current_thread().name)

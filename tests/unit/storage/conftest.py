@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.records import PassageDraft, Role
 from checkpoint.storage import Database, open_database
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 
 @pytest.fixture(autouse=True)

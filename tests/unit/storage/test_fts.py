@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from storage_helpers import Post
 
 from checkpoint.domain.records import PassageDraft, PersonCheck, SubjectKind, Vehicle
 from checkpoint.storage import Database, PassageFilter
 from checkpoint.storage.fts import FTS_TABLE
-from query_plans import plan, selects
+from tests.query_plans import plan, selects
+from tests.unit.storage.storage_helpers import Post
 
 
 def _keys(db: Database, text: str) -> list[int]:

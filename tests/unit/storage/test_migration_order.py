@@ -21,7 +21,7 @@ def _alembic_order() -> list[str]:
 def _written_order(text: str) -> list[str]:
     """The one "0001 → 0002 → ..." sequence in a text (it may wrap over lines)."""
     flat = re.sub(r"\s*\n\s*", " ", text)
-    matches = re.findall(r"\d{4}(?: → \d{4})+", flat)
+    matches: list[str] = re.findall(r"\d{4}(?: → \d{4})+", flat)
     assert len(matches) == 1, matches
     return matches[0].split(" → ")
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import PassageDraft, PersonCheck
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
@@ -22,6 +21,7 @@ from checkpoint.storage import (
     open_database,
 )
 from checkpoint.storage.keys import create_data_key, data_key_path
+from tests.unit.storage.storage_helpers import T0, Post
 
 ID_NUMBER = "44030119990101123X"
 PHONE = "13912345678"

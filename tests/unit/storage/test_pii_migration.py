@@ -12,17 +12,18 @@ import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import ChainProblem, PassageFilter, StorageError, open_database
 from checkpoint.storage.database import _alembic_config
 from checkpoint.storage.keys import data_key_path
+from tests.unit.storage.storage_helpers import T0
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000101")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000102")
@@ -63,7 +64,7 @@ def _build_0003(path: Path) -> None:
     )
     head, seq = GENESIS, 0
 
-    def chained(table: str, kind: str, extra: dict[str, object], fields: dict[str, object]) -> None:
+    def chained(table: str, kind: str, extra: dict[str, Any], fields: dict[str, Any]) -> None:
         nonlocal head, seq
         seq += 1
         record_uuid = str(extra.pop("uuid", uuid.uuid4()))
@@ -95,7 +96,7 @@ def _build_0003(path: Path) -> None:
         "corrects": None,
         "correction_reason": "",
     }
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "position": i,
             "name": name,

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.residents import ImportedRow
 from checkpoint.domain.residents_import import parse_residents
 from checkpoint.storage import ChainProblem, Database, StorageError, StorageErrorKind, open_database
 from checkpoint.storage.residents import id_search_key, members_by_id, registry, store_import
+from tests.unit.storage.storage_helpers import T0
 
 HEADER = "户号,姓名,身份证号,手机号,与户主关系,状态"
 ID_ZHANG = "11010519800101001" + resident_id_check_digit("11010519800101001")

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import AuditAction, CodeColour, Gate, PersonCheck, Role
 from checkpoint.storage import ChainProblem, Database, InvalidRecordError, VerifyReport, open_database
 from checkpoint.storage.database import _alembic_config, schema_head
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 GATE_NAME = "G15 东出口"
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -19,6 +18,7 @@ from checkpoint.domain.records import (
     SubjectKind,
 )
 from checkpoint.storage import Database, InvalidRecordError, PassUse
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -22,6 +21,7 @@ from checkpoint.domain.records import (
     SubjectKind,
 )
 from checkpoint.storage import Database, InvalidRecordError, PassageFilter, open_database
+from tests.unit.storage.storage_helpers import T0, Post
 
 SHANGHAI = timezone(timedelta(hours=8))
 
@@ -220,7 +220,7 @@ def test_clock_gives_recorded_at(db_path: Path) -> None:
         passage = database.append_passage(
             PassageDraft(
                 at=T0,
-                direction="out",  # plain values are accepted and normalised
+                direction="out",  # type: ignore[arg-type]  # plain values are accepted and normalised
                 subject=SubjectKind.PEDESTRIAN,
                 outcome=Outcome.PASS,
                 gate_id=gate.id,

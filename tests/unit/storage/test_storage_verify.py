@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import Passage, PassageDraft
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
 from checkpoint.storage import ChainProblem, Database, VerifyReport, open_database
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 
 @pytest.fixture
@@ -55,6 +55,7 @@ def test_edited_passage_is_named(db_path: Path, chain: list[Passage], raw: sqlit
     report = _reverify(db_path)
     assert not report.ok
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         victim.seq,
         "passage",
@@ -79,6 +80,7 @@ def test_edited_person_check_or_vehicle_breaks_its_passage(
     victim = chain[4]
     assert raw.execute(tamper, (str(victim.uuid),)).rowcount == 1
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, str(victim.uuid), ChainProblem.HASH_MISMATCH)
 
 
@@ -87,6 +89,7 @@ def test_edited_gate_is_named(
 ) -> None:
     raw.execute("UPDATE gate SET profile = 'compound-gate'")
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         2,
         "gate",
@@ -122,6 +125,7 @@ def test_inserted_row_with_a_reused_seq_is_a_link_mismatch(
     # seq 2 belongs to the gate: the passage table has no such seq, so its unique constraint lets this in
     forged = _copy_passage(raw, chain[0], seq=2)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (2, "passage", forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -134,6 +138,7 @@ def test_inserted_row_at_the_end_with_a_valid_hash_is_still_caught(
         raw, last, seq=last.seq + 1, prev_hash=last.hash, hash=chain_hash(last.hash, "passage", {})
     )
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq + 1, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -146,6 +151,7 @@ def test_inserted_row_with_a_wrong_link_is_a_link_mismatch(
     raw.execute("UPDATE passage SET seq = seq + 1 WHERE uuid = ?", (str(last.uuid),))
     forged = _copy_passage(raw, chain[0], seq=last.seq)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -158,6 +164,7 @@ def test_deleted_row_is_a_gap_at_its_seq(
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     report = _reverify(db_path)
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, None, ChainProblem.SEQ_GAP)
     assert str(chain[4].uuid) in brk.detail
 
@@ -169,6 +176,7 @@ def test_deleted_newest_row_is_a_gap_too(
     raw.execute("PRAGMA foreign_keys = OFF")  # the careless way: leave its person checks behind
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.problem) == (victim.seq, ChainProblem.SEQ_GAP)
 
 

@@ -6,11 +6,11 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import AuditAction, PersonCheck
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind, match
 from checkpoint.storage import Database, InvalidRecordError
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 def _entries() -> list[WatchlistEntry]:
