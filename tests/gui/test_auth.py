@@ -99,6 +99,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left_and_the_fifth_locks_out(
     assert services.session.operator.name == "李明"
 
 
+@pytest.mark.expected_log  # each refusal is a warning
 def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
     qtbot: QtBot, window: MainWindow, services: StationServices, colleague: str
 ) -> None:

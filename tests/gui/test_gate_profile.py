@@ -81,6 +81,7 @@ def test_an_unknown_profile_is_refused_before_the_database_is_touched(tmp_path: 
     assert not path.exists()
 
 
+@pytest.mark.expected_log  # the unknown profile is logged
 def test_the_gui_explains_an_unknown_profile(qtbot: QtBot, tmp_path: Path) -> None:
     seen: list[str] = []
 

@@ -244,6 +244,7 @@ def test_the_devices_screen_tests_the_barrier_and_saves_the_keys_the_station_rea
     assert len(audit) == 1 and "relay/kind=http" in audit[0].detail
 
 
+@pytest.mark.expected_log  # the relay's failure is logged
 def test_a_barrier_test_that_fails_says_why(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.open_devices_dialog()
     dialog.relay_kind.setCurrentIndex(dialog.relay_kind.findData("http"))

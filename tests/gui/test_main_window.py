@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -45,6 +46,7 @@ def test_database_urls_are_shown_without_passwords() -> None:
     )
 
 
+@pytest.mark.expected_log  # the error shown is logged
 def test_errors_stay_in_the_banner_until_dismissed(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:

@@ -152,6 +152,7 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
     assert database.sign_in("小孙", "1357", datetime.now(UTC)).ok
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:

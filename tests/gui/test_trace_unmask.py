@@ -151,6 +151,7 @@ def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
     assert len(_exports(writer)) == 1  # only the leader's one unmasked search
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_asking_for_full_details_is_refused_and_the_refusal_audited(
     qtbot: QtBot, trace: TraceView, writer: RecordWriter, auth: AuthService
 ) -> None:

@@ -156,6 +156,7 @@ def no_truetype_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     not Path("/usr/share/poppler/cMap/Adobe-GB1").is_dir(),
     reason="poppler-data missing: poppler cannot read the built-in Chinese CID font without it",
 )
+@pytest.mark.expected_log  # the font fallback is a warning
 @pytest.mark.usefixtures("no_truetype_font")
 def test_without_a_truetype_font_the_builtin_cid_font_still_prints_chinese(
     masked: HandoverReport, tmp_path: Path

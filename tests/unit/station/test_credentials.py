@@ -131,6 +131,7 @@ def test_a_revoked_or_expired_slip_says_so(
     assert expired.pass_verdict is PassVerdict.EXPIRED and "pass_validity" not in expired.verified_facts()
 
 
+@pytest.mark.expected_log  # an unreadable key file is a warning
 def test_without_the_deployment_key_passes_are_untrusted_not_an_error(
     db: Database, key: ed25519.Ed25519PrivateKey, tmp_path: Path
 ) -> None:

@@ -176,6 +176,7 @@ def _file_bytes(path: Path) -> bytes:
     return b"".join(f.read_bytes() for f in files if f.exists())
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db: Path) -> None:
     database = open_database(f"sqlite:///{old_db}")
     try:
@@ -205,6 +206,7 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
         again.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> None:
     """Its keyed hash came after its chain hash, so verify checks it against the opened plain value."""
     open_database(f"sqlite:///{old_db}").close()
@@ -223,6 +225,7 @@ def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> 
         database.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_database_sealed_with_a_key_needs_that_key(old_db: Path) -> None:
     open_database(f"sqlite:///{old_db}").close()
     data_key_path().unlink()
