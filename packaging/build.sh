@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the one-folder bundle dist/checkpoint-station-<version>/ and puts the desktop entry, the icon and
-# install-desktop-entry.sh into it, so the folder is all a station needs. Not part of CI (takes minutes).
+# install-desktop-entry.sh into it, so the folder is all a station needs. CI builds it (.ci/run, about a minute).
 #   bash packaging/build.sh            then   bash packaging/smoke-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

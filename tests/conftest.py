@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.station_clock import TickingClock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -135,6 +137,12 @@ def _fail_on_unexpected_log(request: pytest.FixtureRequest) -> Iterator[None]:
     if unexpected and not expected:
         lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in unexpected)
         pytest.fail(f"unexpected log lines (read them with caplog or mark the test expected_log):\n{lines}")
+
+
+@pytest.fixture()
+def clock() -> TickingClock:
+    """The station's clock for this test: years from today, ticking (``station_clock``)."""
+    return TickingClock()
 
 
 @pytest.fixture()

@@ -4,6 +4,7 @@ did not say it expects one."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 CONFTEST = Path(__file__).with_name("conftest.py")
+ROOT = CONFTEST.parents[1]
 
 
 def test_a_qt_fixture_marks_the_test_gui(qapp: object, request: pytest.FixtureRequest) -> None:
@@ -53,6 +55,7 @@ def test_an_unexpected_warning_fails_the_test(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore", str(tmp_path)],
         cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # the harness imports tests.station_clock
         capture_output=True,
         text=True,
         timeout=120,

@@ -88,6 +88,11 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def system_clock() -> datetime:
+    """The machine's clock (aware, UTC): the station's time unless a test or a script passes another."""
+    return datetime.now(UTC)
+
+
 def build_services(
     db_url: str,
     camera_spec: str,
@@ -110,7 +115,7 @@ def build_services(
     with another one is switched to it (recorded and audited). A name no profile file has raises
     :class:`UnknownProfileError` before the database is opened.
     """
-    now = clock or (lambda: datetime.now(UTC))
+    now = clock or system_clock
     settings = settings or open_settings()
     if profile is not None:
         profile = check_profile_name(profile)
@@ -191,6 +196,7 @@ def build_services(
         settings=settings,
         db_url=db_url,
         auth=auth,
+        clock=clock_guard.now,
     )
 
 
@@ -246,8 +252,9 @@ def run_gui(
     profile: str | None,
     language: str | None,
     fullscreen: bool,
+    clock: Callable[[], datetime] = system_clock,
 ) -> int:
-    """Starts the station window; returns the process exit code."""
+    """Starts the station window; returns the process exit code. ``clock`` is the station's time."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -270,7 +277,14 @@ def run_gui(
         languages.set_language(language or str(settings.value("ui/language", "")) or system_language())
         apply_style(app, theme_from_settings(settings))
         return _run_station(
-            app, settings, languages, camera=camera, db_url=db_url, profile=profile, fullscreen=fullscreen
+            app,
+            settings,
+            languages,
+            camera=camera,
+            db_url=db_url,
+            profile=profile,
+            fullscreen=fullscreen,
+            clock=clock,
         )
     finally:
         languages.uninstall()
@@ -317,6 +331,7 @@ def _run_station(
     db_url: str,
     profile: str | None,
     fullscreen: bool,
+    clock: Callable[[], datetime],
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -351,7 +366,7 @@ def _run_station(
         )
         return 1
     probe = os.environ.get(STARTUP_PROBE_ENV)
-    signed_in = _sign_in_at_start(database, settings, Path(probe) if probe else None)
+    signed_in = _sign_in_at_start(database, settings, clock, Path(probe) if probe else None)
     if signed_in is None:
         database.close()
         return 0
@@ -365,6 +380,7 @@ def _run_station(
         operator=auth.operator,
         auth=auth,
         writer=writer,
+        clock=clock,
     )
     # The camera opens and the decoder warms up on their threads while the window is built (start-up
     # to live scanning); what they report waits in the event queue until the window listens.
@@ -400,7 +416,7 @@ def _run_station(
 
 
 def _sign_in_at_start(
-    database: Database, settings: QSettings, probe: Path | None = None
+    database: Database, settings: QSettings, clock: Callable[[], datetime], probe: Path | None = None
 ) -> tuple[AuthService, RecordWriter] | None:
     """The first-run wizard when no administrator can sign in, then the sign-in screen.
 
@@ -414,12 +430,12 @@ def _sign_in_at_start(
     from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 
     if needs_first_run(database):
-        wizard = FirstRunWizard(database, settings)
+        wizard = FirstRunWizard(database, settings, clock=clock)
         if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
             return None
     writer = RecordWriter(database)
     writer.start()
-    auth = AuthService(writer, idle_minutes=idle_minutes(settings))
+    auth = AuthService(writer, idle_minutes=idle_minutes(settings), clock=clock)
     dialog = SignInDialog(auth, SignInPurpose.START)
     if probe is not None:
         _type_probe_sign_in(probe, dialog)

@@ -43,6 +43,8 @@ def test_bench_pipeline_json_has_every_figure_and_target() -> None:
     }
     assert all(set(t) == {"value", "unit", "target", "ok"} for t in targets.values())
     assert report["all_targets_met"] == all(t["ok"] for t in targets.values())
+    # The station exits cleanly: no "nanobind: leaked ..." report, which reads like a crash.
+    assert "leaked" not in done.stderr, done.stderr[-2000:]
 
 
 def test_bench_pipeline_refuses_a_duration_that_is_not_positive() -> None:

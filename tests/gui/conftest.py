@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from checkpoint.station.i18n import LanguageSwitcher
+from tests.station_clock import TickingClock
 
 if TYPE_CHECKING:
     from checkpoint.station.services import StationServices
@@ -28,13 +29,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
-def _build(tmp_path: Path, camera: str) -> StationServices:
+def _build(tmp_path: Path, camera: str, clock: TickingClock) -> StationServices:
     from checkpoint.app import build_services  # the composition root pulls in every layer
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("gate/name", "G1 高速出口")
     settings.setValue("operator/name", "李明")
-    services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", camera, settings=settings)
+    services = build_services(
+        f"sqlite:///{tmp_path / 'station.sqlite3'}", camera, settings=settings, clock=clock
+    )
     # The gate runs the highway-exit profile, which starts in vehicle mode; these tests drive the
     # pedestrian flow unless they switch (tests/gui/test_vehicle_flow.py does).
     services.session.set_vehicle_mode(False)
@@ -42,15 +45,16 @@ def _build(tmp_path: Path, camera: str) -> StationServices:
 
 
 @pytest.fixture()
-def make_services(tmp_path: Path) -> Iterator[Callable[[str], StationServices]]:
+def make_services(tmp_path: Path, clock: TickingClock) -> Iterator[Callable[[str], StationServices]]:
     """Builds the real station services on a temp database for a camera spec; the writer runs, the camera
-    is started by the test. Everything is shut down (threads joined) afterwards."""
+    is started by the test. Everything is shut down (threads joined) afterwards. The station's time is
+    ``clock`` (years from today, ticking: ``station_clock``), never the machine's."""
     built: list[StationServices] = []
 
     def make(camera: str) -> StationServices:
         folder = tmp_path / f"station{len(built)}"
         folder.mkdir()
-        services = _build(folder, camera)
+        services = _build(folder, camera, clock)
         services.writer.start()
         built.append(services)
         return services

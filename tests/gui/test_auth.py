@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,13 @@ from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
-
-NOW = datetime.now(UTC)
+from tests.station_clock import TickingClock
 
 
 @pytest.fixture()
 def colleague(services: StationServices) -> str:
     """An operator (no leader rights) with PIN 1357, beside the station's administrator 李明."""
-    services.writer.database.add_operator("小王", Role.OPERATOR, NOW, None, pin="1357")
+    services.writer.database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     return "小王"
 
 
@@ -137,7 +135,7 @@ def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
 def test_the_lock_screen_opens_only_by_a_sign_in(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
-    services.writer.database.set_operator_pin(services.session.operator.id, "2468", NOW, None)
+    services.writer.database.set_operator_pin(services.session.operator.id, "2468", services.clock(), None)
     dialog = window.lock_station()
     qtbot.waitUntil(lambda: dialog.view.operators.count() > 0)
     assert dialog.isVisible() and services.auth.is_locked
@@ -155,12 +153,14 @@ def test_the_lock_screen_opens_only_by_a_sign_in(
     assert actions == [AuditAction.SIGNED_OUT, AuditAction.SIGNED_IN]
 
 
-def test_the_wizard_creates_the_gate_the_administrator_and_the_key(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
+    qtbot: QtBot, tmp_path: Path, clock: TickingClock
+) -> None:
     database = open_database(f"sqlite:///{tmp_path / 'station.sqlite3'}")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     try:
         assert needs_first_run(database)
-        wizard = FirstRunWizard(database, settings)
+        wizard = FirstRunWizard(database, settings, clock=clock)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.gate_page.name_edit.setText("")
@@ -184,7 +184,7 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(qtbot: QtBot,
         assert wizard.result() == FirstRunWizard.DialogCode.Accepted
 
         assert not needs_first_run(database)
-        assert database.sign_in("赵管理", "2468", datetime.now(UTC)).ok
+        assert database.sign_in("赵管理", "2468", clock()).ok
         assert [(g.name, g.profile) for g in database.gates()] == [("幸福小区北门", "compound-gate")]
         assert (
             settings.value("gate/name") == "幸福小区北门"

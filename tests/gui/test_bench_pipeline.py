@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -24,12 +24,13 @@ from checkpoint.station.scan import ScanEvent, to_qimage
 from checkpoint.station.services import StationServices
 from checkpoint.storage.keys import create_deployment_key
 from checkpoint.ui.main_window import MainWindow
+from tests.station_clock import TickingClock
 
 TIMEOUT_MS = 15_000
 
 
-def _resident(name: str) -> ResidentPass:
-    now = datetime.now(UTC).replace(microsecond=0)
+def _resident(name: str, now: datetime) -> ResidentPass:
+    now = now.replace(microsecond=0)
     return ResidentPass(
         pass_id=uuid.uuid4(),
         issuer="阳光小区",
@@ -45,16 +46,18 @@ def _resident(name: str) -> ResidentPass:
 
 @pytest.fixture()
 def station(
-    tmp_path: Path, languages: LanguageSwitcher
+    tmp_path: Path, languages: LanguageSwitcher, clock: TickingClock
 ) -> Iterator[tuple[StationServices, MainWindow, str, str]]:
     """A compound gate with auto-record whose demo camera shows one resident's signed pass; a second
     pass is kept for the keyboard-wedge scanner."""
     key = create_deployment_key()
-    shown, typed = issue_pass(_resident("李四"), key), issue_pass(_resident("王五"), key)
+    shown, typed = issue_pass(_resident("李四", clock()), key), issue_pass(_resident("王五", clock()), key)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("gate/profile", "compound-gate")
     settings.setValue("station/auto_record", True)
-    services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+    services = build_services(
+        f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings, clock=clock
+    )
     services.scan.set_source_factory(
         lambda: DemoCamera(payloads=[shown], hold_seconds=0.6, gap_seconds=(0.1, 0.1))
     )

@@ -28,7 +28,9 @@ def test_a_valid_resident_pass_is_recorded_with_no_key_pressed_and_a_forged_one_
     services, window, key = make_station("compound-gate")
     session, station = services.session, window.station_view
     session.set_auto_record(True)  # the lead wires station/auto_record (default on at compound gates)
-    presence = Presence(services.writer, lambda: session.profile.thresholds.return_hours)
+    presence = Presence(
+        services.writer, lambda: session.profile.thresholds.return_hours, clock=services.clock
+    )
     session.passage_recorded.connect(presence.add)
     view = PresenceView(presence)
     qtbot.addWidget(view)
@@ -37,7 +39,9 @@ def test_a_valid_resident_pass_is_recorded_with_no_key_pressed_and_a_forged_one_
 
     go_out(qtbot, station)
     with qtbot.waitSignal(session.passage_recorded, timeout=RECORD_TIMEOUT_MS) as recorded:
-        wedge(qtbot, station, issue_pass(resident_pass("李四"), key))  # only the scanner types
+        wedge(
+            qtbot, station, issue_pass(resident_pass(services.clock(), "李四"), key)
+        )  # only the scanner types
     passage: Passage = recorded.args[0]
     assert passage.outcome is Outcome.PASS and passage.direction is Direction.OUT
     assert station.confirmation.outcome is Outcome.PASS and station.confirmation.isVisible()
@@ -46,7 +50,7 @@ def test_a_valid_resident_pass_is_recorded_with_no_key_pressed_and_a_forged_one_
     assert household is not None and household.text() == "5-1-302"
     assert name.background() != OVERDUE_BRUSH
 
-    wedge(qtbot, station, forged(resident_pass("王五"), key))
+    wedge(qtbot, station, forged(resident_pass(services.clock(), "王五"), key))
     assert session.draft.proposed is Outcome.TURN_BACK and not session.recording
     assert session.shift_count == 1  # the operator decides what to do with a forged pass
 
@@ -56,7 +60,7 @@ def test_a_walk_in_visitor_is_typed_in_and_recorded_on_confirm(
 ) -> None:
     services, window, _key = make_station("compound-gate")
     session, station = services.session, window.station_view
-    presence = Presence(services.writer, lambda: 4)
+    presence = Presence(services.writer, lambda: 4, clock=services.clock)
     session.passage_recorded.connect(presence.add)
     with qtbot.waitSignal(presence.changed, timeout=RECORD_TIMEOUT_MS):
         presence.start()

@@ -18,6 +18,7 @@ from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Outcom
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.wedge import WedgeDetector
+from tests.station_clock import TickingClock
 
 
 class _Controller(ThreadingHTTPServer):
@@ -63,7 +64,9 @@ def _services(tmp_path: Path, url: str) -> StationServices:
     settings.setValue("relay/http_method", "POST")
     settings.setValue("relay/timeout_s", 2)
     settings.setValue("feedback/sound", False)
-    services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+    services = build_services(
+        f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings, clock=TickingClock()
+    )
     services.session.set_vehicle_mode(False)  # a pedestrian at a highway gate
     return services
 

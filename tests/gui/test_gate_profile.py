@@ -18,6 +18,7 @@ from checkpoint.station.profiles import ProfileNotFoundError
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.storage import Database
+from tests.station_clock import TickingClock
 
 
 def _switches(database: Database) -> list[str]:
@@ -25,7 +26,7 @@ def _switches(database: Database) -> list[str]:
 
 
 @pytest.fixture()
-def start(tmp_path: Path) -> Iterator[Callable[[str | None], StationServices]]:
+def start(tmp_path: Path, clock: TickingClock) -> Iterator[Callable[[str | None], StationServices]]:
     """Starts the station on one database as ``checkpoint gui [--profile NAME]`` would; shuts each down."""
     running: list[StationServices] = []
     url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
@@ -37,7 +38,7 @@ def start(tmp_path: Path) -> Iterator[Callable[[str | None], StationServices]]:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("gate/name", "G1 高速出口")
         settings.setValue("operator/name", "李明")
-        services = build_services(url, "demo", settings=settings, profile=profile)
+        services = build_services(url, "demo", settings=settings, profile=profile, clock=clock)
         services.writer.start()
         running.append(services)
         return services
@@ -142,6 +143,7 @@ def test_use_profile_refuses_unknown_profiles_and_operators(services: StationSer
         session.gate,
         operator,
         session.shift,
+        clock=services.clock,
         profiles=session.profiles,
         verifier=session.verifier,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from checkpoint.storage.keys import create_deployment_key
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.pass_log_model import FLAG_MARK, Column
 from checkpoint.ui.station_view import StationView
+from tests.station_clock import TickingClock
 
 from .test_station_view import RECORD_TIMEOUT_MS, wedge
 
@@ -44,7 +45,7 @@ BAD_CHECK_DIGIT_ID = "110105194912310021"
 
 @pytest.fixture()
 def make_station(
-    tmp_path: Path, qtbot: QtBot, languages: LanguageSwitcher
+    tmp_path: Path, qtbot: QtBot, languages: LanguageSwitcher, clock: TickingClock
 ) -> Iterator[Callable[[str], Station]]:
     """A station on a temp database whose deployment key exists (the gate trusts its passes)."""
     built: list[StationServices] = []
@@ -56,7 +57,9 @@ def make_station(
         settings.setValue("gate/profile", profile)
         settings.setValue("operator/name", "王保安")
         settings.setValue("station/auto_record", False)  # these tests press the outcome keys themselves
-        services = build_services(f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings)
+        services = build_services(
+            f"sqlite:///{tmp_path / 'station.sqlite3'}", "demo", settings=settings, clock=clock
+        )
         services.session.set_vehicle_mode(False)  # these tests drive people on foot, at either gate
         services.writer.start()
         built.append(services)
@@ -81,7 +84,9 @@ def _window(now: datetime) -> dict[str, datetime]:
     }
 
 
-def exit_slip(key: ed25519.Ed25519PrivateKey, name: str = "张小三", household: str = "3-2-501") -> str:
+def exit_slip(
+    key: ed25519.Ed25519PrivateKey, now: datetime, name: str = "张小三", household: str = "3-2-501"
+) -> str:
     slip = ExitSlip(
         pass_id=uuid.uuid4(),
         issuer="阳光小区",
@@ -89,12 +94,12 @@ def exit_slip(key: ed25519.Ed25519PrivateKey, name: str = "张小三", household
         member_name=name,
         exit_every_days=2,
         return_within_hours=4,
-        **_window(datetime.now(UTC)),
+        **_window(now),
     )
     return issue_pass(slip, key)
 
 
-def resident_pass(name: str = "李四") -> StationPass:
+def resident_pass(now: datetime, name: str = "李四") -> StationPass:
     return ResidentPass(
         pass_id=uuid.uuid4(),
         issuer="阳光小区",
@@ -102,7 +107,7 @@ def resident_pass(name: str = "李四") -> StationPass:
         name=name,
         building="5",
         unit="1",
-        **_window(datetime.now(UTC)),
+        **_window(now),
     )
 
 
@@ -130,7 +135,7 @@ def test_a_valid_resident_pass_is_verified_and_proposed_for_pass(
 ) -> None:
     services, window, key = make_station("compound-gate")
     station = window.station_view
-    wedge(qtbot, station, issue_pass(resident_pass("李四"), key))
+    wedge(qtbot, station, issue_pass(resident_pass(services.clock(), "李四"), key))
 
     draft = services.session.draft
     assert draft.verification is not None and draft.verification.pass_verdict is PassVerdict.VALID
@@ -152,7 +157,7 @@ def test_a_forged_pass_is_turned_back_with_the_reason_in_words(
 ) -> None:
     services, window, key = make_station("compound-gate")
     station = window.station_view
-    wedge(qtbot, station, forged(resident_pass(), key))
+    wedge(qtbot, station, forged(resident_pass(services.clock()), key))
 
     draft = services.session.draft
     assert draft.proposed is Outcome.TURN_BACK and Reason.PASS_INVALID in draft.reasons
@@ -186,7 +191,7 @@ def test_a_quarantined_resident_leaving_raises_an_alarm_that_must_be_acknowledge
     window.activateWindow()  # offscreen has no window manager to give the focus back
     qtbot.waitUntil(station.scan_entry.hasFocus)  # the window put it back where the scanner types
     go_out(qtbot, station)
-    wedge(qtbot, station, exit_slip(key, name="张小三"))
+    wedge(qtbot, station, exit_slip(key, services.clock(), name="张小三"))
     draft = session.draft
     assert draft.proposed is Outcome.HOLD and Reason.QUARANTINE_LEAVING in draft.reasons
     assert [a.kind for a in draft.open_alarms] == [AlarmKind.HOME_QUARANTINE]
@@ -252,11 +257,11 @@ def test_a_second_exit_of_the_household_within_the_quota_days_is_turned_back(
     services, window, key = make_station("compound-gate")
     station = window.station_view
     go_out(qtbot, station)
-    wedge(qtbot, station, exit_slip(key, name="张小三", household="3-2-501"))
+    wedge(qtbot, station, exit_slip(key, services.clock(), name="张小三", household="3-2-501"))
     assert services.session.draft.proposed is Outcome.PASS
     confirm(qtbot, station, services)
 
-    wedge(qtbot, station, exit_slip(key, name="张小四", household="3-2-501"))
+    wedge(qtbot, station, exit_slip(key, services.clock(), name="张小四", household="3-2-501"))
     draft = services.session.draft
     assert draft.proposed is Outcome.TURN_BACK and Reason.EXIT_QUOTA_EXCEEDED in draft.reasons
     assert [a.kind for a in draft.open_alarms] == [AlarmKind.OVER_QUOTA]

@@ -14,8 +14,10 @@ from checkpoint.domain.records import CodeColour, Itinerary, Outcome
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.ui.export_dialog import ExportDialog
+from checkpoint.ui.log_view import start_of_today
 from checkpoint.ui.main_window import MainWindow, describe_db
 from checkpoint.ui.pass_log_model import Column
+from checkpoint.ui.qtime import from_qdatetime
 
 
 def test_f1_and_f2_switch_between_station_and_log(qtbot: QtBot, window: MainWindow) -> None:
@@ -36,6 +38,19 @@ def test_status_bar_names_gate_operator_shift_camera_and_database(
     assert window.camera_label.text() == "Camera starting"
     assert window.db_label.text().endswith("station.sqlite3")
     assert "G1 高速出口" in window.windowTitle() and APP_NAME in window.windowTitle()
+
+
+def test_the_screens_show_the_station_clock_s_day_not_the_machine_s(
+    window: MainWindow, services: StationServices
+) -> None:
+    """The fixtures run the station years away from the machine's date (``station_clock``): a screen that
+    read the machine's clock would open on the wrong day."""
+    now = services.clock()
+    assert from_qdatetime(window.log_view.since_edit.dateTime()) == start_of_today(now)  # today's log
+    local_day = now.astimezone().date()
+    assert from_qdatetime(window.trace_view.until_edit.dateTime()).astimezone().date() == local_day
+    assert window.audit_view is not None
+    assert from_qdatetime(window.audit_view.until_edit.dateTime()).astimezone().date() == local_day
 
 
 def test_database_urls_are_shown_without_passwords() -> None:
@@ -106,7 +121,7 @@ def test_the_log_view_shows_a_recorded_passage_live_and_filters_it(
     with qtbot.waitSignal(log.model.modelReset, timeout=2000):
         log.text_filter.clear()
     assert log.model.rowCount() == 1
-    log.set_window(datetime.now(UTC) + timedelta(hours=1), None)
+    log.set_window(services.clock() + timedelta(hours=1), None)
     assert log.model.rowCount() == 0
     qtbot.mouseClick(log.shift_button, Qt.MouseButton.LeftButton)
     assert log.model.passage_filter.since is not None
@@ -141,7 +156,7 @@ def test_an_export_reports_where_the_file_went(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
     target = tmp_path / "handover.csv"
-    now = datetime.now(UTC)
+    now = services.clock()
     with qtbot.waitSignal(services.exports.export_finished, timeout=10_000):
         services.exports.export_handover(target, "csv", now - timedelta(hours=1), now + timedelta(minutes=1))
     assert target.is_file()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -15,8 +15,8 @@ from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.operators_dialog import OperatorColumn, OperatorsDialog
+from tests.station_clock import TickingClock
 
-NOW = datetime.now(UTC)
 REFUSAL = "This needs a administrator: switch operator (Ctrl+Shift+L) and sign in as one."
 
 
@@ -94,9 +94,9 @@ def test_a_lock_out_from_wrong_pins_shows_in_the_list_and_a_new_pin_lifts_it(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
     database = services.writer.database
-    database.add_operator("小赵", Role.OPERATOR, NOW, None, pin="1357")
+    database.add_operator("小赵", Role.OPERATOR, services.clock(), None, pin="1357")
     for _ in range(LOCKOUT_FAILURES):
-        database.sign_in("小赵", "0000", datetime.now(UTC))
+        database.sign_in("小赵", "0000", services.clock())
     dialog = window.open_operators_dialog()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
@@ -113,8 +113,8 @@ def test_a_lock_out_from_wrong_pins_shows_in_the_list_and_a_new_pin_lifts_it(
     assert changed.args == ["小赵 has a new PIN."]
     assert _cell(dialog, "小赵", OperatorColumn.LOCKED_UNTIL) == ""
     assert dialog.selected is not None and dialog.selected.operator.name == "小赵"  # still chosen
-    assert database.sign_in("小赵", "8642", datetime.now(UTC)).ok
-    assert not database.sign_in("小赵", "1357", datetime.now(UTC)).ok  # the old PIN is gone
+    assert database.sign_in("小赵", "8642", services.clock()).ok
+    assert not database.sign_in("小赵", "1357", services.clock()).ok  # the old PIN is gone
 
 
 def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
@@ -122,8 +122,8 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
 ) -> None:
     database = services.writer.database
     admin = next(a.operator for a in database.operator_accounts() if a.operator.name == "李明")
-    database.set_operator_pin(admin.id, "2468", NOW, None)
-    database.add_operator("小孙", Role.OPERATOR, NOW, admin.id, pin="1357")
+    database.set_operator_pin(admin.id, "2468", services.clock(), None)
+    database.add_operator("小孙", Role.OPERATOR, services.clock(), admin.id, pin="1357")
     with qtbot.waitSignal(dialog.service.accounts_ready):
         dialog.refresh_button.click()
 
@@ -145,11 +145,11 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
     assert changed.args == ["小孙 is disabled and cannot sign in."]
     assert _cell(dialog, "小孙", OperatorColumn.ENABLED) == "disabled"
     assert dialog.enable_button.text() == "&Enable"
-    assert not database.sign_in("小孙", "1357", datetime.now(UTC)).ok
+    assert not database.sign_in("小孙", "1357", services.clock()).ok
     with qtbot.waitSignal(dialog.service.changed, timeout=5000):
         dialog.enable_button.click()
     assert _cell(dialog, "小孙", OperatorColumn.ENABLED) == "yes"
-    assert database.sign_in("小孙", "1357", datetime.now(UTC)).ok
+    assert database.sign_in("小孙", "1357", services.clock()).ok
 
 
 @pytest.mark.expected_log  # the refusal is a warning
@@ -157,7 +157,7 @@ def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
     database = services.writer.database
-    database.add_operator("小王", Role.OPERATOR, NOW, None, pin="1357")
+    database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     with qtbot.waitSignal(services.auth.signed_in, timeout=5000):
         services.auth.sign_in("小王", "1357")
     assert not window.operators_action.isEnabled()
@@ -172,15 +172,15 @@ def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
 def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
     qtbot: QtBot, services: StationServices, languages: object
 ) -> None:
-    now = [datetime.now(UTC)]
     database = services.writer.database
-    admin = database.add_operator("钱管理", Role.ADMINISTRATOR, NOW, None, pin="2468")
-    auth = AuthService(services.writer, idle_minutes=1, clock=lambda: now[0])
+    admin = database.add_operator("钱管理", Role.ADMINISTRATOR, services.clock(), None, pin="2468")
+    clock = TickingClock(services.clock())  # this dialog's own: only its rights age
+    auth = AuthService(services.writer, idle_minutes=1, clock=clock)
     auth.adopt(admin)
-    dialog = OperatorsDialog(OperatorsService(auth, clock=lambda: now[0]))
+    dialog = OperatorsDialog(OperatorsService(auth, clock=clock))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    now[0] = now[0].replace(year=now[0].year + 1)
+    clock.advance(timedelta(days=366))  # a year unused (``replace(year=...)`` fails on a 29 February)
     auth.check_idle()
     dialog.name_edit.setText("新人")
     dialog.pin_edit.setText("1111")

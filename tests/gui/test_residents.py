@@ -5,7 +5,7 @@ imports nothing; the report follows the language."""
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -34,13 +34,15 @@ def id_number(serial: int) -> str:
     return first17 + resident_id_check_digit(first17)
 
 
-def gbk_csv(tmp_path: Path) -> Path:
+def gbk_csv(tmp_path: Path, quarantine_end: date) -> Path:
+    """Three rows: a resident, his wife in home quarantine until (all of) ``quarantine_end``, and a row
+    with a wrong check digit."""
     path = tmp_path / "住户登记.csv"
     text = "\r\n".join(
         (
             "楼栋,单元,房号,姓名,身份证号,手机号,与户主关系,状态,结束日期",
             f"3,2,501,张三,{id_number(1)},13800138000,户主,正常,",
-            f"3,2,501,李四,{id_number(2)},,配偶,居家隔离,2026-12-01",
+            f"3,2,501,李四,{id_number(2)},,配偶,居家隔离,{quarantine_end:%Y-%m-%d}",
             "3,2,502,王五,110105194912310022,,,正常,",
             "",
         )
@@ -52,8 +54,11 @@ def gbk_csv(tmp_path: Path) -> Path:
 def test_import_a_gbk_csv_and_see_the_registry(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
+    # Ten days from the station's date in China: still in quarantine at the station's time (the machine's
+    # date plays no part; a hard-coded end date made this test fail once that day had gone by).
+    end = services.clock().astimezone(CHINA_STANDARD_TIME).date() + timedelta(days=10)
     dialog = window.open_residents_import_dialog()
-    report = dialog.load(gbk_csv(tmp_path))
+    report = dialog.load(gbk_csv(tmp_path, end))
     assert report is not None and report.ok and report.importable
     assert dialog.summary.text() == (
         "2 new, 0 updated, 0 unchanged members; 1 households new or changed; 1 rows rejected."
@@ -79,7 +84,8 @@ def test_import_a_gbk_csv_and_see_the_registry(
         "1101**********" + id_number(1)[-4:],
         "138****8000",
     )
-    assert second.text(5).startswith("Home quarantine until 2026-12-0")
+    until = datetime.combine(end + timedelta(days=1), time(), CHINA_STANDARD_TIME).astimezone()  # all the day
+    assert second.text(5) == f"Home quarantine until {until:%Y-%m-%d %H:%M}"  # shown in this PC's time
     assert view.count_label.text() == "1 households, 2 members; 1 must not leave."
     view.search_edit.setText("李四")
     assert household is not view.tree.topLevelItem(0)  # rebuilt
@@ -90,13 +96,13 @@ def test_import_a_gbk_csv_and_see_the_registry(
 
 
 def test_a_chosen_file_is_read_beside_the_screen_then_reported(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
     """Browse reads on a thread of its own: the dialog says it is reading, and the station's screen keeps
     running; then the report, or why the file cannot be read."""
     dialog = window.open_residents_import_dialog()
     with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
-        dialog.load_in_background(gbk_csv(tmp_path))
+        dialog.load_in_background(gbk_csv(tmp_path, services.clock().date() + timedelta(days=10)))
         assert dialog.reading and not dialog.browse_button.isEnabled()
         assert dialog.summary.text().startswith("Reading the file")
         assert not dialog.import_button.isEnabled()

@@ -20,13 +20,14 @@ from checkpoint.storage.database import Database, PassageFilter
 from checkpoint.ui.audit_view import AuditColumn, AuditView, may_view_audit
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.trace_view import TraceColumn, TraceView
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
 
 @pytest.fixture()
-def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher) -> TraceView:
-    view = TraceView(writer, MessageBus())
+def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock) -> TraceView:
+    view = TraceView(writer, MessageBus(), clock=clock)
     qtbot.addWidget(view)
     return view
 
@@ -107,17 +108,17 @@ def test_a_window_that_ends_before_it_starts_is_refused(qtbot: QtBot, trace: Tra
 
 
 def test_the_audit_trail_shows_entries_newest_first_and_filters(
-    qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher
+    qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock
 ) -> None:
     database = writer.database
     leader = database.ensure_operator("审计员", Role.ADMINISTRATOR)
-    base = datetime.now().astimezone() - timedelta(days=3)
+    base = clock() - timedelta(days=3)
     database.append_audit(AuditAction.RULES_CHANGED, "old rules", base, leader.id)
     database.append_audit(
         AuditAction.CLOCK_WENT_BACK, "clock went back from A to B", base + timedelta(days=1)
     )
     database.append_audit(AuditAction.RULES_CHANGED, "new rules", base + timedelta(days=2), leader.id)
-    view = AuditView(writer, MessageBus())
+    view = AuditView(writer, MessageBus(), clock=clock)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded) as loaded:
         view.refresh()

@@ -3,7 +3,7 @@ and falls back to masked when the leader's rights expire; an operator is refused
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,25 +17,13 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture()
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture()
-def auth(writer: RecordWriter, clock: Clock) -> AuthService:
+def auth(writer: RecordWriter, clock: TickingClock) -> AuthService:
     return AuthService(writer, idle_minutes=1, clock=clock)
 
 
@@ -47,8 +35,10 @@ def leader(writer: RecordWriter, auth: AuthService) -> Operator:
 
 
 @pytest.fixture()
-def trace(qtbot: QtBot, writer: RecordWriter, auth: AuthService, languages: LanguageSwitcher) -> TraceView:
-    view = TraceView(writer, MessageBus(), auth=auth)
+def trace(
+    qtbot: QtBot, writer: RecordWriter, auth: AuthService, languages: LanguageSwitcher, clock: TickingClock
+) -> TraceView:
+    view = TraceView(writer, MessageBus(), clock=clock, auth=auth)
     qtbot.addWidget(view)
     return view
 
@@ -130,7 +120,12 @@ def test_full_details_show_the_whole_id_for_a_leader_after_the_audit_entry_is_wr
 
 
 def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
-    qtbot: QtBot, trace: TraceView, writer: RecordWriter, auth: AuthService, leader: Operator, clock: Clock
+    qtbot: QtBot,
+    trace: TraceView,
+    writer: RecordWriter,
+    auth: AuthService,
+    leader: Operator,
+    clock: TickingClock,
 ) -> None:
     target = _traced(writer)
     assert target.vehicle is not None
@@ -140,7 +135,7 @@ def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
         _search_plate(qtbot, trace, target.vehicle.plate)
     assert target.persons[0].id_number in _persons(trace)
 
-    clock.now += timedelta(minutes=2)
+    clock.advance(timedelta(minutes=2))
     with qtbot.waitSignal(trace.unmasked_changed) as changed:
         auth.check_idle()
     assert changed.args == [False]

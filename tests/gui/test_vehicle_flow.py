@@ -7,7 +7,7 @@ Every key the operator presses (a key with its modifiers counts once) and every 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -226,7 +226,7 @@ def test_back_to_scanning_after_the_return_time_and_the_counters_count(
     session.set_vehicle_mode(True)
     session.set_plate("粤A12345")
     for code in CODES[:2]:
-        session.on_code_scanned(_event(code))
+        session.on_code_scanned(_event(code, services.clock()))
         session.set_colour(CodeColour.GREEN)
         session.set_itinerary(Itinerary.GREEN)
         session.set_test_age(0)
@@ -244,5 +244,5 @@ def test_back_to_scanning_after_the_return_time_and_the_counters_count(
     assert station.vehicle_panel.plate.field.hasFocus()  # ready for the next vehicle's plate
 
 
-def _event(text: str) -> ScanEvent:
-    return ScanEvent(text, CodeKind.HEALTH_CODE, Backend.KEYBOARD, datetime.now(UTC))
+def _event(text: str, at: datetime) -> ScanEvent:
+    return ScanEvent(text, CodeKind.HEALTH_CODE, Backend.KEYBOARD, at)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -85,7 +84,7 @@ def test_an_edited_record_is_named_in_chinese_audited_and_the_banner_stays(
 def test_an_operator_may_not_verify_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
-    services.writer.database.add_operator("小王", Role.OPERATOR, datetime.now(UTC), None, pin="1357")
+    services.writer.database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     with qtbot.waitSignal(services.auth.signed_in, timeout=5000):
         services.auth.sign_in("小王", "1357")
     assert not window.verify_action.isEnabled()
@@ -105,7 +104,7 @@ Progress = Callable[[int, int], None] | None
 def a_passage(services: StationServices) -> PassageDraft:
     session = services.session
     return PassageDraft(
-        at=datetime.now(UTC),
+        at=services.clock(),
         direction=Direction.IN,
         subject=SubjectKind.PEDESTRIAN,
         outcome=Outcome.PASS,

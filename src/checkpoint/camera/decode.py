@@ -37,7 +37,10 @@ _MIN_SIDE = 21
 
 # The QR family only. Aztec (which the EU DCC allows, though issuers use QR) costs 10 ms more on a
 # 1280x720 frame without a code, DataMatrix 15 ms, PDF417 6 ms: the live budget cannot carry them.
-_ZXING_FORMATS = zxingcpp.barcode_formats_from_str("QRCode,MicroQRCode,rMQRCode")
+# Kept as text and made into zxing-cpp's BarcodeFormats per call (5 µs): a nanobind object in a module
+# global outlives the interpreter's clean-up when a Qt connection keeps this module's functions alive, and
+# nanobind then prints "leaked instances / types / functions" at every exit of the station.
+_ZXING_FORMATS = "QRCode,MicroQRCode,rMQRCode"
 
 # Symbology identifiers (ISO/IEC 15424) of QR codes that carry an ECI header.
 _ECI_IDENTIFIERS = frozenset({"]Q2", "]Q4", "]Q6", "]d2", "]d5", "]d6", "]z3", "]z4", "]z5", "]L2"})
@@ -155,7 +158,7 @@ def zxing_read(
     try:
         barcodes = zxingcpp.read_barcodes(
             grey,
-            formats=_ZXING_FORMATS,
+            formats=zxingcpp.barcode_formats_from_str(_ZXING_FORMATS),
             text_mode=zxingcpp.TextMode.Plain,
             try_invert=invert,
             binarizer=binarizer,

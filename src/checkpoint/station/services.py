@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QSettings
 
@@ -32,6 +34,7 @@ class StationServices:
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights
+    clock: Callable[[], datetime]  # the station's time (aware): screens read "now" here, never the machine
 
     def start(self) -> None:
         """Starts the writer, the camera threads and the serial scanner (if one is configured)."""

@@ -378,6 +378,13 @@ class StationSession(QObject):
         """The rules the current draft is proposed under."""
         return self._profile
 
+    def now(self) -> datetime:
+        """The station's time: the clock it was given (``build_services``: read through the clock guard).
+
+        Screens that show or pick "now" (today's log, a visitor's exit time) read it here, never the
+        machine's clock, so a test that moves the station's clock moves what they show."""
+        return self._clock()
+
     @property
     def shift(self) -> Shift:
         return self._shift

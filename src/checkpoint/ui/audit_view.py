@@ -8,7 +8,8 @@ thread (the one database worker), and shows each action in words.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -110,7 +111,8 @@ class AuditModel(RowsModel[AuditEntry]):
 
 
 class AuditView(QWidget):
-    """Reads the audit trail on the writer thread and shows it newest first.
+    """Reads the audit trail on the writer thread and shows it newest first. ``clock`` is the station's time
+    (the default window ends now).
 
     Signals:
         loaded(int): the entries matching the filter are shown (their number).
@@ -118,7 +120,14 @@ class AuditView(QWidget):
 
     loaded = Signal(int)
 
-    def __init__(self, writer: RecordWriter, messages: MessageBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        writer: RecordWriter,
+        messages: MessageBus,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime],
+    ) -> None:
         super().__init__(parent)
         self._writer = writer
         self._messages = messages
@@ -130,7 +139,7 @@ class AuditView(QWidget):
         self.since_edit = QDateTimeEdit(self)
         self.until_check = QCheckBox(self)
         self.until_edit = QDateTimeEdit(self)
-        now = datetime.now(UTC)
+        now = clock()
         for edit, value in ((self.since_edit, now - timedelta(days=7)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)

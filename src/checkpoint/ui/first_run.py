@@ -7,7 +7,8 @@ yet). A problem keeps the wizard open with the reason in words.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QRegularExpressionValidator
@@ -169,12 +170,22 @@ class FinishPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Gate, first administrator with PIN, deployment keys. ``administrator`` is set once accepted."""
+    """Gate, first administrator with PIN, deployment keys. ``administrator`` is set once accepted.
 
-    def __init__(self, database: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+    ``clock`` gives the time the set-up is recorded at."""
+
+    def __init__(
+        self,
+        database: Database,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime],
+    ) -> None:
         super().__init__(parent)
         self._database = database
         self._settings = settings
+        self._clock = clock
         self.administrator: Operator | None = None
         self.key_lines: list[str] = []
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -200,7 +211,7 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         try:
             self.administrator, self.key_lines = complete_first_run(
-                self._database, self._settings, self.setup(), datetime.now(UTC)
+                self._database, self._settings, self.setup(), self._clock()
             )
         except FirstRunError as error:
             self.finish_page.message.setText(error.text())

@@ -3,7 +3,7 @@ count."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -37,7 +37,8 @@ def start_of_today(now: datetime) -> datetime:
 class LogView(QWidget):
     """Shows the pass log of a time window (open-ended by default, so new passages appear live).
 
-    Given the log service and the session (for the current shift and the ``passage_recorded`` signal).
+    Given the log service and the session (for the current shift, the ``passage_recorded`` signal and the
+    station's time, ``session.now``).
     """
 
     def __init__(self, log: LogService, session: StationSession, parent: QWidget | None = None) -> None:
@@ -64,8 +65,7 @@ class LogView(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
 
-        now = datetime.now(UTC)
-        self._set_window(start_of_today(now), None)
+        self._set_window(start_of_today(session.now()), None)
         self.model = PassLogModel(
             log, self._current_filter(), fever_c=session.profile.thresholds.fever_c, parent=self
         )
@@ -161,7 +161,7 @@ class LogView(QWidget):
             widget.blockSignals(True)
         self.since_edit.setDateTime(to_qdatetime(since))
         self.until_check.setChecked(until is not None)
-        self.until_edit.setDateTime(to_qdatetime(until or datetime.now(UTC) + timedelta(hours=1)))
+        self.until_edit.setDateTime(to_qdatetime(until or self._session.now() + timedelta(hours=1)))
         self.until_edit.setEnabled(until is not None)
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(False)
@@ -190,7 +190,7 @@ class LogView(QWidget):
 
     @Slot()
     def _on_today_clicked(self) -> None:
-        self.set_window(start_of_today(datetime.now(UTC)), None)
+        self.set_window(start_of_today(self._session.now()), None)
 
     @Slot()
     def _on_shift_clicked(self) -> None:
@@ -198,7 +198,7 @@ class LogView(QWidget):
 
     @Slot()
     def _on_day_clicked(self) -> None:
-        self.set_window(datetime.now(UTC) - timedelta(hours=24), None)
+        self.set_window(self._session.now() - timedelta(hours=24), None)
 
     # Texts -----------------------------------------------------------------------------------------
 

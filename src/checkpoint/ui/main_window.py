@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -120,13 +120,15 @@ class MainWindow(QMainWindow):
             return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
         )
         self.log_view = LogView(services.log, services.session, self)
-        self.trace_view = TraceView(services.writer, services.messages, self, auth=services.auth)
+        self.trace_view = TraceView(
+            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+        )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self)
+            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         if self.audit_view is not None:
             self.tabs.addTab(self.audit_view, "")
         self.tabs.addTab(self.presence_view, "")
-        self.residents_view = ResidentsView(services.session.residents, self)
+        self.residents_view = ResidentsView(services.session.residents, self, clock=services.clock)
         self.tabs.addTab(self.residents_view, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
@@ -194,7 +196,9 @@ class MainWindow(QMainWindow):
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
         self.print_action.triggered.connect(self.print_handover)
-        self.handover_printer = HandoverPrinter(self._services.writer, self._services.messages, self)
+        self.handover_printer = HandoverPrinter(
+            self._services.writer, self._services.messages, self, clock=self._services.clock
+        )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
         self.settings_action = QAction(self)
@@ -214,7 +218,7 @@ class MainWindow(QMainWindow):
         self.verify_action = QAction(self)
         self.verify_action.triggered.connect(self.verify_database)
         self.database_check = DatabaseCheckService(
-            self._services.writer, self._services.messages, parent=self
+            self._services.writer, self._services.messages, clock=self._services.clock, parent=self
         )
         self.database_check.finished.connect(self._on_database_check_finished)
         self.database_check.failed.connect(self._on_database_check_failed)
@@ -350,7 +354,9 @@ class MainWindow(QMainWindow):
             if refusal is not None:
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(self._services.writer, self._services.messages, self)
+            self.audit_view = AuditView(
+                self._services.writer, self._services.messages, self, clock=self._services.clock
+            )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
         if self.audit_view is not None:
@@ -461,7 +467,7 @@ class MainWindow(QMainWindow):
         if not self.permit(Permission.EXPORT):
             return
         session = self._services.session
-        now = datetime.now(UTC)
+        now = self._services.clock()
         folder = paths.export_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -644,7 +650,7 @@ class MainWindow(QMainWindow):
         """File > Operators...: administrators add operators, set PINs, disable and enable them."""
         if not self.permit(Permission.MANAGE_OPERATORS):
             return None
-        dialog = OperatorsDialog(OperatorsService(self._auth), self)
+        dialog = OperatorsDialog(OperatorsService(self._auth, clock=self._services.clock), self)
         dialog.service.setParent(dialog)
         return self._show_modal(dialog)
 

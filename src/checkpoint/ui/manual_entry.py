@@ -8,7 +8,7 @@ everything typed is valid; the passage is then flagged for a later re-check.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
@@ -34,12 +34,14 @@ _STYLE = "QLabel#problem { color: #ff6b5e; font-weight: bold; } QLabel#fine { co
 
 
 class ManualEntryDialog(QDialog):
-    """Asks for name, ID number, phone and the reason; ``identity()`` is the result after Accept."""
+    """Asks for name, ID number, phone and the reason; ``identity()`` is the result after Accept.
 
-    def __init__(self, today: Callable[[], date] | None = None, parent: QWidget | None = None) -> None:
+    ``clock`` is the station's time: an ID number whose birth date is after its local date is refused."""
+
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(_STYLE)
-        self._today = today or date.today
+        self._clock = clock
         self.name_edit = QLineEdit(self)
         self.id_edit = QLineEdit(self)
         self.id_edit.setMaxLength(24)
@@ -82,6 +84,9 @@ class ManualEntryDialog(QDialog):
         self.retranslate_ui()
         self._on_edit_text_changed()
         self.resize(560, self.sizeHint().height())
+
+    def _today(self) -> date:
+        return self._clock().astimezone().date()
 
     def identity(self) -> ManualIdentity:
         """What was typed, normalised (only meaningful when ``is_valid()``)."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import tempfile
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, Signal
@@ -90,8 +91,16 @@ class HandoverPrinter(QObject):
     pdf_ready = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, writer: RecordWriter, messages: MessageBus, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        writer: RecordWriter,
+        messages: MessageBus,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime],
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock  # the station's time: when the handover was generated
         self._writer = writer
         self._messages = messages
         # Removed when this object is collected or the program exits.
@@ -103,7 +112,7 @@ class HandoverPrinter(QObject):
         self._count += 1
         path = Path(self._folder.name) / f"handover-{self._count}.pdf"
         labels = handover_labels()  # on the GUI thread, in the operator's language
-        now = datetime.now(UTC)
+        now = self._clock()
 
         def job(database: Database) -> ExportResult | ExportError | ValueError:
             try:

@@ -3,6 +3,7 @@ by name or household, each member's status visible (home quarantine and no-exit 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Slot
@@ -29,11 +30,15 @@ MOVED_OUT_GREY = QColor("#8a8f98")  # readable on the night and the day theme
 
 
 class ResidentsView(QWidget):
-    """Given the residents service; reads the registry through it when shown and after an import."""
+    """Given the residents service; reads the registry through it when shown and after an import. A member's
+    status is the one at the station's time (``clock``)."""
 
-    def __init__(self, service: ResidentService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ResidentService, parent: QWidget | None = None, *, clock: Callable[[], datetime]
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._clock = clock
         self._households: list[Household] = []
         self._members: list[Member] = []
         self._problem = ""
@@ -111,7 +116,7 @@ class ResidentsView(QWidget):
             by_household.setdefault(member.household, []).append(member)
         households = {h.code: h for h in self._households}
         codes = sorted(set(households) | set(by_household), key=_code_order)
-        now = datetime.now().astimezone()
+        now = self._clock()
         shown_households = shown_members = restricted = 0
         for code in codes:
             household = households.get(code)

@@ -102,7 +102,9 @@ class StationView(QWidget):
         self._scan = scan
         self._session = session
         if counters is None:
-            counters = LiveCounters(session.writer, session.gate.id, session.shift.id, parent=self)
+            counters = LiveCounters(
+                session.writer, session.gate.id, session.shift.id, clock=session.now, parent=self
+            )
             counters.start()
         self.live_counters = counters
         self._last_scan_text = ""
@@ -384,7 +386,7 @@ class StationView(QWidget):
     @Slot()
     def open_manual_entry(self) -> ManualEntryDialog:
         """Degraded mode: the typed identity joins the current draft (flagged) when the dialog is accepted."""
-        dialog = ManualEntryDialog(parent=self)
+        dialog = ManualEntryDialog(self._session.now, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._session.set_manual_identity(dialog.identity()))
@@ -398,7 +400,7 @@ class StationView(QWidget):
         the passage is recorded on confirm as usual. None in vehicle mode."""
         if self._session.vehicle_mode:
             return None
-        dialog = VisitorEntryDialog(parent=self)
+        dialog = VisitorEntryDialog(self._session.now, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._session.set_visitor(dialog.details()))

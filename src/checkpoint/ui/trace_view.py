@@ -17,7 +17,8 @@ expired): whoever stands at the screen then has not asked, and has not been reco
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,8 +171,9 @@ class TraceResultModel(RowsModel[Passage]):
 class TraceView(QWidget):
     """Tracing queries and their export.
 
-    Given the writer (the one database worker), the message bus (export results and failures) and the
-    sign-in service (``auth``: who may unmask; without it the view stays masked).
+    Given the writer (the one database worker), the message bus (export results and failures), the
+    station's clock (the default window, "today", audit and export times) and the sign-in service (``auth``:
+    who may unmask; without it the view stays masked).
 
     Signals:
         results_ready(int): a query finished with this many passages (the table shows them).
@@ -193,11 +195,13 @@ class TraceView(QWidget):
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
+        clock: Callable[[], datetime],
         auth: AuthService | None = None,
     ) -> None:
         super().__init__(parent)
         self._writer = writer
         self._messages = messages
+        self._clock = clock
         self._auth = auth
         self._query: TraceQuery | None = None
         # Who asked for full details (set while the toggle is on), and under whose audit entry the shown
@@ -213,7 +217,7 @@ class TraceView(QWidget):
         self.since_edit = QDateTimeEdit(self)
         self.until_check = QCheckBox(self)
         self.until_edit = QDateTimeEdit(self)
-        now = datetime.now(UTC)
+        now = clock()
         for edit, value in ((self.since_edit, now - timedelta(days=14)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
@@ -306,7 +310,7 @@ class TraceView(QWidget):
             name=self.name_edit.text(),
             since=from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
             until=from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
-            today=today or datetime.now().astimezone().date(),
+            today=today or self._clock().astimezone().date(),
         )
 
     @Slot()
@@ -326,7 +330,7 @@ class TraceView(QWidget):
         """Runs ``query`` on the writer thread: unmasked (and audited first) while full details are on."""
         self.search_button.setEnabled(False)
         unmasked_by = self._unmask_by
-        now = datetime.now(UTC)
+        now = self._clock()
 
         def job(database: Database) -> _Found:
             found = trace_passages(database, query)
@@ -370,8 +374,8 @@ class TraceView(QWidget):
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
         query, passages, unmasked_by = self._query, self.model.passages, self._shown_unmasked_by
         labels = trace_labels()  # built here, in the language the operator sees
-        zone = datetime.now().astimezone().tzinfo
-        now = datetime.now(UTC)
+        now = self._clock()
+        zone = now.astimezone().tzinfo
 
         def job(database: Database) -> PersonListResult | ExportError:
             try:
@@ -416,7 +420,7 @@ class TraceView(QWidget):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             folder = Path.home()
-        stem = self.tr("tracing") + f"_{datetime.now():%Y%m%d-%H%M}"
+        stem = self.tr("tracing") + f"_{self._clock().astimezone():%Y%m%d-%H%M}"
         chosen, selected = QFileDialog.getSaveFileName(
             self,
             self.tr("Export tracing results"),

@@ -9,7 +9,7 @@ note (who is inside shows them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QTime, Slot
 from PySide6.QtWidgets import (
@@ -31,9 +31,9 @@ DEFAULT_VISIT = timedelta(hours=2)
 class VisitorEntryDialog(QDialog):
     """Asks for the visitor's details; ``details()`` is the result after Accept."""
 
-    def __init__(self, clock: Callable[[], datetime] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock  # the station's time: the default exit and "today" or "tomorrow"
         self.name_edit = QLineEdit(self)
         self.household_edit = QLineEdit(self)
         self.host_edit = QLineEdit(self)

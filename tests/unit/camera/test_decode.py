@@ -22,7 +22,7 @@ from checkpoint.domain.codes import Backend, DecodedCode
 from tests.unit.camera.camera_helpers import qr_image
 
 CHINESE = "通行证 张三 3栋2单元"
-ZXING_SAMPLES = Path("/work/shared/testdata/qr-peer/zxing-cpp")
+ZXING_SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "qr-peer" / "zxing-cpp"
 
 Decoder = Callable[[np.ndarray], list[DecodedCode]]
 BYTE_EXACT_BACKENDS: list[tuple[Decoder, Backend]] = [
