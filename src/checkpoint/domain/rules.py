@@ -33,6 +33,10 @@ The engine: every matching rule contributes its reason; the outcome is the most 
 (hold > turn back > recheck > pass). An outcome never comes without a reason. ``parse_profile`` refuses a
 profile with a ``ProfileError`` listing every problem (codes, with the rule's index and line), so the
 settings screen can show them all at once.
+
+Why one module of this length: the profile's format, its validation and the engine that reads it
+change together (a new fact is a new word in the file, a check of it and its use in ``decide``); split,
+each half would be meaningless without the other.
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ The tables are module data: each entry is an English source text marked with ``Q
 entry asked for when it is asked (the language can change while the station runs). Building a dict of
 every translated word per call cost 20 µs a cell in the pass log; a lookup costs about as much as one
 ``translate()``.
+
+Why one module of this length: it is the one table (STYLE habit 2); splitting it by noun would make
+translators and reviewers look for a word in several places, and ``enum_text`` picks the table by type.
 """
 
 from __future__ import annotations
