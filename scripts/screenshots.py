@@ -39,7 +39,8 @@ from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
-from checkpoint.storage.database import PassageFilter, open_database
+from checkpoint.storage.database import open_database
+from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -293,8 +294,8 @@ LEADER, LEADER_PIN = "王建国", "2468"
 
 def _leader(shots: Shots) -> None:
     database = shots.services.writer.database
-    if not any(account.operator.name == LEADER for account in database.operator_accounts()):
-        database.add_operator(LEADER, Role.SHIFT_LEADER, datetime.now(UTC), None, pin=LEADER_PIN)
+    if not any(account.operator.name == LEADER for account in database.operators.operator_accounts()):
+        database.operators.add_operator(LEADER, Role.SHIFT_LEADER, datetime.now(UTC), None, pin=LEADER_PIN)
 
 
 def shot_lock(shots: Shots) -> QWidget:
@@ -342,8 +343,8 @@ def _administrator(shots: Shots) -> None:
     if auth.allows(Permission.MANAGE_OPERATORS):
         return
     database = shots.services.writer.database
-    if not any(account.operator.name == ADMIN for account in database.operator_accounts()):
-        database.add_operator(ADMIN, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=ADMIN_PIN)
+    if not any(account.operator.name == ADMIN for account in database.operators.operator_accounts()):
+        database.operators.add_operator(ADMIN, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=ADMIN_PIN)
     auth.sign_in(ADMIN, ADMIN_PIN)
     wait_for(lambda: auth.allows(Permission.MANAGE_OPERATORS))
     wait(300)
@@ -354,10 +355,10 @@ def shot_operators(shots: Shots) -> QWidget:
     _leader(shots)
     _administrator(shots)
     database = shots.services.writer.database
-    if not any(account.operator.name == LOCKED for account in database.operator_accounts()):
-        database.add_operator(LOCKED, Role.OPERATOR, datetime.now(UTC), None, pin=LOCKED_PIN)
+    if not any(account.operator.name == LOCKED for account in database.operators.operator_accounts()):
+        database.operators.add_operator(LOCKED, Role.OPERATOR, datetime.now(UTC), None, pin=LOCKED_PIN)
         for _ in range(LOCKOUT_FAILURES):
-            database.sign_in(LOCKED, "0000", datetime.now(UTC))
+            database.operators.sign_in(LOCKED, "0000", datetime.now(UTC))
     dialog = shots.window.open_operators_dialog()
     assert dialog is not None
     wait_for(lambda: dialog.model.rowCount() >= 3)
@@ -373,7 +374,7 @@ def shot_trace_unmasked(shots: Shots) -> QWidget:
     view = shots.window.trace_view
     plates = [
         p.vehicle.plate
-        for p in shots.services.writer.database.iter_passages(PassageFilter())
+        for p in shots.services.writer.database.passages.iter_passages(PassageFilter())
         if p.vehicle is not None and p.persons
     ]
     shots.window.show_trace()

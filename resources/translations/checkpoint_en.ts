@@ -1973,33 +1973,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
-    <name>Overrides</name>
-    <message>
-        <source>Rechecked by hand: all clear</source>
-        <translation>Rechecked by hand: all clear</translation>
-    </message>
-    <message>
-        <source>Approved by the shift leader</source>
-        <translation>Approved by the shift leader</translation>
-    </message>
-    <message>
-        <source>Medical emergency</source>
-        <translation>Medical emergency</translation>
-    </message>
-    <message>
-        <source>Official duty or supply run</source>
-        <translation>Official duty or supply run</translation>
-    </message>
-    <message>
-        <source>Health-code platform fault</source>
-        <translation>Health-code platform fault</translation>
-    </message>
-    <message>
-        <source>Other (type the reason)</source>
-        <translation>Other (type the reason)</translation>
-    </message>
-</context>
-<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
@@ -3309,6 +3282,30 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>certificate signature</source>
         <translation>certificate signature</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>Rechecked by hand: all clear</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>Approved by the shift leader</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>Medical emergency</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>Official duty or supply run</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>Health-code platform fault</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>Other (type the reason)</translation>
     </message>
     <message>
         <source>certificate validity</source>

@@ -1983,33 +1983,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
-    <name>Overrides</name>
-    <message>
-        <source>Rechecked by hand: all clear</source>
-        <translation>人工复核无异常</translation>
-    </message>
-    <message>
-        <source>Approved by the shift leader</source>
-        <translation>带班领导批准</translation>
-    </message>
-    <message>
-        <source>Medical emergency</source>
-        <translation>紧急就医</translation>
-    </message>
-    <message>
-        <source>Official duty or supply run</source>
-        <translation>公务或保供任务</translation>
-    </message>
-    <message>
-        <source>Health-code platform fault</source>
-        <translation>健康码平台故障</translation>
-    </message>
-    <message>
-        <source>Other (type the reason)</source>
-        <translation>其他（请填写原因）</translation>
-    </message>
-</context>
-<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
@@ -3327,6 +3300,30 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>certificate signature</source>
         <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>人工复核无异常</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>带班领导批准</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>紧急就医</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>公务或保供任务</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>健康码平台故障</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>其他（请填写原因）</translation>
     </message>
     <message>
         <source>certificate validity</source>

@@ -20,6 +20,7 @@ from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import Operator, Role
 from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.debounce import Debouncer
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.devices import GateDevices
@@ -35,10 +36,10 @@ from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.shifts import ShiftService, current_or_new_shift
-from checkpoint.station.verification import Verifier
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, PassageFilter, open_database
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.passage_filter import PassageFilter
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -123,19 +124,19 @@ def build_services(
     database = database or open_database(db_url)
     gate_name = str(settings.value("gate/name", DEFAULT_GATE_NAME))
     gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
-    gate = database.ensure_gate(gate_name, gate_profile)
+    gate = database.gates.ensure_gate(gate_name, gate_profile)
     if operator is None:
-        operator = database.ensure_operator(_operator_name(settings), Role.ADMINISTRATOR)
+        operator = database.operators.ensure_operator(_operator_name(settings), Role.ADMINISTRATOR)
     if profile is not None and gate.profile != profile:
         _log.info("gate %s switched from profile %s to %s (--profile)", gate.name, gate.profile, profile)
-        gate = database.set_gate_profile(gate.id, profile, now(), operator.id)
+        gate = database.gates.set_gate_profile(gate.id, profile, now(), operator.id)
     messages = MessageBus()
     # The clock against the newest record before anything new is written; then every record's time is
     # read through the guard, which notices a clock going backwards while the station runs.
     clock_guard = ClockGuard(now, messages, operator_id=operator.id)
     clock_guard.check_start(database)
     shift = current_or_new_shift(database, gate.id, operator.id, now())
-    shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
+    shift_count = database.passages.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
     writer = writer or RecordWriter(database)
     if auth is None:
@@ -338,8 +339,8 @@ def _run_station(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from checkpoint.station.texts import storage_error_text
-    from checkpoint.storage.database import StorageError
+    from checkpoint.station.texts import enum_text
+    from checkpoint.storage.errors import StorageError
     from checkpoint.ui.main_window import MainWindow
 
     spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
@@ -363,7 +364,7 @@ def _run_station(
             None,
             APP_NAME,
             app.translate("App", "The station cannot open its database:\n{reason}\n\n{url}").format(
-                reason=storage_error_text(error.kind), url=db_url
+                reason=enum_text(error.kind), url=db_url
             ),
         )
         return 1

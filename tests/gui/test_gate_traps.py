@@ -31,7 +31,6 @@ from checkpoint.station.exporting import export_anomalies_file
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
-from checkpoint.storage.overrides import overrides_between
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.override_dialog import OverrideDialog
 from checkpoint.ui.station_view import StationView
@@ -152,7 +151,7 @@ def test_pass_over_a_proposed_turn_back_is_a_second_step_with_a_reason_and_on_th
 
     database = services.writer.database
     day = (passage.at - timedelta(hours=1), passage.at + timedelta(hours=1))
-    override = overrides_between(database, *day)[passage.uuid]
+    override = database.overrides.between(*day)[passage.uuid]
     assert (override.proposed, override.chosen, override.reason) == (
         Outcome.TURN_BACK,
         Outcome.PASS,
@@ -236,7 +235,7 @@ def test_other_needs_the_reason_typed(qtbot: QtBot, gate: tuple[MainWindow, Stat
         key(qtbot, Qt.Key.Key_Return)
     passage = done.args[0]
     at = passage.at
-    override = overrides_between(services.writer.database, at, at + timedelta(seconds=1))[passage.uuid]
+    override = services.writer.database.overrides.between(at, at + timedelta(seconds=1))[passage.uuid]
     assert (override.reason, override.detail) == (OverrideReason.OTHER, "Doctor on call, 120 ambulance")
 
 

@@ -17,7 +17,7 @@ from checkpoint.domain.credentials.passes import key_id
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import PinProblem, pin_problem
 from checkpoint.station.profiles import ProfileStore
-from checkpoint.station.texts import pin_problem_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.keys import (
     KeyExistsError,
@@ -49,7 +49,7 @@ class FirstRunError(ValueError):
 
     def text(self) -> str:
         if self.pin is not None:
-            return pin_problem_text(self.pin)
+            return enum_text(self.pin)
         return {
             SetupProblem.NO_GATE_NAME: QCoreApplication.translate("FirstRun", "Give the gate a name."),
             SetupProblem.UNKNOWN_PROFILE: QCoreApplication.translate("FirstRun", "Choose the gate's kind."),
@@ -74,7 +74,7 @@ class FirstRunSetup:
 
 def needs_first_run(database: Database) -> bool:
     """No enabled administrator with a PIN: nobody could manage operators, so the wizard runs."""
-    return not database.has_administrator()
+    return not database.operators.has_administrator()
 
 
 def check_setup(setup: FirstRunSetup) -> None:
@@ -106,12 +106,12 @@ def create_deployment_keys(database: Database, at: datetime, by: Operator | None
         key = load_private_key()
         verb = "kept"
     kid = key_id(key.public_key()).hex()
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.KEY_CREATED, f"deployment key {kid} ({verb})", at, by.id if by else None
     )
     done.append(f"pass-signing key {kid} {verb}")
     data_kid = PiiCipher(load_data_key()).key_id
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.KEY_CREATED, f"data key {data_kid} at {data_key_path()}", at, by.id if by else None
     )
     done.append(
@@ -131,20 +131,20 @@ def complete_first_run(
     check_setup(setup)
     gate_name, admin_name = setup.gate_name.strip(), setup.admin_name.strip()
     ProfileStore().load(setup.profile)  # never a gate on rules that cannot be read
-    existing = {a.operator.name: a for a in database.operator_accounts()}
+    existing = {a.operator.name: a for a in database.operators.operator_accounts()}
     account = existing.get(admin_name)
     if account is not None and account.operator.role is not Role.ADMINISTRATOR:
         raise FirstRunError(SetupProblem.NAME_TAKEN)
     if account is None:
-        admin = database.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
+        admin = database.operators.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
     else:  # an administrator from before PINs (or disabled): give them the PIN and enable them
         admin = account.operator
-        database.set_operator_pin(admin.id, setup.pin, at, None)
+        database.operators.set_operator_pin(admin.id, setup.pin, at, None)
         if not account.enabled:
-            database.set_operator_enabled(admin.id, True, at, None)
-    gate = database.ensure_gate(gate_name, setup.profile)
+            database.operators.set_operator_enabled(admin.id, True, at, None)
+    gate = database.gates.ensure_gate(gate_name, setup.profile)
     if gate.profile != setup.profile:
-        database.set_gate_profile(gate.id, setup.profile, at, admin.id)
+        database.gates.set_gate_profile(gate.id, setup.profile, at, admin.id)
     settings.setValue("gate/name", gate_name)
     settings.setValue("gate/profile", setup.profile)
     settings.sync()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings
 
 from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.records import CodeKind
-from checkpoint.station.verification import Verification
+from checkpoint.station.credentials import Verification
 
 LIMIT_KEY = "vehicle/max_occupants_{kind}"
 DEFAULT_LIMITS: Mapping[str, int] = MappingProxyType({"car": 7, "van": 9, "bus": 60, "truck": 3})

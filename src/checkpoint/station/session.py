@@ -57,17 +57,17 @@ from checkpoint.domain.rules import (
 )
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
+from checkpoint.station.credentials import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.occupancy import OccupantLimits, is_person_code
 from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanEvent
-from checkpoint.station.texts import alarm_kind_text, storage_error_text
-from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
+from checkpoint.station.texts import enum_text
 from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, StorageError
-from checkpoint.storage.overrides import append_passage_with_override
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 FALLBACK_PROFILE = "highway-exit"  # the rules a gate whose own profile cannot be read decides under
@@ -769,7 +769,7 @@ class StationSession(QObject):
                 detail = alarm.detail
                 if alarm.since is not None:
                     detail = f"{detail} out since {alarm.since.isoformat()}".strip()
-                db.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
+                db.audit.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
             return len(alarms)
 
         def done(count: int) -> None:
@@ -810,7 +810,7 @@ class StationSession(QObject):
         gate_id, at, operator_id = self._gate.id, self._clock(), self._operator.id
         self._switching = True
         self._writer.submit(
-            lambda db: db.set_gate_profile(gate_id, name, at, operator_id),
+            lambda db: db.gates.set_gate_profile(gate_id, name, at, operator_id),
             on_done=self._on_switch_done,
             on_error=self._on_switch_error,
         )
@@ -827,7 +827,7 @@ class StationSession(QObject):
         self._switching = False
         message = QCoreApplication.translate(
             "StationSession", "The gate's profile was NOT switched: {reason}"
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def confirm(self, outcome: Outcome, override: OverrideChoice | None = None) -> bool:
@@ -847,7 +847,7 @@ class StationSession(QObject):
             )
             return False
         if outcome is Outcome.PASS and self.open_alarms:
-            kinds = ", ".join(dict.fromkeys(alarm_kind_text(a.kind) for a in self.open_alarms))
+            kinds = ", ".join(dict.fromkeys(enum_text(a.kind) for a in self.open_alarms))
             self.confirm_refused.emit(
                 QCoreApplication.translate(
                     "StationSession", "Not passed: acknowledge the alarm first ({alarms})."
@@ -893,9 +893,9 @@ class StationSession(QObject):
         self._last_override = record
         self._set_recording(True)
         if record is None:
-            job: Callable[[Database], Passage] = lambda db: db.append_passage(passage)  # noqa: E731
+            job: Callable[[Database], Passage] = lambda db: db.passages.append_passage(passage)  # noqa: E731
         else:
-            job = lambda db: append_passage_with_override(db, passage, record)  # noqa: E731
+            job = lambda db: db.overrides.append_passage(passage, record)  # noqa: E731
         self._writer.submit(job, on_done=self._on_writer_done, on_error=self._on_writer_error)
         return True
 
@@ -940,10 +940,10 @@ class StationSession(QObject):
         def failed(error: StorageError) -> None:
             message = QCoreApplication.translate(
                 "StationSession", "The passage was NOT recorded: {reason} Nothing was lost; confirm again."
-            ).format(reason=storage_error_text(error.kind))
+            ).format(reason=enum_text(error.kind))
             (on_failed or self.record_failed.emit)(message)
 
-        self._writer.submit(lambda db: db.append_passage(passage), on_done=done, on_error=failed)
+        self._writer.submit(lambda db: db.passages.append_passage(passage), on_done=done, on_error=failed)
 
     def _build_vehicle(self, vehicle: VehicleState, outcome: Outcome) -> PassageDraft:
         persons = tuple(
@@ -1031,14 +1031,14 @@ class StationSession(QObject):
         self._set_recording(False)
         message = QCoreApplication.translate(
             "StationSession", "The passage was NOT recorded: {reason} Nothing was lost; confirm again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def _on_acknowledge_error(self, error: StorageError) -> None:
         self._acknowledging = False
         message = QCoreApplication.translate(
             "StationSession", "The acknowledgement was NOT recorded: {reason} Acknowledge again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def _load_profile(self) -> Profile:

@@ -17,7 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from checkpoint.storage.database import Database, StorageError, StorageErrorKind
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 _log = logging.getLogger(__name__)
 

@@ -38,13 +38,14 @@ from PySide6.QtWidgets import (
 
 from checkpoint.domain.records import AuditAction, AuditEntry, Role
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import audit_action_text, storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
+    from checkpoint.storage.database import Database
+    from checkpoint.storage.errors import StorageError
 
 AUDIT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -88,7 +89,7 @@ class AuditModel(RowsModel[AuditEntry]):
         if column is AuditColumn.TIME:
             return f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is AuditColumn.ACTION:
-            return audit_action_text(entry.action)
+            return enum_text(entry.action)
         if column is AuditColumn.OPERATOR:
             if entry.operator_id is None:
                 return ""
@@ -207,11 +208,11 @@ class AuditView(QWidget):
         def job(database: Database) -> tuple[list[AuditEntry], dict[UUID, str]]:
             entries = [
                 entry
-                for entry in database.audit_entries(since)
+                for entry in database.audit.audit_entries(since)
                 if (action is None or entry.action == action) and (until is None or entry.at < until)
             ]
             entries.reverse()  # newest first
-            return entries, {op.id: op.name for op in database.operators()}
+            return entries, {op.id: op.name for op in database.operators.all()}
 
         self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_error)
 
@@ -222,7 +223,7 @@ class AuditView(QWidget):
         self.loaded.emit(len(entries))
 
     def _on_error(self, error: StorageError) -> None:
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Every time the trail is looked at, it is read afresh: it only grows."""
@@ -238,7 +239,8 @@ class AuditView(QWidget):
         self._action_caption.setText(self.tr("Action"))
         self.action_combo.setItemText(0, self.tr("All actions"))
         for row in range(1, self.action_combo.count()):
-            self.action_combo.setItemText(row, audit_action_text(self.action_combo.itemData(row)))
+            # the combo hands its data back as the plain value string
+            self.action_combo.setItemText(row, enum_text(AuditAction(self.action_combo.itemData(row))))
         self.since_check.setText(self.tr("From"))
         self.until_check.setText(self.tr("To"))
         self.refresh_button.setText(self.tr("&Refresh"))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.station.background import BackgroundRead
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 
 ReportT = TypeVar("ReportT")
 

@@ -27,10 +27,7 @@ from checkpoint.domain.masking import mask_id_number, mask_name, mask_phone
 from checkpoint.domain.records import CodeColour, Itinerary, Outcome
 from checkpoint.station.session import DraftState
 from checkpoint.station.texts import (
-    colour_text,
-    itinerary_text,
-    outcome_text,
-    reason_text,
+    enum_text,
     test_age_text,
     verified_fact_text,
 )
@@ -134,16 +131,16 @@ class OccupantsTable(QTableWidget):
             position = self.tr("{n} driver").format(n=row + 1) if row == 0 else str(row + 1)
             temperature = "—" if draft.temperature is None else f"{draft.temperature:.1f}"
             verified = draft.verification.verified_facts() if draft.verification else ()
-            reasons = ", ".join(reason_text(r) for r in draft.reasons)
+            reasons = ", ".join(enum_text(r) for r in draft.reasons)
             colour_tone = {CodeColour.GREEN: "green", CodeColour.YELLOW: "amber", CodeColour.RED: "red"}
             itinerary_tone = {Itinerary.GREEN: "green", Itinerary.STARRED: "amber", Itinerary.OTHER: "red"}
             colour = (
-                colour_text(draft.colour)
+                enum_text(draft.colour)
                 if draft.colour is not CodeColour.NONE
                 else self.tr("Not attested", "health code colour")
             )
             itinerary = (
-                itinerary_text(draft.itinerary)
+                enum_text(draft.itinerary)
                 if draft.itinerary is not Itinerary.NONE
                 else self.tr("Not attested", "itinerary card")
             )
@@ -155,7 +152,7 @@ class OccupantsTable(QTableWidget):
                 (test_age_text(draft.test_age_days), ""),
                 (temperature, "red" if "fever" in {r.value for r in draft.reasons} else ""),
                 (", ".join(verified_fact_text(f) for f in verified) or "—", ""),
-                (f"{outcome_text(draft.proposed)} · {reasons}", _OUTCOME_TONES[draft.proposed]),
+                (f"{enum_text(draft.proposed)} · {reasons}", _OUTCOME_TONES[draft.proposed]),
             ]
             for column, (text, tone) in enumerate(cells):
                 item = QTableWidgetItem(text)

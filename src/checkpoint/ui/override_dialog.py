@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.overrides import DETAIL_MAX, OVERRIDE_REASONS, OverrideReason, override_problems
-from checkpoint.station.override_texts import override_reason_text
 from checkpoint.station.session import OverrideChoice, OverrideRequest
-from checkpoint.station.texts import outcome_text, reason_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.style import repolish
 
 _NUMBER_KEYS = {Qt.Key.Key_1 + index: reason for index, reason in enumerate(OVERRIDE_REASONS)}
@@ -201,7 +200,7 @@ class OverrideDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         request = self._request
-        chosen, proposed = outcome_text(request.chosen), outcome_text(request.proposed)
+        chosen, proposed = enum_text(request.chosen), enum_text(request.proposed)
         self.setWindowTitle(self.tr("Override the proposal"))
         self.title.setText(
             self.tr("Record {chosen} instead of the proposed {proposed}?").format(
@@ -212,10 +211,10 @@ class OverrideDialog(QDialog):
         self._chosen_caption.setText(self.tr("You record"))
         self.proposed.setText(proposed)
         self.chosen.setText(chosen)
-        self.because.setText("   ".join(f"• {reason_text(r)}" for r in request.reasons))
+        self.because.setText("   ".join(f"• {enum_text(r)}" for r in request.reasons))
         self.ask.setText(self.tr("Why? Pick a reason (keys 1–6) or choose Other and type it."))
         for index, (reason, button) in enumerate(self.reason_buttons.items(), start=1):
-            button.setText(f"{index}   {override_reason_text(reason)}")
+            button.setText(f"{index}   {enum_text(reason)}")
         self.detail.setPlaceholderText(self.tr("The reason in your words (needed for Other)"))
         self.note.setText(
             self.tr(

@@ -63,9 +63,7 @@ from checkpoint.station.exporting import (
 )
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
-    direction_text,
-    outcome_text,
-    storage_error_text,
+    enum_text,
     trace_labels,
     trace_problem_text,
 )
@@ -74,7 +72,8 @@ from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
+    from checkpoint.storage.database import Database
+    from checkpoint.storage.errors import StorageError
 
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 # A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
@@ -146,12 +145,12 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.GATE:
             return self._names.get(passage.gate_id, "")
         if column is TraceColumn.DIRECTION:
-            return direction_text(passage.direction)
+            return enum_text(passage.direction)
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
             return "; ".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
-        return outcome_text(passage.outcome)
+        return enum_text(passage.outcome)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -338,7 +337,7 @@ class TraceView(QWidget):
             found = trace_passages(database, query)
             if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
                 audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
-            return query, found, {gate.id: gate.name for gate in database.gates()}, unmasked_by
+            return query, found, {gate.id: gate.name for gate in database.gates.all()}, unmasked_by
 
         self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
 
@@ -362,7 +361,7 @@ class TraceView(QWidget):
 
     def _on_query_error(self, error: StorageError) -> None:
         self.search_button.setEnabled(True)
-        text = storage_error_text(error.kind)
+        text = enum_text(error.kind)
         self.problem_label.setText(text)
         self._messages.error(text)
 
@@ -409,7 +408,7 @@ class TraceView(QWidget):
         self.export_finished.emit(str(result.path))
 
     def _on_export_error(self, error: StorageError) -> None:
-        self._export_failed(storage_error_text(error.kind))
+        self._export_failed(enum_text(error.kind))
 
     def _export_failed(self, text: str) -> None:
         self._messages.error(text)

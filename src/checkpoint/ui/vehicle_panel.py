@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCompleter, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from checkpoint.station.session import VEHICLE_KINDS, StationSession
-from checkpoint.station.texts import kind_text, vehicle_kind_text
+from checkpoint.station.texts import enum_text, vehicle_kind_text
 from checkpoint.ui.choice import Choice, ChoiceRow
 from checkpoint.ui.manual_entry import MANUAL_KEY
 from checkpoint.ui.occupants import OccupantsTable
@@ -232,7 +232,7 @@ class VehiclePanel(QWidget):
                 )
             )
         if vehicle is not None and vehicle.not_added:
-            kinds = ", ".join(dict.fromkeys(kind_text(event.kind) for event in vehicle.not_added))
+            kinds = ", ".join(dict.fromkeys(enum_text(event.kind) for event in vehicle.not_added))
             lines.append(
                 self.tr(
                     "Not added: %n code(s) not from a person ({kinds}). No code? {manual}",

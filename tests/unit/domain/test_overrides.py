@@ -6,7 +6,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from test_handover import END, GATE, OPERATOR, SHIFT, START, passage, person
 
 from checkpoint.domain.anomalies import anomaly_handoff
 from checkpoint.domain.handover import Anomaly, build_handover
@@ -18,6 +17,7 @@ from checkpoint.domain.overrides import (
     override_problems,
 )
 from checkpoint.domain.records import CodeColour, Outcome
+from tests.unit.domain.test_handover import END, GATE, OPERATOR, SHIFT, START, passage, person
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.overrides import Override, OverrideReason
 from checkpoint.domain.records import Outcome, PassageDraft, Reason
-from checkpoint.storage import ChainProblem, Database, InvalidRecordError, PassageFilter
-from checkpoint.storage.overrides import append_passage_with_override, overrides_between
-from checkpoint.storage.retention import purge
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.integrity import ChainProblem
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 def _override(draft: PassageDraft, post: Post, **changes: object) -> Override:
@@ -39,9 +40,9 @@ def test_a_passage_and_its_override_are_recorded_together_and_verify(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
     passage_draft = _overridden(draft)
-    passage = append_passage_with_override(db, passage_draft, _override(passage_draft, post))
+    passage = db.overrides.append_passage(passage_draft, _override(passage_draft, post))
     assert passage.uuid == passage_draft.uuid and passage.outcome is Outcome.PASS
-    found = overrides_between(db, T0, T0 + timedelta(hours=1), post.gate.id)
+    found = db.overrides.between(T0, T0 + timedelta(hours=1), post.gate.id)
     assert list(found) == [passage.uuid]
     override = found[passage.uuid]
     assert (override.proposed, override.chosen, override.reason) == (
@@ -52,10 +53,10 @@ def test_a_passage_and_its_override_are_recorded_together_and_verify(
     assert override.detail == "王班长电话同意" and override.operator_id == post.leader.id
     assert db.verify().ok
     # sent again (a retried write): nothing new
-    again = append_passage_with_override(db, passage_draft, _override(passage_draft, post))
+    again = db.overrides.append_passage(passage_draft, _override(passage_draft, post))
     assert again.seq == passage.seq
-    assert len(overrides_between(db, T0, T0 + timedelta(hours=1))) == 1
-    assert overrides_between(db, T0 + timedelta(hours=1), T0 + timedelta(hours=2)) == {}
+    assert len(db.overrides.between(T0, T0 + timedelta(hours=1))) == 1
+    assert db.overrides.between(T0 + timedelta(hours=1), T0 + timedelta(hours=2)) == {}
 
 
 @pytest.mark.parametrize(
@@ -71,16 +72,16 @@ def test_an_override_the_records_do_not_allow_writes_nothing(
 ) -> None:
     passage_draft = _overridden(draft)
     with pytest.raises(InvalidRecordError):
-        append_passage_with_override(db, passage_draft, _override(passage_draft, post, **changes))
-    assert db.count_passages(PassageFilter()) == 0
-    assert overrides_between(db, T0, T0 + timedelta(days=1)) == {}
+        db.overrides.append_passage(passage_draft, _override(passage_draft, post, **changes))
+    assert db.passages.count_passages(PassageFilter()) == 0
+    assert db.overrides.between(T0, T0 + timedelta(days=1)) == {}
 
 
 def test_an_edited_override_breaks_the_chain(
     db: Database, db_path: Path, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
     passage_draft = _overridden(draft)
-    append_passage_with_override(db, passage_draft, _override(passage_draft, post))
+    db.overrides.append_passage(passage_draft, _override(passage_draft, post))
     with sqlite3.connect(db_path) as connection:
         connection.execute("UPDATE passage_override SET reason = 'rechecked'")
     brk = db.verify().first_break
@@ -91,8 +92,8 @@ def test_a_purge_removes_the_passage_and_keeps_the_override_on_record(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
     passage_draft = _overridden(draft)
-    append_passage_with_override(db, passage_draft, _override(passage_draft, post))
-    db.append_passage(draft(60))
-    purge(db, T0 + timedelta(minutes=30), at=T0 + timedelta(days=40), operator_id=None)
+    db.overrides.append_passage(passage_draft, _override(passage_draft, post))
+    db.passages.append_passage(draft(60))
+    db.retention.purge(T0 + timedelta(minutes=30), at=T0 + timedelta(days=40), operator_id=None)
     assert db.verify().ok
-    assert overrides_between(db, T0, T0 + timedelta(days=1)) == {}  # its passage is gone
+    assert db.overrides.between(T0, T0 + timedelta(days=1)) == {}  # its passage is gone
