@@ -35,6 +35,7 @@ from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.shifts import ShiftService, current_or_new_shift
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
@@ -194,6 +195,7 @@ def build_services(
         devices=devices,
         presence=presence,
         shifts=shifts,
+        tracing=TracingService(writer, clock=clock_guard.now),
         settings=settings,
         db_url=db_url,
         auth=auth,

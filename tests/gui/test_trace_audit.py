@@ -15,6 +15,7 @@ from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import AuditAction, Passage, Role
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.passage_filter import PassageFilter
@@ -28,7 +29,7 @@ END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
 @pytest.fixture()
 def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     return view
 

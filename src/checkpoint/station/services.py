@@ -17,6 +17,7 @@ from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.shifts import ShiftService
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 
 
@@ -31,6 +32,7 @@ class StationServices:
     devices: GateDevices
     presence: Presence
     shifts: ShiftService
+    tracing: TracingService
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights

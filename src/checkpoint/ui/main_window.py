@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(
-            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+            services.tracing, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
