@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import Operator, Role
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
 from checkpoint.station.credentials import Verifier
@@ -196,6 +197,7 @@ def build_services(
         presence=presence,
         shifts=shifts,
         tracing=TracingService(writer, clock=clock_guard.now),
+        audit=AuditTrailService(writer),
         settings=settings,
         db_url=db_url,
         auth=auth,

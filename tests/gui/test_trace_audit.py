@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import AuditAction, Passage, Role
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.tracing import TracingService
@@ -122,7 +123,7 @@ def test_the_audit_trail_shows_entries_newest_first_and_filters(
         AuditAction.CLOCK_WENT_BACK, "clock went back from A to B", base + timedelta(days=1)
     )
     database.audit.append_audit(AuditAction.RULES_CHANGED, "new rules", base + timedelta(days=2), leader.id)
-    view = AuditView(writer, MessageBus(), clock=clock)
+    view = AuditView(AuditTrailService(writer), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded) as loaded:
         view.refresh()

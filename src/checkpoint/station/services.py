@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings
 
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import AuthService
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
@@ -33,6 +34,7 @@ class StationServices:
     presence: Presence
     shifts: ShiftService
     tracing: TracingService
+    audit: AuditTrailService
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights

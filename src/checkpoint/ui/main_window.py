@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
+            self.audit_view = AuditView(services.audit, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(
-                self._services.writer, self._services.messages, self, clock=self._services.clock
+                self._services.audit, self._services.messages, self, clock=self._services.clock
             )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
