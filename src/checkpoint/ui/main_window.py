@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
         self.print_action.triggered.connect(self.print_handover)
         self.handover_printer = HandoverPrinter(
-            self._services.writer, self._services.messages, self, clock=self._services.clock
+            self._services.exports, self._services.messages, self, clock=self._services.clock
         )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
