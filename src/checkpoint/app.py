@@ -430,12 +430,12 @@ def _sign_in_at_start(
     holds ``operator NAME`` and ``pin PIN`` lines, typed into the real sign-in screen as soon as it
     shows (the PIN is checked as always), so the measured start-up leaves out only a person's typing.
     """
-    from checkpoint.station.first_run import needs_first_run
+    from checkpoint.station.first_run import FirstRunService, needs_first_run
     from checkpoint.ui.first_run import FirstRunWizard
     from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 
     if needs_first_run(database):
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
             return None
     writer = RecordWriter(database)
