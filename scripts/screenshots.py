@@ -33,6 +33,7 @@ from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
 from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.first_run import FirstRunService
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
@@ -390,7 +391,8 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     def shot(shots: Shots) -> QWidget:
         folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
         database = open_database(f"sqlite:///{folder / 'station.sqlite3'}")
-        wizard = FirstRunWizard(database, QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=shots.services.clock), settings)
         wizard.show()
         for _ in range(page):
             wizard.gate_page.name_edit.setText("幸福小区北门")

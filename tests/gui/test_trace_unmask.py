@@ -14,6 +14,7 @@ from checkpoint.domain.records import AuditAction, Operator, Passage, Role
 from checkpoint.station.auth import AuthService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
@@ -38,7 +39,7 @@ def leader(writer: RecordWriter, auth: AuthService) -> Operator:
 def trace(
     qtbot: QtBot, writer: RecordWriter, auth: AuthService, languages: LanguageSwitcher, clock: TickingClock
 ) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock, auth=auth)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock, auth=auth)
     qtbot.addWidget(view)
     return view
 

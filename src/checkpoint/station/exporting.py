@@ -37,7 +37,7 @@ from checkpoint.station.texts import (
     handover_labels,
     trace_labels,
 )
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer import OnFailed, RecordWriter, in_words
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -364,6 +364,30 @@ class ExportService(WriterService):
                 return error
 
         self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
+
+    def write_handover_pdf(
+        self,
+        path: Path,
+        operator_id: uuid.UUID | None,
+        *,
+        now: datetime,
+        on_done: Callable[[ExportResult | ExportError | ValueError], None],
+        on_failed: OnFailed,
+    ) -> None:
+        """Writes the current shift's handover as a PDF to ``path`` on the writer thread, generated at
+        ``now``, for printing (``ui.print_preview.HandoverPrinter``); audited like an export. A file that
+        cannot be written, or a station with nothing recorded, comes back to ``on_done`` as its error."""
+        labels = handover_labels()  # on the GUI thread, in the operator's language
+
+        def job(database: Database) -> ExportResult | ExportError | ValueError:
+            try:
+                return export_handover_file(
+                    database, path, "pdf", labels=labels, now=now, operator_id=operator_id
+                )
+            except (ExportError, ValueError) as error:
+                return error
+
+        self._writer.submit(job, on_done=on_done, on_error=in_words(on_failed))
 
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
         if isinstance(result, ExportResult):

@@ -355,10 +355,12 @@ class StationSession(QObject):
         operator: Operator,
         shift: Shift,
         *,
+        verifier: Verifier,
+        profiles: ProfileStore,
+        watchlists: WatchlistService,
+        residents: ResidentService,
         shift_count: int = 0,
         clock: Callable[[], datetime] | None = None,
-        profiles: ProfileStore | None = None,
-        verifier: Verifier | None = None,
         vehicle_mode: bool = False,
         auto_record: bool = False,
         occupant_limits: OccupantLimits | None = None,
@@ -366,12 +368,12 @@ class StationSession(QObject):
     ) -> None:
         super().__init__(parent)
         self._writer = writer
-        self._verifier = verifier or Verifier(writer.database, clock=clock)
-        self._watchlists = WatchlistService(writer, self._verifier, clock=clock, parent=self)
+        self._verifier = verifier
+        self._watchlists = watchlists
         self._watchlists.imported.connect(self._on_watchlists_imported)
-        self._residents = ResidentService(writer, self._verifier.residents, clock=clock, parent=self)
+        self._residents = residents
         self._residents.imported.connect(self._on_residents_imported)
-        self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
+        self._profiles = profiles
         self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
         self._operator = operator

@@ -52,7 +52,7 @@ from checkpoint.domain.watchlist_import import FileError, RejectCode
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
 from checkpoint.station.i18n import QT_TRANSLATE_NOOP
-from checkpoint.storage.errors import StorageErrorKind
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 # -- the records: a passage, its people and vehicles, the station's devices and storage --------------------
 
@@ -555,6 +555,13 @@ def enum_text(value: Enum) -> str:
     if table is None:
         return str(value.value)
     return QCoreApplication.translate("Texts", table[value])
+
+
+def storage_error_text(error: BaseException) -> str | None:
+    """Why the database refused, in words, when ``error`` is a storage error (one a station call such as
+    an import's ``read`` raised to the UI); None for any other error. The UI words it without importing
+    storage."""
+    return enum_text(error.kind) if isinstance(error, StorageError) else None
 
 
 def _code_text(table: Mapping[str, str], code: str) -> str:

@@ -121,14 +121,14 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(
-            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+            services.tracing, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
+            self.audit_view = AuditView(services.audit, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
         self.print_action.triggered.connect(self.print_handover)
         self.handover_printer = HandoverPrinter(
-            self._services.writer, self._services.messages, self, clock=self._services.clock
+            self._services.exports, self._services.messages, self, clock=self._services.clock
         )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(
-                self._services.writer, self._services.messages, self, clock=self._services.clock
+                self._services.audit, self._services.messages, self, clock=self._services.clock
             )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
