@@ -8,6 +8,10 @@ carries one (as text where the leaders sign and, on the PDF, as a QR code), and
 ``checkpoint db verify --anchor`` fails, naming the anchor, when the log no longer holds that record
 with that hash: a rewritten and rechained history, renumbered records and a cut tail all change it.
 
+The record an anchor names is the ``anchor_issued`` audit entry the station appends as it issues it
+(``storage.anchors``): audit entries are never purged, and cutting the log back to before a sheet was made
+removes the very record the sheet names.
+
 The text form, which is also the QR code's content and what ``--anchor`` takes::
 
     CPA1:<station uuid>:<seq>:<hash>       e.g. CPA1:0b6f…-…:2917:3fa2c0de…(64 hex digits)
@@ -117,25 +121,11 @@ def parse_anchor(text: str) -> Anchor:
 
 @dataclass(frozen=True, slots=True)
 class IssuedAnchor:
-    """An anchor the station gave out, as its audit entry (``anchor_issued``, chained) records it.
-
-    ``purpose`` says on what: ``handover pdf PATH``, ``anomalies csv PATH``, ``shift close SHIFT``.
-    ``entry_seq`` is the audit entry's own record number (the anchor's ``seq`` + 1 when it was issued).
-    """
+    """An anchor the station gave out. The anchor *is* the chained audit entry (``anchor_issued``) that
+    records it: its seq and hash, over ``purpose`` (``handover pdf PATH``, ``anomalies csv PATH``,
+    ``shift close SHIFT``), who and when. So the entry saying a sheet went out is itself pinned by it."""
 
     anchor: Anchor
     at: datetime
     operator_id: uuid.UUID | None
     purpose: str
-    entry_seq: int
-
-
-def anchor_detail(anchor: Anchor, purpose: str) -> str:
-    """The ``anchor_issued`` audit entry's detail: the anchor's text, a space, what it was issued on."""
-    return f"{anchor.text()} {purpose}".strip()
-
-
-def split_detail(detail: str) -> tuple[Anchor, str]:
-    """The anchor and the purpose of an ``anchor_issued`` audit entry's detail; raises AnchorError."""
-    text, _, purpose = detail.partition(" ")
-    return parse_anchor(text), purpose

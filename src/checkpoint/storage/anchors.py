@@ -1,11 +1,10 @@
-"""The anchors this station issued (``db.anchors``): the chain head, pinned on paper, kept in the audit trail.
+"""The anchors this station issued (``db.anchors``): records pinned on paper, kept in the audit trail.
 
-An anchor (``domain.anchor``) is the station id, the seq of the chain's head and its hash. Issuing one
-reads the head inside a write unit and appends an ``anchor_issued`` audit entry naming it, so the entry is
-always the record right after the anchor (seq + 1) and links to it by its ``prev_hash``: audit entries are
-never purged, so an anchored passage that a retention purge later removes can still be matched (it ends
-its purged run, whose last hash the purge record keeps). The list is what a station will send the
-district (``checkpoint db anchors``); checking a database against anchors is ``Database.verify``.
+An anchor (``domain.anchor``) is the station id and the seq and hash of one record. Issuing one appends an
+``anchor_issued`` audit entry saying what it goes on (a sheet's kind and path, a shift close) and returns
+that entry's own seq and hash: the anchor names the entry recording it, which is then the newest record
+the sheet vouches for, and is never purged (audit entries are not). The list is what a station will send
+the district (``checkpoint db anchors``); checking a database against anchors is ``Database.verify``.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from checkpoint.domain.anchor import Anchor, AnchorError, IssuedAnchor, anchor_detail, split_detail
+from checkpoint.domain.anchor import Anchor, IssuedAnchor
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
 from checkpoint.storage._models import audit_t
 from checkpoint.storage.chain import WriteUnit
-from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 if TYPE_CHECKING:
     from checkpoint.storage.database import Database
@@ -34,10 +32,10 @@ class AnchorManager:
         self._db = db
 
     def issue(self, purpose: str, at: datetime, operator_id: uuid.UUID | None = None) -> Anchor:
-        """The chain head as an anchor, recorded in the audit trail (``anchor_issued``) in one transaction.
+        """A new anchor: an ``anchor_issued`` audit entry naming ``purpose`` (``handover pdf PATH``...),
+        whose seq and hash it is.
 
-        Take it once the sheet's content has been read: everything the sheet shows is then at or before
-        the anchor. ``purpose`` says what carries it (``handover pdf PATH``...).
+        Issue it once the sheet's content has been read, so everything the sheet shows comes before it.
         """
         at = rec.utc(at, "anchor time")
         purpose = rec.as_text(purpose, "anchor purpose")
@@ -46,31 +44,28 @@ class AnchorManager:
             return self.issue_in(unit, purpose, at, operator_id)
 
     def issue_in(self, unit: WriteUnit, purpose: str, at: datetime, operator_id: uuid.UUID | None) -> Anchor:
-        """Issue inside another manager's write (a shift close): the anchor is the unit's head so far, so
-        it covers what the unit appended before; the caller has checked its arguments."""
-        anchor = Anchor(unit.seq, unit.head, unit.station_id)
-        detail = anchor_detail(anchor, purpose)
-        self._db.audit.append_in(unit, AuditAction.ANCHOR_ISSUED, detail, at, operator_id)
-        return anchor
+        """Issue inside another manager's write (a shift close): the anchor covers what the unit appended
+        before it; the caller has checked its arguments."""
+        self._db.audit.append_in(unit, AuditAction.ANCHOR_ISSUED, purpose, at, operator_id)
+        return Anchor(unit.seq, unit.head, unit.station_id)
 
     def issued(self) -> list[IssuedAnchor]:
-        """Every anchor this station issued, oldest first (read from its audit trail)."""
+        """Every anchor this station issued, oldest first (its ``anchor_issued`` audit entries)."""
         a = audit_t.c
         query = (
-            select(a.seq, a.at, a.operator_id, a.detail)
+            select(a.seq, a.hash, a.at, a.operator_id, a.detail)
             .where(a.station_id == self._db.station_id, a.action == AuditAction.ANCHOR_ISSUED.value)
             .order_by(a.seq)
         )
         with self._db.reading() as session:
             rows = session.execute(query).all()
-        issued = []
-        for row in rows:
-            try:
-                anchor, purpose = split_detail(row.detail)
-            except AnchorError as error:
-                raise StorageError(
-                    StorageErrorKind.CORRUPT, f"audit entry #{row.seq}: not an anchor: {error}"
-                ) from error
-            at = rec.utc(row.at, "anchor time")
-            issued.append(IssuedAnchor(anchor, at, row.operator_id, purpose, row.seq))
-        return issued
+        station = self._db.station_id
+        return [
+            IssuedAnchor(
+                Anchor(row.seq, row.hash, station),
+                rec.utc(row.at, "anchor time"),
+                row.operator_id,
+                row.detail,
+            )
+            for row in rows
+        ]

@@ -185,6 +185,11 @@ class Database:
         return isinstance(self._pii, MissingKeyCipher)
 
     @property
+    def data_key_problem(self) -> str:
+        """Why the data key is not there (missing, unreadable, another deployment's); "" when it is."""
+        return self._pii.reason if isinstance(self._pii, MissingKeyCipher) else ""
+
+    @property
     def is_sqlite(self) -> bool:
         return self._is_sqlite
 
