@@ -76,8 +76,9 @@ class Anchor:
         return f"{PREFIX}:{self.station_id}:{self.seq}:{self.hash}"
 
     def short(self) -> str:
-        """For a sentence: ``#2917 3fa2c0de91b4e7a5`` (the record and the hash's first 16 digits)."""
-        return f"#{self.seq} {self.hash[:MIN_HASH_DIGITS]}"
+        """For a sentence or a note by hand: ``2917:3fa2c0de91b4e7a5``, the record and the hash's first 16
+        digits, itself an anchor ``--anchor`` takes (for this database's station)."""
+        return f"{self.seq}:{self.hash[:MIN_HASH_DIGITS]}"
 
     def grouped_hash(self) -> str:
         """The hash in groups of eight for reading off paper: ``3fa2c0de 91b4e7a5 …``."""
