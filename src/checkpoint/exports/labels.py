@@ -24,7 +24,7 @@ ANCHOR_CAPTION = "Log anchor"
 ANCHOR_HELP = (
     "Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the "
     "station's log still holds this record unchanged: checkpoint db verify --anchor followed by the "
-    "text below (on the PDF, the QR code holds the same text)."
+    "anchor's text, CPA1:… (on the PDF the QR code holds it too)."
 )
 """The anchor's caption and explanation (``{station}``, ``{seq}``, ``{hash}``), translated by the station."""
 

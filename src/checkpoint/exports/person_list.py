@@ -6,7 +6,9 @@ destination, record id. Whatever masking the rows carry is printed as is: the ca
 The XLSX has a bold frozen header, an autofilter, real date cells and prints landscape, one page wide;
 the CSV is UTF-8 with a BOM and CRLF lines, formula-like text defused as in the handover CSV. A list
 given the log's anchor (``domain.anchor``: the anomaly hand-off) ends, after an empty row, with the
-anchor's caption and exact text and its explanation: tools reading the rows stop at the empty line.
+anchor's caption and exact text and its explanation, where a printed list is signed for: a program
+reading the CSV takes the rows up to the empty line (the anchor rows have the caption in the first
+column and nothing in the others).
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def export_anomalies_file(
     database.audit.append_audit(
         AuditAction.EXPORT,
         f"anomalies {fmt} {path} {start.isoformat()}..{end.isoformat()} persons={len(rows)} "
-        f"passages={passages} {_masking_note(unmasked_by)} anchor {anchor.text()}",
+        f"passages={passages} anchor {anchor.text()} {_masking_note(unmasked_by)}",
         now,
         who,
     )

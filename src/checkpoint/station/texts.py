@@ -302,6 +302,8 @@ def handover_labels() -> HandoverLabels:
         nothing=QCoreApplication.translate("Handover", "None"),
         page_footer=QCoreApplication.translate("Handover", "Page {page} of {pages}"),
         rows_omitted=QCoreApplication.translate("Handover", "{count} more rows in the XLSX file"),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
         shift_sheet=shift_sheet_labels(),
     )
 
@@ -597,6 +599,23 @@ def _person_list_labels(sheet: str, title: str) -> PersonListLabels:
         destination=QCoreApplication.translate("Anomalies", "Destination"),
         record_id=QCoreApplication.translate("Anomalies", "Record ID"),
         separator=QCoreApplication.translate("Anomalies", ", "),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
+    )
+
+
+def anchor_caption() -> str:
+    """The caption of the log's anchor on the sheets (``domain.anchor``)."""
+    return QCoreApplication.translate("Anchor", "Log anchor")
+
+
+def anchor_help() -> str:
+    """What the anchor is and how to check it, on the sheets (``{station}``, ``{seq}``, ``{hash}``)."""
+    return QCoreApplication.translate(
+        "Anchor",
+        "Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the "
+        "station's log still holds this record unchanged: checkpoint db verify --anchor followed by the "
+        "anchor's text, CPA1:… (on the PDF the QR code holds it too).",
     )
 
 
@@ -681,6 +700,9 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.VERIFY_FAILED: QCoreApplication.translate("Texts", "Database verification failed"),
         AuditAction.VERIFY_OK: QCoreApplication.translate("Texts", "Database verified intact"),
         AuditAction.PURGE: QCoreApplication.translate("Texts", "Old passages purged"),
+        AuditAction.PURGE_STARTED: QCoreApplication.translate("Texts", "Purge of old passages started"),
+        AuditAction.ANCHOR_ISSUED: QCoreApplication.translate("Texts", "Log anchor issued"),
+        AuditAction.SEARCH_INDEX_REBUILT: QCoreApplication.translate("Texts", "Search index rebuilt"),
     }[value]
 
 

@@ -403,7 +403,7 @@ class Database:
             if need_data_key or error.kind is not StorageErrorKind.DATA_KEY:
                 raise
             _log.warning("opened without the data key: %s", error)
-            return MissingKeyCipher(str(error))
+            return MissingKeyCipher(error.detail)
 
     def _open_cipher(self, data_key: bytes | None, *, make: bool) -> PiiCipher:
         with self.reading() as session:
