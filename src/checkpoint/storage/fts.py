@@ -17,7 +17,6 @@ The SQL here is what migration 0008 runs: it is frozen like a migration (a chang
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -176,6 +175,7 @@ class IndexCheck:
 
 
 _CHECK = "checkpoint_fts_check"  # temporary tables of check_index, in the connection's temp schema
+_COMPARE_BATCH = 5000  # index entries compared per fetch
 _ACCOUNTED = """CASE f.rowid % 4
     WHEN 1 THEN EXISTS (SELECT 1 FROM person_check pc JOIN passage p ON p.uuid = pc.passage_uuid
                         WHERE pc.id = f.rowid / 4 AND pc.name <> '')
@@ -241,10 +241,17 @@ def _inverted_index_agrees(connection: Connection) -> bool:
         for name, schema, table in ((names[1], "main", FTS_TABLE), (names[2], "temp", _CHECK)):
             vocab = f"fts5vocab({schema}, {table}, 'instance')"
             connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {name} USING {vocab}")
-        stored = connection.exec_driver_sql(f"SELECT term, doc, col, offset FROM {names[1]}")
-        rebuilt = connection.exec_driver_sql(f"SELECT term, doc, col, offset FROM {names[2]}")
+        # Two plain DB-API cursors on this connection (its transaction), compared a batch at a time.
+        stored, rebuilt = connection.connection.cursor(), connection.connection.cursor()
         try:
-            return all(a == b for a, b in itertools.zip_longest(stored, rebuilt))
+            stored.execute(f"SELECT term, doc, col, offset FROM {names[1]}")
+            rebuilt.execute(f"SELECT term, doc, col, offset FROM {names[2]}")
+            while True:
+                batch = stored.fetchmany(_COMPARE_BATCH)
+                if batch != rebuilt.fetchmany(_COMPARE_BATCH):
+                    return False
+                if not batch:
+                    return True
         finally:
             stored.close()
             rebuilt.close()
