@@ -9,7 +9,8 @@ word's ink height at each size (the README quotes it).
 
 To add a screen: write ``def shot_<name>(shots: Shots) -> QWidget`` that puts the window (or a dialog it
 opens) in the state to show and returns the widget to grab, and list it in ``SHOTS``; whatever it opens
-it closes in ``shots.cleanup``.
+it closes in ``shots.cleanup``. A shot in ``SCREEN_SHOTS`` is grabbed from the screen as it is (a dialog
+over the station, as the operator sees it), only at the sizes the screen has room for.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
+from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
 from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.first_run import FirstRunService
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
@@ -153,6 +156,45 @@ def shot_verdict_turn_back(shots: Shots) -> QWidget:
     shots.record(Outcome.TURN_BACK)
     shots.cleanup.append(shots.window.station_view.confirmation.clear)
     return shots.window
+
+
+def shot_vehicle_notices(shots: Shots) -> QWidget:
+    """A car with more persons than a car holds, and a code from outside that was not added."""
+    shots.window.show_station()
+    _car_of_three(shots)
+    session = shots.session
+    session.on_code_scanned(scan_event("WIFI:S:ServiceArea;T:WPA;P:88888888;;"))
+    for person in range(3, 8):
+        session.on_code_scanned(
+            scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
+        )
+    return shots.window
+
+
+def _override(shots: Shots, reason: OverrideReason | None) -> QWidget:
+    """A yellow code turned back by the rules; the operator pressed PASS: the override confirmation."""
+    shots.window.show_station()
+    _one_person(shots, "0badc0de87654321")
+    shots.session.set_colour(CodeColour.YELLOW)
+    shots.session.confirm(Outcome.PASS)  # asks for the override (the station view opens the dialog)
+    station = shots.window.station_view
+    wait_for(lambda: station.override_dialog is not None)
+    dialog = station.override_dialog
+    assert dialog is not None
+    if reason is not None:
+        dialog.choose(reason)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_override(shots: Shots) -> QWidget:
+    """The override confirmation as it opens: no reason chosen yet."""
+    return _override(shots, None)
+
+
+def shot_override_reason(shots: Shots) -> QWidget:
+    """The override confirmation with a reason chosen: Enter records it."""
+    return _override(shots, OverrideReason.LEADER_APPROVED)
 
 
 def shot_day_theme(shots: Shots) -> QWidget:
@@ -349,7 +391,8 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     def shot(shots: Shots) -> QWidget:
         folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
         database = open_database(f"sqlite:///{folder / 'station.sqlite3'}")
-        wizard = FirstRunWizard(database, QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=shots.services.clock), settings)
         wizard.show()
         for _ in range(page):
             wizard.gate_page.name_edit.setText("幸福小区北门")
@@ -380,6 +423,9 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "station": shot_station,
     "verdict-pass": shot_verdict_pass,
     "verdict-turn-back": shot_verdict_turn_back,
+    "vehicle-notices": shot_vehicle_notices,
+    "override": shot_override,
+    "override-reason": shot_override_reason,
     "day-theme": shot_day_theme,
     "help": shot_help,
     "log": _tab("log_view"),
@@ -401,6 +447,9 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "shift-open": _shift_dialog(OpenShiftDialog, "request_open"),
     "shift-close": _shift_dialog(CloseShiftDialog, "request_close"),
 }
+
+
+SCREEN_SHOTS = frozenset({"override", "override-reason"})
 
 
 def main() -> int:
@@ -448,10 +497,20 @@ def main() -> int:
                         _administrator(shots)  # every other shot as the administrator sees it
                         window._apply_rights()
                     widget = take(shots)
-                    if widget is not window:
-                        widget.resize(min(width - 80, 1100), min(height - 80, 720))
-                    wait(500)
-                    widget.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                    screen = app.primaryScreen()
+                    path = str(out / f"{name}-{language}-{width}x{height}.png")
+                    if name in SCREEN_SHOTS:
+                        wait(500)
+                        room = screen.size()
+                        if room.width() >= width and room.height() >= height:
+                            window.move(0, 0)
+                            wait(200)
+                            screen.grabWindow(0, 0, 0, width, height).save(path)
+                    else:
+                        if widget is not window:
+                            widget.resize(min(width - 80, 1100), min(height - 80, 720))
+                        wait(500)
+                        widget.grab().save(path)
                     if name.startswith("verdict"):
                         band = window.station_view.confirmation
                         print(

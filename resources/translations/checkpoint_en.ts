@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>Log anchor</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -122,6 +133,10 @@
     <message>
         <source>Anomaly hand-off</source>
         <translation>Anomaly hand-off</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
     </message>
 </context>
 <context>
@@ -307,6 +322,10 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>Override: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation><numerusform>{reason} (+%n more)</numerusform><numerusform>{reason} (+%n more)</numerusform></translation>
@@ -485,12 +504,24 @@
         <translation>the gate's rules</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>a purge record</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>the counts of a purged hour</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>a record</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>Record no. {seq} is missing: it was deleted outside the application.</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -509,8 +540,16 @@
         <translation>The database failed verification.</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>The database file itself is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <source>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -861,8 +900,8 @@
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>Handover written: {path} ({count} passages)</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>Handover written: {path} ({count} passages). Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -1111,6 +1150,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Corrections</source>
         <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -1667,6 +1714,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>{n} driver</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
     </message>
@@ -1893,6 +1950,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Locked out</source>
         <translation>Locked out</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>Override the proposal</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>Record {chosen} instead of the proposed {proposed}?</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>You record</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>Why? Pick a reason (keys 1–6) or choose Other and type it.</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>The reason in your words (needed for Other)</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>Record {outcome} (Enter)</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>Pick a reason first: an override is never recorded without one.</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>Type the reason for Other.</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>Press Enter to record, or Esc to go back.</translation>
     </message>
 </context>
 <context>
@@ -2352,8 +2460,8 @@ Vehicle facts: {vehicle}</translation>
         <translation>Shift opened by {leader}.</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -2640,6 +2748,14 @@ Vehicle facts: {vehicle}</translation>
         <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>Not recorded: the entry changed while the override was being confirmed. Check it again.</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>Not recorded: the override needs a reason.</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</translation>
     </message>
@@ -2795,6 +2911,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>3+ days</source>
         <translation>3+ days</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation><numerusform>Waiting: %n more code scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform><numerusform>Waiting: %n more codes scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>This shift: %n passage(s)</source>
@@ -3027,6 +3147,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Override: milder than proposed</source>
+        <translation>Override: milder than proposed</translation>
+    </message>
+    <message>
         <source>Camera starting</source>
         <translation>Camera starting</translation>
     </message>
@@ -3189,6 +3313,30 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>certificate signature</source>
         <translation>certificate signature</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>Rechecked by hand: all clear</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>Approved by the shift leader</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>Medical emergency</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>Official duty or supply run</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>Health-code platform fault</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>Other (type the reason)</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -3607,6 +3755,18 @@ Vehicle facts: {vehicle}</translation>
         <translation>Database verified intact</translation>
     </message>
     <message>
+        <source>Purge of old passages started</source>
+        <translation>Purge of old passages started</translation>
+    </message>
+    <message>
+        <source>Log anchor issued</source>
+        <translation>Log anchor issued</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt</source>
+        <translation>Search index rebuilt</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>operator</translation>
     </message>
@@ -3853,6 +4013,14 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation><numerusform>%n person: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform><numerusform>%n persons: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation><numerusform>Not added: %n code not from a person ({kinds}). No code? {manual}</numerusform><numerusform>Not added: %n codes not from a person ({kinds}). No code? {manual}</numerusform></translation>
     </message>
 </context>
 <context>

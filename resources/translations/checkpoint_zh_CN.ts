@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>日志锚点</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station&apos;s log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor&apos;s text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>站点 {station}，第 {seq} 条记录，哈希 {hash}。持有本表者可核对本站日志是否仍原样保留这条记录：checkpoint db verify --anchor 后接锚点文本 CPA1:…（PDF 上的二维码内容相同）。</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -122,6 +133,10 @@
     <message>
         <source>Anomaly hand-off</source>
         <translation>异常人员移交清单</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
     </message>
 </context>
 <context>
@@ -309,6 +324,10 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>人工改判：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation>
@@ -491,12 +510,24 @@
         <translation>卡口规则</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>一条清理记录</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>已清理时段的统计数</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>一条记录</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>第 {seq} 条记录缺失：它在程序之外被删除。</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>自第 {seq} 条起的记录缺失，且顶替它们的清理记录与之不符：这些记录是在程序之外删除的。</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -515,8 +546,16 @@
         <translation>数据库核验未通过。</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>日志中的第 {seq} 条记录已与交接表上的锚点 {anchor} 不符：该表生成后，日志被改写、重新编号或截短。</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>数据库文件本身已损坏（完整性检查未通过）。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s search index does not match the records: people may be missing from the log&apos;s search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>通行记录的搜索索引与记录不符：搜索时可能查不到某些人员。请管理员用 checkpoint db reindex 重建索引。</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -867,8 +906,8 @@
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>交接班记录已生成：{path}（{count} 条通行记录）</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>交接班记录已生成：{path}（{count} 条通行记录）。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -1117,6 +1156,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Corrections</source>
         <translation>更正</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -1677,6 +1724,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{n} 驾驶员</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>颜色未确认</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>人员 {n}</translation>
     </message>
@@ -1903,6 +1960,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Locked out</source>
         <translation>锁定</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>不按建议「{proposed}」，改为「{chosen}」？</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>改为记录</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>改判原因（必选）：按数字键 1–6 选择，或选“其他”并填写。</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>原因说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>将以 {operator} 的名义记为人工改判，计入交接班记录并列入异常人员移交清单。</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>确认{outcome}（Enter）</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>请先选择原因：没有原因不能改判。</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>请填写“其他”的具体原因。</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>按 Enter 确认记录，按 Esc 返回。</translation>
     </message>
 </context>
 <context>
@@ -2364,8 +2472,8 @@ Vehicle facts: {vehicle}</source>
         <translation>{leader} 已开班。</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -2652,6 +2760,14 @@ Vehicle facts: {vehicle}</source>
         <translation>未放行：请先确认告警（{alarms}）。</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>未记录：确认改判期间信息发生变化，请重新核查。</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>未记录：人工改判必须填写原因。</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>本次通行未登记：{reason} 已填内容未丢失，请再次确认。</translation>
     </message>
@@ -2811,6 +2927,12 @@ Vehicle facts: {vehicle}</source>
         <translation>3天及以上</translation>
     </message>
     <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation>
+            <numerusform>排队中：另有 %n 个码已扫描（最早 {time}）。当前人员记录完毕或按 Esc 清空后依次显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This shift: %n passage(s)</source>
         <translation>
             <numerusform>本班次：%n 条</numerusform>
@@ -2924,7 +3046,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation>未查验健康码</translation>
+        <translation>健康码颜色未确认</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
@@ -3041,6 +3163,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Today</source>
         <translation>当天</translation>
+    </message>
+    <message>
+        <source>Override: milder than proposed</source>
+        <translation>人工改判（低于系统建议）</translation>
     </message>
     <message>
         <source>Camera starting</source>
@@ -3205,6 +3331,30 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>certificate signature</source>
         <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>人工复核无异常</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>带班领导批准</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>紧急就医</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>公务或保供任务</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>健康码平台故障</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>其他（请填写原因）</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -3623,6 +3773,18 @@ Vehicle facts: {vehicle}</source>
         <translation>数据库核验完好</translation>
     </message>
     <message>
+        <source>Purge of old passages started</source>
+        <translation>开始清理过期通行记录</translation>
+    </message>
+    <message>
+        <source>Log anchor issued</source>
+        <translation>已发出日志锚点</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt</source>
+        <translation>已重建搜索索引</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
@@ -3871,6 +4033,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Scan each person&apos;s code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>逐个扫描每位乘员的码即可加入。省份 {picker} · 车型 {kinds} · 选人 {up}/{down} · 同上一人 {same} · 移除此人 {remove} · 下一辆车 Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation>
+            <numerusform>已登记 %n 人，超过{kind}核载（{limit} 人）。请逐行核对，{remove} 删除一人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation>
+            <numerusform>未登记：%n 个非人员码（{kinds}）。无码人员请按 {manual} 手工录入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.roles import Permission
-from checkpoint.station.first_run import needs_first_run
+from checkpoint.station.first_run import FirstRunService, needs_first_run
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
 from checkpoint.storage.database import open_database
@@ -21,7 +21,7 @@ from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 @pytest.fixture()
@@ -97,6 +97,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left_and_the_fifth_locks_out(
     assert services.session.operator.name == "李明"
 
 
+@pytest.mark.expected_log  # each refusal is a warning
 def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
     qtbot: QtBot, window: MainWindow, services: StationServices, colleague: str
 ) -> None:
@@ -163,7 +164,7 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     try:
         assert needs_first_run(database)
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.gate_page.name_edit.setText("")

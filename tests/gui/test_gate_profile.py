@@ -12,13 +12,12 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from checkpoint.app import UnknownProfileError, build_services, run_gui
+from checkpoint.app import UnknownProfileError, build_services, build_session, run_gui
 from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Reason, Role
 from checkpoint.station.profiles import ProfileNotFoundError
 from checkpoint.station.services import StationServices
-from checkpoint.station.session import StationSession
 from checkpoint.storage.database import Database
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 def _switches(database: Database) -> list[str]:
@@ -82,6 +81,7 @@ def test_an_unknown_profile_is_refused_before_the_database_is_touched(tmp_path: 
     assert not path.exists()
 
 
+@pytest.mark.expected_log  # the unknown profile is logged
 def test_the_gui_explains_an_unknown_profile(qtbot: QtBot, tmp_path: Path) -> None:
     seen: list[str] = []
 
@@ -137,7 +137,7 @@ def test_use_profile_refuses_unknown_profiles_and_operators(services: StationSer
     assert not services.writer.pending
 
     operator = services.writer.database.operators.ensure_operator("小王", Role.OPERATOR)
-    plain = StationSession(
+    plain = build_session(
         services.writer,
         session.gate,
         operator,

@@ -1,4 +1,4 @@
-"""Who is signed in at the station, with which rights, and for how long (issue 5, operators and roles).
+"""Who is signed in at the station, with which rights, and for how long (operators and their roles).
 
 One person works the gate at a time: whoever signs in with their PIN is the operator every passage is
 recorded under (``StationSession.set_operator`` follows ``signed_in``). The rights of a shift leader or
@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import (
+    OperatorAccount,
     Permission,
     SignInOutcome,
     SignInResult,
@@ -28,8 +29,8 @@ from checkpoint.domain.roles import (
     is_elevated,
     minimum_role,
 )
-from checkpoint.station.texts import role_text, storage_error_text
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.texts import enum_text
+from checkpoint.station.writer import OnFailed, RecordWriter, in_words
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 
@@ -69,7 +70,7 @@ def refusal_text(permission: Permission) -> str:
     role = minimum_role(permission)
     return QCoreApplication.translate(
         "Auth", "This needs a {role}: switch operator ({key}) and sign in as one."
-    ).format(role=role_text(role), key=SWITCH_KEY)
+    ).format(role=enum_text(role), key=SWITCH_KEY)
 
 
 class AuthService(QObject):
@@ -155,6 +156,12 @@ class AuthService(QObject):
         self._last_activity = self._clock()
         self.role_changed.emit(self.role)
 
+    def load_accounts(self, *, on_done: Callable[[list[OperatorAccount]], None], on_failed: OnFailed) -> None:
+        """Reads every operator's account on the writer thread (the sign-in screen's list)."""
+        self._writer.submit(
+            lambda db: db.operators.operator_accounts(), on_done=on_done, on_error=in_words(on_failed)
+        )
+
     # -- signing in and out --------------------------------------------------------------------------
 
     def sign_in(self, name: str, pin: str) -> bool:
@@ -192,7 +199,7 @@ class AuthService(QObject):
         self._busy = False
         self.sign_in_failed.emit(
             QCoreApplication.translate("Auth", "Sign-in could not be checked: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
 
@@ -241,6 +248,6 @@ class AuthService(QObject):
             QCoreApplication.translate(
                 "Auth",
                 "Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.",
-            ).format(name=self._operator.name, role=role_text(self._operator.role), key=SWITCH_KEY)
+            ).format(name=self._operator.name, role=enum_text(self._operator.role), key=SWITCH_KEY)
         )
         self.role_changed.emit(self.role)

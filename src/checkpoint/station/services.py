@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings
 
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import AuthService
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
@@ -17,6 +18,7 @@ from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.shifts import ShiftService
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 
 
@@ -31,6 +33,8 @@ class StationServices:
     devices: GateDevices
     presence: Presence
     shifts: ShiftService
+    tracing: TracingService
+    audit: AuditTrailService
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights

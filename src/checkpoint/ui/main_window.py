@@ -26,14 +26,15 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import Permission
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
+from checkpoint.station.chain_check import DatabaseCheck
+from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
-from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
-from checkpoint.station.verification_check import DatabaseCheck, DatabaseCheckService, check_text
+from checkpoint.station.texts import enum_text, load_problem_text
 from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog
@@ -120,14 +121,14 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(
-            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+            services.tracing, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
+            self.audit_view = AuditView(services.audit, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
         self.print_action.triggered.connect(self.print_handover)
         self.handover_printer = HandoverPrinter(
-            self._services.writer, self._services.messages, self, clock=self._services.clock
+            self._services.exports, self._services.messages, self, clock=self._services.clock
         )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(
-                self._services.writer, self._services.messages, self, clock=self._services.clock
+                self._services.audit, self._services.messages, self, clock=self._services.clock
             )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
@@ -728,7 +729,7 @@ class MainWindow(QMainWindow):
         shift = current.shift
         self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
         operator = session.operator
-        role = role_text(operator.role)
+        role = enum_text(operator.role)
         if self._auth.expired_elevation:
             text = self.tr("Operator: {name} ({role}, rights expired)").format(name=operator.name, role=role)
         else:
@@ -740,7 +741,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Shift: {leader}, opened {time}").format(leader=current.leader, time=opened)
         self.shift_label.setText(text)
-        self.camera_label.setText(camera_status_text(self._camera_status))
+        self.camera_label.setText(enum_text(self._camera_status))
         self.camera_label.setToolTip(f"{self._services.scan.camera_spec}\n{self._camera_detail}".strip())
         self.db_label.setText(self.tr("Database: {db}").format(db=describe_db(self._services.db_url)))
 

@@ -20,12 +20,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from checkpoint.exports import ExportError
-from checkpoint.station.exporting import ExportResult, export_error_text, export_handover_file
+from checkpoint.station.exporting import ExportResult, ExportService, export_error_text
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import handover_labels, storage_error_text
-from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database
-from checkpoint.storage.errors import StorageError
 
 
 class PdfLoadError(ValueError):
@@ -82,7 +78,8 @@ class PdfPrintPreview(QPrintPreviewDialog):
 
 
 class HandoverPrinter(QObject):
-    """Writes the current shift's handover PDF to a temporary folder on the writer thread.
+    """Writes the current shift's handover PDF to a temporary folder on the writer thread (through
+    ``exports``).
 
     Signals:
         pdf_ready(str): the written PDF's path; the window opens the preview on it.
@@ -94,7 +91,7 @@ class HandoverPrinter(QObject):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        exports: ExportService,
         messages: MessageBus,
         parent: QObject | None = None,
         *,
@@ -102,7 +99,7 @@ class HandoverPrinter(QObject):
     ) -> None:
         super().__init__(parent)
         self._clock = clock  # the station's time: when the handover was generated
-        self._writer = writer
+        self._exports = exports
         self._messages = messages
         # Removed when this object is collected or the program exits.
         self._folder = tempfile.TemporaryDirectory(prefix="checkpoint-print-")
@@ -112,18 +109,9 @@ class HandoverPrinter(QObject):
         """Starts writing the handover of the current shift; returns the path it will be written to."""
         self._count += 1
         path = Path(self._folder.name) / f"handover-{self._count}.pdf"
-        labels = handover_labels()  # on the GUI thread, in the operator's language
-        now = self._clock()
-
-        def job(database: Database) -> ExportResult | ExportError | ValueError:
-            try:
-                return export_handover_file(
-                    database, path, "pdf", labels=labels, now=now, operator_id=operator_id
-                )
-            except (ExportError, ValueError) as error:
-                return error
-
-        self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
+        self._exports.write_handover_pdf(
+            path, operator_id, now=self._clock(), on_done=self._on_done, on_failed=self._fail
+        )
         return path
 
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
@@ -137,9 +125,6 @@ class HandoverPrinter(QObject):
                 detail=str(result)
             )
         self._fail(message)
-
-    def _on_storage_error(self, error: StorageError) -> None:
-        self._fail(storage_error_text(error.kind))
 
     def _fail(self, message: str) -> None:
         self._messages.error(message)

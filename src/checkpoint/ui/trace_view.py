@@ -2,9 +2,9 @@
 
 The request is checked as ``checkpoint trace`` checks it (``domain.tracing.trace_query``) before anything
 runs, with the same problems in the operator's words. The query and the export run on the writer thread
-(the one database worker), so the screen never waits on the disk. Results are shown and exported masked;
-an export is written to the audit trail (``export_trace_file``). A masked search itself is not audited:
-it shows nothing the pass log does not.
+(the one database worker, through ``station.tracing.TracingService``), so the screen never waits on the
+disk. Results are shown and exported masked; an export is written to the audit trail
+(``export_trace_file``). A masked search itself is not audited: it shows nothing the pass log does not.
 
 "Show full details" (``Permission.UNMASK``: shift leaders and administrators) runs the shown query again
 unmasked; the audit entry (the query, who asked) is written on the writer thread *before* the results come
@@ -20,7 +20,7 @@ import enum
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -54,32 +54,17 @@ from checkpoint.domain.roles import Permission
 from checkpoint.domain.tracing import TraceQuery, TraceQueryError, trace_query
 from checkpoint.exports import ExportError
 from checkpoint.station.auth import AuthService, refusal_text
-from checkpoint.station.exporting import (
-    PersonListResult,
-    audit_trace,
-    export_error_text,
-    export_trace_file,
-    trace_passages,
-)
+from checkpoint.station.exporting import PersonListResult, export_error_text
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
-    direction_text,
-    outcome_text,
-    storage_error_text,
-    trace_labels,
+    enum_text,
     trace_problem_text,
 )
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.tracing import TraceFound, TracingService
 from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
 
-if TYPE_CHECKING:
-    from checkpoint.storage.database import Database
-    from checkpoint.storage.errors import StorageError
-
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
-# A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
-_Found = tuple["TraceQuery", list[Passage], dict[Any, str], Operator | None]
 TRACE_FORMATS = ("xlsx", "csv")
 
 
@@ -147,12 +132,12 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.GATE:
             return self._names.get(passage.gate_id, "")
         if column is TraceColumn.DIRECTION:
-            return direction_text(passage.direction)
+            return enum_text(passage.direction)
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
             return "; ".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
-        return outcome_text(passage.outcome)
+        return enum_text(passage.outcome)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -174,9 +159,9 @@ class TraceResultModel(RowsModel[Passage]):
 class TraceView(QWidget):
     """Tracing queries and their export.
 
-    Given the writer (the one database worker), the message bus (export results and failures), the
-    station's clock (the default window, "today", audit and export times) and the sign-in service (``auth``:
-    who may unmask; without it the view stays masked).
+    Given the tracing service (queries and exports on the writer thread), the message bus (export results
+    and failures), the station's clock (the default window, "today", the export's file name) and the
+    sign-in service (``auth``: who may unmask; without it the view stays masked).
 
     Signals:
         results_ready(int): a query finished with this many passages (the table shows them).
@@ -194,7 +179,7 @@ class TraceView(QWidget):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        tracing: TracingService,
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
@@ -202,7 +187,7 @@ class TraceView(QWidget):
         auth: AuthService | None = None,
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._tracing = tracing
         self._messages = messages
         self._clock = clock
         self._auth = auth
@@ -332,18 +317,11 @@ class TraceView(QWidget):
     def _run(self, query: TraceQuery) -> None:
         """Runs ``query`` on the writer thread: unmasked (and audited first) while full details are on."""
         self.search_button.setEnabled(False)
-        unmasked_by = self._unmask_by
-        now = self._clock()
+        self._tracing.find(
+            query, self._unmask_by, on_done=self._on_query_done, on_failed=self._on_query_failed
+        )
 
-        def job(database: Database) -> _Found:
-            found = trace_passages(database, query)
-            if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
-                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
-            return query, found, {gate.id: gate.name for gate in database.gates.all()}, unmasked_by
-
-        self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
-
-    def _on_query_done(self, result: _Found) -> None:
+    def _on_query_done(self, result: TraceFound) -> None:
         query, found, gate_names, unmasked_by = result
         self._query = query
         # Shown in full only if still asked for by the same person (the toggle may have gone off since).
@@ -361,9 +339,8 @@ class TraceView(QWidget):
         if unmasked_by is None and self._unmask_by is not None:
             self._run(query)  # full details were asked for while this masked search ran
 
-    def _on_query_error(self, error: StorageError) -> None:
+    def _on_query_failed(self, text: str) -> None:
         self.search_button.setEnabled(True)
-        text = storage_error_text(error.kind)
         self.problem_label.setText(text)
         self._messages.error(text)
 
@@ -375,28 +352,15 @@ class TraceView(QWidget):
             return
         if fmt not in TRACE_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
-        query, passages, unmasked_by = self._query, self.model.passages, self._shown_unmasked_by
-        labels = trace_labels()  # built here, in the language the operator sees
-        now = self._clock()
-        zone = now.astimezone().tzinfo
-
-        def job(database: Database) -> PersonListResult | ExportError:
-            try:
-                return export_trace_file(
-                    database,
-                    path,
-                    fmt,
-                    passages,
-                    query,
-                    labels=labels,
-                    now=now,
-                    zone=zone,
-                    unmasked_by=unmasked_by,
-                )
-            except ExportError as error:
-                return error
-
-        self._writer.submit(job, on_done=self._on_export_done, on_error=self._on_export_error)
+        self._tracing.export(
+            path,
+            fmt,
+            self.model.passages,
+            self._query,
+            self._shown_unmasked_by,
+            on_done=self._on_export_done,
+            on_failed=self._export_failed,
+        )
 
     def _on_export_done(self, result: PersonListResult | ExportError) -> None:
         if isinstance(result, ExportError):
@@ -408,9 +372,6 @@ class TraceView(QWidget):
             )
         )
         self.export_finished.emit(str(result.path))
-
-    def _on_export_error(self, error: StorageError) -> None:
-        self._export_failed(storage_error_text(error.kind))
 
     def _export_failed(self, text: str) -> None:
         self._messages.error(text)

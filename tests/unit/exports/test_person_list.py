@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from exports_fixtures import GATE, en_enum_text, zh_enum_text
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.anomalies import anomaly_handoff
 from checkpoint.domain.records import (
     CodeColour,
@@ -26,6 +26,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.exports import ExportError, ExportErrorKind, PersonListLabels
 from checkpoint.exports.person_list import write_person_list_csv, write_person_list_xlsx
+from tests.unit.exports.exports_fixtures import GATE, en_enum_text, zh_enum_text
 
 CST = timezone(timedelta(hours=8))
 AT = datetime(2026, 11, 22, 1, 30, 5, tzinfo=UTC)  # 09:30:05 in CST
@@ -140,3 +141,23 @@ def test_missing_folder_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
         write_person_list_csv([], tmp_path / "no" / "x.csv", ZH, zone=CST)
     assert caught.value.kind is ExportErrorKind.FOLDER_MISSING
+
+
+ANCHOR = Anchor(2917, "3fa2c0de91b4e7a5" + "0" * 48, uuid.UUID(int=9))
+
+
+def test_the_anomaly_hand_off_ends_with_the_log_s_anchor_after_an_empty_row(tmp_path: Path) -> None:
+    rows = anomaly_handoff([turned_back_car()])
+    path = tmp_path / "anomalies.csv"
+    write_person_list_csv(rows, path, ZH, zone=CST, anchor=ANCHOR)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert len(lines) == 1 + 2 + 3 and lines[3] == []
+    assert lines[4] == [ZH.anchor, ANCHOR.text()]
+    assert "record no. 2917" in lines[5][1] and "3fa2c0de 91b4e7a5" in lines[5][1]
+
+    xlsx = tmp_path / "anomalies.xlsx"
+    write_person_list_xlsx(rows, xlsx, ZH, zone=CST, anchor=ANCHOR)
+    sheet = openpyxl.load_workbook(xlsx)["异常移交"]
+    assert sheet.max_row == 6 and sheet["B5"].value == ANCHOR.text() and sheet["B5"].data_type == "s"
+    assert sheet.auto_filter.ref == "A1:Q3"  # the filter covers the persons only

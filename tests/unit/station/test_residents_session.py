@@ -14,15 +14,16 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ResidentPass, issue_pass
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.records import AuditAction, CodeKind, Direction, Outcome, Passage, Reason, Role
 from checkpoint.domain.residents_import import parse_residents
 from checkpoint.station.alarms import AlarmKind
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import ManualIdentity, StationSession
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
@@ -80,7 +81,7 @@ def session(
         keys_folder=tmp_path / "keys",
         platforms_paths=[],
     )
-    session = StationSession(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
+    session = build_session(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
     session.set_direction(Direction.OUT)
     yield session
     writer.stop()

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint import paths
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import open_database
+from tests.unit.storage.storage_helpers import T0
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 

@@ -16,7 +16,7 @@ from checkpoint.domain.residents import ImportAction
 from checkpoint.domain.residents_import import ResidentRejectCode
 from checkpoint.domain.roles import Permission
 from checkpoint.station.residents import ResidentsFileError, read_residents_file
-from checkpoint.station.texts import import_action_text, resident_file_error_text, resident_reject_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.errors import InvalidRecordError, StorageError
 
 
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         parsed = report.file
         if parsed.error is not None:
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
-            raise CommandError(f"nothing imported: {resident_file_error_text(parsed.error)}{detail}")
+            raise CommandError(f"nothing imported: {enum_text(parsed.error)}{detail}")
         plan = report.plan
         if not args.dry_run and report.importable:
             try:
@@ -55,15 +55,13 @@ def run(args: argparse.Namespace) -> int:
     lines: list[tuple[int, str]] = [
         (
             row.line,
-            f"{row.line}\t{import_action_text(row.action)}\t{row.member.household}\t{mask_name(row.member.name)}",
+            f"{row.line}\t{enum_text(row.action)}\t{row.member.household}\t{mask_name(row.member.name)}",
         )
         for row in plan.rows
     ]
-    lines += [
-        (r.line, f"{r.line}\t{resident_reject_text(r.reason_code)}\t{r.detail}") for r in parsed.rejected
-    ]
+    lines += [(r.line, f"{r.line}\t{enum_text(r.reason_code)}\t{r.detail}") for r in parsed.rejected]
     for line, _row, registered in plan.conflicts:
-        text = resident_reject_text(ResidentRejectCode.REGISTERED_TO_OTHER)
+        text = enum_text(ResidentRejectCode.REGISTERED_TO_OTHER)
         lines.append((line, f"{line}\t{text}\t{mask_name(registered.name)}"))
     for _line, text in sorted(lines, key=lambda item: item[0]):
         print(text)

@@ -24,10 +24,9 @@ from checkpoint.domain.records import (
     SubjectKind,
 )
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
-from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.station.alarms import AlarmKind, alarms_for, mask_name, mask_number, mask_phone, mask_plate
-from checkpoint.station.verification import Screening, Verifier, gate_facts
+from checkpoint.station.credentials import Screening, Verifier, gate_facts
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
 
@@ -115,7 +114,7 @@ def test_a_valid_exit_slip_is_verified_with_its_holder_and_household(
     assert v.verified_facts() == ("pass_signature", "pass_validity", "name", "household")
     assert not v.quota_exceeded and not v.return_overdue and v.quota_days == 2
     facts = gate_facts(GateFacts(direction=Direction.OUT), v, Screening(), manual_id=False)
-    assert facts.pass_kind is RulesPassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
+    assert facts.pass_kind is PassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
 
 
 def test_a_revoked_or_expired_slip_says_so(
@@ -132,6 +131,7 @@ def test_a_revoked_or_expired_slip_says_so(
     assert expired.pass_verdict is PassVerdict.EXPIRED and "pass_validity" not in expired.verified_facts()
 
 
+@pytest.mark.expected_log  # an unreadable key file is a warning
 def test_without_the_deployment_key_passes_are_untrusted_not_an_error(
     db: Database, key: ed25519.Ed25519PrivateKey, tmp_path: Path
 ) -> None:

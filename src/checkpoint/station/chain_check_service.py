@@ -2,7 +2,7 @@
 operator's words.
 
 The check is ``Database.verify`` (integrity check and hash-chain walk) then the audit entry
-(:func:`db_check.audit_check`: ``verify_failed`` naming the first broken record, or ``verify_ok`` since a
+(:func:`chain_check.audit_check`: ``verify_failed`` naming the first broken record, or ``verify_ok`` since a
 signed-in leader asked). On a big database the walk takes minutes, so it runs on a thread of its own in
 one read transaction (:class:`~checkpoint.station.background.BackgroundRead`; SQLite's WAL lets it read
 beside the writer): passages scanned meanwhile are written at once. Only the audit entry goes to the
@@ -25,9 +25,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from checkpoint.station.background import BackgroundRead, ReadStoppedError
-from checkpoint.station.db_check import DatabaseCheck, audit_check
+from checkpoint.station.chain_check import DatabaseCheck, audit_check
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.errors import StorageError
@@ -54,6 +54,8 @@ def _kind_text(kind: str) -> str:
         "resident": QCoreApplication.translate("DatabaseCheck", "a resident of the residents registry"),
         "gate": QCoreApplication.translate("DatabaseCheck", "the gate"),
         "gate_profile": QCoreApplication.translate("DatabaseCheck", "the gate's rules"),
+        "purge": QCoreApplication.translate("DatabaseCheck", "a purge record"),
+        "passage_summary": QCoreApplication.translate("DatabaseCheck", "the counts of a purged hour"),
     }
     if not kind:
         return ""
@@ -66,6 +68,12 @@ def break_text(brk: ChainBreak) -> str:
     if brk.problem is ChainProblem.SEQ_GAP:
         return QCoreApplication.translate(
             "DatabaseCheck", "Record no. {seq} is missing: it was deleted outside the application."
+        ).format(seq=brk.seq)
+    if brk.problem is ChainProblem.UNVOUCHED_GAP:
+        return QCoreApplication.translate(
+            "DatabaseCheck",
+            "Records from no. {seq} on are missing, and a purge record that does not account for them stands "
+            "in for them: they were deleted outside the application.",
         ).format(seq=brk.seq)
     if brk.problem is ChainProblem.LINK_MISMATCH:
         return QCoreApplication.translate(
@@ -90,10 +98,27 @@ def check_text(check: DatabaseCheck) -> str:
     parts = [QCoreApplication.translate("DatabaseCheck", "The database failed verification.")]
     if report.first_break is not None:
         parts.append(break_text(report.first_break))
+    failed = [anchor for anchor in report.anchors if not anchor.ok]
+    if failed:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseCheck",
+                "The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was "
+                "rewritten, renumbered or cut back after that sheet was made.",
+            ).format(seq=failed[0].anchor.seq, anchor=failed[0].anchor.short())
+        )
     if not report.integrity_ok:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseCheck", "The database file itself is damaged (integrity check failed)."
+            )
+        )
+    if report.search_index is not None and not report.search_index.ok:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseCheck",
+                "The log's search index does not match the records: people may be missing from the log's "
+                "search. An administrator rebuilds it with: checkpoint db reindex",
             )
         )
     parts.append(
@@ -103,7 +128,7 @@ def check_text(check: DatabaseCheck) -> str:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseCheck", "This could not be written to the audit trail: {reason}"
-            ).format(reason=storage_error_text(check.audit_error.kind))
+            ).format(reason=enum_text(check.audit_error.kind))
         )
     return " ".join(parts)
 
