@@ -32,6 +32,7 @@ from checkpoint.exports import (
     write_handover_csv,
 )
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.station.texts import (
     anomaly_labels,
     handover_labels,
@@ -317,10 +318,13 @@ class ExportService(WriterService):
     Signals:
         export_finished(str): the written file's path.
         export_failed(str): a translated message; nothing was written.
+        shifts_ready(list): the gate's recent shifts (``ShiftRecord``, newest first) asked for with
+            ``request_shifts``: what the export dialog offers.
     """
 
     export_finished = Signal(str)
     export_failed = Signal(str)
+    shifts_ready = Signal(list)
 
     def __init__(
         self,
@@ -339,7 +343,10 @@ class ExportService(WriterService):
         since: datetime | None = None,
         until: datetime | None = None,
         operator_id: uuid.UUID | None = None,
+        shift_id: uuid.UUID | None = None,
     ) -> None:
+        """Writes the handover of ``shift_id`` (its whole sheet), else of the window ``since``..``until``
+        (``until`` None: up to the moment it is written), else of the current shift."""
         now = self._clock()
         # The labels are built here, on the GUI thread, in the language the operator sees.
         labels = handover_labels()
@@ -352,6 +359,7 @@ class ExportService(WriterService):
                     fmt,
                     since=since,
                     until=until,
+                    shift_id=shift_id,
                     labels=labels,
                     now=now,
                     operator_id=operator_id,
@@ -360,6 +368,15 @@ class ExportService(WriterService):
                 return error
 
         self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
+
+    def request_shifts(self, gate_id: uuid.UUID) -> None:
+        """Reads the gate's recent shifts with their leaders; ``shifts_ready`` brings them."""
+        now = self._clock()
+        self._writer.submit(
+            lambda database: recent_shifts(database, gate_id, now),
+            on_done=self.shifts_ready.emit,
+            on_error=lambda error: self._announce_storage_error(error, self.export_failed),
+        )
 
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
         if isinstance(result, ExportResult):

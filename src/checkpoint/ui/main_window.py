@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
+from uuid import UUID
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
-from checkpoint.domain.records import Operator
+from checkpoint.domain.records import Operator, Shift
 from checkpoint.domain.roles import Permission
+from checkpoint.domain.shift_handover import ShiftRecord
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
@@ -47,7 +48,7 @@ from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintP
 from checkpoint.ui.residents_import import ResidentsImportDialog
 from checkpoint.ui.residents_view import ResidentsView
 from checkpoint.ui.settings_dialog import SettingsDialog
-from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from checkpoint.ui.shift_dialogs import ClosedShiftDialog, CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.style import THEME_KEY, Theme, apply_style, current_theme
@@ -191,10 +192,13 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.open_export_dialog)
+        self.export_action.triggered.connect(lambda: self.open_export_dialog())
+        self.export_dialog: ExportDialog | None = None
+        self._export_choice: UUID | None = None
+        self._services.exports.shifts_ready.connect(self._on_exports_shifts_ready)
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
-        self.print_action.triggered.connect(self.print_handover)
+        self.print_action.triggered.connect(lambda: self.print_handover())
         self.handover_printer = HandoverPrinter(
             self._services.writer, self._services.messages, self, clock=self._services.clock
         )
@@ -307,6 +311,8 @@ class MainWindow(QMainWindow):
         self.shift_menu.addAction(self.close_shift_action)
         self._services.shifts.open_context_ready.connect(self.open_shift_dialog)
         self._services.shifts.close_context_ready.connect(self.close_shift_dialog)
+        self._services.shifts.closed.connect(self._on_shifts_closed)
+        self.closed_shift_dialog: ClosedShiftDialog | None = None
         self._services.shifts.shift_changed.connect(lambda _current: self._show_status())
 
         self.help_menu = bar.addMenu("")
@@ -462,8 +468,18 @@ class MainWindow(QMainWindow):
         self._services.settings.setValue("ui/language", language)
 
     @Slot()
-    def open_export_dialog(self) -> None:
+    def open_export_dialog(self, shift_id: UUID | None = None) -> None:
+        """File > Export handover...: the gate's recent shifts are read first (on the writer thread), then
+        the dialog opens on them, with ``shift_id`` (else the current shift) chosen."""
         if not self.permit(Permission.EXPORT):
+            return
+        self._export_choice = shift_id
+        self._services.exports.request_shifts(self._services.session.gate.id)
+
+    @Slot(list)
+    def _on_exports_shifts_ready(self, shifts: list[ShiftRecord]) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.raise_()
             return
         session = self._services.session
         now = self._services.clock()
@@ -473,23 +489,56 @@ class MainWindow(QMainWindow):
         except OSError:
             folder = Path.home()
         stem = self.tr("handover") + f"_{now.astimezone():%Y%m%d-%H%M}"
-        # The fields show minutes: end at the next full minute so a shift opened a moment ago still exports.
-        until = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
-        dialog = ExportDialog(session.shift.opened_at, until, folder, stem, self)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            # the export service reports the result on the message bus, which the banner shows
-            self._services.exports.export_handover(
-                dialog.path, dialog.fmt, dialog.since, dialog.until, operator_id=session.operator.id
-            )
-            self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
+        dialog = ExportDialog(
+            shifts,
+            session.shift.opened_at,
+            self._services.clock,
+            folder,
+            stem,
+            self,
+            chosen=self._export_choice,
+        )
+        dialog.accepted.connect(lambda: self._on_export_dialog_accepted(dialog))
+        dialog.finished.connect(self._on_export_dialog_finished)
+        self.export_dialog = self._show_modal(dialog)
+
+    def _on_export_dialog_accepted(self, dialog: ExportDialog) -> None:
+        # the export service reports the result on the message bus, which the banner shows
+        self._services.exports.export_handover(
+            dialog.path,
+            dialog.fmt,
+            dialog.since,
+            dialog.until,
+            operator_id=self._services.session.operator.id,
+            shift_id=dialog.shift_id,
+        )
+        self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
+
+    @Slot(int)
+    def _on_export_dialog_finished(self, _result: int) -> None:
+        self.export_dialog = None
 
     @Slot()
-    def print_handover(self) -> None:
-        """Writes the current shift's handover PDF on the writer thread; the preview opens when ready."""
+    def print_handover(self, shift_id: UUID | None = None) -> None:
+        """Writes the handover PDF of ``shift_id`` (else the current shift) on the writer thread; the
+        preview opens when ready."""
         if not self.permit(Permission.PRINT):
             return
-        self.handover_printer.write_current_shift(operator_id=self._services.session.operator.id)
+        self.handover_printer.write_shift(shift_id, operator_id=self._services.session.operator.id)
         self.statusBar().showMessage(self.tr("Preparing the handover for printing..."))
+
+    @Slot(object)
+    def _on_shifts_closed(self, shift: Shift) -> None:
+        """The close is on disk: the confirmation offers that shift's handover sheet at once."""
+        dialog = ClosedShiftDialog(shift, self)
+        dialog.export_requested.connect(self.open_export_dialog)
+        dialog.print_requested.connect(self.print_handover)
+        dialog.finished.connect(self._on_closed_shift_dialog_finished)
+        self.closed_shift_dialog = self._show_modal(dialog)
+
+    @Slot(int)
+    def _on_closed_shift_dialog_finished(self, _result: int) -> None:
+        self.closed_shift_dialog = None
 
     def open_print_preview(self, path: Path) -> PdfPrintPreview | None:
         """The print preview of a handover PDF (window-modal, not blocking); None if it cannot be opened."""

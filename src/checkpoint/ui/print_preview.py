@@ -81,7 +81,8 @@ class PdfPrintPreview(QPrintPreviewDialog):
 
 
 class HandoverPrinter(QObject):
-    """Writes the current shift's handover PDF to a temporary folder on the writer thread.
+    """Writes a shift's handover PDF (by default the current shift's) to a temporary folder on the writer
+    thread.
 
     Signals:
         pdf_ready(str): the written PDF's path; the window opens the preview on it.
@@ -109,6 +110,11 @@ class HandoverPrinter(QObject):
 
     def write_current_shift(self, operator_id: uuid.UUID | None = None) -> Path:
         """Starts writing the handover of the current shift; returns the path it will be written to."""
+        return self.write_shift(None, operator_id=operator_id)
+
+    def write_shift(self, shift_id: uuid.UUID | None, operator_id: uuid.UUID | None = None) -> Path:
+        """Starts writing the whole handover sheet of ``shift_id`` (None: the current shift); returns the
+        path it will be written to."""
         self._count += 1
         path = Path(self._folder.name) / f"handover-{self._count}.pdf"
         labels = handover_labels()  # on the GUI thread, in the operator's language
@@ -117,7 +123,13 @@ class HandoverPrinter(QObject):
         def job(database: Database) -> ExportResult | ExportError | ValueError:
             try:
                 return export_handover_file(
-                    database, path, "pdf", labels=labels, now=now, operator_id=operator_id
+                    database,
+                    path,
+                    "pdf",
+                    shift_id=shift_id,
+                    labels=labels,
+                    now=now,
+                    operator_id=operator_id,
                 )
             except (ExportError, ValueError) as error:
                 return error
