@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from checkpoint.station.log import LogService, PassageFilter
 from checkpoint.station.session import StationSession
 from checkpoint.ui.pass_log_model import Column, PassLogModel
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 
 FILTER_DELAY_MS = 300
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -65,6 +65,8 @@ class LogView(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
 
+        # without an end the To field shows now (it follows the clock); ticked, it starts from now's minute
+        self._follow_until = FollowClock(self.until_edit, session.now, self)
         self._set_window(start_of_today(session.now()), None)
         self.model = PassLogModel(
             log, self._current_filter(), fever_c=session.profile.thresholds.fever_c, parent=self
@@ -135,9 +137,10 @@ class LogView(QWidget):
     # Filter ----------------------------------------------------------------------------------------
 
     def _current_filter(self) -> PassageFilter:
-        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        # what the fields show: From from :00 of its minute, To through the end of its minute (ui/qtime)
+        until = minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None
         return PassageFilter(
-            since=from_qdatetime(self.since_edit.dateTime()),
+            since=minute_start(self.since_edit.dateTime()),
             until=until,
             text=self.text_filter.text().strip(),
             flagged=self.flagged_check.isChecked(),
@@ -159,15 +162,18 @@ class LogView(QWidget):
     def _set_window(self, since: datetime, until: datetime | None) -> None:
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(True)
-        self.since_edit.setDateTime(to_qdatetime(since))
+        show_minute(self.since_edit, since)
         self.until_check.setChecked(until is not None)
-        self.until_edit.setDateTime(to_qdatetime(until or self._session.now() + timedelta(hours=1)))
+        self._follow_until.set_following(until is None)
+        if until is not None:
+            show_minute(self.until_edit, until)
         self.until_edit.setEnabled(until is not None)
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(False)
 
     @Slot()
     def _on_window_edited(self) -> None:
+        self._follow_until.set_following(not self.until_check.isChecked())
         self.until_edit.setEnabled(self.until_check.isChecked())
         self._filter_timer.start()
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDateTime, QObject, QTimer, Slot
 from PySide6.QtWidgets import QDateTimeEdit
 
 MINUTE = timedelta(minutes=1)
-FOLLOW_INTERVAL_MS = 5000  # a field that follows the clock is at most this late (it shows minutes)
+FOLLOW_INTERVAL_MS = 1000  # a field that follows the clock is at most this late (it shows minutes)
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -70,9 +70,11 @@ class FollowClock(QObject):
         return self._timer.isActive()
 
     def set_following(self, on: bool) -> None:
-        """Follow the clock (the field shows now's minute) or stop (the field keeps what it shows)."""
-        if on:
+        """Follow the clock (the field shows now's minute), or stop: the field then shows now's minute
+        once more (the default the operator edits from) and keeps what it is given."""
+        if self._timer.isActive() or on:
             self._show_now()
+        if on:
             self._timer.start()
         else:
             self._timer.stop()

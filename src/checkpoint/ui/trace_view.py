@@ -70,7 +70,7 @@ from checkpoint.station.texts import (
     trace_problem_text,
 )
 from checkpoint.station.writer import RecordWriter
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -223,10 +223,14 @@ class TraceView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=14)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(to_qdatetime(value))
+            show_minute(edit, value)
             edit.setEnabled(False)
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
+        # unticked, To is "now" and shows it; ticked, it starts from now's minute, not the opening's
+        self._follow_until = FollowClock(self.until_edit, clock, self)
+        self._follow_until.set_following(True)
+        self.until_check.toggled.connect(lambda on: self._follow_until.set_following(not on))
         self.search_button = QPushButton(self)
         self.search_button.setDefault(True)
         self.export_button = QPushButton(self)
@@ -310,8 +314,8 @@ class TraceView(QWidget):
             id_number=self.id_edit.text(),
             phone=self.phone_edit.text(),
             name=self.name_edit.text(),
-            since=from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
-            until=from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
+            since=minute_start(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
+            until=minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
             today=today or self._clock().astimezone().date(),
         )
 
