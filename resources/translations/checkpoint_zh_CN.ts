@@ -308,6 +308,29 @@
     </message>
 </context>
 <context>
+    <name>ClosedShiftDialog</name>
+    <message>
+        <source>Shift closed</source>
+        <translation type="unfinished">交班</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export this shift&apos;s handover sheet...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print it...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
@@ -324,6 +347,96 @@
         <translation>
             <numerusform>{plate} · %n 人</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>Say why the record is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was corrected already: correct the newest record instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plate is not a valid plate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temperature must be between 30 and 45 °C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose pass, turn back or hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may correct a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is no longer on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction recorded as No. {seq}; the old record stays beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The correction was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct No. {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation type="unfinished">车牌</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. recheck 36.8 °C, plate misread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature, person {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>
@@ -828,6 +941,22 @@
         <translation>导出交接班记录</translation>
     </message>
     <message>
+        <source>Handover of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shift (the full sheet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished">班次</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -840,12 +969,36 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to the moment the file is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window runs from the first second of From&apos;s minute to the end of To&apos;s minute. It lists passages only: a shift&apos;s staff, items and reconciliation are on its full sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
         <source>Choose...</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>{opened} - now (open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{leader}, handed over to {incoming}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} files (*.{ext})</source>
@@ -1912,8 +2065,8 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>进/出</translation>
+        <source>In/out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1924,8 +2077,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <source>Persons</source>
-        <translation>人数</translation>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation type="unfinished">°C</translation>
     </message>
     <message>
         <source>Names</source>
@@ -1936,16 +2093,163 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <source>Temperature</source>
-        <translation>体温</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PassageDetailDialog</name>
+    <message>
+        <source>This record is no longer on record (removed by retention).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record corrects No. {seq}: {reason} (by {name}, {time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(driver)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: {facts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attested at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the corrected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected already: correct the newest record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passage details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished">卡口</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished">班次</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">手机号</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation type="unfinished">健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation type="unfinished">行程卡</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation type="unfinished">°C</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full personal data (tracing, audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and phones are masked; tracing shows them in full, audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3729,6 +4033,20 @@ Vehicle facts: {vehicle}</source>
 </context>
 <context>
     <name>TraceResultModel</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count}, no name recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (+{n} without a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>
@@ -3773,8 +4091,8 @@ Vehicle facts: {vehicle}</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
-        <translation>正在显示完整个人信息，已按{name}的申请记入审计记录</translation>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plate</source>
@@ -3840,6 +4158,21 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Tracing results</source>
         <translation>流调查询结果</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskReasonDialog</name>
+    <message>
+        <source>Show full details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. case 2031-0715-07, health commission request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -199,10 +199,13 @@ def _write_person_list(
     writer(rows, path, labels, zone=zone, gate_names=gate_names)
 
 
-def _masking_note(unmasked_by: Operator | None) -> str:
+def _masking_note(unmasked_by: Operator | None, reason: str = "") -> str:
+    """How the data left: masked, or unmasked by whom (and for which case, when one was given)."""
     if unmasked_by is None:
         return "masked"
-    return f"UNMASKED by {unmasked_by.name} ({unmasked_by.role.value})"
+    note = f"UNMASKED by {unmasked_by.name} ({unmasked_by.role.value})"
+    reason = " ".join(reason.split())
+    return f"{note} for: {reason}" if reason else note
 
 
 def export_anomalies_file(
@@ -245,8 +248,9 @@ def export_anomalies_file(
     return PersonListResult(path, len(rows), passages, unmasked_by is not None)
 
 
-def trace_passages(database: Database, query: TraceQuery) -> list[Passage]:
-    """The passages a validated tracing query finds, oldest first (exact, indexed matches).
+def trace_passages(database: Database, query: TraceQuery, *, newest_first: bool = False) -> list[Passage]:
+    """The passages a validated tracing query finds, oldest first (the tracing screen: newest first, as the
+    log) (exact, indexed matches).
 
     Corrected passages are included with their corrections: a tracer sees what was recorded and fixed.
     """
@@ -258,7 +262,10 @@ def trace_passages(database: Database, query: TraceQuery) -> list[Passage]:
         phone=query.phone,
         name=query.name,
     )
-    return list(database.iter_passages(wanted))
+    found = list(database.iter_passages(wanted))
+    if newest_first:  # by when it happened (a correction keeps its record's time), then as recorded
+        found.sort(key=lambda passage: (passage.at, passage.seq), reverse=True)
+    return found
 
 
 def audit_trace(
@@ -270,15 +277,17 @@ def audit_trace(
     unmasked_by: Operator | None,
     path: Path | None = None,
     operator_id: uuid.UUID | None = None,
+    reason: str = "",
 ) -> None:
     """Record a tracing query in the audit trail, under ``unmasked_by`` or else ``operator_id``.
 
     The CLI records every query (it signs its operator in); the GUI when unmasked or written to a file.
+    ``reason`` is the case number or reason the leader gave for seeing full personal data.
     """
     target = f" -> {path}" if path is not None else ""
     database.append_audit(
         AuditAction.EXPORT,
-        f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by)}",
+        f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by, reason)}",
         now,
         unmasked_by.id if unmasked_by is not None else operator_id,
     )
@@ -296,8 +305,10 @@ def export_trace_file(
     unmasked_by: Operator | None = None,
     zone: tzinfo | None = None,
     operator_id: uuid.UUID | None = None,
+    reason: str = "",
 ) -> PersonListResult:
-    """Write tracing results (one row per person of each passage) and audit the export."""
+    """Write tracing results (one row per person of each passage) and audit the export (``reason``: the
+    case an unmasked export is for)."""
     rows = [row for passage in passages for row in person_rows(passage, mask=unmasked_by is None)]
     _write_person_list(rows, path, fmt, labels or trace_labels(), database, zone)
     audit_trace(
@@ -308,6 +319,7 @@ def export_trace_file(
         unmasked_by=unmasked_by,
         path=path,
         operator_id=operator_id,
+        reason=reason,
     )
     return PersonListResult(path, len(rows), len(passages), unmasked_by is not None)
 

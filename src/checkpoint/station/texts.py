@@ -231,6 +231,10 @@ def enum_text(value: Enum) -> str:
         CodeKind: kind_text,  # type: ignore[dict-item]
         Reason: reason_text,  # type: ignore[dict-item]
         Anomaly: anomaly_text,  # type: ignore[dict-item]
+        PersonFlag: flag_text,  # type: ignore[dict-item]
+        Role: role_text,  # type: ignore[dict-item]
+        PassKind: pass_kind_text,  # type: ignore[dict-item]
+        StorageErrorKind: storage_error_text,  # type: ignore[dict-item]
     }
     convert = table.get(type(value))
     return convert(value) if convert else str(value.value)

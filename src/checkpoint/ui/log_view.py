@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,17 @@ from checkpoint.ui.pass_log_model import Column, PassLogModel
 from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 
 FILTER_DELAY_MS = 300
+COLUMN_WIDTHS = {  # at 1366x768 every column but the reasons shows; a heading never wider than these
+    Column.TIME: 190,
+    Column.DIRECTION: 80,
+    Column.SUBJECT: 100,
+    Column.PLATE: 120,
+    Column.PERSONS: 90,
+    Column.NAMES: 200,
+    Column.COLOURS: 160,
+    Column.TEMPERATURE: 80,
+    Column.OUTCOME: 150,
+}
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -39,7 +50,13 @@ class LogView(QWidget):
 
     Given the log service and the session (for the current shift, the ``passage_recorded`` signal and the
     station's time, ``session.now``).
+
+    Signals:
+        passage_opened(object): a passage's uuid was opened (double-click, Enter): the window shows its
+            details.
     """
+
+    passage_opened = Signal(object)
 
     def __init__(self, log: LogService, session: StationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +94,7 @@ class LogView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.activated.connect(self._on_table_activated)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring: millions of rows
@@ -84,17 +102,7 @@ class LogView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (Column.TIME, 190),
-            (Column.DIRECTION, 70),
-            (Column.SUBJECT, 100),
-            (Column.PLATE, 120),
-            (Column.PERSONS, 80),
-            (Column.NAMES, 200),
-            (Column.COLOURS, 160),
-            (Column.TEMPERATURE, 110),
-            (Column.OUTCOME, 150),
-        ):
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
 
         self._build_layout()
@@ -194,6 +202,12 @@ class LogView(QWidget):
     def _on_session_draft_changed(self) -> None:
         self.model.set_fever_threshold(self._session.profile.thresholds.fever_c)
 
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        passage = self.model.passage(index.row()) if index.isValid() else None
+        if passage is not None:
+            self.passage_opened.emit(passage.uuid)
+
     @Slot()
     def _on_today_clicked(self) -> None:
         self.set_window(start_of_today(self._session.now()), None)
@@ -229,7 +243,16 @@ class LogView(QWidget):
             self.tr("Passages recorded in degraded mode (ID typed by hand, no phone, platform down).")
         )
         self.model.retranslate()
+        self._fit_headings()
         self._show_count()
+
+    def _fit_headings(self) -> None:
+        """A column narrower than its heading (in this language, with the station's style) widens to it."""
+        header = self.table.horizontalHeader()
+        for column in COLUMN_WIDTHS:
+            wanted = header.sectionSizeFromContents(column).width()
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     @Slot()
     def _show_count(self) -> None:

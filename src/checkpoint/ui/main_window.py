@@ -31,6 +31,7 @@ from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
+from checkpoint.station.passage_detail import PassageDetailService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
@@ -43,6 +44,7 @@ from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.operators_dialog import OperatorsDialog
+from checkpoint.ui.passage_detail import PassageDetailDialog
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -124,6 +126,17 @@ class MainWindow(QMainWindow):
             services.writer, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
+        # One passage in full (log, tracing: double-click or Enter), and a leader's correction of it.
+        self.passage_details = PassageDetailService(
+            services.writer, services.messages, clock=services.clock, parent=self
+        )
+        self.passage_dialog: PassageDetailDialog | None = None
+        self.log_view.passage_opened.connect(self.open_passage_detail)
+        self.trace_view.passage_opened.connect(self.open_passage_detail)
+        # a correction is a new passage: the log, the counters and the presence lists count it
+        self.passage_details.corrected.connect(self.log_view.model.append_passage)
+        self.passage_details.corrected.connect(self.station_view.live_counters.add)
+        self.passage_details.corrected.connect(services.presence.add)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
@@ -568,6 +581,28 @@ class MainWindow(QMainWindow):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    @Slot(object)
+    @Slot(object, bool)
+    def open_passage_detail(self, passage_id: UUID, unmasked: bool = False) -> PassageDetailDialog:
+        """A passage in full; ``unmasked`` only for tracing results already shown (and audited) in full."""
+        if self.passage_dialog is not None:
+            self.passage_dialog.close()
+        dialog = PassageDetailDialog(
+            self.passage_details,
+            passage_id,
+            unmasked=unmasked,
+            auth=self._auth,
+            fever_c=self._services.session.profile.thresholds.fever_c,
+            parent=self,
+        )
+        dialog.finished.connect(self._on_passage_dialog_finished)
+        self.passage_dialog = self._show_modal(dialog)
+        return dialog
+
+    @Slot(int)
+    def _on_passage_dialog_finished(self, _result: int) -> None:
+        self.passage_dialog = None
 
     @Slot(object)
     def open_shift_dialog(self, context: OpenContext) -> OpenShiftDialog:
