@@ -13,11 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QToolBar, QWidget
 
 from checkpoint.exports import ExportError
 from checkpoint.station.exporting import ExportResult, export_error_text, export_handover_file
@@ -25,6 +25,8 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import handover_labels, storage_error_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage import Database, StorageError
+
+TOUCH_HEIGHT = 48
 
 
 class PdfLoadError(ValueError):
@@ -66,15 +68,61 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return document.pageCount()
 
 
+def preview_print_action(preview: QPrintPreviewDialog) -> QAction:
+    """The preview's own Print action (its toolbar's; Qt names it only by its translated text)."""
+    toolbar = preview.findChild(QToolBar)
+    assert toolbar is not None, "QPrintPreviewDialog has a toolbar"
+    actions = [action for action in toolbar.actions() if not action.isSeparator()]
+    wanted = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+    return next((action for action in actions if action.text() == wanted), actions[-1])
+
+
 class PdfPrintPreview(QPrintPreviewDialog):
-    """A print preview of a PDF file; its Print button prints exactly the PDF's pages."""
+    """A print preview of a PDF file; its Print button prints exactly the PDF's pages.
+
+    Qt's toolbar puts Print last, and at 1366x768 with the station's big controls it overflows behind the
+    "»" button; so Print (and Close) are also big buttons under the pages, always in view.
+    """
 
     def __init__(self, pdf_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = load_pdf(pdf_path, self)
         self.pdf_path = pdf_path
-        self.setWindowTitle(self.tr("Print preview"))
+        self.print_action = preview_print_action(self)
+        self.print_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        for button in (self.print_button, self.close_button):
+            button.setMinimumHeight(TOUCH_HEIGHT)
+            button.setAutoDefault(False)
+        self.print_button.setDefault(True)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.close_button)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.addLayout(row)
+        self.print_button.clicked.connect(self.print_action.trigger)
+        self.close_button.clicked.connect(self.reject)
         self.paintRequested.connect(self._on_paint_requested)
+        self.retranslate_ui()
+        # Qt opens it at about 530 px square, where its own toolbar already hides Print: as large as the
+        # window it belongs to (a 1366x768 screen's), never smaller than its toolbar
+        window = parent.window() if parent is not None else None
+        if window is not None:
+            toolbar = self.findChild(QToolBar)
+            least = toolbar.sizeHint().width() + 40 if toolbar is not None else 800
+            self.resize(max(least, window.width() - 80), max(560, window.height() - 60))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Print preview"))
+        self.print_button.setText(self.tr("&Print..."))
+        self.close_button.setText(self.tr("Close"))
 
     def _on_paint_requested(self, printer: QPrinter) -> None:
         paint_pdf(self.document, printer)
