@@ -32,6 +32,7 @@ from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
 from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
 from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
@@ -44,6 +45,7 @@ from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.operators_dialog import OperatorsDialog
+from checkpoint.ui.pass_dialog import IssuePassDialog
 from checkpoint.ui.passage_detail import PassageDetailDialog
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
@@ -227,6 +229,11 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import_dialog)
         self.residents_import_action = QAction(self)
         self.residents_import_action.triggered.connect(self.open_residents_import_dialog)
+        self.issue_pass_action = QAction(self)
+        self.issue_pass_action.triggered.connect(self.open_issue_pass_dialog)
+        self.pass_issuer = PassIssueService(
+            self._services.writer, self._services.messages, clock=self._services.clock, parent=self
+        )
         self.manual_action = QAction(self)
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
@@ -254,6 +261,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.issue_pass_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.devices_action)
         self.file_menu.addAction(self.import_action)
@@ -344,6 +352,7 @@ class MainWindow(QMainWindow):
         gates = (
             (self.export_action, Permission.EXPORT),
             (self.print_action, Permission.PRINT),
+            (self.issue_pass_action, Permission.ISSUE_PASSES),
             (self.settings_action, Permission.SETTINGS),
             (self.import_action, Permission.IMPORT_WATCHLIST),
             (self.residents_import_action, Permission.IMPORT_RESIDENTS),
@@ -539,6 +548,14 @@ class MainWindow(QMainWindow):
             return
         self.handover_printer.write_shift(shift_id, operator_id=self._services.session.operator.id)
         self.statusBar().showMessage(self.tr("Preparing the handover for printing..."))
+
+    @Slot()
+    def open_issue_pass_dialog(self) -> IssuePassDialog | None:
+        """File > Issue pass...: shift leaders and administrators sign, record and print a pass."""
+        if not self.permit(Permission.ISSUE_PASSES):
+            return None
+        dialog = IssuePassDialog(self.pass_issuer, self._auth, self._services.clock, self)
+        return self._show_modal(dialog)
 
     @Slot(object)
     def _on_shifts_closed(self, shift: Shift) -> None:
@@ -768,6 +785,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.export_action.setText(self.tr("&Export handover..."))
         self.print_action.setText(self.tr("&Print handover..."))
+        self.issue_pass_action.setText(self.tr("Issue &pass (exit slip, resident, visitor, supply)..."))
         self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.import_action.setText(self.tr("&Import watchlist..."))
         self.devices_action.setText(self.tr("&Devices (camera, scanner, sounds, barrier)..."))
