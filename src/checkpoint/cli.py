@@ -247,9 +247,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_PASS_DEFAULT_DAYS = {"exit-slip": 7, "resident": 365, "visitor": 1, "supply-vehicle": 30}
-
-
 def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     passes = commands.add_parser("passes", help="issue and check the deployment's own signed passes")
     actions = passes.add_subparsers(dest="passes_command", metavar="ACTION", required=True)
@@ -296,7 +293,7 @@ def _add_passes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         )
         kind_parser.add_argument("--png", type=Path, metavar="OUT", help="write a printable QR card here")
         kind_parser.add_argument("--json", action="store_true")
-        _add_signed_in(kind_parser, "an administrator")
+        _add_signed_in(kind_parser, "a shift leader or an administrator")
         _add_db(kind_parser)
 
     verify = actions.add_parser("verify", help="check a pass payload or an image of one")
@@ -461,120 +458,78 @@ def _cmd_passes_keygen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _pass_content(args: argparse.Namespace, issuer: str):  # type: ignore[no-untyped-def]
-    import uuid
-    from datetime import timedelta
-
-    from checkpoint.domain.credentials import ExitSlip, ResidentPass, SupplyVehiclePass, VisitorPass
-
-    now = datetime.now(UTC).replace(microsecond=0)
-    valid_from = args.valid_from or now
-    if args.valid_until is not None and args.days is not None:
-        raise CommandError("give --until or --days, not both")
-    if args.days is not None and args.days < 1:
-        raise CommandError("--days must be at least 1")
-    valid_until = args.valid_until or valid_from + timedelta(days=args.days or _PASS_DEFAULT_DAYS[args.kind])
-    common: dict[str, Any] = {
-        "pass_id": uuid.uuid4(),
-        "issuer": args.issuer or issuer,
-        "issued_at": now,
-        "valid_from": valid_from,
-        "valid_until": valid_until,
-    }
+def _pass_fields(args: argparse.Namespace) -> dict[str, str | int]:
+    """The kind's fields as the command line gives them (the pass's own field names)."""
     if args.kind == "exit-slip":
-        return ExitSlip(
-            **common,
-            household_id=args.household,
-            member_name=args.name,
-            exit_every_days=args.every_days,
-            return_within_hours=args.return_hours,
-        )
+        return {
+            "household_id": args.household,
+            "member_name": args.name,
+            "exit_every_days": args.every_days,
+            "return_within_hours": args.return_hours,
+        }
     if args.kind == "resident":
-        return ResidentPass(
-            **common, household_id=args.household, name=args.name, building=args.building, unit=args.unit
-        )
+        return {
+            "household_id": args.household,
+            "name": args.name,
+            "building": args.building,
+            "unit": args.unit,
+        }
     if args.kind == "visitor":
-        return VisitorPass(
-            **common,
-            visitor_name=args.name,
-            host_household_id=args.host_household,
-            host_name=args.host_name,
-            purpose=args.purpose,
-        )
-    return SupplyVehiclePass(**common, plate=args.plate, route=args.route, company=args.company)
-
-
-_KIND_CAPTION = {
-    "exit-slip": "出门条 Exit slip",
-    "resident": "居民通行证 Resident pass",
-    "visitor": "访客预约 Visitor",
-    "supply-vehicle": "保供车辆通行证 Supply vehicle",
-}
-
-
-def _pass_caption(content) -> list[str]:  # type: ignore[no-untyped-def]
-    local = "%Y-%m-%d %H:%M"
-    details = content.details()
-    lines = [_KIND_CAPTION[content.kind.value]]
-    lines.append(
-        " · ".join(str(v) for k, v in details.items() if k not in ("exit_every_days", "return_within_hours"))
-    )
-    if content.kind.value == "exit-slip":
-        lines.append(
-            f"每 {details['exit_every_days']} 天一次, {details['return_within_hours']} 小时内返回 "
-            f"(once per {details['exit_every_days']} days, back within {details['return_within_hours']} h)"
-        )
-    lines.append(f"{content.valid_from.astimezone():{local}} – {content.valid_until.astimezone():{local}}")
-    lines.append(str(content.pass_id))
-    return lines
+        return {
+            "visitor_name": args.name,
+            "host_household_id": args.host_household,
+            "host_name": args.host_name,
+            "purpose": args.purpose,
+        }
+    return {"plate": args.plate, "route": args.route, "company": args.company}
 
 
 def _cmd_passes_issue(args: argparse.Namespace) -> int:
-    from checkpoint.domain.credentials import PassContentError, issue_pass
+    """Signs, records and (with --png) prints a pass: the station service the GUI's Issue pass uses."""
+    from checkpoint.domain.credentials import PassContentError, PassKind
     from checkpoint.domain.roles import Permission
+    from checkpoint.station.passes import issue_and_record, new_pass, station_issuer
     from checkpoint.storage.database import InvalidRecordError, StorageError
     from checkpoint.storage.keys import KeyFileError, load_private_key
 
     database = _open_db(args)
     try:
-        operator = authorise(args, database, Permission.PASSES)
+        operator = authorise(args, database, Permission.ISSUE_PASSES)
         try:
             key = load_private_key()
         except KeyFileError as error:
             raise CommandError(str(error)) from error
-        content = _pass_content(args, f"station-{database.station_id}")
         try:
-            payload = issue_pass(content, key)
+            content = new_pass(
+                PassKind(args.kind),
+                _pass_fields(args),
+                issuer=args.issuer or station_issuer(database),
+                now=datetime.now(UTC),
+                valid_from=args.valid_from,
+                valid_until=args.valid_until,
+                days=args.days,
+            )
+            card = issue_and_record(database, content, key, operator.id)
         except PassContentError as error:
             raise CommandError(str(error)) from error
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(
+                f"the pass was signed but not recorded (do not hand it out): {error}"
+            ) from error
         if args.png is not None:
             from checkpoint.station.pass_card import PassCardError, write_pass_card
 
             try:
-                write_pass_card(payload, _pass_caption(content), args.png)
+                write_pass_card(card.payload, card.caption, args.png)
             except PassCardError as error:
-                raise CommandError(str(error)) from error
-        details = content.details()
-        household = str(details.get("household_id") or details.get("host_household_id") or "")
-        summary = " ".join(str(v) for v in details.values())
-        try:
-            database.record_pass_issued(
-                str(content.pass_id),
-                content.kind.value,
-                summary,
-                content.issued_at,
-                operator.id,
-                household=household,
-            )
-        except (StorageError, InvalidRecordError) as error:
-            raise CommandError(f"the pass was signed but not recorded: {error}") from error
+                raise CommandError(f"the pass is recorded, but its card was not written: {error}") from error
     finally:
         database.close()
     if args.json:
-        out = {"payload": payload, "pass": content.to_json(), "png": str(args.png) if args.png else None}
+        out = {"payload": card.payload, "pass": content.to_json(), "png": str(args.png) if args.png else None}
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(payload)
+        print(card.payload)
     return EXIT_OK
 
 
