@@ -1490,6 +1490,129 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     </message>
 </context>
 <context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>Valid until {time}</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>Fill in: {fields}</translation>
+    </message>
+    <message>
+        <source>The pass's QR code appears here once it is issued and recorded.</source>
+        <translation>The pass's QR code appears here once it is issued and recorded.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <source>Save the pass card</source>
+        <translation>Save the pass card</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>The card was not saved: {detail}</source>
+        <translation>The card was not saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Card saved: {path}</source>
+        <translation>Card saved: {path}</translation>
+    </message>
+    <message>
+        <source>Household (e.g. 3-2-501)</source>
+        <translation>Household (e.g. 3-2-501)</translation>
+    </message>
+    <message>
+        <source>Member's name</source>
+        <translation>Member's name</translation>
+    </message>
+    <message>
+        <source>One exit every (days)</source>
+        <translation>One exit every (days)</translation>
+    </message>
+    <message>
+        <source>Back within (hours)</source>
+        <translation>Back within (hours)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Visitor's name</source>
+        <translation>Visitor's name</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>Host household</translation>
+    </message>
+    <message>
+        <source>Host's name</source>
+        <translation>Host's name</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Issue pass</source>
+        <translation>Issue pass</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Valid for (days)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and record</source>
+        <translation>&amp;Issue and record</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG...</source>
+        <translation>&amp;Save PNG...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -1581,6 +1704,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Print handover...</source>
         <translation>&amp;Print handover...</translation>
+    </message>
+    <message>
+        <source>Issue &amp;pass (exit slip, resident, visitor, supply)...</source>
+        <translation>Issue &amp;pass (exit slip, resident, visitor, supply)...</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -2049,6 +2176,29 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>PassIssueService</name>
+    <message>
+        <source>Only a shift leader or an administrator may issue passes.</source>
+        <translation>Only a shift leader or an administrator may issue passes.</translation>
+    </message>
+    <message>
+        <source>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</source>
+        <translation>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</translation>
+    </message>
+    <message>
+        <source>Not issued: {detail}</source>
+        <translation>Not issued: {detail}</translation>
+    </message>
+    <message>
+        <source>Not issued (not recorded): {detail}</source>
+        <translation>Not issued (not recorded): {detail}</translation>
+    </message>
+    <message>
+        <source>Pass issued and recorded: {id}</source>
+        <translation>Pass issued and recorded: {id}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
@@ -2248,6 +2398,14 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <source>Print preview</source>
         <translation>Print preview</translation>
     </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>PlateEntry</name>
@@ -2426,6 +2584,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,8 @@ class PdfPrintPreview(QPrintPreviewDialog):
             self.resize(max(least, window.width() - 80), max(560, window.height() - 60))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # Qt's own constructor sends change events before this one has made its buttons
+        if event.type() == QEvent.Type.LanguageChange and "print_button" in self.__dict__:
             self.retranslate_ui()
         super().changeEvent(event)
 
