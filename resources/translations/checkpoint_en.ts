@@ -971,8 +971,10 @@
         <translation>Up to the moment the file is written.</translation>
     </message>
     <message>
-        <source>The window runs from the first second of From's minute to the end of To's minute. It lists passages only: a shift's staff, items and reconciliation are on its full sheet.</source>
-        <translation>The window runs from the first second of From's minute to the end of To's minute. It lists passages only: a shift's staff, items and reconciliation are on its full sheet.</translation>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</source>
+        <translation>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</translation>
     </message>
     <message>
         <source>File</source>
@@ -2272,6 +2274,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>verified: {facts}</translation>
     </message>
     <message>
+        <source>attested by the operator</source>
+        <translation>attested by the operator</translation>
+    </message>
+    <message>
         <source>attested at {time}</source>
         <translation>attested at {time}</translation>
     </message>
@@ -2290,10 +2296,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Show the corrected record</source>
         <translation>Show the corrected record</translation>
-    </message>
-    <message>
-        <source>Corrected already: correct the newest record.</source>
-        <translation>Corrected already: correct the newest record.</translation>
     </message>
     <message>
         <source>Passage details</source>

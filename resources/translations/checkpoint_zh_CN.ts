@@ -970,15 +970,17 @@
     </message>
     <message>
         <source>Now</source>
-        <translation>至今</translation>
+        <translation>现在</translation>
     </message>
     <message>
         <source>Up to the moment the file is written.</source>
         <translation>截至写出文件的那一刻。</translation>
     </message>
     <message>
-        <source>The window runs from the first second of From&apos;s minute to the end of To&apos;s minute. It lists passages only: a shift&apos;s staff, items and reconciliation are on its full sheet.</source>
-        <translation>时间段从“从”所示那一分钟的第一秒起，到“至”所示那一分钟结束为止。只含通行记录：班次的在岗人员、物品和核对情况见该班次的完整交接班记录。</translation>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift&apos;s full sheet.</source>
+        <translation>“从”自所示那一分钟的第 0 秒起，“至”到所示那一分钟结束为止。
+只含通行记录；在岗人员、物品和核对情况见班次的完整交接班记录。</translation>
     </message>
     <message>
         <source>File</source>
@@ -2282,6 +2284,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>已验证：{facts}</translation>
     </message>
     <message>
+        <source>attested by the operator</source>
+        <translation>操作员人工确认</translation>
+    </message>
+    <message>
         <source>attested at {time}</source>
         <translation>{time} 人工确认</translation>
     </message>
@@ -2300,10 +2306,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Show the corrected record</source>
         <translation>查看被更正的记录</translation>
-    </message>
-    <message>
-        <source>Corrected already: correct the newest record.</source>
-        <translation>已被更正：请更正最新的记录。</translation>
     </message>
     <message>
         <source>Passage details</source>

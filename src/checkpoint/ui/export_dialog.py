@@ -88,7 +88,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(folder / f"{stem}.xlsx"), self)
         self.browse_button = QPushButton(self)
         self.window_note = QLabel(self)
-        self.window_note.setWordWrap(True)
+        # two lines of its own (a word-wrapped label gets too little height in this form)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("dialogError")
         self.error_label.setWordWrap(True)
@@ -130,6 +130,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.window_note)
         form.addRow(self._format_caption, self.format_combo)
         form.addRow(self._file_caption, path_row)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -142,7 +143,8 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self._on_browse_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(720)
+        # one size for both modes (no jump when switching), tall enough for the window's wrapped rule
+        self.setMinimumSize(760, 600)
         self.retranslate_ui()
         self.now_check.setChecked(True)
         index = next((i for i, r in enumerate(self._shifts) if r.shift.id == chosen), 0)
@@ -205,8 +207,8 @@ class ExportDialog(QDialog):
         self.now_check.setToolTip(self.tr("Up to the moment the file is written."))
         self.window_note.setText(
             self.tr(
-                "The window runs from the first second of From's minute to the end of To's minute. It "
-                "lists passages only: a shift's staff, items and reconciliation are on its full sheet."
+                "From: from second :00 of its minute. To: through the end of its minute.\n"
+                "Passages only; staff, items and reconciliation are on a shift's full sheet."
             )
         )
         self._file_caption.setText(self.tr("File"))
@@ -241,11 +243,15 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _on_mode_toggled(self) -> None:
+        """Only the rows of the chosen mode show: the shift list, or From, To and the window's rule."""
         by_shift = self.shift_radio.isChecked()
         self.shift_combo.setEnabled(by_shift)
         for widget in (self.since_edit, self.now_check, self.window_note):
             widget.setEnabled(not by_shift)
         self.until_edit.setEnabled(not by_shift and not self.now_check.isChecked())
+        self._form.setRowVisible(1, by_shift)
+        for row in (2, 3, 4):
+            self._form.setRowVisible(row, not by_shift)
         self.error_label.clear()
 
     @Slot(bool)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.masking import mask_id_number, mask_name, mask_phone
-from checkpoint.domain.records import FINAL_OUTCOMES, Direction, Passage, PersonCheck
+from checkpoint.domain.records import FINAL_OUTCOMES, CodeKind, Direction, Passage, PersonCheck
 from checkpoint.domain.roles import Permission
 from checkpoint.station.auth import AuthService, refusal_text
 from checkpoint.station.passage_detail import (
@@ -289,7 +289,7 @@ class PassageDetailDialog(QDialog):
         number = str(index + 1) + (" " + self.tr("(driver)") if person.is_driver else "")
         verified = set(person.verified)
         code = enum_text(person.code_colour)
-        if person.code_text:
+        if person.code_kind in (CodeKind.DCC, CodeKind.STATION_PASS):
             code += f" ({enum_text(person.code_kind)})"
         checks = []
         if verified:
@@ -298,10 +298,12 @@ class PassageDetailDialog(QDialog):
                     facts=", ".join(verified_fact_text(fact) for fact in person.verified)
                 )
             )
-        if person.attested_at is not None:
+        if person.attested_at is not None:  # what was not verified, the operator attested (and when)
             checks.append(
                 self.tr("attested at {time}").format(time=f"{person.attested_at.astimezone():%H:%M:%S}")
             )
+        elif not verified:
+            checks.append(self.tr("attested by the operator"))
         checks.extend(enum_text(flag) for flag in person.flags)
         if person.pass_id:
             checks.append(self.tr("pass {id}").format(id=person.pass_id[:8]))
@@ -337,13 +339,9 @@ class PassageDetailDialog(QDialog):
         else:
             self.other_button.setText(self.tr("Show the corrected record"))
         may = self._auth is not None and self._auth.allows(Permission.CORRECT)
-        self.correct_button.setVisible(may)
+        # a record already corrected is not corrected again: its correction is (one click away)
+        self.correct_button.setVisible(may and (detail is None or detail.current))
         self.correct_button.setEnabled(detail is not None and detail.current)
-        self.correct_button.setToolTip(
-            ""
-            if detail is None or detail.current
-            else self.tr("Corrected already: correct the newest record.")
-        )
 
     # Actions ---------------------------------------------------------------------------------------
 

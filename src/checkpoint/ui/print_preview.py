@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, 
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QPushButton, QToolBar, QWidget
 
 from checkpoint.exports import ExportError
 from checkpoint.station.exporting import ExportResult, export_error_text, export_handover_file
@@ -96,12 +96,16 @@ class PdfPrintPreview(QPrintPreviewDialog):
             button.setAutoDefault(False)
         self.print_button.setDefault(True)
         row = QHBoxLayout()
+        row.setContentsMargins(8, 4, 8, 8)  # Qt's layout has none: the buttons would touch the edges
         row.addStretch(1)
         row.addWidget(self.print_button)
         row.addWidget(self.close_button)
         layout = self.layout()
         if isinstance(layout, QBoxLayout):
             layout.addLayout(row)
+        toolbar = self.findChild(QToolBar)
+        for box in toolbar.findChildren(QComboBox) if toolbar is not None else []:
+            box.setMinimumHeight(40)  # the zoom field: the station's big font is cut in Qt's height
         self.print_button.clicked.connect(self.print_action.trigger)
         self.close_button.clicked.connect(self.reject)
         self.paintRequested.connect(self._on_paint_requested)

@@ -8,7 +8,7 @@ written; an operator who is not a shift leader or administrator is refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -619,7 +619,8 @@ class CloseShiftDialog(_ShiftDialog):
             if first is None:
                 first = table
                 explanation = table.columnCount() - 1
-                table.setCurrentCell(row, explanation)
+                table.clearSelection()  # the selection's colour would hide the mark
+                table.setCurrentCell(row, explanation, QItemSelectionModel.SelectionFlag.NoUpdate)
                 table.scrollTo(table.model().index(row, explanation))
                 rect = table.visualRect(table.model().index(row, explanation))
                 centre = table.viewport().mapTo(self._body, rect.center())
