@@ -32,7 +32,14 @@ from checkpoint.domain.codes import Backend, classify
 from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
-from checkpoint.domain.shift_handover import Metric
+from checkpoint.domain.shift_handover import (
+    Item,
+    ItemLine,
+    Metric,
+    ShiftClosing,
+    ShiftOpening,
+    ShiftRecord,
+)
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
@@ -40,6 +47,7 @@ from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
+from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.storage.database import PassageFilter, open_database
 from checkpoint.storage.keys import PRIVATE_KEY_FILE, create_deployment_key, keys_dir
 from checkpoint.ui.first_run import FirstRunWizard
@@ -391,10 +399,35 @@ def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidge
     return shot
 
 
+def _led_and_closed_shift(shots: Shots) -> None:
+    """Once: a leader's shift opened and closed (handed over to 李四), so the list shows leaders."""
+    shifts = shots.services.shifts
+    if any(record.opening is not None for record in recent_shifts_of(shots)):
+        return
+    opened: list[object] = []
+    shifts.opened.connect(opened.append)
+    shifts.open_shift(ShiftOpening(LEADER, (LEADER, "陈静"), (Item("对讲机", 4),)))
+    wait_for(lambda: bool(opened))
+    closed: list[object] = []
+    shifts.closed.connect(closed.append)
+    shifts.close_shift(ShiftClosing(LEADER, "李四", (), (ItemLine("对讲机", 4, 4),)))
+    wait_for(lambda: bool(closed))
+    wait_for(lambda: shots.window.closed_shift_dialog is not None)
+    if shots.window.closed_shift_dialog is not None:
+        shots.window.closed_shift_dialog.reject()
+    shots.window.banner.hide()
+
+
+def recent_shifts_of(shots: Shots) -> list[ShiftRecord]:
+    database = shots.services.writer.database
+    return recent_shifts(database, shots.session.gate.id, datetime.now(UTC))
+
+
 def shot_export(window_mode: bool) -> Callable[[Shots], QWidget]:
     """File > Export handover...: a shift's full sheet (the gate's recent shifts), or a time window."""
 
     def shot(shots: Shots) -> QWidget:
+        _led_and_closed_shift(shots)
         shots.window.open_export_dialog()
         wait_for(lambda: shots.window.export_dialog is not None)
         dialog = shots.window.export_dialog

@@ -88,7 +88,7 @@ def test_from_typed_to_the_minute_takes_that_whole_minute(
 
     dialog = open_export(qtbot, window)
     qtbot.mouseClick(dialog.window_radio, Qt.MouseButton.LeftButton)
-    assert dialog.since_edit.isEnabled() and not dialog.shift_combo.isEnabled()
+    assert dialog.since_edit.isEnabled() and not dialog.shift_list.isVisible()
     type_time(qtbot, dialog.since_edit, passage.at)
     assert dialog.since == passage.at.replace(second=0, microsecond=0)
     rows = export_csv(qtbot, services, dialog, tmp_path / "window.csv")
@@ -156,7 +156,8 @@ def test_closing_a_shift_offers_its_full_sheet_at_once(
     assert dialog is not None
     # the closed shift, not the two-minute automatic one that follows it
     assert dialog.shift_radio.isChecked() and dialog.shift_id == led.id
-    assert "李明" in dialog.shift_combo.currentText() and "周强" in dialog.shift_combo.currentText()
+    chosen = dialog.shift_list.currentItem().text()
+    assert "李明" in chosen and "周强" in chosen
     path = tmp_path / "closed.csv"
     assert len(export_csv(qtbot, services, dialog, path)) == 2
     sheet = (tmp_path / "closed-shift.csv").read_text(encoding="utf-8-sig")
@@ -177,11 +178,14 @@ def test_the_dialog_lists_recent_shifts_with_their_leaders(
     qtbot.mouseClick(window.closed_shift_dialog.done_button, Qt.MouseButton.LeftButton)
 
     dialog = open_export(qtbot, window)
-    listed = [dialog.shift_combo.itemData(i) for i in range(dialog.shift_combo.count())]
+    items = [dialog.shift_list.item(i) for i in range(dialog.shift_list.count())]
+    listed = [item.data(Qt.ItemDataRole.UserRole) for item in items]
     assert listed[0] == str(services.session.shift.id)  # the current (automatic) shift first
     assert listed[1:] == [str(led.id), str(automatic.id)]
-    assert "now (open)" in dialog.shift_combo.itemText(0) and "automatic" in dialog.shift_combo.itemText(0)
-    dialog.shift_combo.setCurrentIndex(1)
+    assert "now (open)" in items[0].text() and "automatic" in items[0].text()
+    rect = dialog.shift_list.visualItemRect(items[1])
+    qtbot.mouseClick(dialog.shift_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.shift_id == led.id
     path = tmp_path / "gui.csv"
     gui_rows = export_csv(qtbot, services, dialog, path)
 

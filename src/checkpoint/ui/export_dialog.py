@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -72,8 +74,9 @@ class ExportDialog(QDialog):
         self._mode = QButtonGroup(self)
         self._mode.addButton(self.shift_radio)
         self._mode.addButton(self.window_radio)
-        self.shift_combo = QComboBox(self)
-        self.shift_combo.setMinimumContentsLength(40)
+        # a list, not a drop-down: the recent shifts, their times and leaders at a glance, a row a finger
+        self.shift_list = QListWidget(self)
+        self.shift_list.setMinimumHeight(5 * TOUCH_HEIGHT + 4)
         self.since_edit = QDateTimeEdit(self)
         self.until_edit = QDateTimeEdit(self)
         for edit in (self.since_edit, self.until_edit):
@@ -102,7 +105,8 @@ class ExportDialog(QDialog):
         self._until_caption = QLabel(self)
         self._file_caption = QLabel(self)
         for widget in (
-            self.shift_combo,
+            self.shift_radio,
+            self.window_radio,
             self.since_edit,
             self.until_edit,
             self.format_combo,
@@ -124,7 +128,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self._of_caption, mode_row)
-        form.addRow(self._shift_caption, self.shift_combo)
+        form.addRow(self._shift_caption, self.shift_list)
         form.addRow(self._since_caption, self.since_edit)
         form.addRow(self._until_caption, until_row)
         form.addRow("", self.window_note)
@@ -144,11 +148,11 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         # one size for both modes (no jump when switching), tall enough for the window's wrapped rule
-        self.setMinimumSize(760, 600)
+        self.setMinimumSize(760, 560)
         self.retranslate_ui()
         self.now_check.setChecked(True)
         index = next((i for i, r in enumerate(self._shifts) if r.shift.id == chosen), 0)
-        self.shift_combo.setCurrentIndex(index)
+        self.shift_list.setCurrentRow(index)
         if self._shifts:
             self.shift_radio.setChecked(True)
         else:
@@ -171,7 +175,7 @@ class ExportDialog(QDialog):
         """The chosen shift (its whole sheet), or None for a time window."""
         if not self.shift_radio.isChecked() or not self._shifts:
             return None
-        return self._shifts[max(0, self.shift_combo.currentIndex())].shift.id
+        return self._shifts[max(0, self.shift_list.currentRow())].shift.id
 
     @property
     def since(self) -> datetime | None:
@@ -213,11 +217,13 @@ class ExportDialog(QDialog):
         )
         self._file_caption.setText(self.tr("File"))
         self.browse_button.setText(self.tr("Choose..."))
-        index = self.shift_combo.currentIndex()
-        self.shift_combo.clear()
+        index = self.shift_list.currentRow()
+        self.shift_list.clear()
         for record in self._shifts:
-            self.shift_combo.addItem(self.shift_text(record), str(record.shift.id))
-        self.shift_combo.setCurrentIndex(max(0, index))
+            item = QListWidgetItem(self.shift_text(record), self.shift_list)
+            item.setData(Qt.ItemDataRole.UserRole, str(record.shift.id))
+            item.setSizeHint(QSize(0, TOUCH_HEIGHT))
+        self.shift_list.setCurrentRow(max(0, index))
 
     def shift_text(self, record: ShiftRecord) -> str:
         """A shift as the list shows it: its times, its leaders, open or automatic."""
@@ -245,7 +251,7 @@ class ExportDialog(QDialog):
     def _on_mode_toggled(self) -> None:
         """Only the rows of the chosen mode show: the shift list, or From, To and the window's rule."""
         by_shift = self.shift_radio.isChecked()
-        self.shift_combo.setEnabled(by_shift)
+        self.shift_list.setEnabled(by_shift)
         for widget in (self.since_edit, self.now_check, self.window_note):
             widget.setEnabled(not by_shift)
         self.until_edit.setEnabled(not by_shift and not self.now_check.isChecked())
