@@ -9,7 +9,8 @@ word's ink height at each size (the README quotes it).
 
 To add a screen: write ``def shot_<name>(shots: Shots) -> QWidget`` that puts the window (or a dialog it
 opens) in the state to show and returns the widget to grab, and list it in ``SHOTS``; whatever it opens
-it closes in ``shots.cleanup``.
+it closes in ``shots.cleanup``. A shot in ``SCREEN_SHOTS`` is grabbed from the screen as it is (a dialog
+over the station, as the operator sees it), only at the sizes the screen has room for.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
 from checkpoint.domain.credentials import PassKind
+from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
 from checkpoint.domain.shift_handover import (
@@ -41,6 +43,7 @@ from checkpoint.domain.shift_handover import (
     ShiftRecord,
 )
 from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.first_run import FirstRunService
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
@@ -48,8 +51,9 @@ from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.station.shift_sheets import recent_shifts
-from checkpoint.storage.database import PassageFilter, open_database
+from checkpoint.storage.database import open_database
 from checkpoint.storage.keys import PRIVATE_KEY_FILE, create_deployment_key, keys_dir
+from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.residents_import import ResidentsImportDialog
@@ -166,6 +170,45 @@ def shot_verdict_turn_back(shots: Shots) -> QWidget:
     return shots.window
 
 
+def shot_vehicle_notices(shots: Shots) -> QWidget:
+    """A car with more persons than a car holds, and a code from outside that was not added."""
+    shots.window.show_station()
+    _car_of_three(shots)
+    session = shots.session
+    session.on_code_scanned(scan_event("WIFI:S:ServiceArea;T:WPA;P:88888888;;"))
+    for person in range(3, 8):
+        session.on_code_scanned(
+            scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
+        )
+    return shots.window
+
+
+def _override(shots: Shots, reason: OverrideReason | None) -> QWidget:
+    """A yellow code turned back by the rules; the operator pressed PASS: the override confirmation."""
+    shots.window.show_station()
+    _one_person(shots, "0badc0de87654321")
+    shots.session.set_colour(CodeColour.YELLOW)
+    shots.session.confirm(Outcome.PASS)  # asks for the override (the station view opens the dialog)
+    station = shots.window.station_view
+    wait_for(lambda: station.override_dialog is not None)
+    dialog = station.override_dialog
+    assert dialog is not None
+    if reason is not None:
+        dialog.choose(reason)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_override(shots: Shots) -> QWidget:
+    """The override confirmation as it opens: no reason chosen yet."""
+    return _override(shots, None)
+
+
+def shot_override_reason(shots: Shots) -> QWidget:
+    """The override confirmation with a reason chosen: Enter records it."""
+    return _override(shots, OverrideReason.LEADER_APPROVED)
+
+
 def shot_day_theme(shots: Shots) -> QWidget:
     """The station in the day theme (sunlight on the screen)."""
     shots.window.show_station()
@@ -264,8 +307,8 @@ LEADER, LEADER_PIN = "王建国", "2468"
 
 def _leader(shots: Shots) -> None:
     database = shots.services.writer.database
-    if not any(account.operator.name == LEADER for account in database.operator_accounts()):
-        database.add_operator(LEADER, Role.SHIFT_LEADER, datetime.now(UTC), None, pin=LEADER_PIN)
+    if not any(account.operator.name == LEADER for account in database.operators.operator_accounts()):
+        database.operators.add_operator(LEADER, Role.SHIFT_LEADER, datetime.now(UTC), None, pin=LEADER_PIN)
 
 
 def shot_lock(shots: Shots) -> QWidget:
@@ -313,8 +356,8 @@ def _administrator(shots: Shots) -> None:
     if auth.allows(Permission.MANAGE_OPERATORS):
         return
     database = shots.services.writer.database
-    if not any(account.operator.name == ADMIN for account in database.operator_accounts()):
-        database.add_operator(ADMIN, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=ADMIN_PIN)
+    if not any(account.operator.name == ADMIN for account in database.operators.operator_accounts()):
+        database.operators.add_operator(ADMIN, Role.ADMINISTRATOR, datetime.now(UTC), None, pin=ADMIN_PIN)
     auth.sign_in(ADMIN, ADMIN_PIN)
     wait_for(lambda: auth.allows(Permission.MANAGE_OPERATORS))
     wait(300)
@@ -325,10 +368,10 @@ def shot_operators(shots: Shots) -> QWidget:
     _leader(shots)
     _administrator(shots)
     database = shots.services.writer.database
-    if not any(account.operator.name == LOCKED for account in database.operator_accounts()):
-        database.add_operator(LOCKED, Role.OPERATOR, datetime.now(UTC), None, pin=LOCKED_PIN)
+    if not any(account.operator.name == LOCKED for account in database.operators.operator_accounts()):
+        database.operators.add_operator(LOCKED, Role.OPERATOR, datetime.now(UTC), None, pin=LOCKED_PIN)
         for _ in range(LOCKOUT_FAILURES):
-            database.sign_in(LOCKED, "0000", datetime.now(UTC))
+            database.operators.sign_in(LOCKED, "0000", datetime.now(UTC))
     dialog = shots.window.open_operators_dialog()
     assert dialog is not None
     wait_for(lambda: dialog.model.rowCount() >= 3)
@@ -344,7 +387,7 @@ def shot_trace_unmasked(shots: Shots) -> QWidget:
     view = shots.window.trace_view
     plates = [
         p.vehicle.plate
-        for p in shots.services.writer.database.iter_passages(PassageFilter())
+        for p in shots.services.writer.database.passages.iter_passages(PassageFilter())
         if p.vehicle is not None and p.persons
     ]
     shots.window.show_trace()
@@ -364,7 +407,8 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     def shot(shots: Shots) -> QWidget:
         folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
         database = open_database(f"sqlite:///{folder / 'station.sqlite3'}")
-        wizard = FirstRunWizard(database, QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=shots.services.clock), settings)
         wizard.show()
         for _ in range(page):
             wizard.gate_page.name_edit.setText("幸福小区北门")
@@ -465,8 +509,8 @@ def shot_shift_close_refused(shots: Shots) -> QWidget:
 def _corrected_passage(shots: Shots) -> Passage:
     """A demo passage that a later record corrects (the history has a few: a mistyped plate)."""
     database = shots.services.writer.database
-    corrections = [p for p in database.iter_passages(PassageFilter()) if p.corrects is not None]
-    original = database.passage(corrections[-1].corrects) if corrections else None
+    corrections = [p for p in database.passages.iter_passages(PassageFilter()) if p.corrects is not None]
+    original = database.passages.passage(corrections[-1].corrects) if corrections else None
     assert original is not None, "the demo history has corrections"
     return original
 
@@ -475,7 +519,7 @@ def _busy_vehicle(shots: Shots) -> Passage:
     database = shots.services.writer.database
     cars = [
         p
-        for p in database.iter_passages(PassageFilter())
+        for p in database.passages.iter_passages(PassageFilter())
         if p.vehicle is not None and len(p.persons) >= 3 and p.corrects is None
     ]
     return cars[len(cars) // 2]
@@ -561,6 +605,9 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "station": shot_station,
     "verdict-pass": shot_verdict_pass,
     "verdict-turn-back": shot_verdict_turn_back,
+    "vehicle-notices": shot_vehicle_notices,
+    "override": shot_override,
+    "override-reason": shot_override_reason,
     "day-theme": shot_day_theme,
     "help": shot_help,
     "log": _tab("log_view"),
@@ -602,6 +649,9 @@ NATURAL_SIZE = {
     "export-shift",
     "export-window",
 }
+
+
+SCREEN_SHOTS = frozenset({"override", "override-reason"})
 
 
 def main() -> int:
@@ -649,10 +699,20 @@ def main() -> int:
                         _administrator(shots)  # every other shot as the administrator sees it
                         window._apply_rights()
                     widget = take(shots)
-                    if widget is not window and name not in NATURAL_SIZE:
-                        widget.resize(min(width - 80, 1100), min(height - 80, 720))
-                    wait(500)
-                    widget.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                    screen = app.primaryScreen()
+                    path = str(out / f"{name}-{language}-{width}x{height}.png")
+                    if name in SCREEN_SHOTS:
+                        wait(500)
+                        room = screen.size()
+                        if room.width() >= width and room.height() >= height:
+                            window.move(0, 0)
+                            wait(200)
+                            screen.grabWindow(0, 0, 0, width, height).save(path)
+                    else:
+                        if widget is not window and name not in NATURAL_SIZE:
+                            widget.resize(min(width - 80, 1100), min(height - 80, 720))
+                        wait(500)
+                        widget.grab().save(path)
                     if name.startswith("verdict"):
                         band = window.station_view.confirmation
                         print(

@@ -123,6 +123,10 @@
         <source>Anomaly hand-off</source>
         <translation>Anomaly hand-off</translation>
     </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -330,6 +334,10 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>Override: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation><numerusform>{reason} (+%n more)</numerusform><numerusform>{reason} (+%n more)</numerusform></translation>
@@ -1268,6 +1276,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>Corrections</translation>
     </message>
     <message>
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
@@ -1949,6 +1965,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>{n} driver</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
     </message>
@@ -2178,6 +2204,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>Override the proposal</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>Record {chosen} instead of the proposed {proposed}?</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>You record</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>Why? Pick a reason (keys 1–6) or choose Other and type it.</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>The reason in your words (needed for Other)</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>Record {outcome} (Enter)</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>Pick a reason first: an override is never recorded without one.</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>Type the reason for Other.</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>Press Enter to record, or Esc to go back.</translation>
+    </message>
+</context>
+<context>
     <name>PassIssueService</name>
     <message>
         <source>Only a shift leader or an administrator may issue passes.</source>
@@ -2274,12 +2351,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>verified: {facts}</translation>
     </message>
     <message>
-        <source>attested by the operator</source>
-        <translation>attested by the operator</translation>
-    </message>
-    <message>
         <source>attested at {time}</source>
         <translation>attested at {time}</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>attested by the operator</translation>
     </message>
     <message>
         <source>pass {id}</source>
@@ -3111,6 +3188,14 @@ Vehicle facts: {vehicle}</translation>
         <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>Not recorded: the entry changed while the override was being confirmed. Check it again.</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>Not recorded: the override needs a reason.</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</translation>
     </message>
@@ -3266,6 +3351,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>3+ days</source>
         <translation>3+ days</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation><numerusform>Waiting: %n more code scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform><numerusform>Waiting: %n more codes scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>This shift: %n passage(s)</source>
@@ -3498,6 +3587,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Override: milder than proposed</source>
+        <translation>Override: milder than proposed</translation>
+    </message>
+    <message>
         <source>Camera starting</source>
         <translation>Camera starting</translation>
     </message>
@@ -3660,6 +3753,30 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>certificate signature</source>
         <translation>certificate signature</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>Rechecked by hand: all clear</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>Approved by the shift leader</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>Medical emergency</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>Official duty or supply run</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>Health-code platform fault</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>Other (type the reason)</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -4351,6 +4468,14 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation><numerusform>%n person: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform><numerusform>%n persons: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation><numerusform>Not added: %n code not from a person ({kinds}). No code? {manual}</numerusform><numerusform>Not added: %n codes not from a person ({kinds}). No code? {manual}</numerusform></translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,10 @@
         <source>Anomaly hand-off</source>
         <translation>异常人员移交清单</translation>
     </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -332,6 +336,10 @@
 </context>
 <context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>人工改判：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation>
@@ -1274,6 +1282,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>更正</translation>
     </message>
     <message>
+        <source>Overrides</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>进/出</translation>
     </message>
@@ -1959,6 +1975,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{n} 驾驶员</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>颜色未确认</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>人员 {n}</translation>
     </message>
@@ -2188,6 +2214,57 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>不按建议「{proposed}」，改为「{chosen}」？</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>改为记录</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>改判原因（必选）：按数字键 1–6 选择，或选“其他”并填写。</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>原因说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>将以 {operator} 的名义记为人工改判，计入交接班记录并列入异常人员移交清单。</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>确认{outcome}（Enter）</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>请先选择原因：没有原因不能改判。</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>请填写“其他”的具体原因。</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>按 Enter 确认记录，按 Esc 返回。</translation>
+    </message>
+</context>
+<context>
     <name>PassIssueService</name>
     <message>
         <source>Only a shift leader or an administrator may issue passes.</source>
@@ -2284,12 +2361,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>已验证：{facts}</translation>
     </message>
     <message>
-        <source>attested by the operator</source>
-        <translation>操作员人工确认</translation>
-    </message>
-    <message>
         <source>attested at {time}</source>
         <translation>{time} 人工确认</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>操作员人工确认</translation>
     </message>
     <message>
         <source>pass {id}</source>
@@ -3123,6 +3200,14 @@ Vehicle facts: {vehicle}</source>
         <translation>未放行：请先确认告警（{alarms}）。</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>未记录：确认改判期间信息发生变化，请重新核查。</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>未记录：人工改判必须填写原因。</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>本次通行未登记：{reason} 已填内容未丢失，请再次确认。</translation>
     </message>
@@ -3282,6 +3367,12 @@ Vehicle facts: {vehicle}</source>
         <translation>3天及以上</translation>
     </message>
     <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation>
+            <numerusform>排队中：另有 %n 个码已扫描（最早 {time}）。当前人员记录完毕或按 Esc 清空后依次显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This shift: %n passage(s)</source>
         <translation>
             <numerusform>本班次：%n 条</numerusform>
@@ -3395,7 +3486,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation>未查验健康码</translation>
+        <translation>健康码颜色未确认</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
@@ -3512,6 +3603,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Today</source>
         <translation>当天</translation>
+    </message>
+    <message>
+        <source>Override: milder than proposed</source>
+        <translation>人工改判（低于系统建议）</translation>
     </message>
     <message>
         <source>Camera starting</source>
@@ -3676,6 +3771,30 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>certificate signature</source>
         <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>人工复核无异常</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>带班领导批准</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>紧急就医</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>公务或保供任务</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>健康码平台故障</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>其他（请填写原因）</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -4371,6 +4490,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Scan each person&apos;s code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>逐个扫描每位乘员的码即可加入。省份 {picker} · 车型 {kinds} · 选人 {up}/{down} · 同上一人 {same} · 移除此人 {remove} · 下一辆车 Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation>
+            <numerusform>已登记 %n 人，超过{kind}核载（{limit} 人）。请逐行核对，{remove} 删除一人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation>
+            <numerusform>未登记：%n 个非人员码（{kinds}）。无码人员请按 {manual} 手工录入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from checkpoint.domain.records import Operator, Role
+from checkpoint.domain.records import Gate, Operator, Role, Shift
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.debounce import Debouncer
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.devices import GateDevices
@@ -28,16 +30,22 @@ from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.occupancy import OccupantLimits
+from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.presence import Presence
 from checkpoint.station.profiles import ProfileStore
+from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.shifts import ShiftService, current_or_new_shift
-from checkpoint.station.verification import Verifier
+from checkpoint.station.tracing import TracingService
+from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, PassageFilter, open_database
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.passage_filter import PassageFilter
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -122,19 +130,19 @@ def build_services(
     database = database or open_database(db_url)
     gate_name = str(settings.value("gate/name", DEFAULT_GATE_NAME))
     gate_profile = profile or str(settings.value("gate/profile", DEFAULT_PROFILE))
-    gate = database.ensure_gate(gate_name, gate_profile)
+    gate = database.gates.ensure_gate(gate_name, gate_profile)
     if operator is None:
-        operator = database.ensure_operator(_operator_name(settings), Role.ADMINISTRATOR)
+        operator = database.operators.ensure_operator(_operator_name(settings), Role.ADMINISTRATOR)
     if profile is not None and gate.profile != profile:
         _log.info("gate %s switched from profile %s to %s (--profile)", gate.name, gate.profile, profile)
-        gate = database.set_gate_profile(gate.id, profile, now(), operator.id)
+        gate = database.gates.set_gate_profile(gate.id, profile, now(), operator.id)
     messages = MessageBus()
     # The clock against the newest record before anything new is written; then every record's time is
     # read through the guard, which notices a clock going backwards while the station runs.
     clock_guard = ClockGuard(now, messages, operator_id=operator.id)
     clock_guard.check_start(database)
     shift = current_or_new_shift(database, gate.id, operator.id, now())
-    shift_count = database.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
+    shift_count = database.passages.count_passages(PassageFilter(since=None, until=None, shift_id=shift.id))
 
     writer = writer or RecordWriter(database)
     if auth is None:
@@ -148,7 +156,7 @@ def build_services(
     for problem in verifier.problems:  # shown once the window listens; logged now
         _log.warning("verifier: %s: %s", problem.what, problem.detail)
     profiles = ProfileStore(writer, clock=now)
-    session = StationSession(
+    session = build_session(
         writer,
         gate,
         operator,
@@ -159,6 +167,7 @@ def build_services(
         verifier=verifier,
         vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
         auto_record=bool_setting(settings.value("station/auto_record"), auto_record_default(gate.profile)),
+        occupant_limits=OccupantLimits.from_settings(settings),
     )
     presence = Presence(writer, lambda: session.profile.thresholds.return_hours, clock=clock_guard.now)
     session.passage_recorded.connect(presence.add)
@@ -193,11 +202,59 @@ def build_services(
         devices=devices,
         presence=presence,
         shifts=shifts,
+        tracing=TracingService(writer, clock=clock_guard.now),
+        audit=AuditTrailService(writer),
+        passages=PassageDetailService(writer, messages, clock=clock_guard.now),
+        passes=PassIssueService(writer, messages, clock=clock_guard.now),
         settings=settings,
         db_url=db_url,
         auth=auth,
         clock=clock_guard.now,
     )
+
+
+def build_session(
+    writer: RecordWriter,
+    gate: Gate,
+    operator: Operator,
+    shift: Shift,
+    *,
+    shift_count: int = 0,
+    clock: Callable[[], datetime] | None = None,
+    profiles: ProfileStore | None = None,
+    verifier: Verifier | None = None,
+    vehicle_mode: bool = False,
+    auto_record: bool = False,
+    occupant_limits: OccupantLimits | None = None,
+) -> StationSession:
+    """The station session and the services it works through, which it is given: the verifier (one on
+    ``writer``'s database unless given), the gate profiles (a store on ``writer`` unless given), and the
+    watchlist and residents imports. What is built here is owned by the session (Qt parent)."""
+    verifier = verifier or Verifier(writer.database, clock=clock)
+    watchlists = WatchlistService(writer, verifier, clock=clock)
+    residents = ResidentService(writer, verifier.residents, clock=clock)
+    own_profiles = profiles is None
+    profiles = profiles or ProfileStore(writer, clock=clock)
+    session = StationSession(
+        writer,
+        gate,
+        operator,
+        shift,
+        verifier=verifier,
+        profiles=profiles,
+        watchlists=watchlists,
+        residents=residents,
+        shift_count=shift_count,
+        clock=clock,
+        vehicle_mode=vehicle_mode,
+        auto_record=auto_record,
+        occupant_limits=occupant_limits,
+    )
+    watchlists.setParent(session)
+    residents.setParent(session)
+    if own_profiles:
+        profiles.setParent(session)
+    return session
 
 
 class UnknownProfileError(ValueError):
@@ -336,8 +393,8 @@ def _run_station(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from checkpoint.station.texts import storage_error_text
-    from checkpoint.storage.database import StorageError
+    from checkpoint.station.texts import enum_text
+    from checkpoint.storage.errors import StorageError
     from checkpoint.ui.main_window import MainWindow
 
     spec = camera or str(settings.value("camera/spec", "")) or default_camera_spec()
@@ -361,7 +418,7 @@ def _run_station(
             None,
             APP_NAME,
             app.translate("App", "The station cannot open its database:\n{reason}\n\n{url}").format(
-                reason=storage_error_text(error.kind), url=db_url
+                reason=enum_text(error.kind), url=db_url
             ),
         )
         return 1
@@ -425,12 +482,12 @@ def _sign_in_at_start(
     holds ``operator NAME`` and ``pin PIN`` lines, typed into the real sign-in screen as soon as it
     shows (the PIN is checked as always), so the measured start-up leaves out only a person's typing.
     """
-    from checkpoint.station.first_run import needs_first_run
+    from checkpoint.station.first_run import FirstRunService, needs_first_run
     from checkpoint.ui.first_run import FirstRunWizard
     from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 
     if needs_first_run(database):
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
             return None
     writer = RecordWriter(database)

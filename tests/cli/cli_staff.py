@@ -23,10 +23,10 @@ def add_staff(db: str) -> None:
     """An administrator, a shift leader and an operator, each with a PIN, in the database at ``db``."""
     database = open_database(db)
     try:
-        known = {account.operator.name for account in database.operator_accounts()}
+        known = {account.operator.name for account in database.operators.operator_accounts()}
         for name, role in _ROLES.items():
             if name not in known:
-                database.add_operator(name, role, datetime.now(UTC), None, pin=PINS[name])
+                database.operators.add_operator(name, role, datetime.now(UTC), None, pin=PINS[name])
     finally:
         database.close()
 
@@ -49,7 +49,7 @@ def as_(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
 def audit_actions(db: str) -> list[AuditAction]:
     database = open_database(db)
     try:
-        return [entry.action for entry in database.audit_entries()]
+        return [entry.action for entry in database.audit.audit_entries()]
     finally:
         database.close()
 
@@ -58,6 +58,6 @@ def refusals(db: str) -> list[str]:
     """The ``access_refused`` entries' details, oldest first."""
     database = open_database(db)
     try:
-        return [e.detail for e in database.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
+        return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
     finally:
         database.close()

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import open_database
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 WINDOW = ["--from", "2026-11-22T08:00:00+08:00", "--to", "2026-11-22T16:00:00+08:00"]
 
@@ -35,9 +35,9 @@ def give_pins(db: str, pins: dict[str, str]) -> None:
     """The demo history's operators have no PIN: an administrator sets theirs."""
     database = open_database(db)
     try:
-        accounts = {a.operator.name: a.operator for a in database.operator_accounts()}
+        accounts = {a.operator.name: a.operator for a in database.operators.operator_accounts()}
         for name, pin in pins.items():
-            database.set_operator_pin(accounts[name].id, pin, datetime.now(UTC), None)
+            database.operators.set_operator_pin(accounts[name].id, pin, datetime.now(UTC), None)
     finally:
         database.close()
 
@@ -63,7 +63,7 @@ def db(demo_db_file: Path, tmp_path: Path) -> str:
 def export_audits(db: str) -> list[str]:
     database = open_database(db)
     try:
-        return [e.detail for e in database.audit_entries() if e.action is AuditAction.EXPORT]
+        return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.EXPORT]
     finally:
         database.close()
 

@@ -48,7 +48,7 @@ def test_operators_are_managed_by_an_administrator_with_a_pin(
     ]
     database = open_database(db)
     try:
-        actions = [e.action for e in database.audit_entries()]
+        actions = [e.action for e in database.audit.audit_entries()]
         assert AuditAction.ACCESS_REFUSED in actions and actions.count(AuditAction.OPERATOR_ADDED) == 2
         assert database.verify().ok
     finally:

@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import ADMIN, LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.storage.database import open_database
-from checkpoint.storage.residents import registry
+from tests.cli.cli_staff import ADMIN, LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 
 def id_number(serial: int) -> str:
@@ -58,7 +57,7 @@ def run(*args: str, by: str = ADMIN) -> subprocess.CompletedProcess[str]:
 def _members(db: str) -> list[str]:
     database = open_database(db)
     try:
-        return [m.name for m in registry(database)[1]]
+        return [m.name for m in database.residents.registry()[1]]
     finally:
         database.close()
 
@@ -100,12 +99,11 @@ def test_list_is_masked_and_json(
     db: str, residents_csv: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from checkpoint.domain.residents_import import parse_residents
-    from checkpoint.storage.residents import store_import
 
     database = open_database(db)
     try:
         report = parse_residents(residents_csv.read_bytes())
-        store_import(database, report.rows, datetime.now(UTC), None, "residents.csv")
+        database.residents.store_import(report.rows, datetime.now(UTC), None, "residents.csv")
     finally:
         database.close()
     assert main(["residents", "list", "--json", "--db", db, *as_(monkeypatch, LEADER)]) == 0

@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction, Passage
-from checkpoint.storage.database import PassageFilter, open_database
+from checkpoint.storage.database import open_database
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def seen(demo_db_file: Path) -> list[Passage]:
     """Vehicles with a driver from the middle of the history, as storage returns them."""
     database = open_database(f"sqlite:///{demo_db_file}")
     try:
-        found = [p for p in database.iter_passages(PassageFilter()) if p.vehicle and p.persons]
+        found = [p for p in database.passages.iter_passages(PassageFilter()) if p.vehicle and p.persons]
     finally:
         database.close()
     return found[len(found) // 2 : len(found) // 2 + 50]
@@ -51,7 +52,7 @@ def seen(demo_db_file: Path) -> list[Passage]:
 def audits(db: str) -> list[str]:
     database = open_database(db)
     try:
-        return [e.detail for e in database.audit_entries() if e.action is AuditAction.EXPORT]
+        return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.EXPORT]
     finally:
         database.close()
 
@@ -114,9 +115,9 @@ def test_unmasked_trace_needs_a_leader_and_is_audited(
     db: str, seen: list[Passage], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = open_database(db)
-    accounts = {a.operator.name: a.operator for a in database.operator_accounts()}
+    accounts = {a.operator.name: a.operator for a in database.operators.operator_accounts()}
     for who in ("张伟", "刘洋"):
-        database.set_operator_pin(accounts[who].id, "2468", datetime.now(UTC), None)
+        database.operators.set_operator_pin(accounts[who].id, "2468", datetime.now(UTC), None)
     database.close()
     target = seen[2]
     name = target.persons[0].name

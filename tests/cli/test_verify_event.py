@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, audit_actions
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import open_database
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, audit_actions
 
 
 @pytest.fixture
@@ -33,10 +33,10 @@ def entries(path: Path, action: AuditAction) -> list[tuple[str, str | None]]:
     """(detail, operator name) of each audit entry with ``action``."""
     database = open_database(url(path))
     try:
-        names = {op.id: op.name for op in database.operators()}
+        names = {op.id: op.name for op in database.operators.all()}
         return [
             (e.detail, names.get(e.operator_id) if e.operator_id else None)
-            for e in database.audit_entries()
+            for e in database.audit.audit_entries()
             if e.action is action
         ]
     finally:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.roles import Permission
-from checkpoint.station.first_run import needs_first_run
+from checkpoint.station.first_run import FirstRunService, needs_first_run
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
 from checkpoint.storage.database import open_database
@@ -21,13 +21,13 @@ from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 @pytest.fixture()
 def colleague(services: StationServices) -> str:
     """An operator (no leader rights) with PIN 1357, beside the station's administrator 李明."""
-    services.writer.database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
+    services.writer.database.operators.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     return "小王"
 
 
@@ -69,7 +69,7 @@ def test_an_operator_signs_in_on_the_keypad_and_records_from_then_on(
     assert services.auth.role is Role.OPERATOR
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: services.writer.pending == 0)
-    trail = [(e.action, e.detail) for e in services.writer.database.audit_entries()][-2:]
+    trail = [(e.action, e.detail) for e in services.writer.database.audit.audit_entries()][-2:]
     assert trail == [
         (AuditAction.SIGNED_IN, "小王 (operator)"),
         (AuditAction.SIGNED_OUT, "李明: switched to 小王"),
@@ -97,6 +97,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left_and_the_fifth_locks_out(
     assert services.session.operator.name == "李明"
 
 
+@pytest.mark.expected_log  # each refusal is a warning
 def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
     qtbot: QtBot, window: MainWindow, services: StationServices, colleague: str
 ) -> None:
@@ -126,7 +127,9 @@ def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
     assert window.tabs.currentWidget() is window.station_view
     qtbot.waitUntil(lambda: services.writer.pending == 0)
     refused = [
-        e.detail for e in services.writer.database.audit_entries() if e.action is AuditAction.ACCESS_REFUSED
+        e.detail
+        for e in services.writer.database.audit.audit_entries()
+        if e.action is AuditAction.ACCESS_REFUSED
     ]
     assert refused == ["小王 (operator): export", "小王 (operator): view_audit"]
 
@@ -134,7 +137,9 @@ def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
 def test_the_lock_screen_opens_only_by_a_sign_in(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
-    services.writer.database.set_operator_pin(services.session.operator.id, "2468", services.clock(), None)
+    services.writer.database.operators.set_operator_pin(
+        services.session.operator.id, "2468", services.clock(), None
+    )
     dialog = window.lock_station()
     qtbot.waitUntil(lambda: dialog.view.operators.count() > 0)
     assert dialog.isVisible() and services.auth.is_locked
@@ -148,7 +153,7 @@ def test_the_lock_screen_opens_only_by_a_sign_in(
         qtbot.mouseClick(dialog.view.keys["OK"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.lock_dialog is None)
     assert not services.auth.is_locked
-    actions = [e.action for e in services.writer.database.audit_entries()][-2:]
+    actions = [e.action for e in services.writer.database.audit.audit_entries()][-2:]
     assert actions == [AuditAction.SIGNED_OUT, AuditAction.SIGNED_IN]
 
 
@@ -159,7 +164,7 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     try:
         assert needs_first_run(database)
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.gate_page.name_edit.setText("")
@@ -183,15 +188,15 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
         assert wizard.result() == FirstRunWizard.DialogCode.Accepted
 
         assert not needs_first_run(database)
-        assert database.sign_in("赵管理", "2468", clock()).ok
-        assert [(g.name, g.profile) for g in database.gates()] == [("幸福小区北门", "compound-gate")]
+        assert database.operators.sign_in("赵管理", "2468", clock()).ok
+        assert [(g.name, g.profile) for g in database.gates.all()] == [("幸福小区北门", "compound-gate")]
         assert (
             settings.value("gate/name") == "幸福小区北门"
             and settings.value("gate/profile") == "compound-gate"
         )
         assert (keys_dir() / PRIVATE_KEY_FILE).is_file()
         assert keys_dir().is_relative_to(os.environ["CHECKPOINT_HOME"])  # the temp home, not the real one
-        keys = [e.detail for e in database.audit_entries() if e.action is AuditAction.KEY_CREATED]
+        keys = [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.KEY_CREATED]
         assert [detail.split()[0:2] for detail in keys] == [["deployment", "key"], ["data", "key"]]
         assert "data.key" in wizard.finish_page.summary.text()  # the administrator is told what to back up
     finally:

@@ -12,17 +12,16 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from checkpoint.app import UnknownProfileError, build_services, run_gui
+from checkpoint.app import UnknownProfileError, build_services, build_session, run_gui
 from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Reason, Role
 from checkpoint.station.profiles import ProfileNotFoundError
 from checkpoint.station.services import StationServices
-from checkpoint.station.session import StationSession
-from checkpoint.storage import Database
-from station_clock import TickingClock
+from checkpoint.storage.database import Database
+from tests.station_clock import TickingClock
 
 
 def _switches(database: Database) -> list[str]:
-    return [e.detail for e in database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
+    return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
 
 
 @pytest.fixture()
@@ -59,7 +58,7 @@ def test_profile_option_switches_a_stored_gate_once(start: Callable[[str | None]
     assert session.profile.rules_version.startswith("compound-gate/")  # the session decides under it
     database = switched.writer.database
     assert _switches(database) == ["gate G1 高速出口: profile highway-exit -> compound-gate"]
-    audit = next(e for e in database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED)
+    audit = next(e for e in database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED)
     assert audit.operator_id == session.operator.id
 
     # the same option again, and a start without it (settings still name highway-exit): no further switch
@@ -82,6 +81,7 @@ def test_an_unknown_profile_is_refused_before_the_database_is_touched(tmp_path: 
     assert not path.exists()
 
 
+@pytest.mark.expected_log  # the unknown profile is logged
 def test_the_gui_explains_an_unknown_profile(qtbot: QtBot, tmp_path: Path) -> None:
     seen: list[str] = []
 
@@ -124,7 +124,7 @@ def test_use_profile_switches_through_the_writer_and_reproposes(
     assert session.draft.test_age_days == 3  # and kept
 
     database = services.writer.database
-    assert [g.profile for g in database.gates()] == ["compound-gate"]
+    assert [g.profile for g in database.gates.all()] == ["compound-gate"]
     assert _switches(database) == ["gate G1 高速出口: profile highway-exit -> compound-gate"]
     assert not session.use_profile("compound-gate")  # already so: nothing to write
 
@@ -136,8 +136,8 @@ def test_use_profile_refuses_unknown_profiles_and_operators(services: StationSer
     assert not session.switching_profile
     assert not services.writer.pending
 
-    operator = services.writer.database.ensure_operator("小王", Role.OPERATOR)
-    plain = StationSession(
+    operator = services.writer.database.operators.ensure_operator("小王", Role.OPERATOR)
+    plain = build_session(
         services.writer,
         session.gate,
         operator,

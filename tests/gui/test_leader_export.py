@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from checkpoint.domain.records import Direction, Outcome, Passage
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage
 from checkpoint.station.services import StationServices
 from checkpoint.ui.export_dialog import ExportDialog
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 TIMEOUT = 10_000
 
@@ -25,6 +25,9 @@ TIMEOUT = 10_000
 def record(qtbot: QtBot, services: StationServices) -> Passage:
     session = services.session
     session.set_direction(Direction.IN)
+    session.set_colour(CodeColour.GREEN)  # a clear case: PASS is what the rules propose
+    session.set_itinerary(Itinerary.GREEN)
+    session.set_test_age(0)
     with qtbot.waitSignal(session.passage_recorded, timeout=TIMEOUT) as recorded:
         assert session.confirm(Outcome.PASS)
     passage = recorded.args[0]
@@ -175,6 +178,7 @@ def test_the_dialog_lists_recent_shifts_with_their_leaders(
     clock.advance(timedelta(hours=1))
     close_shift(qtbot, window, incoming="周强")
     qtbot.waitUntil(lambda: window.closed_shift_dialog is not None)
+    assert window.closed_shift_dialog is not None
     qtbot.mouseClick(window.closed_shift_dialog.done_button, Qt.MouseButton.LeftButton)
 
     dialog = open_export(qtbot, window)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QSpinBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.shift_handover import Item, Metric
@@ -47,6 +47,12 @@ def spin_at(table: QTableWidget, row: int, column: int) -> QSpinBox:
     spin = table.cellWidget(row, column)
     assert isinstance(spin, QSpinBox)
     return spin
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
 
 
 def type_into(qtbot: QtBot, spin: QSpinBox, text: str) -> None:
@@ -142,10 +148,10 @@ def test_a_refused_close_brings_the_first_offending_row_into_view(qtbot: QtBot, 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "反光背心" in dialog.problems_label.text()
     assert row_in_view()
-    assert table.item(row, 0).background().color() == PROBLEM_BACKGROUND
+    assert cell(table, row, 0).background().color() == PROBLEM_BACKGROUND
     assert (table.currentRow(), table.currentColumn()) == (row, 5) and table.hasFocus()
     other = dialog.item_row("对讲机")
-    assert table.item(other, 0).background().color() != PROBLEM_BACKGROUND
+    assert cell(table, other, 0).background().color() != PROBLEM_BACKGROUND
     # the explanation, typed where the focus already is, lets the close through
     # (QTest types ASCII only)
     qtbot.keyClicks(table, "1")  # typing starts the cell's editor
@@ -153,6 +159,6 @@ def test_a_refused_close_brings_the_first_offending_row_into_view(qtbot: QtBot, 
     assert editor is not None and editor is not table
     qtbot.keyClicks(editor, " torn, scrapped")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table commits it a moment later
-    qtbot.waitUntil(lambda: table.item(row, 5).text() == "1 torn, scrapped")
+    qtbot.waitUntil(lambda: cell(table, row, 5).text() == "1 torn, scrapped")
     with qtbot.waitSignals([window._services.shifts.closed, dialog.finished], timeout=TIMEOUT):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

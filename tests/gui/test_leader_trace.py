@@ -22,16 +22,17 @@ from checkpoint.domain.records import (
 )
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 PLATE = "湘A12345"
 
 
 @pytest.fixture()
 def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     view.show()
     return view
@@ -39,9 +40,9 @@ def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock
 
 def car(writer: RecordWriter, at: datetime, persons: tuple[PersonCheck, ...]) -> Passage:
     database = writer.database
-    gate = database.gates()[0]
-    operator = database.ensure_operator("李明", Role.SHIFT_LEADER)
-    return database.append_passage(
+    gate = database.gates.all()[0]
+    operator = database.operators.ensure_operator("李明", Role.SHIFT_LEADER)
+    return database.passages.append_passage(
         PassageDraft(
             at=at,
             direction=Direction.IN,

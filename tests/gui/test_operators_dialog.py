@@ -15,7 +15,7 @@ from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.operators_dialog import OperatorColumn, OperatorsDialog
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 REFUSAL = "This needs a administrator: switch operator (Ctrl+Shift+L) and sign in as one."
 
@@ -60,7 +60,7 @@ def test_an_added_operator_with_a_pin_can_then_sign_in(
     assert _cell(dialog, "小王", OperatorColumn.PIN) == "set"
     assert dialog.pin_edit.text() == "" and dialog.name_edit.text() == ""  # nothing typed lingers
 
-    trail = [(e.action, e.detail) for e in services.writer.database.audit_entries()]
+    trail = [(e.action, e.detail) for e in services.writer.database.audit.audit_entries()]
     assert (AuditAction.OPERATOR_ADDED, "小王 (shift_leader)") in trail
     assert (AuditAction.PIN_SET, "PIN of 小王") in trail
     with qtbot.waitSignal(services.auth.signed_in, timeout=5000):
@@ -71,7 +71,7 @@ def test_an_added_operator_with_a_pin_can_then_sign_in(
 def test_a_pin_typed_differently_twice_or_a_taken_name_is_refused_and_nothing_is_written(
     qtbot: QtBot, dialog: OperatorsDialog, services: StationServices
 ) -> None:
-    before = len(services.writer.database.audit_entries())
+    before = len(services.writer.database.audit.audit_entries())
     dialog.name_edit.setText("小张")
     dialog.pin_edit.setText("2468")
     dialog.pin_again_edit.setText("2469")
@@ -86,7 +86,7 @@ def test_a_pin_typed_differently_twice_or_a_taken_name_is_refused_and_nothing_is
     assert dialog.message.text() == refused.args[0]
     assert dialog.name_edit.text() == "李明"  # kept, to be corrected
     qtbot.waitUntil(lambda: services.writer.pending == 0)
-    assert len(services.writer.database.audit_entries()) == before
+    assert len(services.writer.database.audit.audit_entries()) == before
     assert [s.operator.name for s in dialog.model.rows] == ["李明"]
 
 
@@ -94,9 +94,9 @@ def test_a_lock_out_from_wrong_pins_shows_in_the_list_and_a_new_pin_lifts_it(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
     database = services.writer.database
-    database.add_operator("小赵", Role.OPERATOR, services.clock(), None, pin="1357")
+    database.operators.add_operator("小赵", Role.OPERATOR, services.clock(), None, pin="1357")
     for _ in range(LOCKOUT_FAILURES):
-        database.sign_in("小赵", "0000", services.clock())
+        database.operators.sign_in("小赵", "0000", services.clock())
     dialog = window.open_operators_dialog()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
@@ -113,17 +113,17 @@ def test_a_lock_out_from_wrong_pins_shows_in_the_list_and_a_new_pin_lifts_it(
     assert changed.args == ["小赵 has a new PIN."]
     assert _cell(dialog, "小赵", OperatorColumn.LOCKED_UNTIL) == ""
     assert dialog.selected is not None and dialog.selected.operator.name == "小赵"  # still chosen
-    assert database.sign_in("小赵", "8642", services.clock()).ok
-    assert not database.sign_in("小赵", "1357", services.clock()).ok  # the old PIN is gone
+    assert database.operators.sign_in("小赵", "8642", services.clock()).ok
+    assert not database.operators.sign_in("小赵", "1357", services.clock()).ok  # the old PIN is gone
 
 
 def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
     qtbot: QtBot, dialog: OperatorsDialog, services: StationServices
 ) -> None:
     database = services.writer.database
-    admin = next(a.operator for a in database.operator_accounts() if a.operator.name == "李明")
-    database.set_operator_pin(admin.id, "2468", services.clock(), None)
-    database.add_operator("小孙", Role.OPERATOR, services.clock(), admin.id, pin="1357")
+    admin = next(a.operator for a in database.operators.operator_accounts() if a.operator.name == "李明")
+    database.operators.set_operator_pin(admin.id, "2468", services.clock(), None)
+    database.operators.add_operator("小孙", Role.OPERATOR, services.clock(), admin.id, pin="1357")
     with qtbot.waitSignal(dialog.service.accounts_ready):
         dialog.refresh_button.click()
 
@@ -136,7 +136,7 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
         "Add another administrator first."
     ]
     assert _cell(dialog, "李明", OperatorColumn.ENABLED) == "yes"
-    actions = [e.action for e in database.audit_entries()]
+    actions = [e.action for e in database.audit.audit_entries()]
     assert AuditAction.OPERATOR_DISABLED not in actions
 
     _select(dialog, "小孙")  # an operator can be disabled, and enabled again
@@ -145,18 +145,19 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
     assert changed.args == ["小孙 is disabled and cannot sign in."]
     assert _cell(dialog, "小孙", OperatorColumn.ENABLED) == "disabled"
     assert dialog.enable_button.text() == "&Enable"
-    assert not database.sign_in("小孙", "1357", services.clock()).ok
+    assert not database.operators.sign_in("小孙", "1357", services.clock()).ok
     with qtbot.waitSignal(dialog.service.changed, timeout=5000):
         dialog.enable_button.click()
     assert _cell(dialog, "小孙", OperatorColumn.ENABLED) == "yes"
-    assert database.sign_in("小孙", "1357", services.clock()).ok
+    assert database.operators.sign_in("小孙", "1357", services.clock()).ok
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
     database = services.writer.database
-    database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
+    database.operators.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     with qtbot.waitSignal(services.auth.signed_in, timeout=5000):
         services.auth.sign_in("小王", "1357")
     assert not window.operators_action.isEnabled()
@@ -164,7 +165,7 @@ def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
         assert window.open_operators_dialog() is None
     assert shown.args[1] == REFUSAL
     qtbot.waitUntil(lambda: services.writer.pending == 0)
-    refusals = [e.detail for e in database.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
+    refusals = [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
     assert refusals == ["小王 (operator): manage_operators"]
 
 
@@ -172,7 +173,7 @@ def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
     qtbot: QtBot, services: StationServices, languages: object
 ) -> None:
     database = services.writer.database
-    admin = database.add_operator("钱管理", Role.ADMINISTRATOR, services.clock(), None, pin="2468")
+    admin = database.operators.add_operator("钱管理", Role.ADMINISTRATOR, services.clock(), None, pin="2468")
     clock = TickingClock(services.clock())  # this dialog's own: only its rights age
     auth = AuthService(services.writer, idle_minutes=1, clock=clock)
     auth.adopt(admin)
@@ -188,6 +189,6 @@ def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
         dialog.add_button.click()
     assert refused.args == [REFUSAL]
     qtbot.waitUntil(lambda: services.writer.pending == 0)
-    assert "新人" not in [a.operator.name for a in database.operator_accounts()]
-    refusals = [e.detail for e in database.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
+    assert "新人" not in [a.operator.name for a in database.operators.operator_accounts()]
+    refusals = [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
     assert refusals == ["钱管理 (operator): manage_operators"]

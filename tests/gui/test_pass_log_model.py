@@ -37,9 +37,9 @@ class Log:
 
     def __init__(self, database: Database) -> None:
         self.database = database
-        self.gate = database.ensure_gate("G1", "highway-exit")
-        self.operator = database.ensure_operator("王芳", Role.OPERATOR)
-        self.shift = database.open_shift(self.gate.id, self.operator.id, T0, "day")
+        self.gate = database.gates.ensure_gate("G1", "highway-exit")
+        self.operator = database.operators.ensure_operator("王芳", Role.OPERATOR)
+        self.shift = database.shifts.open_shift(self.gate.id, self.operator.id, T0, "day")
         self.service = LogService(database)
 
     def draft(
@@ -71,7 +71,7 @@ class Log:
         )
 
     def add(self, minutes: int, **kwargs: object) -> Passage:
-        return self.database.append_passage(self.draft(minutes, **kwargs))  # type: ignore[arg-type]
+        return self.database.passages.append_passage(self.draft(minutes, **kwargs))  # type: ignore[arg-type]
 
 
 @pytest.fixture()
@@ -121,7 +121,7 @@ def test_outcome_colour_and_fever_cells_have_backgrounds(log: Log) -> None:
 
 
 def test_rows_are_fetched_in_batches_only_when_asked_for(log: Log) -> None:
-    log.database.append_passages(log.draft(minute) for minute in range(250))
+    log.database.passages.append_passages(log.draft(minute) for minute in range(250))
     model = PassLogModel(log.service, batch_size=50, cache_limit=100)
     assert model.rowCount() == 250
     assert model.fetches == 0 and model.cached_rows() == 0  # opening loads keys only
@@ -131,6 +131,7 @@ def test_rows_are_fetched_in_batches_only_when_asked_for(log: Log) -> None:
         cell(model, row, Column.NAMES)
     assert model.fetches == 1  # the whole first batch came in one query
     last = model.passage(249)
+    assert last is not None
     assert last.at == T0  # the oldest passage is the bottom row
     assert model.fetches == 2
     for row in range(60, 200):
@@ -197,14 +198,14 @@ def test_the_live_insert_rule_agrees_with_the_database_query(log: Log, passage_f
         log.add(2, names=("王五",), shift=False),
         log.add(3, plate="津B00000", names=("赵六",)),
     ]
-    expected = set(log.database.passage_keys(passage_filter))
+    expected = set(log.database.passages.passage_keys(passage_filter))
     assert {p.seq for p in passages if matches(p, passage_filter)} == expected
 
 
 def test_a_large_log_shows_the_same_rows_read_a_page_at_a_time(qtbot: QtBot, log: Log) -> None:
     """Past the all-keys limit the model counts and reads pages of keys: same rows, same order, same
     live inserts, and never more keys in memory than the pages read."""
-    log.database.append_passages(log.draft(minute, names=(f"张{minute}",)) for minute in range(120))
+    log.database.passages.append_passages(log.draft(minute, names=(f"张{minute}",)) for minute in range(120))
     small = PassLogModel(log.service)
     paged_service = LogService(log.database, all_keys_limit=10, page_rows=8)
     model = PassLogModel(paged_service, batch_size=5)

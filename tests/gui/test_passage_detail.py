@@ -23,7 +23,6 @@ from checkpoint.domain.records import (
     Vehicle,
 )
 from checkpoint.station.services import StationServices
-from checkpoint.storage.corrections import corrections_of
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.pass_log_model import Column
 from checkpoint.ui.passage_detail import FEVER_BACKGROUND, PassageDetailDialog, PersonColumn
@@ -72,7 +71,7 @@ def car_with_a_fever(services: StationServices) -> Passage:
         persons=persons,
         vehicle=Vehicle("湘A12345", "car", "长沙", "岳阳"),
     )
-    passage = services.writer.database.append_passage(draft)
+    passage = services.writer.database.passages.append_passage(draft)
     return passage
 
 
@@ -88,7 +87,8 @@ def open_from_log(qtbot: QtBot, window: MainWindow, passage: Passage) -> Passage
     window.show_log()
     log = window.log_view
     log.model.refresh()
-    row = next(r for r in range(log.model.rowCount()) if log.model.passage(r).uuid == passage.uuid)
+    shown = [log.model.passage(r) for r in range(log.model.rowCount())]
+    row = next(r for r, p in enumerate(shown) if p is not None and p.uuid == passage.uuid)
     double_click_row(qtbot, log.table, row, Column.PLATE)
     qtbot.waitUntil(lambda: window.passage_dialog is not None)
     dialog = window.passage_dialog
@@ -160,10 +160,10 @@ def test_a_leader_corrects_the_record_as_a_new_record_pointing_at_it(
     assert fixed.persons[0].id_number == DRIVER_ID  # carried over as recorded, sealed again
     assert Reason.CORRECTION in fixed.reasons
     assert fixed.correction_reason == "rechecked 36.9 after 10 min, passed"
-    original = database.passage(passage.uuid)
+    original = database.passages.passage(passage.uuid)
     assert original is not None and original.outcome is Outcome.HOLD  # never edited
-    assert [p.uuid for p in corrections_of(database, passage.uuid)] == [fixed.uuid]
-    audit = [e for e in database.audit_entries() if e.action is AuditAction.CORRECTION]
+    assert [p.uuid for p in database.passages.corrections_of(passage.uuid)] == [fixed.uuid]
+    audit = [e for e in database.audit.audit_entries() if e.action is AuditAction.CORRECTION]
     assert len(audit) == 1 and "rechecked 36.9" in audit[0].detail
     assert audit[0].operator_id == services.session.operator.id
     assert database.verify().ok
@@ -185,7 +185,7 @@ def test_an_operator_sees_the_details_but_cannot_correct(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
     passage = car_with_a_fever(services)
-    operator = services.writer.database.ensure_operator("小王", Role.OPERATOR)
+    operator = services.writer.database.operators.ensure_operator("小王", Role.OPERATOR)
     services.auth.adopt(operator)
     dialog = open_from_log(qtbot, window, passage)
     assert dialog.persons_table.rowCount() == 3
@@ -193,7 +193,7 @@ def test_an_operator_sees_the_details_but_cannot_correct(
     assert dialog.open_correction() is None  # the rights decide, not the button
 
     def refusals() -> list[str]:
-        entries = services.writer.database.audit_entries()
+        entries = services.writer.database.audit.audit_entries()
         return [e.detail for e in entries if e.action is AuditAction.ACCESS_REFUSED]
 
     qtbot.waitUntil(lambda: bool(refusals()))  # written by the writer

@@ -58,7 +58,7 @@ def test_the_printed_handover_has_the_pdf_pages(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
     _record_turn_backs(qtbot, window, services, 3)
-    printer = HandoverPrinter(services.writer, services.messages, clock=services.clock)
+    printer = HandoverPrinter(services.exports, services.messages, clock=services.clock)
     with qtbot.waitSignal(printer.pdf_ready, timeout=30_000) as ready:
         expected = printer.write_current_shift(operator_id=services.session.operator.id)
     source_path = Path(str(ready.args[0]))
@@ -79,7 +79,7 @@ def test_the_preview_prints_through_its_paint_handler(
     qtbot: QtBot, window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:
     _record_turn_backs(qtbot, window, services, 1)
-    printer = HandoverPrinter(services.writer, services.messages, clock=services.clock)
+    printer = HandoverPrinter(services.exports, services.messages, clock=services.clock)
     with qtbot.waitSignal(printer.pdf_ready, timeout=30_000) as ready:
         printer.write_current_shift()
     preview = PdfPrintPreview(Path(str(ready.args[0])), window)  # built, never shown
@@ -99,6 +99,7 @@ def test_the_file_menu_offers_print_handover_on_ctrl_shift_p(
     assert window.print_action.text() == "打印交接班记录(&P)…"
 
 
+@pytest.mark.expected_log  # the error shown is logged
 def test_a_pdf_that_cannot_be_opened_is_reported_in_words(
     window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:

@@ -76,7 +76,9 @@ def test_break_fix_and_save_a_profile(
     assert Reason.TEST_TOO_OLD not in session.draft.reasons
 
     wait_writer(qtbot, services)
-    audits = [e for e in services.writer.database.audit_entries() if e.action is AuditAction.RULES_CHANGED]
+    audits = [
+        e for e in services.writer.database.audit.audit_entries() if e.action is AuditAction.RULES_CHANGED
+    ]
     assert [e.detail for e in audits] == ["profile highway-exit: version 1 -> 2 (highway-exit/2)"]
     assert audits[0].operator_id == session.operator.id
 
@@ -164,7 +166,9 @@ def test_use_another_profile_for_this_gate(qtbot: QtBot, services: StationServic
     assert session.gate.profile == "compound-gate"
     assert session.profile.rules_version in dialog.status_label.text()
     assert not dialog.use_button.isEnabled()
-    audits = [e for e in services.writer.database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
+    audits = [
+        e for e in services.writer.database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED
+    ]
     assert [(e.detail, e.operator_id) for e in audits] == [
         ("gate G1 高速出口: profile highway-exit -> compound-gate", session.operator.id)
     ]
@@ -221,5 +225,5 @@ def test_a_switch_that_cannot_be_written_changes_nothing(qtbot: QtBot, services:
     assert session.gate.profile == "highway-exit" and not session.switching_profile
     assert session.profile.rules_version.startswith("highway-exit/")
     assert dialog.gate_profile_combo.currentData() == "highway-exit"
-    assert [e for e in database.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED] == []
-    assert [g.profile for g in database.gates()] == ["highway-exit"]
+    assert [e for e in database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED] == []
+    assert [g.profile for g in database.gates.all()] == ["highway-exit"]

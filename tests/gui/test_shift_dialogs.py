@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from checkpoint.domain.records import Direction, Outcome
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome
 from checkpoint.domain.shift_handover import Item, ItemCondition, Metric
-from checkpoint.storage import shift_records
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
 TIMEOUT = 10_000
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> OpenShiftDialog:
@@ -31,6 +37,9 @@ def close_dialog(qtbot: QtBot, window: MainWindow) -> CloseShiftDialog:
 def record_pass(qtbot: QtBot, window: MainWindow) -> None:
     session = window._services.session
     session.set_direction(Direction.IN)
+    session.set_colour(CodeColour.GREEN)  # a clear case: PASS is what the rules propose
+    session.set_itinerary(Itinerary.GREEN)
+    session.set_test_age(0)
     with qtbot.waitSignal(session.passage_recorded, timeout=TIMEOUT):
         assert session.confirm(Outcome.PASS)
 
@@ -63,10 +72,11 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     closing = close_dialog(qtbot, window)
     assert closing.counts_table.item(0, 1) is not None
     persons_row = list(Metric).index(Metric.PERSONS)
-    assert closing.counts_table.item(persons_row, 1).text() == "1"
+    assert cell_text(closing.counts_table, persons_row, 1) == "1"
     closing.tally_spin(Metric.PERSONS).setValue(2)
-    assert closing.counts_table.item(persons_row, 3).text() == "+1"
+    assert cell_text(closing.counts_table, persons_row, 3) == "+1"
     radios = closing.items_table.cellWidget(closing.item_row("对讲机"), 2)
+    assert isinstance(radios, QSpinBox)
     radios.setValue(3)
     closing.incoming_edit.setText("周强")
     closing.matters_edit.setPlainText("3号岗亭灯坏")
@@ -80,8 +90,10 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
 
     closing.set_explanation(Metric.PERSONS, "一名儿童另行登记")
     explanation = closing.items_table.item(closing.item_row("对讲机"), 5)
+    assert explanation is not None
     explanation.setText("一台送修")
     keys = closing.items_table.cellWidget(closing.item_row("大门钥匙"), 3)
+    assert isinstance(keys, QComboBox)
     keys.setCurrentIndex(list(ItemCondition).index(ItemCondition.GOOD))
     with qtbot.waitSignals([shifts.closed, closing.finished], timeout=TIMEOUT):
         closing.ok_button.click()
@@ -92,7 +104,7 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     assert counters.shift().total().persons == 0
 
     db = services.writer.database
-    record = shift_records.shift_record(db, led.id)
+    record = db.shifts.shift_record(led.id)
     assert record is not None and record.closing is not None
     assert record.closing.incoming_leader == "周强" and record.closing.matters == ("3号岗亭灯坏",)
     assert db.verify().ok

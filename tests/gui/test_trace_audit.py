@@ -13,27 +13,30 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import AuditAction, Passage, Role
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, PassageFilter
+from checkpoint.storage.database import Database
+from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.audit_view import AuditColumn, AuditView, may_view_audit
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.trace_view import TraceColumn, TraceView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
 
 @pytest.fixture()
 def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     return view
 
 
 def _vehicle_with_driver(database: Database) -> Passage:
-    found = [p for p in database.iter_passages(PassageFilter()) if p.vehicle and p.persons]
+    found = [p for p in database.passages.iter_passages(PassageFilter()) if p.vehicle and p.persons]
     return found[len(found) // 2]
 
 
@@ -48,7 +51,9 @@ def test_a_plate_seen_in_the_history_is_found_and_exported_masked_and_audited(
     target = _vehicle_with_driver(writer.database)
     assert target.vehicle is not None
     plate = target.vehicle.plate
-    expected = [p for p in writer.database.iter_passages(PassageFilter(plate=plate)) if p.vehicle is not None]
+    expected = [
+        p for p in writer.database.passages.iter_passages(PassageFilter(plate=plate)) if p.vehicle is not None
+    ]
     trace.plate_edit.setText(f" {plate.lower()} ")  # typed loosely: normalised like the CLI
     with qtbot.waitSignal(trace.results_ready) as ready:
         trace.search_button.click()
@@ -71,7 +76,7 @@ def test_a_plate_seen_in_the_history_is_found_and_exported_masked_and_audited(
     text = out.read_text(encoding="utf-8-sig")
     assert plate in text and mask_name(driver) in text and driver not in text
     assert len(list(csv.reader(text.splitlines()))) > len(expected)  # a header and a row per person
-    entries = [e for e in writer.database.audit_entries() if e.action is AuditAction.EXPORT]
+    entries = [e for e in writer.database.audit.audit_entries() if e.action is AuditAction.EXPORT]
     assert entries and f"plate={plate}" in entries[-1].detail and str(out) in entries[-1].detail
 
     xlsx = tmp_path / "out" / "trace.xlsx"
@@ -111,19 +116,19 @@ def test_the_audit_trail_shows_entries_newest_first_and_filters(
     qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock
 ) -> None:
     database = writer.database
-    leader = database.ensure_operator("审计员", Role.ADMINISTRATOR)
+    leader = database.operators.ensure_operator("审计员", Role.ADMINISTRATOR)
     base = clock() - timedelta(days=3)
-    database.append_audit(AuditAction.RULES_CHANGED, "old rules", base, leader.id)
-    database.append_audit(
+    database.audit.append_audit(AuditAction.RULES_CHANGED, "old rules", base, leader.id)
+    database.audit.append_audit(
         AuditAction.CLOCK_WENT_BACK, "clock went back from A to B", base + timedelta(days=1)
     )
-    database.append_audit(AuditAction.RULES_CHANGED, "new rules", base + timedelta(days=2), leader.id)
-    view = AuditView(writer, MessageBus(), clock=clock)
+    database.audit.append_audit(AuditAction.RULES_CHANGED, "new rules", base + timedelta(days=2), leader.id)
+    view = AuditView(AuditTrailService(writer), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded) as loaded:
         view.refresh()
     total = loaded.args[0]
-    assert total == len(database.audit_entries())
+    assert total == len(database.audit.audit_entries())
     ModelTester(None).check(view.model)
     model = view.model
     seqs = [entry.seq for entry in model.entries]

@@ -15,10 +15,11 @@ from checkpoint.domain.records import AuditAction, Operator, Passage, Role
 from checkpoint.station.auth import AuthService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import PassageFilter
+from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
@@ -30,7 +31,7 @@ def auth(writer: RecordWriter, clock: TickingClock) -> AuthService:
 
 @pytest.fixture()
 def leader(writer: RecordWriter, auth: AuthService) -> Operator:
-    operator = writer.database.ensure_operator("带班王", Role.SHIFT_LEADER)
+    operator = writer.database.operators.ensure_operator("带班王", Role.SHIFT_LEADER)
     auth.adopt(operator)
     return operator
 
@@ -39,7 +40,7 @@ def leader(writer: RecordWriter, auth: AuthService) -> Operator:
 def trace(
     qtbot: QtBot, writer: RecordWriter, auth: AuthService, languages: LanguageSwitcher, clock: TickingClock
 ) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock, auth=auth)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock, auth=auth)
     qtbot.addWidget(view)
     return view
 
@@ -48,7 +49,7 @@ def _traced(writer: RecordWriter) -> Passage:
     """A vehicle whose driver gave an ID number."""
     found = [
         p
-        for p in writer.database.iter_passages(PassageFilter())
+        for p in writer.database.passages.iter_passages(PassageFilter())
         if p.vehicle and p.persons and p.persons[0].id_number and len(p.persons[0].name) > 1
     ]
     return found[len(found) // 2]
@@ -61,7 +62,9 @@ def _persons(view: TraceView) -> str:
 
 def _exports(writer: RecordWriter) -> list[tuple[str, object]]:
     return [
-        (e.detail, e.operator_id) for e in writer.database.audit_entries() if e.action is AuditAction.EXPORT
+        (e.detail, e.operator_id)
+        for e in writer.database.audit.audit_entries()
+        if e.action is AuditAction.EXPORT
     ]
 
 
@@ -161,17 +164,20 @@ def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
     assert len(_exports(writer)) == 1  # only the leader's one unmasked search
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_asking_for_full_details_is_refused_and_the_refusal_audited(
     qtbot: QtBot, trace: TraceView, writer: RecordWriter, auth: AuthService
 ) -> None:
-    operator = writer.database.ensure_operator("小王", Role.OPERATOR)
+    operator = writer.database.operators.ensure_operator("小王", Role.OPERATOR)
     auth.adopt(operator)
     assert not trace.unmask_check.isEnabled()
     trace.unmask_check.setEnabled(True)  # even if the toggle were reached, the rights decide
     trace.unmask_check.click()
     assert not trace.unmask_check.isChecked() and not trace.unmasked
     qtbot.waitUntil(lambda: writer.pending == 0)
-    refusals = [e.detail for e in writer.database.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
+    refusals = [
+        e.detail for e in writer.database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED
+    ]
     assert refusals == ["小王 (operator): unmask"]
 
 

@@ -30,7 +30,7 @@ from checkpoint.ui.main_window import MainWindow
 
 
 def trail(services: StationServices) -> list[tuple[AuditAction, str]]:
-    return [(e.action, e.detail) for e in services.writer.database.audit_entries()]
+    return [(e.action, e.detail) for e in services.writer.database.audit.audit_entries()]
 
 
 def verify(qtbot: QtBot, window: MainWindow) -> QMessageBox:
@@ -55,6 +55,7 @@ def test_an_intact_database_says_how_many_records_and_is_audited(
     qtbot.waitUntil(lambda: window.verify_box is None)
 
 
+@pytest.mark.expected_log  # the failed check is an error
 def test_an_edited_record_is_named_in_chinese_audited_and_the_banner_stays(
     qtbot: QtBot, window: MainWindow, services: StationServices, languages: LanguageSwitcher
 ) -> None:
@@ -79,10 +80,11 @@ def test_an_edited_record_is_named_in_chinese_audited_and_the_banner_stays(
     assert window.banner.isVisible()  # an error stays until dismissed
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_may_not_verify_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
-    services.writer.database.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
+    services.writer.database.operators.add_operator("小王", Role.OPERATOR, services.clock(), None, pin="1357")
     with qtbot.waitSignal(services.auth.signed_in, timeout=5000):
         services.auth.sign_in("小王", "1357")
     assert not window.verify_action.isEnabled()
@@ -148,7 +150,9 @@ def test_a_passage_is_written_while_a_long_verification_walks_the_chain(
     assert walk.walking.wait(10)
     assert walk.thread_name not in ("RecordWriter", threading.main_thread().name)
     committed: list[Passage] = []
-    services.writer.submit(lambda db: db.append_passage(a_passage(services)), on_done=committed.append)
+    services.writer.submit(
+        lambda db: db.passages.append_passage(a_passage(services)), on_done=committed.append
+    )
     qtbot.waitUntil(lambda: bool(committed), timeout=5000)  # it would wait behind a writer job
     assert window.database_check.running and window.verify_box is None
     with qtbot.waitSignal(window.database_check.finished, timeout=10_000) as finished:

@@ -16,6 +16,9 @@ from typing import Protocol, runtime_checkable
 import cv2
 import numpy as np
 
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".pgm", ".ppm"})
+"""The files an image folder (and ``checkpoint bench decode``) reads as images."""
+
 
 class CameraErrorKind(enum.StrEnum):
     NOT_FOUND = "not_found"  # no such device index, path or host
@@ -204,8 +207,6 @@ class ImageFolderSource:
     def open(self) -> None:
         if not self.path.is_dir():
             raise CameraError(CameraErrorKind.NOT_FOUND, f"no such folder: {self.path}")
-        from checkpoint.camera.bench import IMAGE_SUFFIXES  # here: the bench is not on the way to a webcam
-
         files = sorted(p for p in self.path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
         readable = [p for p in files if cv2.haveImageReader(str(p))]
         if not readable:

@@ -58,7 +58,8 @@ class HandoverLabels:
     """Captions and headers of the handover XLSX and CSV.
 
     ``enum_text`` prints every enum value the files contain: ``Direction``, ``SubjectKind``,
-    ``Outcome``, ``CodeColour``, ``Itinerary``, ``Reason`` and ``handover.Anomaly``.
+    ``Outcome``, ``CodeColour``, ``Itinerary``, ``Reason``, ``handover.Anomaly`` and
+    ``overrides.OverrideReason``.
     ``vehicle_kind_text`` prints ``Vehicle.kind`` (a free code such as "car", "truck", "bus").
     ``separator`` joins several values in one cell (names, colours, reasons): "、" or ", ".
     """
@@ -134,6 +135,10 @@ class HandoverLabels:
     page_footer: str = "Page {page} of {pages}"  # 第 {page} 页，共 {pages} 页
     rows_omitted: str = "{count} more rows in the XLSX file"  # 另有 {count} 行，见 XLSX 文件
     shift_sheet: ShiftSheetLabels = field(default_factory=ShiftSheetLabels)  # the leaders' records
+    # Overrides: passages recorded milder than the proposed TURN BACK or HOLD (summary count, PDF list).
+    overrides: str = "Overrides"  # 人工改判
+    # Passages and anomalies column: "TURN BACK → PASS · reason · what was typed".
+    override: str = "Override (proposed → recorded)"  # 人工改判（建议 → 记录）
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +146,7 @@ class PersonListLabels:
     """Captions of the person lists: the anomaly hand-off and the tracing export (XLSX and CSV).
 
     One row per person: ``enum_text`` prints ``Direction``, ``SubjectKind``, ``Outcome``,
-    ``CodeColour``, ``Itinerary``, ``Reason`` and ``handover.Anomaly``.
+    ``CodeColour``, ``Itinerary``, ``Reason``, ``handover.Anomaly`` and ``overrides.OverrideReason``.
     """
 
     enum_text: Callable[[enum.Enum], str]
@@ -165,3 +170,4 @@ class PersonListLabels:
     destination: str  # 目的地 / Destination
     record_id: str  # 记录编号 / Record ID
     separator: str = "、"
+    override: str = ""  # 人工改判（建议 → 记录）: the override column, only where the caption is given

@@ -53,7 +53,7 @@ from checkpoint.exports.fonts import PdfFont, pdf_font
 from checkpoint.exports.labels import HandoverLabels
 from checkpoint.exports.shift_part import kind_line, leaders, sections
 from checkpoint.exports.shift_part import staff as shift_staff
-from checkpoint.exports.table import TableBuilder, zone_caption
+from checkpoint.exports.table import TableBuilder, override_text, zone_caption
 
 MAX_LIST_ROWS = 1000  # per list; the XLSX has them all
 _MARGIN = 15 * mm
@@ -199,6 +199,7 @@ class _Sheet:
                 [lab.persons, summary.persons],
                 [lab.fever, summary.fever],
                 [lab.corrections, summary.corrections],
+                [lab.overrides, summary.overrides],
             ]
         )
         by_passages = summary.passages_by_direction()
@@ -327,13 +328,45 @@ class _Sheet:
                 held.append(row)
             else:
                 other.append(row)
-        flowables: list[Any] = []
+        flowables: list[Any] = self._overrides()
         for caption, rows in (
             (self.labels.turned_back_list, turned_back),
             (self.labels.held_list, held),
             (self.labels.other_anomalies, other),
         ):
             flowables += self._list(caption, rows)
+        return flowables
+
+    def _overrides(self) -> list[Any]:
+        """The passages recorded milder than proposed: who decided, what was proposed, and why."""
+        lab = self.labels
+        rows = [row for row in self.report.anomalies if row.override is not None]
+        heading = _para(f"{lab.overrides} ({len(rows)})", self.styles.heading)
+        if not rows:
+            return [heading, _para(lab.nothing, self.styles.body)]
+        cell = self.styles.cell
+        header = [lab.number, lab.time, lab.plate, lab.names, lab.override, lab.operator]
+        widths = [12, 19, 18, 30, 0, 28]
+        widths[4] = int(_FRAME_WIDTH / mm) - sum(widths)
+        fits = [_Fit(w * mm, cell) for w in widths]
+        data: list[list[Any]] = [[_para(h, cell) for h in header]]
+        for row in rows[:MAX_LIST_ROWS]:
+            values = (
+                str(row.seq),
+                self.tables.local(row.at).strftime("%m-%d %H:%M"),
+                row.plate,
+                lab.separator.join(n for n in row.names if n),
+                override_text(row.override, lab.enum_text),
+                self.tables.operator_name(row.override.operator_id if row.override else row.operator_id),
+            )
+            data.append([fit(value) for fit, value in zip(fits, values, strict=True)])
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table.setStyle(_grid_style(self.styles.font, 7.5))
+        flowables: list[Any] = [heading, table]
+        if len(rows) > MAX_LIST_ROWS:
+            flowables.append(
+                _para(lab.rows_omitted.format(count=len(rows) - MAX_LIST_ROWS), self.styles.note)
+            )
         return flowables
 
     def _list(self, caption: str, rows: Sequence[HandoverRow]) -> list[Any]:
@@ -423,7 +456,7 @@ def _section_widths(columns: int) -> list[float]:
 def _footer_canvas(footer: str, page_text: str, font: str) -> type:
     """A canvas that holds its pages until the end, so each footer can say "page N of M"."""
 
-    class _FooterCanvas(pdfcanvas.Canvas):
+    class _FooterCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

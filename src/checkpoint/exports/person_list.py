@@ -28,7 +28,7 @@ from checkpoint.domain.anomalies import PersonRow
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.csv_export import CSV_ENCODING, _csv_text
 from checkpoint.exports.labels import PersonListLabels
-from checkpoint.exports.table import ColumnKind, Value, local_naive
+from checkpoint.exports.table import ColumnKind, Value, local_naive, override_text
 from checkpoint.exports.xlsx import (
     DATETIME_FORMAT,
     MAX_COLUMN_WIDTH,
@@ -61,6 +61,11 @@ def _columns(
 ) -> list[_Column]:
     text = labels.enum_text
     sep = labels.separator
+    override = (
+        [_Column(labels.override, ColumnKind.TEXT, lambda r: override_text(r.override, text))]
+        if labels.override
+        else []
+    )
     return [
         _Column(
             f"{labels.time} ({zone_text(zone, sample)})",
@@ -85,6 +90,7 @@ def _columns(
         _Column(labels.origin, ColumnKind.TEXT, lambda r: r.origin),
         _Column(labels.destination, ColumnKind.TEXT, lambda r: r.destination),
         _Column(labels.record_id, ColumnKind.TEXT, lambda r: str(r.passage_uuid)),
+        *override,
     ]
 
 

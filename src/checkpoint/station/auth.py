@@ -1,4 +1,4 @@
-"""Who is signed in at the station, with which rights, and for how long (issue 5, operators and roles).
+"""Who is signed in at the station, with which rights, and for how long (operators and their roles).
 
 One person works the gate at a time: whoever signs in with their PIN is the operator every passage is
 recorded under (``StationSession.set_operator`` follows ``signed_in``). The rights of a shift leader or
@@ -9,7 +9,7 @@ person keeps recording passages; only a privileged action asks for the PIN again
 the station behind the sign-in screen until someone signs in; it is recorded as a sign-out.
 
 Sign-in runs on the writer thread (argon2 takes tens of milliseconds; the GUI thread never waits), and
-every attempt is in the audit trail (``Database.sign_in``).
+every attempt is in the audit trail (``db.operators.sign_in``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import (
+    OperatorAccount,
     Permission,
     SignInOutcome,
     SignInResult,
@@ -28,9 +29,10 @@ from checkpoint.domain.roles import (
     is_elevated,
     minimum_role,
 )
-from checkpoint.station.texts import role_text, storage_error_text
-from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.station.texts import enum_text
+from checkpoint.station.writer import OnFailed, RecordWriter, in_words
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 DEFAULT_IDLE_MINUTES = 10
 IDLE_SETTING = "auth/idle_minutes"
@@ -68,7 +70,7 @@ def refusal_text(permission: Permission) -> str:
     role = minimum_role(permission)
     return QCoreApplication.translate(
         "Auth", "This needs a {role}: switch operator ({key}) and sign in as one."
-    ).format(role=role_text(role), key=SWITCH_KEY)
+    ).format(role=enum_text(role), key=SWITCH_KEY)
 
 
 class AuthService(QObject):
@@ -154,6 +156,12 @@ class AuthService(QObject):
         self._last_activity = self._clock()
         self.role_changed.emit(self.role)
 
+    def load_accounts(self, *, on_done: Callable[[list[OperatorAccount]], None], on_failed: OnFailed) -> None:
+        """Reads every operator's account on the writer thread (the sign-in screen's list)."""
+        self._writer.submit(
+            lambda db: db.operators.operator_accounts(), on_done=on_done, on_error=in_words(on_failed)
+        )
+
     # -- signing in and out --------------------------------------------------------------------------
 
     def sign_in(self, name: str, pin: str) -> bool:
@@ -166,10 +174,10 @@ class AuthService(QObject):
         previous = None if self._is_locked else self._operator  # a lock already signed them out
 
         def job(db: Database) -> SignInResult:
-            result = db.sign_in(name, pin, at)
+            result = db.operators.sign_in(name, pin, at)
             new = result.operator
             if result.ok and previous is not None and new is not None and new.id != previous.id:
-                db.sign_out(previous.id, at, f"switched to {new.name}")
+                db.operators.sign_out(previous.id, at, f"switched to {new.name}")
             return result
 
         self._writer.submit(job, on_done=self._on_sign_in_done, on_error=self._on_sign_in_error)
@@ -191,7 +199,7 @@ class AuthService(QObject):
         self._busy = False
         self.sign_in_failed.emit(
             QCoreApplication.translate("Auth", "Sign-in could not be checked: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
 
@@ -202,7 +210,7 @@ class AuthService(QObject):
         self._is_locked = True
         if self._operator is not None:
             operator_id, at = self._operator.id, self._clock()
-            self._writer.submit(lambda db: db.sign_out(operator_id, at, "station locked"))
+            self._writer.submit(lambda db: db.operators.sign_out(operator_id, at, "station locked"))
         self.locked.emit()
         self.role_changed.emit(self.role)
 
@@ -210,7 +218,7 @@ class AuthService(QObject):
         """Records that the operator left (quitting the station)."""
         if self._operator is not None and not self._is_locked:
             operator_id, at = self._operator.id, self._clock()
-            self._writer.submit(lambda db: db.sign_out(operator_id, at, detail))
+            self._writer.submit(lambda db: db.operators.sign_out(operator_id, at, detail))
 
     def record_refusal(self, permission: Permission) -> None:
         """An action the operator may not do was reached (by its shortcut): kept in the audit trail."""
@@ -218,7 +226,9 @@ class AuthService(QObject):
             return
         operator_id, name, at = self._operator.id, self._operator.name, self._clock()
         detail = f"{name} ({self.role.value}): {permission.value}"
-        self._writer.submit(lambda db: db.append_audit(AuditAction.ACCESS_REFUSED, detail, at, operator_id))
+        self._writer.submit(
+            lambda db: db.audit.append_audit(AuditAction.ACCESS_REFUSED, detail, at, operator_id)
+        )
 
     # -- idle fall-back ------------------------------------------------------------------------------
 
@@ -238,6 +248,6 @@ class AuthService(QObject):
             QCoreApplication.translate(
                 "Auth",
                 "Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.",
-            ).format(name=self._operator.name, role=role_text(self._operator.role), key=SWITCH_KEY)
+            ).format(name=self._operator.name, role=enum_text(self._operator.role), key=SWITCH_KEY)
         )
         self.role_changed.emit(self.role)

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from checkpoint.storage.database import StorageError, StorageErrorKind
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 _log = logging.getLogger(__name__)
 

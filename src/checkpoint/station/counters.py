@@ -18,7 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checkpoint.domain.records import FINAL_OUTCOMES, Direction, Outcome, Passage, SubjectKind
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.passage_filter import PassageFilter
 
 _log = logging.getLogger(__name__)
 
@@ -146,8 +148,8 @@ class LiveCounters(QObject):
         generation = self._generation
 
         def job(db: Database) -> list[Passage]:
-            found = {p.uuid: p for p in db.iter_passages(PassageFilter(shift_id=shift_id))}
-            for passage in db.iter_passages(PassageFilter(since=since, gate_id=gate_id)):
+            found = {p.uuid: p for p in db.passages.iter_passages(PassageFilter(shift_id=shift_id))}
+            for passage in db.passages.iter_passages(PassageFilter(since=since, gate_id=gate_id)):
                 found.setdefault(passage.uuid, passage)
             return sorted(found.values(), key=lambda p: p.seq)
 

@@ -55,8 +55,8 @@ def fill_demo_history(
     planner statistics rebuilt once at the end): millions of them take minutes, not hours. The hash chain
     is the normal one.
     """
-    gate = database.ensure_gate(gate_name, profile)
-    operators = [database.ensure_operator(name, role) for name, role in DEMO_OPERATORS]
+    gate = database.gates.ensure_gate(gate_name, profile)
+    operators = [database.operators.ensure_operator(name, role) for name, role in DEMO_OPERATORS]
     history = generate_history(
         days=days,
         end=end,
@@ -75,7 +75,7 @@ def fill_demo_history(
     def flush() -> None:
         nonlocal written
         if batch:
-            written += database.append_passages(batch, _BATCH, bulk=True, refresh=False)
+            written += database.passages.append_passages(batch, _BATCH, bulk=True, refresh=False)
             batch.clear()
             if progress is not None:
                 progress(written)
@@ -83,14 +83,14 @@ def fill_demo_history(
     def close(current: ShiftPlan | None, shift_id: uuid.UUID | None) -> None:
         flush()
         if current is not None and shift_id is not None:
-            database.close_shift(shift_id, current.closed_at)
+            database.shifts.close_shift(shift_id, current.closed_at)
 
     with database.search_index_suspended():  # rebuilt once at the end: far cheaper than per row
         for item in history:
             if isinstance(item, ShiftPlan):
                 close(plan, real_id)
                 plan = item
-                real_id = database.open_shift(gate.id, item.leader_id, item.opened_at, item.label).id
+                real_id = database.shifts.open_shift(gate.id, item.leader_id, item.opened_at, item.label).id
                 shifts += 1
                 continue
             batch.append(dataclasses.replace(item, shift_id=real_id))

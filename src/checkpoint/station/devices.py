@@ -137,7 +137,7 @@ class GateDevices(QObject):
         operator_id = self._session.operator.id
 
         def audit(database: Database) -> object:
-            return database.append_audit(AuditAction.SETTINGS_CHANGED, detail, at, operator_id)
+            return database.audit.append_audit(AuditAction.SETTINGS_CHANGED, detail, at, operator_id)
 
         def not_audited(error: Exception) -> None:
             _log.error("device settings change not audited: %s", error)
@@ -246,7 +246,7 @@ class GateDevices(QObject):
         operator_id = self._session.operator.id
 
         def audit(database: Database) -> object:
-            return database.append_audit(
+            return database.audit.append_audit(
                 AuditAction.RELAY_FAILED, f"passage {passage_uuid}: {kind.value}: {detail}", at, operator_id
             )
 

@@ -38,11 +38,11 @@ from checkpoint.station.texts import (
     handover_labels,
     trace_labels,
 )
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer import OnFailed, RecordWriter, in_words
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage import shift_records
-from checkpoint.storage.database import Database, PassageFilter, StorageError
-from checkpoint.storage.retention import purged_hours
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.passage_filter import PassageFilter
 
 FORMATS = ("xlsx", "pdf", "csv")  # the handover sheet
 # The writers themselves are imported where they are used: openpyxl and reportlab take a few hundred ms
@@ -68,7 +68,7 @@ def handover_window(
 ) -> tuple[datetime, datetime, Shift | None]:
     """The window of a handover: the given shift, the given times, or the current shift (else 24 h)."""
     if shift_id is not None:
-        shift = database.shift(shift_id)
+        shift = database.shifts.shift(shift_id)
         if shift is None:
             raise ValueError(f"no shift with id {shift_id}")
         return shift.opened_at, shift.closed_at or now, shift
@@ -78,8 +78,8 @@ def handover_window(
         if start >= end:
             raise ValueError("the window's start must be before its end")
         return start, end, None
-    gates = database.gates()
-    shift = database.current_shift(gates[0].id) if gates else None
+    gates = database.gates.all()
+    shift = database.shifts.current_shift(gates[0].id) if gates else None
     if shift is not None:
         return shift.opened_at, now, shift
     return now - timedelta(hours=24), now, None
@@ -102,16 +102,16 @@ def export_handover_file(
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     now = now or datetime.now(UTC)
     start, end, shift = handover_window(database, since=since, until=until, shift_id=shift_id, now=now)
-    gates = database.gates()
+    gates = database.gates.all()
     if not gates:
         raise ValueError("the database has no gate yet: nothing was recorded")
     gate = next((g for g in gates if shift is not None and g.id == shift.gate_id), gates[0])
     # the sheet never shows an ID number or a phone: nothing personal is decrypted for it
-    passages = database.iter_passages(
+    passages = database.passages.iter_passages(
         PassageFilter(since=start, until=end, gate_id=gate.id), personal_data=False
     )
     # The shift part (staff, items, matters, reconciliation) comes from the leaders' records.
-    record = shift_records.shift_record(database, shift.id) if shift is not None else None
+    record = database.shifts.shift_record(shift.id) if shift is not None else None
     report = build_handover(
         passages,
         gate=gate,
@@ -120,9 +120,10 @@ def export_handover_file(
         shift=shift,
         generated_at=now,
         shift_record=record,
-        purged=purged_hours(database, gate.id, start, end),  # counts of passages a purge removed
+        purged=database.retention.purged_hours(gate.id, start, end),  # counts of passages a purge removed
+        overrides=database.overrides.between(start, end, gate.id),
     )
-    names = {op.id: op.name for op in database.operators()}
+    names = {op.id: op.name for op in database.operators.all()}
     labels = labels or handover_labels()
     if fmt == "pdf":
         from checkpoint.exports.pdf import write_handover_pdf  # reportlab loads only when needed
@@ -134,7 +135,7 @@ def export_handover_file(
         write_handover_xlsx(report, path, labels, operator_names=names)
     else:
         write_handover_csv(report, path, labels, operator_names=names)
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.EXPORT,
         f"handover {fmt} {path} {start.isoformat()}..{end.isoformat()} passages={report.summary.passages}",
         now,
@@ -157,7 +158,7 @@ def authorise_unmask(database: Database, operator_name: str | None) -> Operator:
         raise UnmaskRefusedError(
             "unmasked personal data needs --operator NAME (a shift leader or administrator)"
         )
-    matches = [op for op in database.operators() if op.name == name]
+    matches = [op for op in database.operators.all() if op.name == name]
     if not matches:
         raise UnmaskRefusedError(f"no operator named {name!r} in the database")
     for operator in matches:
@@ -193,7 +194,7 @@ def _write_person_list(
 
     if fmt not in PERSON_LIST_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(PERSON_LIST_FORMATS)}")
-    gate_names = {gate.id: gate.name for gate in database.gates()}
+    gate_names = {gate.id: gate.name for gate in database.gates.all()}
     zone = zone or datetime.now().astimezone().tzinfo or UTC
     writer = write_person_list_xlsx if fmt == "xlsx" else write_person_list_csv
     writer(rows, path, labels, zone=zone, gate_names=gate_names)
@@ -235,10 +236,13 @@ def export_anomalies_file(
     now = now or datetime.now(UTC)
     start, end, shift = handover_window(database, since=since, until=until, shift_id=shift_id, now=now)
     window = PassageFilter(since=start, until=end, gate_id=shift.gate_id if shift is not None else None)
-    rows = anomaly_handoff(database.iter_passages(window), mask=unmasked_by is None)
+    overrides = database.overrides.between(start, end, window.gate_id)
+    rows = anomaly_handoff(
+        database.passages.iter_passages(window), mask=unmasked_by is None, overrides=overrides
+    )
     _write_person_list(rows, path, fmt, labels or anomaly_labels(), database, zone)
     passages = len({row.passage_uuid for row in rows})
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.EXPORT,
         f"anomalies {fmt} {path} {start.isoformat()}..{end.isoformat()} persons={len(rows)} "
         f"passages={passages} {_masking_note(unmasked_by)}",
@@ -262,7 +266,7 @@ def trace_passages(database: Database, query: TraceQuery, *, newest_first: bool 
         phone=query.phone,
         name=query.name,
     )
-    found = list(database.iter_passages(wanted))
+    found = list(database.passages.iter_passages(wanted))
     if newest_first:  # by when it happened (a correction keeps its record's time), then as recorded
         found.sort(key=lambda passage: (passage.at, passage.seq), reverse=True)
     return found
@@ -285,7 +289,7 @@ def audit_trace(
     ``reason`` is the case number or reason the leader gave for seeing full personal data.
     """
     target = f" -> {path}" if path is not None else ""
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.EXPORT,
         f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by, reason)}",
         now,
@@ -389,6 +393,38 @@ class ExportService(WriterService):
             on_done=self.shifts_ready.emit,
             on_error=lambda error: self._announce_storage_error(error, self.export_failed),
         )
+
+    def write_handover_pdf(
+        self,
+        path: Path,
+        operator_id: uuid.UUID | None,
+        *,
+        now: datetime,
+        on_done: Callable[[ExportResult | ExportError | ValueError], None],
+        on_failed: OnFailed,
+        shift_id: uuid.UUID | None = None,
+    ) -> None:
+        """Writes the handover of ``shift_id`` (its whole sheet; None: the current shift) as a PDF to
+        ``path`` on the writer thread, generated at ``now``, for printing (``ui.print_preview.
+        HandoverPrinter``); audited like an export. A file that cannot be written, or a station with nothing
+        recorded, comes back to ``on_done`` as its error."""
+        labels = handover_labels()  # on the GUI thread, in the operator's language
+
+        def job(database: Database) -> ExportResult | ExportError | ValueError:
+            try:
+                return export_handover_file(
+                    database,
+                    path,
+                    "pdf",
+                    shift_id=shift_id,
+                    labels=labels,
+                    now=now,
+                    operator_id=operator_id,
+                )
+            except (ExportError, ValueError) as error:
+                return error
+
+        self._writer.submit(job, on_done=on_done, on_error=in_words(on_failed))
 
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
         if isinstance(result, ExportResult):

@@ -2,14 +2,17 @@
 
 Due while the database has no enabled administrator with a PIN (a new station, or one from before PINs).
 The wizard (``ui/first_run.py``) collects a :class:`FirstRunSetup`; :func:`complete_first_run` checks it
-and writes everything, so the command line and tests run the same steps without the wizard.
+and writes everything, so the command line and tests run the same steps without the wizard. The wizard
+calls it through :class:`FirstRunService`, which says why a write failed without a storage error.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -17,12 +20,15 @@ from checkpoint.domain.credentials.passes import key_id
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import PinProblem, pin_problem
 from checkpoint.station.profiles import ProfileStore
-from checkpoint.station.texts import pin_problem_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 from checkpoint.storage.keys import (
     KeyExistsError,
+    KeyFileError,
     create_deployment_key,
     data_key_path,
+    keys_dir,
     load_data_key,
     load_private_key,
 )
@@ -49,7 +55,7 @@ class FirstRunError(ValueError):
 
     def text(self) -> str:
         if self.pin is not None:
-            return pin_problem_text(self.pin)
+            return enum_text(self.pin)
         return {
             SetupProblem.NO_GATE_NAME: QCoreApplication.translate("FirstRun", "Give the gate a name."),
             SetupProblem.UNKNOWN_PROFILE: QCoreApplication.translate("FirstRun", "Choose the gate's kind."),
@@ -74,7 +80,7 @@ class FirstRunSetup:
 
 def needs_first_run(database: Database) -> bool:
     """No enabled administrator with a PIN: nobody could manage operators, so the wizard runs."""
-    return not database.has_administrator()
+    return not database.operators.has_administrator()
 
 
 def check_setup(setup: FirstRunSetup) -> None:
@@ -106,12 +112,12 @@ def create_deployment_keys(database: Database, at: datetime, by: Operator | None
         key = load_private_key()
         verb = "kept"
     kid = key_id(key.public_key()).hex()
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.KEY_CREATED, f"deployment key {kid} ({verb})", at, by.id if by else None
     )
     done.append(f"pass-signing key {kid} {verb}")
     data_kid = PiiCipher(load_data_key()).key_id
-    database.append_audit(
+    database.audit.append_audit(
         AuditAction.KEY_CREATED, f"data key {data_kid} at {data_key_path()}", at, by.id if by else None
     )
     done.append(
@@ -131,21 +137,65 @@ def complete_first_run(
     check_setup(setup)
     gate_name, admin_name = setup.gate_name.strip(), setup.admin_name.strip()
     ProfileStore().load(setup.profile)  # never a gate on rules that cannot be read
-    existing = {a.operator.name: a for a in database.operator_accounts()}
+    existing = {a.operator.name: a for a in database.operators.operator_accounts()}
     account = existing.get(admin_name)
     if account is not None and account.operator.role is not Role.ADMINISTRATOR:
         raise FirstRunError(SetupProblem.NAME_TAKEN)
     if account is None:
-        admin = database.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
+        admin = database.operators.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
     else:  # an administrator from before PINs (or disabled): give them the PIN and enable them
         admin = account.operator
-        database.set_operator_pin(admin.id, setup.pin, at, None)
+        database.operators.set_operator_pin(admin.id, setup.pin, at, None)
         if not account.enabled:
-            database.set_operator_enabled(admin.id, True, at, None)
-    gate = database.ensure_gate(gate_name, setup.profile)
+            database.operators.set_operator_enabled(admin.id, True, at, None)
+    gate = database.gates.ensure_gate(gate_name, setup.profile)
     if gate.profile != setup.profile:
-        database.set_gate_profile(gate.id, setup.profile, at, admin.id)
+        database.gates.set_gate_profile(gate.id, setup.profile, at, admin.id)
     settings.setValue("gate/name", gate_name)
     settings.setValue("gate/profile", setup.profile)
     settings.sync()
     return admin, create_deployment_keys(database, at, admin)
+
+
+class SetupRefusedError(Exception):
+    """The database refused the set-up (disk full, locked, read-only...); ``reason`` says why in words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class KeysNotWrittenError(Exception):
+    """A deployment key file could not be written; the message says why."""
+
+
+class FirstRunService:
+    """The first run on the database, for the wizard: given the database, the settings (where the gate is
+    written) and the station's clock (when the set-up is recorded). It runs on the GUI thread, before the
+    writer starts: nothing else runs yet."""
+
+    def __init__(self, database: Database, settings: QSettings, *, clock: Callable[[], datetime]) -> None:
+        self._database = database
+        self._settings = settings
+        self._clock = clock
+
+    @property
+    def keys_folder(self) -> Path:
+        """Where the deployment's pass-signing key is made (and kept, if there is one)."""
+        return keys_dir()
+
+    @property
+    def data_key_file(self) -> Path:
+        """The data key that seals ID numbers and phones: to be backed up."""
+        return data_key_path()
+
+    def complete(self, setup: FirstRunSetup) -> tuple[Operator, list[str]]:
+        """:func:`complete_first_run` now; returns the administrator and the key lines. Raises
+        :class:`FirstRunError` (nothing written), :class:`SetupRefusedError` or
+        :class:`KeysNotWrittenError`."""
+        try:
+            return complete_first_run(self._database, self._settings, setup, self._clock())
+        except StorageError as error:
+            raise SetupRefusedError(enum_text(error.kind)) from error
+        except KeyFileError as error:
+            raise KeysNotWrittenError(str(error)) from error

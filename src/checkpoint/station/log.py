@@ -17,7 +17,8 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 from checkpoint.domain.records import Passage
-from checkpoint.storage.database import Database, PassageCount, PassageFilter
+from checkpoint.storage.database import Database
+from checkpoint.storage.passage_filter import PassageCount, PassageFilter
 
 __all__ = ["ALL_KEYS_LIMIT", "PAGE_ROWS", "LogRows", "LogService", "PassageFilter"]
 
@@ -40,7 +41,7 @@ class LogService:
         )
 
     def fetch(self, keys: Sequence[int]) -> list[Passage]:
-        return self._database.fetch_passages(keys)
+        return self._database.passages.fetch_passages(keys)
 
 
 class LogRows:
@@ -68,16 +69,16 @@ class LogRows:
         if passage_filter.searches:
             # A search usually finds few: read its keys straight away (one search, not a count and
             # then the same search again), up to one more than the limit to know it is a large one.
-            self._top = database.newest_passage_seq()
-            keys = database.passage_keys(passage_filter, up_to=self._top, limit=all_keys_limit + 1)
+            self._top = database.passages.newest_passage_seq()
+            keys = database.passages.passage_keys(passage_filter, up_to=self._top, limit=all_keys_limit + 1)
             if len(keys) <= all_keys_limit:
                 self._all, self._count = keys, len(keys)
         self._page_filter = passage_filter
         if self._all is None:
-            counted = database.passage_count_snapshot(passage_filter)
+            counted = database.passages.passage_count_snapshot(passage_filter)
             self._count, self._top = counted.matching, counted.newest_seq
             if self._count <= all_keys_limit:
-                self._all = database.passage_keys(passage_filter, up_to=self._top)
+                self._all = database.passages.passage_keys(passage_filter, up_to=self._top)
                 self._count = len(self._all)
             else:
                 self._page_filter = _without_bounds_of_all(passage_filter, counted)
@@ -160,7 +161,7 @@ class LogRows:
                     start = (skip, None, keys[0])
         skip, below, above = start
         self.reads += 1
-        keys = self._database.passage_key_page(
+        keys = self._database.passages.passage_key_page(
             self._page_filter, up_to=self._top, below=below, above=above, skip=skip, limit=stop - first
         )
         if below is None:

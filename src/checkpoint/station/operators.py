@@ -23,8 +23,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from checkpoint.domain.records import Operator, Role
 from checkpoint.domain.roles import Lockout, OperatorAccount, Permission, pin_problem
 from checkpoint.station.auth import AuthService, refusal_text
-from checkpoint.station.texts import pin_problem_text, role_text, storage_error_text
-from checkpoint.storage.database import Database, StorageError
+from checkpoint.station.texts import enum_text
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 from checkpoint.storage.operators import (
     OperatorRefusal,
     OperatorRefusedError,
@@ -51,8 +52,8 @@ class OperatorStatus:
 def operator_statuses(database: Database, now: datetime) -> list[OperatorStatus]:
     """Every operator of the station, oldest first, with their lock-out at ``now`` (writer thread)."""
     return [
-        OperatorStatus(account, database.lockout_state(account.operator.id, now))
-        for account in database.operator_accounts()
+        OperatorStatus(account, database.operators.lockout_state(account.operator.id, now))
+        for account in database.operators.operator_accounts()
     ]
 
 
@@ -137,10 +138,10 @@ class OperatorsService(QObject):
         confirmation = QCoreApplication.translate("Operators", "{name} was added as {role}.")
 
         def job(db: Database) -> _Done:
-            db.add_operator(name, role, at, by, pin=pin)
+            db.operators.add_operator(name, role, at, by, pin=pin)
             return _Done(operator_statuses(db, at))
 
-        self._submit(job, confirmation.format(name=name, role=role_text(role)), name)
+        self._submit(job, confirmation.format(name=name, role=enum_text(role)), name)
         return True
 
     def set_pin(self, operator_id: uuid.UUID, pin: str, again: str) -> bool:
@@ -151,7 +152,7 @@ class OperatorsService(QObject):
         by, at = self._by(), self._clock()
 
         def job(db: Database) -> _Done:
-            db.set_operator_pin(operator_id, pin, at, by)
+            db.operators.set_operator_pin(operator_id, pin, at, by)
             return _Done(operator_statuses(db, at))
 
         confirmation = QCoreApplication.translate("Operators", "{name} has a new PIN.").format(name=name)
@@ -166,7 +167,7 @@ class OperatorsService(QObject):
         by, at = self._by(), self._clock()
 
         def job(db: Database) -> _Done:
-            db.set_operator_enabled(operator_id, enabled, at, by)
+            db.operators.set_operator_enabled(operator_id, enabled, at, by)
             return _Done(operator_statuses(db, at))
 
         if enabled:
@@ -189,7 +190,7 @@ class OperatorsService(QObject):
         problem = pin_problem(pin, again)
         if problem is None:
             return True
-        self.refused.emit(pin_problem_text(problem))
+        self.refused.emit(enum_text(problem))
         return False
 
     def _by(self) -> uuid.UUID | None:
@@ -213,7 +214,7 @@ class OperatorsService(QObject):
             self._on_done(result)
             error = result.refused
             if isinstance(error, PinRejectedError):
-                self.refused.emit(pin_problem_text(error.problem))
+                self.refused.emit(enum_text(error.problem))
             elif isinstance(error, OperatorRefusedError):
                 self.refused.emit(operator_refusal_text(error.reason, name))
             else:
@@ -228,6 +229,6 @@ class OperatorsService(QObject):
     def _on_error(self, error: StorageError) -> None:
         self.refused.emit(
             QCoreApplication.translate("Operators", "Nothing was changed: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )

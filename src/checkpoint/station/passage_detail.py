@@ -25,7 +25,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from checkpoint.domain.records import (
     FINAL_OUTCOMES,
-    AuditAction,
     Direction,
     Operator,
     Outcome,
@@ -37,12 +36,11 @@ from checkpoint.domain.records import (
 from checkpoint.domain.roles import Permission, allowed
 from checkpoint.domain.validators import validate_plate
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage.corrections import corrections_of
-from checkpoint.storage.database import Database, StorageError
-from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError, StorageError
 
 MAX_TEMPERATURE = 45.0
 MIN_TEMPERATURE = 30.0
@@ -101,19 +99,19 @@ NOT_FOUND = "not_found"
 
 def load_passage_detail(database: Database, passage_id: UUID) -> PassageDetail | None:
     """The passage and what the detail view shows with it; None if it is not on record (purged)."""
-    passage = database.passage(passage_id)
+    passage = database.passages.passage(passage_id)
     if passage is None:
         return None
-    gates = {gate.id: gate.name for gate in database.gates()}
-    shift = database.shift(passage.shift_id) if passage.shift_id is not None else None
-    corrects = database.passage(passage.corrects) if passage.corrects is not None else None
+    gates = {gate.id: gate.name for gate in database.gates.all()}
+    shift = database.shifts.shift(passage.shift_id) if passage.shift_id is not None else None
+    corrects = database.passages.passage(passage.corrects) if passage.corrects is not None else None
     return PassageDetail(
         passage,
         gates.get(passage.gate_id, ""),
         shift,
-        {op.id: op.name for op in database.operators()},
+        {op.id: op.name for op in database.operators.all()},
         corrects,
-        tuple(corrections_of(database, passage.uuid)),
+        tuple(database.passages.corrections_of(passage.uuid)),
     )
 
 
@@ -148,10 +146,11 @@ def correct_passage(
     """
     if not allowed(operator.role, Permission.CORRECT):
         raise CorrectionRefusedError(NOT_ALLOWED)
-    original = database.passage(passage_id)  # in full: the correction carries the persons as recorded
+    # in full: the correction carries the persons as recorded
+    original = database.passages.passage(passage_id)
     if original is None:
         raise CorrectionRefusedError(NOT_FOUND)
-    if corrections_of(database, passage_id):
+    if database.passages.corrections_of(passage_id):
         raise CorrectionRefusedError(ALREADY_CORRECTED)
     problem = correction_problem(original, correction)
     if problem is not None:
@@ -180,18 +179,11 @@ def correct_passage(
         corrects=original.uuid,
         correction_reason=reason,
     )
-    try:
-        recorded = database.append_passage(draft)
+    detail = f"passage No. {original.seq} ({original.uuid}) corrected by {draft.uuid}: {reason}"
+    try:  # the correction and its audit entry in one write unit
+        return database.passages.append_correction(draft, detail, now)
     except InvalidRecordError as error:
         raise CorrectionRefusedError(str(error)) from error
-    database.append_audit(
-        AuditAction.CORRECTION,
-        f"passage No. {original.seq} ({original.uuid}) corrected by No. {recorded.seq} ({recorded.uuid}): "
-        f"{reason}",
-        now,
-        operator.id,
-    )
-    return recorded
 
 
 def refusal_text(problem: str) -> str:
@@ -284,5 +276,5 @@ class PassageDetailService(WriterService):
         self.failed.emit(
             QCoreApplication.translate(
                 "Correction", "The correction was NOT recorded: {reason} Nothing was lost; try again."
-            ).format(reason=storage_error_text(error.kind))
+            ).format(reason=enum_text(error.kind))
         )

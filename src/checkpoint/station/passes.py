@@ -36,7 +36,8 @@ from checkpoint.domain.roles import Permission, allowed
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage.database import Database, InvalidRecordError, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError, StorageError
 from checkpoint.storage.keys import KeyFileError, load_private_key
 
 DEFAULT_DAYS: dict[PassKind, int] = {
@@ -143,7 +144,7 @@ def issue_and_record(
     details = content.details()
     household = str(details.get("household_id") or details.get("host_household_id") or "")
     summary = " ".join(str(v) for v in details.values())
-    database.record_pass_issued(
+    database.passes.record_pass_issued(
         str(content.pass_id), content.kind.value, summary, content.issued_at, operator_id, household=household
     )
     return IssuedCard(payload, content, tuple(pass_caption(content)))

@@ -30,7 +30,9 @@ from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.credentials.inspect import inspect_payload
 from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, PersonCheck
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, PassageFilter, StorageError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.passage_filter import PassageFilter
 
 _log = logging.getLogger(__name__)
 
@@ -282,7 +284,7 @@ class Presence(QObject):
         since = self._clock() - self._window
 
         def job(db: Database) -> list[Passage]:
-            return list(db.iter_passages(PassageFilter(since=since)))
+            return list(db.passages.iter_passages(PassageFilter(since=since)))
 
         self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_load_error)
 

@@ -33,9 +33,9 @@ from checkpoint.domain.rules import (
     parse_profile,
     version_key,
 )
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ class ProfileStore(QObject):
         detail = f"profile {name}: version {old_version} -> {saved.version} ({saved.rules_version})"
         at = self._clock()
         self._writer.submit(
-            lambda db: db.append_audit(AuditAction.RULES_CHANGED, detail, at, operator_id),
+            lambda db: db.audit.append_audit(AuditAction.RULES_CHANGED, detail, at, operator_id),
             on_error=self._on_audit_error,
         )
         _log.info("rules changed: %s", detail)
@@ -229,4 +229,4 @@ class ProfileStore(QObject):
 
     def _on_audit_error(self, error: StorageError) -> None:
         _log.error("rules change not audited: %s", error)
-        self.audit_failed.emit(storage_error_text(error.kind))
+        self.audit_failed.emit(enum_text(error.kind))

@@ -25,8 +25,8 @@ from datetime import UTC, datetime, timedelta
 
 from checkpoint.domain.records import PersonCheck
 from checkpoint.domain.residents import Household, Member, ResidentMatch, lookup
-from checkpoint.storage.database import Database, StorageError
-from checkpoint.storage.residents import id_search_key, keyed_registry, registry_version
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class RegistrySnapshot:
 
 def read_snapshot(database: Database) -> RegistrySnapshot:
     """Reads the registry and builds its look-up dictionaries (any thread; raises ``StorageError``)."""
-    read = keyed_registry(database)
+    read = database.residents.keyed_registry()
     by_household: dict[str, list[Member]] = {}
     for _key, member in read.members:
         by_household.setdefault(member.household, []).append(member)
@@ -110,7 +110,7 @@ class ResidentRegistry:
             self._again = True  # the read under way may have begun before this change
             return
         try:
-            version = registry_version(self._database)
+            version = self._database.residents.registry_version()
         except StorageError as error:  # the gate keeps working on what it read before
             _log.warning("residents registry not checked: %s", error)
             self._settle()
@@ -159,7 +159,7 @@ class ResidentRegistry:
 
     def find_by_id(self, id_number: str) -> Member | None:
         """The registered member with this ID number (any form), or None."""
-        key = id_search_key(self._database, id_number)
+        key = self._database.residents.id_search_key(id_number)
         return self._snapshot.by_key.get(key) if key else None
 
     def match(self, person: PersonCheck, *, at: datetime, host_household: str = "") -> ResidentMatch | None:
@@ -184,7 +184,7 @@ class ResidentRegistry:
         since = at - timedelta(days=household.exit_every_days)
         codes = {household.code, person.household.strip()} - {""}
         try:
-            exits = sum(self._database.count_exits(code, since) for code in sorted(codes))
+            exits = sum(self._database.passes.count_exits(code, since) for code in sorted(codes))
         except StorageError as error:
             _log.warning("household exits not counted: %s", error)
             exits = 0

@@ -21,10 +21,10 @@ from checkpoint.domain.residents import Household, Member, RegistryPlan, plan_im
 from checkpoint.domain.residents_import import ResidentsFile, parse_residents
 from checkpoint.station.background import BackgroundRead
 from checkpoint.station.resident_registry import Build, Install, ResidentRegistry
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import Database, StorageError
-from checkpoint.storage.residents import registry, store_import
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def read_residents_file(path: Path, database: Database, *, today_at: datetime) -
     parsed = parse_residents(data, filename=path.name, today=today_at.astimezone().date(), source=path.name)
     if not parsed.ok:
         return ResidentsReport(parsed, source=path.name)
-    households, members = registry(database)
+    households, members = database.residents.registry()
     return ResidentsReport(parsed, plan_import(parsed.rows, households, members, source=path.name), path.name)
 
 
@@ -135,7 +135,7 @@ class ResidentService(QObject):
             return False
         rows, source, at = list(report.file.rows), report.source, self._clock()
         self._writer.submit(
-            lambda db: store_import(db, rows, at, operator_id, source),
+            lambda db: db.residents.store_import(rows, at, operator_id, source),
             on_done=self._on_stored,
             on_error=self._on_store_error,
         )
@@ -143,7 +143,9 @@ class ResidentService(QObject):
 
     def load(self) -> None:
         """Reads the registry on the writer's thread; ``listed`` brings it."""
-        self._writer.submit(registry, on_done=self._on_loaded, on_error=self._on_load_error)
+        self._writer.submit(
+            (lambda db: db.residents.registry()), on_done=self._on_loaded, on_error=self._on_load_error
+        )
 
     def _on_stored(self, plan: RegistryPlan) -> None:
         _log.info(
@@ -155,7 +157,7 @@ class ResidentService(QObject):
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(
             QCoreApplication.translate("ResidentService", "The residents were NOT imported: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
 
@@ -167,5 +169,5 @@ class ResidentService(QObject):
         self.list_failed.emit(
             QCoreApplication.translate(
                 "ResidentService", "The residents registry cannot be read: {reason}"
-            ).format(reason=storage_error_text(error.kind))
+            ).format(reason=enum_text(error.kind))
         )

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from checkpoint.domain.shift_handover import ShiftRecord
-from checkpoint.storage import shift_records
 from checkpoint.storage.database import Database
 
 RECENT_DAYS = 7  # how far back the export dialog lists shifts (three a day: about twenty)
@@ -24,10 +23,10 @@ def recent_shifts(
 ) -> list[ShiftRecord]:
     """The gate's shifts open now or closed in the last ``days`` days, newest first, each with what its
     leaders recorded (automatic shifts have neither opening nor close)."""
-    shifts = [s for s in database.shifts(since=now - timedelta(days=days)) if s.gate_id == gate_id]
+    shifts = [s for s in database.shifts.all(since=now - timedelta(days=days)) if s.gate_id == gate_id]
     shifts.sort(key=lambda s: s.opened_at, reverse=True)
     records = []
     for shift in shifts:
-        record = shift_records.shift_record(database, shift.id)
+        record = database.shifts.shift_record(shift.id)
         records.append(record if record is not None else ShiftRecord(shift))
     return records

@@ -39,12 +39,13 @@ from checkpoint.domain.shift_handover import (
 from checkpoint.domain.shifts import SHIFT_HOURS, SHIFT_STARTS, led_shift_label, shift_label
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.session import StationSession
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
-from checkpoint.storage import shift_records
-from checkpoint.storage.database import Database, PassageFilter, StorageError
-from checkpoint.storage.shift_records import ShiftConflict, ShiftConflictError
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.passage_filter import PassageFilter
+from checkpoint.storage.shifts import ShiftConflict, ShiftConflictError
 
 _log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ LEADER_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 def current_or_new_shift(database: Database, gate_id: UUID, leader_id: UUID, now: datetime) -> Shift:
     """The gate's shift at ``now``: a leader's open shift is kept; otherwise the clock's shift (the open
     automatic shift when it is still this clock shift, else the old one closed and a new one opened)."""
-    return shift_records.follow_clock(database, gate_id, leader_id, now, shift_label(now.astimezone()))
+    return database.shifts.follow_clock(gate_id, leader_id, now, shift_label(now.astimezone()))
 
 
 def next_clock_boundary(at: datetime) -> datetime:
@@ -155,7 +156,7 @@ class ShiftService(WriterService):
         shift_id = self._session.shift.id
 
         def job(db: Database) -> CurrentShift:
-            record = shift_records.shift_record(db, shift_id)
+            record = db.shifts.shift_record(shift_id)
             shift = record.shift if record is not None else self._session.shift
             if record is None or record.opening is None:
                 return CurrentShift(shift, "", True)
@@ -172,13 +173,13 @@ class ShiftService(WriterService):
         leader = self._session.operator.name
 
         def job(db: Database) -> OpenContext:
-            previous = shift_records.latest_closing(db, gate_id)
+            previous = db.shifts.latest_closing(gate_id)
             items = tuple(
                 Item(line.name, line.handed_over, line.condition, line.explanation)
                 for line in (previous.items if previous else ())
                 if line.handed_over > 0 and line.condition is not ItemCondition.MISSING
             )
-            staff = tuple(op.name for op in db.operators())
+            staff = tuple(op.name for op in db.operators.all())
             incoming = previous.incoming_leader if previous else ""
             return OpenContext(leader, carried_matters(previous), items, staff, incoming)
 
@@ -192,7 +193,7 @@ class ShiftService(WriterService):
         leader = self._session.operator.name
 
         def job(db: Database) -> CloseContext:
-            passages = db.iter_passages(PassageFilter(shift_id=shift.id))
+            passages = db.passages.iter_passages(PassageFilter(shift_id=shift.id))
             end = max(now, shift.opened_at) + timedelta(microseconds=1)
             report = build_handover(
                 passages,
@@ -201,8 +202,9 @@ class ShiftService(WriterService):
                 window_end=end,
                 shift=shift,
                 generated_at=now,
+                overrides=db.overrides.between(shift.opened_at, end, gate.id),
             )
-            record = shift_records.shift_record(db, shift.id)
+            record = db.shifts.shift_record(shift.id)
             opening = record.opening if record is not None else None
             received = opening.items if opening is not None else ()
             matters = opening.carried_on() if opening is not None else ()
@@ -226,7 +228,7 @@ class ShiftService(WriterService):
 
         def job(db: Database) -> Shift | ShiftConflictError:
             try:
-                return shift_records.open_led_shift(db, gate_id, leader_id, at, label, opening)
+                return db.shifts.open_led_shift(gate_id, leader_id, at, label, opening)
             except ShiftConflictError as error:
                 return error
 
@@ -262,7 +264,7 @@ class ShiftService(WriterService):
 
         def job(db: Database) -> Shift | ShiftConflictError:
             try:
-                return shift_records.close_led_shift(db, shift.id, at, operator_id, closing, label)
+                return db.shifts.close_led_shift(shift.id, at, operator_id, closing, label)
             except ShiftConflictError as error:
                 return error
 
@@ -332,13 +334,13 @@ class ShiftService(WriterService):
 
     def _on_read_error(self, error: StorageError) -> None:
         _log.error("shifts: %s", error)
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))
 
     def _on_write_error(self, error: StorageError) -> None:
         self._busy = False
         message = QCoreApplication.translate(
             "ShiftService", "The shift was NOT recorded: {reason} Nothing was lost; try again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.failed.emit(message)
 
 

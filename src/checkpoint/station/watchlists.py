@@ -1,8 +1,8 @@
 """Watchlist imports at the station: read a CSV into a report, then store the accepted entries on confirm.
 
-Reading is pure (``domain.importing``) and quick; storing goes through the one writer (chained entries and
-an audit ``watchlist_imported`` entry in one transaction), after which the verifier's cache is refreshed so
-the very next scan is checked against the new list.
+Reading is pure (``domain.watchlist_import``) and quick; storing goes through the one writer (chained
+entries and an audit ``watchlist_imported`` entry in one transaction), after which the verifier's cache is
+refreshed so the very next scan is checked against the new list.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from checkpoint.domain.importing import ImportReport, parse_watchlist_csv
-from checkpoint.station.texts import storage_error_text
-from checkpoint.station.verification import Verifier
+from checkpoint.domain.watchlist_import import ImportReport, parse_watchlist_csv
+from checkpoint.station.credentials import Verifier
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage.database import StorageError
+from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class WatchlistService(QObject):
             return False
         at = self._clock()
         self._writer.submit(
-            lambda db: db.add_watchlist_entries(entries, at, operator_id),
+            lambda db: db.watchlists.add_watchlist_entries(entries, at, operator_id),
             on_done=self._on_stored,
             on_error=self._on_store_error,
         )
@@ -96,6 +96,6 @@ class WatchlistService(QObject):
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(
             QCoreApplication.translate("WatchlistService", "The watchlist was NOT imported: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )

@@ -1,5 +1,9 @@
 """Rows <-> domain objects, and the exact fields each chained record kind hashes.
 
+Why one module of this length: the hashed field lists are one frozen table that ``verify`` and every writer
+read, beside the row conversions that must produce exactly those fields; splitting them would put the two
+halves of one contract in different places.
+
 The hashed field lists are frozen: they are part of every stored hash. The same functions build the
 fields when a record is written and when ``verify`` re-reads it, so what is checked is exactly what was
 stored.
@@ -87,6 +91,7 @@ OPERATOR_PIN = "operator_pin"
 OPERATOR_STATUS = "operator_status"
 PURGE = "purge"
 PASSAGE_SUMMARY = "passage_summary"
+PASSAGE_OVERRIDE = "passage_override"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -150,6 +155,16 @@ HASHED: dict[str, tuple[str, ...]] = {
     OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
     PURGE: (*_COMMON, "before", "first_at", "last_at", "passages", "last_hash", "at", "operator_id"),
     PASSAGE_SUMMARY: (*_COMMON, "purge_uuid", "gate_id", "shift_id", "hour", "counts"),
+    PASSAGE_OVERRIDE: (
+        *_COMMON,
+        "passage_uuid",
+        "at",
+        "operator_id",
+        "proposed",
+        "chosen",
+        "reason",
+        "detail",
+    ),
     PASSAGE: (
         *_COMMON,
         "at",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 import errno
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
 
@@ -107,3 +109,18 @@ def storage_error(error: BaseException) -> StorageError:
     """A :class:`StorageError` for ``error``, keeping the driver's message as the detail."""
     original = error.orig if isinstance(error, sa_exc.DBAPIError) and error.orig is not None else error
     return StorageError(classify(error), f"{type(original).__name__}: {original}")
+
+
+DB_ERRORS = (sa_exc.SQLAlchemyError, sqlite3.Error)
+"""What the driver and SQLAlchemy raise for database trouble."""
+
+
+@contextmanager
+def translated() -> Iterator[None]:
+    """Turn driver and SQLAlchemy errors into :class:`StorageError`; let InvalidRecordError through."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except DB_ERRORS as exc:
+        raise storage_error(exc) from exc

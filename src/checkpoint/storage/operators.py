@@ -1,4 +1,4 @@
-"""Operators' PINs, their enabled state and sign-in attempts: the part of :class:`Database` about people.
+"""Operators: who may work at the station, their PINs, their enabled state and their sign-in attempts.
 
 A PIN is stored only as its argon2id hash, in an ``operator_pin`` record (chained: who set it and when);
 disabling and enabling are ``operator_status`` records. Nothing is edited: the newest record counts.
@@ -6,8 +6,6 @@ disabling and enabling are ``operator_status`` records. Nothing is edited: the n
 Sign-in attempts are audit entries (``signed_in``, ``sign_in_failed``, ``locked_out``) in the operator's
 name, and the lock-out (``domain.roles.lockout``) is computed from them, so restarting the station does
 not reset a count; setting a new PIN does (only attempts after the newest PIN record are read).
-
-Mixed into ``Database`` (``storage/database.py``), which provides the chain and the sessions.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,16 +33,12 @@ from checkpoint.domain.roles import (
     pin_problem,
 )
 from checkpoint.storage import _records as rec
-from checkpoint.storage._models import AuditRow, OperatorPinRow, OperatorRow, OperatorStatusRow
+from checkpoint.storage._models import audit_t, operator_pin_t, operator_status_t, operator_t
+from checkpoint.storage.chain import WriteUnit, is_recorded
 from checkpoint.storage.errors import InvalidRecordError
 
 if TYPE_CHECKING:
-    from checkpoint.storage.database import _Chain
-
-operator_pin_t: Table = OperatorPinRow.__table__  # type: ignore[assignment]
-operator_status_t: Table = OperatorStatusRow.__table__  # type: ignore[assignment]
-_operator_t: Table = OperatorRow.__table__  # type: ignore[assignment]
-_audit_t: Table = AuditRow.__table__  # type: ignore[assignment]
+    from checkpoint.storage.database import Database
 
 _hasher = PasswordHasher()  # argon2id, the library's current defaults (about 50 ms on the station PC)
 
@@ -91,28 +84,69 @@ def pin_matches(pin_hash: str, pin: str) -> bool:
         return False
 
 
-class OperatorStore:
-    """Operator accounts, PINs and sign-in attempts (a mixin of ``Database``)."""
+class OperatorManager:
+    """This station's operators, their PINs and sign-in attempts (``db.operators``)."""
 
-    if TYPE_CHECKING:
-        station_id: uuid.UUID
-        _known_operators: set[uuid.UUID]
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._known: set[uuid.UUID] = set()
 
-        def _reading(self) -> AbstractContextManager[Session]: ...
-        def _writing(self) -> AbstractContextManager[tuple[Session, _Chain]]: ...
-        def _append(
-            self, session: Session, chain: _Chain, kind: str, values: dict[str, Any]
-        ) -> dict[str, Any]: ...
-        def _exists(self, session: Session, table: Table, key: uuid.UUID, cache: set[uuid.UUID]) -> bool: ...
+    def exists(self, session: Session, operator_id: uuid.UUID) -> bool:
+        """Whether this station has the operator (read in ``session``; found ones are remembered)."""
+        return is_recorded(session, operator_t, operator_id, self._db.station_id, self._known)
 
-    # -- reading -------------------------------------------------------------------------------------
+    def check(self, session: Session, operator_id: uuid.UUID | None) -> None:
+        """Raise ``InvalidRecordError`` unless ``operator_id`` is None or one of this station's operators."""
+        if operator_id is not None and not self.exists(session, operator_id):
+            raise InvalidRecordError(f"no operator {operator_id}")
+
+    def ensure_operator(self, name: str, role: Role) -> Operator:
+        """The operator called ``name``, appending one with ``role`` if new.
+
+        Raises InvalidRecordError if that name is already on record with another role (a role is not changed
+        by asking again).
+        """
+        name = rec.as_text(name, "operator name").strip()
+        if not name:
+            raise InvalidRecordError("an operator needs a name")
+        role = rec.as_enum(Role, role, "role")
+        with self._db.writing() as unit:
+            session = unit.session
+            row = (
+                session.execute(
+                    select(operator_t).where(
+                        operator_t.c.station_id == self._db.station_id, operator_t.c.name == name
+                    )
+                )
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                operator = rec.to_operator(row)
+                if operator.role is not role:
+                    raise InvalidRecordError(
+                        f"operator {name!r} is on record as {operator.role.value}, not {role.value}"
+                    )
+                return operator
+            values = unit.append(rec.OPERATOR, {"name": name, "role": role.value})
+            return rec.to_operator(values)
+
+    def all(self) -> list[Operator]:
+        """This station's operators in the order they were recorded."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(operator_t)
+                .where(operator_t.c.station_id == self._db.station_id)
+                .order_by(operator_t.c.seq)
+            ).mappings()
+            return [rec.to_operator(row) for row in rows]
 
     def _operator_row(self, session: Session, *, name: str = "", operator_id: uuid.UUID | None = None) -> Any:
-        query = select(_operator_t).where(_operator_t.c.station_id == self.station_id)
+        query = select(operator_t).where(operator_t.c.station_id == self._db.station_id)
         query = (
-            query.where(_operator_t.c.uuid == operator_id)
+            query.where(operator_t.c.uuid == operator_id)
             if operator_id
-            else query.where(_operator_t.c.name == name)
+            else query.where(operator_t.c.name == name)
         )
         return session.execute(query).mappings().first()
 
@@ -120,7 +154,7 @@ class OperatorStore:
         return (
             session.execute(
                 select(table)
-                .where(table.c.station_id == self.station_id, table.c.operator_id == operator_id)
+                .where(table.c.station_id == self._db.station_id, table.c.operator_id == operator_id)
                 .order_by(table.c.seq.desc())
                 .limit(1)
             )
@@ -132,14 +166,14 @@ class OperatorStore:
         self, session: Session, operator_id: uuid.UUID, after_seq: int
     ) -> Iterator[tuple[datetime, Attempt]]:
         rows = session.execute(
-            select(_audit_t.c.at, _audit_t.c.action)
+            select(audit_t.c.at, audit_t.c.action)
             .where(
-                _audit_t.c.station_id == self.station_id,
-                _audit_t.c.operator_id == operator_id,
-                _audit_t.c.seq > after_seq,
-                _audit_t.c.action.in_((AuditAction.SIGNED_IN.value, AuditAction.SIGN_IN_FAILED.value)),
+                audit_t.c.station_id == self._db.station_id,
+                audit_t.c.operator_id == operator_id,
+                audit_t.c.seq > after_seq,
+                audit_t.c.action.in_((AuditAction.SIGNED_IN.value, AuditAction.SIGN_IN_FAILED.value)),
             )
-            .order_by(_audit_t.c.seq)
+            .order_by(audit_t.c.seq)
         )
         for at, action in rows:
             yield at, Attempt.SUCCEEDED if action == AuditAction.SIGNED_IN.value else Attempt.FAILED
@@ -150,28 +184,30 @@ class OperatorStore:
 
     def lockout_state(self, operator_id: uuid.UUID, now: datetime) -> Lockout:
         """Wrong PINs in a row and the lock, if any, of an operator now."""
-        with self._reading() as session:
+        with self._db.reading() as session:
             return self._lockout(session, operator_id, rec.utc(now, "time"))
 
     def operator_accounts(self) -> list[OperatorAccount]:
         """Every operator of this station, oldest first, with whether they have a PIN and are enabled."""
-        with self._reading() as session:
+        with self._db.reading() as session:
             operators = [
                 rec.to_operator(row)
                 for row in session.execute(
-                    select(_operator_t)
-                    .where(_operator_t.c.station_id == self.station_id)
-                    .order_by(_operator_t.c.seq)
+                    select(operator_t)
+                    .where(operator_t.c.station_id == self._db.station_id)
+                    .order_by(operator_t.c.seq)
                 ).mappings()
             ]
             with_pin = set(
                 session.execute(
-                    select(operator_pin_t.c.operator_id).where(operator_pin_t.c.station_id == self.station_id)
+                    select(operator_pin_t.c.operator_id).where(
+                        operator_pin_t.c.station_id == self._db.station_id
+                    )
                 ).scalars()
             )
             newest_status = (
                 select(operator_status_t.c.operator_id, func.max(operator_status_t.c.seq).label("seq"))
-                .where(operator_status_t.c.station_id == self.station_id)
+                .where(operator_status_t.c.station_id == self._db.station_id)
                 .group_by(operator_status_t.c.operator_id)
                 .subquery()
             )
@@ -192,26 +228,8 @@ class OperatorStore:
         """Whether an enabled administrator with a PIN exists (else the first-run wizard is due)."""
         return any(a.can_sign_in and a.operator.role is Role.ADMINISTRATOR for a in self.operator_accounts())
 
-    # -- writing -------------------------------------------------------------------------------------
-
-    def _audit(
-        self,
-        session: Session,
-        chain: _Chain,
-        action: AuditAction,
-        detail: str,
-        at: datetime,
-        who: uuid.UUID | None,
-    ) -> None:
-        self._append(
-            session,
-            chain,
-            rec.AUDIT,
-            {"at": at, "action": action.value, "operator_id": who, "detail": detail},
-        )
-
     def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
-        if by is not None and not self._exists(session, _operator_t, by, self._known_operators):
+        if by is not None and not self.exists(session, by):
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
 
     def add_operator(
@@ -228,46 +246,45 @@ class OperatorStore:
         role = rec.as_enum(Role, role, "role")
         at = rec.utc(at, "time")
         pin_hash = hash_pin(pin) if pin is not None else None  # before the write lock: argon2 takes a while
-        with self._writing() as (session, chain):
+        with self._db.writing() as unit:
+            session = unit.session
             self._check_by(session, by)
             if self._operator_row(session, name=name) is not None:
                 raise OperatorRefusedError(
                     OperatorRefusal.NAME_TAKEN, f"an operator named {name!r} already exists"
                 )
-            values = self._append(session, chain, rec.OPERATOR, {"name": name, "role": role.value})
+            values = unit.append(rec.OPERATOR, {"name": name, "role": role.value})
             operator = rec.to_operator(values)
-            self._audit(session, chain, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
+            self._db.audit.append_in(unit, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
             if pin_hash is not None:
-                self._store_pin(session, chain, operator, pin_hash, at, by)
+                self._store_pin(unit, operator, pin_hash, at, by)
             return operator
 
     def _store_pin(
         self,
-        session: Session,
-        chain: _Chain,
+        unit: WriteUnit,
         operator: Operator,
         pin_hash: str,
         at: datetime,
         by: uuid.UUID | None,
     ) -> None:
-        self._append(
-            session,
-            chain,
+        unit.append(
             rec.OPERATOR_PIN,
             {"operator_id": operator.id, "pin_hash": pin_hash, "at": at, "set_by": by},
         )
-        self._audit(session, chain, AuditAction.PIN_SET, f"PIN of {operator.name}", at, by)
+        self._db.audit.append_in(unit, AuditAction.PIN_SET, f"PIN of {operator.name}", at, by)
 
     def set_operator_pin(self, operator_id: uuid.UUID, pin: str, at: datetime, by: uuid.UUID | None) -> None:
         """Gives an operator a new PIN (audited ``pin_set``); it also lifts a lock-out."""
         at = rec.utc(at, "time")
         pin_hash = hash_pin(pin)
-        with self._writing() as (session, chain):
+        with self._db.writing() as unit:
+            session = unit.session
             self._check_by(session, by)
             row = self._operator_row(session, operator_id=operator_id)
             if row is None:
                 raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
-            self._store_pin(session, chain, rec.to_operator(row), pin_hash, at, by)
+            self._store_pin(unit, rec.to_operator(row), pin_hash, at, by)
 
     def set_operator_enabled(
         self, operator_id: uuid.UUID, enabled: bool, at: datetime, by: uuid.UUID | None
@@ -286,19 +303,18 @@ class OperatorStore:
                     OperatorRefusal.LAST_ADMINISTRATOR,
                     "the last administrator who can sign in cannot be disabled",
                 )
-        with self._writing() as (session, chain):
+        with self._db.writing() as unit:
+            session = unit.session
             self._check_by(session, by)
             row = self._operator_row(session, operator_id=operator_id)
             if row is None:
                 raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
-            self._append(
-                session,
-                chain,
+            unit.append(
                 rec.OPERATOR_STATUS,
                 {"operator_id": operator_id, "enabled": bool(enabled), "at": at, "set_by": by},
             )
             action = AuditAction.OPERATOR_ENABLED if enabled else AuditAction.OPERATOR_DISABLED
-            self._audit(session, chain, action, str(row["name"]), at, by)
+            self._db.audit.append_in(unit, action, str(row["name"]), at, by)
 
     def sign_in(self, name: str, pin: str, at: datetime) -> SignInResult:
         """Checks ``pin`` for the operator called ``name`` and records the attempt in the audit trail.
@@ -308,7 +324,7 @@ class OperatorStore:
         """
         name = rec.as_text(name, "operator name").strip()
         at = rec.utc(at, "time")
-        with self._reading() as session:
+        with self._db.reading() as session:
             row = self._operator_row(session, name=name) if name else None
             if row is None:
                 operator, pin_row, status, state = None, None, None, Lockout(0, None)
@@ -333,22 +349,23 @@ class OperatorStore:
         if pin_matches(pin_row["pin_hash"], pin):
             self._record(AuditAction.SIGNED_IN, f"{operator.name} ({operator.role.value})", at, operator.id)
             return SignInResult(SignInOutcome.SIGNED_IN, operator)
-        with self._writing() as (session, chain):
-            self._audit(
-                session, chain, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id
+        with self._db.writing() as unit:
+            session = unit.session
+            self._db.audit.append_in(
+                unit, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id
             )
             after = self._lockout(session, operator.id, at)
             if after.locked_until is not None:
                 detail = (
                     f"{operator.name}: wrong PINs in a row, locked until {after.locked_until.isoformat()}"
                 )
-                self._audit(session, chain, AuditAction.LOCKED_OUT, detail, at, operator.id)
+                self._db.audit.append_in(unit, AuditAction.LOCKED_OUT, detail, at, operator.id)
                 return SignInResult(SignInOutcome.LOCKED_OUT, operator, after.locked_until, 0)
         return SignInResult(SignInOutcome.WRONG_PIN, operator, None, after.failures_left)
 
     def sign_out(self, operator_id: uuid.UUID, at: datetime, detail: str = "") -> None:
         """Records that an operator left the station (switch of operator, lock, quit)."""
-        with self._reading() as session:
+        with self._db.reading() as session:
             row = self._operator_row(session, operator_id=operator_id)
         if row is None:
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
@@ -356,5 +373,5 @@ class OperatorStore:
         self._record(AuditAction.SIGNED_OUT, text, rec.utc(at, "time"), operator_id)
 
     def _record(self, action: AuditAction, detail: str, at: datetime, who: uuid.UUID | None) -> None:
-        with self._writing() as (session, chain):
-            self._audit(session, chain, action, detail, at, who)
+        with self._db.writing() as unit:
+            self._db.audit.append_in(unit, action, detail, at, who)

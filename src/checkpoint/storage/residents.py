@@ -5,13 +5,13 @@ deleted, so the registry as it was on any day can be told from the records, and 
 with the rest of the chain. The registry is the set of versions nobody superseded.
 
 Personal data passes through exactly three functions: :func:`resident_row` (member -> stored columns),
-:func:`to_resident` (stored columns -> member) and :func:`id_search_key` (an ID number -> what every search
-by ID number compares). A member's ID number and phone are stored like a person check's (``storage/pii.py``):
-**sealed** under the database's data key, bound to the version's uuid and the field (a ciphertext moved to
-another row or column does not open); as a **keyed hash** (``id_number_hmac``, indexed: look-ups and
-duplicate detection compare it, and it equals a person check's hash of the same number); and **masked** for
-display. The chain hashes these stored columns (``_records.HASHED``), so ``db verify`` needs no key and an
-edited ciphertext, hash or mask breaks the chain.
+:func:`to_resident` (stored columns -> member) and :meth:`ResidentManager.id_search_key` (an ID number ->
+what every search by ID number compares). A member's ID number and phone are stored like a person check's
+(``storage/pii.py``): **sealed** under the database's data key, bound to the version's uuid and the field
+(a ciphertext moved to another row or column does not open); as a **keyed hash** (``id_number_hmac``,
+indexed: look-ups and duplicate detection compare it, and it equals a person check's hash of the same
+number); and **masked** for display. The chain hashes these stored columns (``_records.HASHED``), so
+``db verify`` needs no key and an edited ciphertext, hash or mask breaks the chain.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -37,41 +37,27 @@ from checkpoint.domain.residents import (
 )
 from checkpoint.domain.validators import normalise_id_number
 from checkpoint.storage import _records as rec
-from checkpoint.storage._models import HouseholdRow, ResidentRow
-from checkpoint.storage.database import Database
+from checkpoint.storage._models import household_t, resident_t
 from checkpoint.storage.errors import InvalidRecordError, StorageError, StorageErrorKind
 from checkpoint.storage.pii import PiiCipher, PiiError, PiiKind, mask
 
+if TYPE_CHECKING:
+    from checkpoint.storage.database import Database
+
 __all__ = [
     "KeyedRegistry",
-    "current_households",
-    "current_members",
+    "ResidentManager",
     "household_row",
-    "id_search_key",
-    "keyed_registry",
-    "members_by_id",
-    "registry",
-    "registry_version",
     "resident_row",
-    "store_import",
     "to_household",
     "to_resident",
 ]
 
-_household_t: Table = HouseholdRow.__table__  # type: ignore[assignment]
-_resident_t: Table = ResidentRow.__table__  # type: ignore[assignment]
 
 Row = Mapping[Any, Any]
 
 
 # -- the three functions personal data passes through ------------------------------------------------
-
-
-def id_search_key(db: Database, id_number: str) -> str:
-    """What a search by ID number compares: the keyed hash of its normal form (``id_number_hmac``); ""
-    for no ID number. The same number however typed (case, spaces, separators, full-width digits) gives
-    the same key; without the data key nobody can compute it."""
-    return db._pii.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
 
 
 def _sealed_columns(cipher: PiiCipher, row_id: uuid.UUID, field: PiiKind, value: str) -> dict[str, str]:
@@ -167,7 +153,7 @@ def to_household(row: Row) -> Household:
         raise StorageError(StorageErrorKind.CORRUPT, f"unreadable household {row['uuid']}: {exc}") from exc
 
 
-# -- reading -----------------------------------------------------------------------------------------
+# -- reading helpers ---------------------------------------------------------------------------------
 
 
 def _current(table: Table) -> Any:
@@ -176,118 +162,115 @@ def _current(table: Table) -> Any:
     return select(table).where(table.c.uuid.not_in(replaced)).order_by(table.c.recorded_at, table.c.seq)
 
 
-def registry(db: Database) -> tuple[list[Household], list[Member]]:
-    """The current households and members, read in one transaction."""
-    with db._reading() as session:
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        rows = list(session.execute(_current(_resident_t)).mappings())
-    return households, [to_resident(row, db._pii) for row in rows]
-
-
-def registry_version(db: Database) -> tuple[int, int]:
-    """Changes whenever a household or member version is written (the newest seq of each table): a
-    cache compares it instead of reading the whole registry again."""
-    with db._reading() as session:
-        return _version(session)
-
-
 def _version(session: Session) -> tuple[int, int]:
-    households = session.execute(select(func.max(_household_t.c.id))).scalar_one_or_none()
-    members = session.execute(select(func.max(_resident_t.c.id))).scalar_one_or_none()
+    households = session.execute(select(func.max(household_t.c.id))).scalar_one_or_none()
+    members = session.execute(select(func.max(resident_t.c.id))).scalar_one_or_none()
     return households or 0, members or 0
 
 
 class KeyedRegistry(NamedTuple):
-    """The registry as one read transaction saw it: its :func:`registry_version`, the current households,
-    and the current members each with their stored ID-number search key (``id_number_hmac``)."""
+    """The registry as one read transaction saw it: its version (``ResidentManager.registry_version``), the
+    current households, and the current members each with their stored ID-number search key
+    (``id_number_hmac``)."""
 
     version: tuple[int, int]
     households: list[Household]
     members: list[tuple[str, Member]]
 
 
-def keyed_registry(db: Database) -> KeyedRegistry:
-    """The current registry with its version and each member's search key, read in one transaction (so
-    the version names exactly what was read). The keys are the stored ones: nothing is hashed again, the
-    same as :func:`id_search_key` gives for the member's ID number (the chain vouches for them)."""
-    with db._reading() as session:
-        version = _version(session)
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        rows = list(session.execute(_current(_resident_t)).mappings())
-    members = [(row["id_number_hmac"], to_resident(row, db._pii)) for row in rows]
-    return KeyedRegistry(version, households, members)
+class ResidentManager:
+    """The residents registry: households and members (``db.residents``)."""
 
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
-def current_households(db: Database) -> list[Household]:
-    return registry(db)[0]
+    def id_search_key(self, id_number: str) -> str:
+        """What a search by ID number compares: the keyed hash of its normal form (``id_number_hmac``); ""
+        for no ID number. The same number however typed (case, spaces, separators, full-width digits) gives
+        the same key; without the data key nobody can compute it."""
+        return self._db.pii.keyed_hash(PiiKind.ID_NUMBER, normalise_id_number(id_number))
 
+    def registry(self) -> tuple[list[Household], list[Member]]:
+        """The current households and members, read in one transaction."""
+        with self._db.reading() as session:
+            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            rows = list(session.execute(_current(resident_t)).mappings())
+        return households, [to_resident(row, self._db.pii) for row in rows]
 
-def current_members(db: Database) -> list[Member]:
-    return registry(db)[1]
+    def registry_version(self) -> tuple[int, int]:
+        """Changes whenever a household or member version is written (the newest seq of each table): a
+        cache compares it instead of reading the whole registry again."""
+        with self._db.reading() as session:
+            return _version(session)
 
+    def keyed_registry(self) -> KeyedRegistry:
+        """The current registry with its version and each member's search key, read in one transaction (so
+        the version names exactly what was read). The keys are the stored ones: nothing is hashed again, the
+        same as :meth:`id_search_key` gives for the member's ID number (the chain vouches for them)."""
+        with self._db.reading() as session:
+            version = _version(session)
+            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            rows = list(session.execute(_current(resident_t)).mappings())
+        members = [(row["id_number_hmac"], to_resident(row, self._db.pii)) for row in rows]
+        return KeyedRegistry(version, households, members)
 
-def members_by_id(db: Database, id_number: str) -> list[Member]:
-    """The current member(s) with this ID number (the one search by ID number; an index look-up)."""
-    key = id_search_key(db, id_number)
-    if not key:
-        return []
-    replaced = select(_resident_t.c.supersedes).where(_resident_t.c.supersedes.is_not(None))
-    query = select(_resident_t).where(
-        _resident_t.c.id_number_hmac == key, _resident_t.c.uuid.not_in(replaced)
-    )
-    with db._reading() as session:
-        rows = list(session.execute(query).mappings())
-    return [to_resident(row, db._pii) for row in rows]
+    def current_households(self) -> list[Household]:
+        return self.registry()[0]
 
+    def current_members(self) -> list[Member]:
+        return self.registry()[1]
 
-# -- writing -----------------------------------------------------------------------------------------
+    def members_by_id(self, id_number: str) -> list[Member]:
+        """The current member(s) with this ID number (the one search by ID number; an index look-up)."""
+        key = self.id_search_key(id_number)
+        if not key:
+            return []
+        replaced = select(resident_t.c.supersedes).where(resident_t.c.supersedes.is_not(None))
+        query = select(resident_t).where(
+            resident_t.c.id_number_hmac == key, resident_t.c.uuid.not_in(replaced)
+        )
+        with self._db.reading() as session:
+            rows = list(session.execute(query).mappings())
+        return [to_resident(row, self._db.pii) for row in rows]
 
-
-def store_import(
-    db: Database,
-    rows: Sequence[ImportedRow],
-    at: datetime,
-    operator_id: uuid.UUID | None,
-    source: str = "",
-) -> RegistryPlan:
-    """Plans the import against the registry as it is inside the write transaction (so two imports never
-    both supersede one version) and appends the new household and member versions, chained, with an
-    audit ``residents_imported`` entry, in one transaction. Returns what was written; a plan with nothing
-    to write writes nothing at all."""
-    at = rec.utc(at, "import time")
-    with db._writing() as (session, chain):
-        db._check_operator(session, operator_id)
-        households = [to_household(row) for row in session.execute(_current(_household_t)).mappings()]
-        members = [to_resident(row, db._pii) for row in session.execute(_current(_resident_t)).mappings()]
-        plan = plan_import(rows, households, members, source=source)
-        if not plan.households and not plan.members:
+    def store_import(
+        self,
+        rows: Sequence[ImportedRow],
+        at: datetime,
+        operator_id: uuid.UUID | None,
+        source: str = "",
+    ) -> RegistryPlan:
+        """Plans the import against the registry as it is inside the write transaction (so two imports never
+        both supersede one version) and appends the new household and member versions, chained, with an
+        audit ``residents_imported`` entry, in one transaction. Returns what was written; a plan with nothing
+        to write writes nothing at all."""
+        at = rec.utc(at, "import time")
+        with self._db.writing() as unit:
+            session = unit.session
+            self._db.operators.check(session, operator_id)
+            households = [to_household(row) for row in session.execute(_current(household_t)).mappings()]
+            members = [
+                to_resident(row, self._db.pii) for row in session.execute(_current(resident_t)).mappings()
+            ]
+            plan = plan_import(rows, households, members, source=source)
+            if not plan.households and not plan.members:
+                return plan
+            recorded_at = self._db.now()
+            written: dict[str, list[dict[str, Any]]] = {rec.HOUSEHOLD: [], rec.RESIDENT: []}
+            for kind, values in (
+                *((rec.HOUSEHOLD, household_row(h)) for h in plan.households),
+                *((rec.RESIDENT, resident_row(m, self._db.pii)) for m in plan.members),
+            ):
+                values["operator_id"] = operator_id
+                values["recorded_at"] = recorded_at
+                unit.seal(kind, values)
+                written[kind].append(values)
+            for kind, table in ((rec.HOUSEHOLD, household_t), (rec.RESIDENT, resident_t)):
+                if written[kind]:
+                    session.execute(insert(table), written[kind])
+            detail = (
+                f"{plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated members, "
+                f"{len(plan.households)} household versions" + (f" from {source}" if source else "")
+            )
+            self._db.audit.append_in(unit, AuditAction.RESIDENTS_IMPORTED, detail, at, operator_id)
             return plan
-        recorded_at = db._now()
-        written: dict[str, list[dict[str, Any]]] = {rec.HOUSEHOLD: [], rec.RESIDENT: []}
-        for kind, values in (
-            *((rec.HOUSEHOLD, household_row(h)) for h in plan.households),
-            *((rec.RESIDENT, resident_row(m, db._pii)) for m in plan.members),
-        ):
-            values["operator_id"] = operator_id
-            values["recorded_at"] = recorded_at
-            chain.seal(kind, values)
-            written[kind].append(values)
-        for kind, table in ((rec.HOUSEHOLD, _household_t), (rec.RESIDENT, _resident_t)):
-            if written[kind]:
-                session.execute(insert(table), written[kind])
-        detail = (
-            f"{plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated members, "
-            f"{len(plan.households)} household versions" + (f" from {source}" if source else "")
-        )
-        db._append(
-            session,
-            chain,
-            rec.AUDIT,
-            {
-                "at": at,
-                "action": AuditAction.RESIDENTS_IMPORTED.value,
-                "operator_id": operator_id,
-                "detail": detail,
-            },
-        )
-        return plan

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -32,18 +32,19 @@ from sqlalchemy.orm import Session
 from checkpoint.domain.handover import PurgedHour, summarise_hours
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
-from checkpoint.storage.database import (
-    _IN_CHUNK,
-    Database,
-    _Chain,
-    _gap_t,
-    _passage_t,
-    _person_t,
-    _purge_t,
-    _summary_t,
-    _vehicle_t,
+from checkpoint.storage._models import (
+    passage_summary_t,
+    passage_t,
+    person_check_t,
+    purge_gap_t,
+    purge_t,
+    vehicle_t,
 )
+from checkpoint.storage.chain import IN_CHUNK, WriteUnit
 from checkpoint.storage.errors import InvalidRecordError
+
+if TYPE_CHECKING:
+    from checkpoint.storage.database import Database
 
 DEFAULT_RETENTION_DAYS = 30
 """Days of passages a station keeps when nobody says otherwise (``checkpoint purge --older-than``)."""
@@ -80,132 +81,8 @@ def cutoff(now: datetime, days: int) -> datetime:
     return rec.utc(now, "now") - timedelta(days=days)
 
 
-def plan_purge(database: Database, before: datetime) -> PurgePlan:
-    """The dry run: counts only, nothing changes."""
-    before = rec.utc(before, "cut-off")
-    p = _passage_t.c
-    old = (p.station_id == database.station_id, p.at < before)
-    month = func.strftime("%Y-%m", p.at) if database._is_sqlite else func.to_char(p.at, "YYYY-MM")
-    with database._reading() as session:
-        total, oldest, newest = session.execute(
-            select(func.count(), func.min(p.at), func.max(p.at)).where(*old)
-        ).one()
-        months = session.execute(
-            select(month, func.count()).where(*old).group_by(month).order_by(month)
-        ).all()
-        kept = len(_kept_for_corrections(session, database, None, before))
-    return PurgePlan(
-        before=before,
-        passages=int(total) - kept,
-        oldest=None if oldest is None else _aware(oldest),
-        newest=None if newest is None else _aware(newest),
-        per_month=tuple((str(m), int(n)) for m, n in months),
-        kept_for_corrections=kept,
-    )
-
-
-def purge(
-    database: Database,
-    before: datetime,
-    *,
-    at: datetime,
-    operator_id: uuid.UUID | None,
-    progress: Callable[[int], None] | None = None,
-) -> PurgeResult:
-    """Remove this station's passages older than ``before`` (see the module docstring); returns what went.
-
-    ``at`` is when the purge was asked for (the purge and audit records' time), ``operator_id`` who asked
-    (the CLI and GUI check the role). ``progress`` gets the running count of removed passages.
-    """
-    before = rec.utc(before, "cut-off")
-    at = rec.utc(at, "purge time")
-    if before > at:
-        raise InvalidRecordError("the cut-off of a purge cannot be in the future")
-    with database._reading() as session:
-        database._check_operator(session, operator_id)
-        first = session.execute(
-            select(func.min(_passage_t.c.at)).where(
-                _passage_t.c.station_id == database.station_id, _passage_t.c.at < before
-            )
-        ).scalar_one_or_none()
-    removed = days = summaries = 0
-    oldest: datetime | None = None
-    newest: datetime | None = None
-    if first is not None:
-        day = _aware(first).replace(hour=0, minute=0, second=0, microsecond=0)
-        while day < before:
-            done = _purge_span(database, day, min(day + _DAY, before), before, at, operator_id)
-            if done is not None:
-                count, kept_hours, span_oldest, span_newest = done
-                removed += count
-                days += 1
-                summaries += kept_hours
-                oldest = span_oldest if oldest is None else min(oldest, span_oldest)
-                newest = span_newest if newest is None else max(newest, span_newest)
-                if progress is not None:
-                    progress(removed)
-            day += _DAY
-    detail = f"purge: {removed} passages before {before.isoformat()}"
-    if removed:
-        assert oldest is not None and newest is not None
-        detail += f" ({oldest.isoformat()} .. {newest.isoformat()}; {days} purge records)"
-    database.append_audit(AuditAction.PURGE, detail, at, operator_id)
-    return PurgeResult(before, removed, days, summaries, oldest, newest)
-
-
-def purged_hours(
-    database: Database, gate_id: uuid.UUID, since: datetime, until: datetime
-) -> list[PurgedHour]:
-    """The counts purges kept for ``gate_id`` in hours starting in ``[since, until)``, oldest first."""
-    s = _summary_t.c
-    query = (
-        select(s.gate_id, s.shift_id, s.hour, s.counts)
-        .where(s.gate_id == gate_id, s.hour >= rec.utc(since, "since"), s.hour < rec.utc(until, "until"))
-        .order_by(s.hour, s.seq)
-    )
-    with database._reading() as session:
-        rows = session.execute(query).all()
-    return [PurgedHour(g, sh, _aware(h), json.loads(c)) for g, sh, h, c in rows]
-
-
-# --- one day ----------------------------------------------------------------------------------------
-
-
 def _aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _kept_for_corrections(
-    session: Session, database: Database, span: tuple[datetime, datetime] | None, before: datetime
-) -> set[uuid.UUID]:
-    """Passages of the span (or all before ``before``) that must stay: a correction outside the purged
-    set names them (directly, or through a correction that must itself stay)."""
-    p = _passage_t.c
-    inside: tuple[ColumnElement[bool], ...]
-    if span is None:
-        inside = (p.station_id == database.station_id, p.at < before)
-        outside = p.at >= before
-    else:
-        inside = (p.station_id == database.station_id, p.at >= span[0], p.at < span[1])
-        outside = or_(p.at < span[0], p.at >= span[1])
-    named = select(p.uuid).where(*inside)
-    keep = set(
-        session.execute(
-            select(p.corrects).where(p.corrects.is_not(None), outside, p.corrects.in_(named))
-        ).scalars()
-    )
-    if not keep:
-        return keep
-    # Corrections inside the span: a kept one keeps what it corrects, and so on down the chain.
-    links = dict(session.execute(select(p.uuid, p.corrects).where(*inside, p.corrects.is_not(None))).all())
-    grew = True
-    while grew:
-        grew = False
-        for corrector, corrected in links.items():
-            if corrector in keep and corrected not in keep:
-                keep.add(corrected)
-                grew = True
-    return keep
 
 
 def _runs(rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
@@ -222,80 +99,209 @@ def _runs(rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
             start = index
 
 
-def _purge_span(
-    database: Database,
-    since: datetime,
-    until: datetime,
-    before: datetime,
-    at: datetime,
-    operator_id: uuid.UUID | None,
-) -> tuple[int, int, datetime, datetime] | None:
-    p = _passage_t.c
-    with database._writing() as (session, chain):
-        rows = session.execute(
-            select(p.id, p.uuid, p.seq, p.prev_hash, p.hash, p.at)
-            .where(p.station_id == database.station_id, p.at >= since, p.at < until)
-            .order_by(p.seq)
-        ).all()
-        keep = _kept_for_corrections(session, database, (since, until), before) if rows else set()
-        rows = [row for row in rows if row.uuid not in keep]
-        if not rows:
-            return None
-        passages = []
-        for start in range(0, len(rows), _IN_CHUNK):
-            chunk = [row.id for row in rows[start : start + _IN_CHUNK]]
-            found = session.execute(select(_passage_t).where(p.id.in_(chunk))).mappings().all()
-            passages.extend(database._complete(session, found))
-        kept_hours = summarise_hours(passages)
-        gaps = list(_runs(rows))
-        purge_values: dict[str, Any] = {
-            "uuid": uuid.uuid4(),
-            "recorded_at": database._now(),
-            "before": before,
-            "first_at": min(row.at for row in rows),
-            "last_at": max(row.at for row in rows),
-            "passages": len(rows),
-            "last_hash": rows[-1].hash,
-            "at": at,
-            "operator_id": operator_id,
-        }
-        chain.seal(rec.PURGE, purge_values, partial(rec.purge_fields, gaps=gaps))
-        session.execute(insert(_purge_t).values(purge_values))
-        session.execute(
-            insert(_gap_t),
-            [{**gap, "purge_uuid": purge_values["uuid"], "station_id": database.station_id} for gap in gaps],
+class RetentionManager:
+    """Purges of old passages and the counts they keep (``db.retention``)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def plan_purge(self, before: datetime) -> PurgePlan:
+        """The dry run: counts only, nothing changes."""
+        before = rec.utc(before, "cut-off")
+        p = passage_t.c
+        old = (p.station_id == self._db.station_id, p.at < before)
+        month = func.strftime("%Y-%m", p.at) if self._db.is_sqlite else func.to_char(p.at, "YYYY-MM")
+        with self._db.reading() as session:
+            total, oldest, newest = session.execute(
+                select(func.count(), func.min(p.at), func.max(p.at)).where(*old)
+            ).one()
+            months = session.execute(
+                select(month, func.count()).where(*old).group_by(month).order_by(month)
+            ).all()
+            kept = len(self._kept_for_corrections(session, None, before))
+        return PurgePlan(
+            before=before,
+            passages=int(total) - kept,
+            oldest=None if oldest is None else _aware(oldest),
+            newest=None if newest is None else _aware(newest),
+            per_month=tuple((str(m), int(n)) for m, n in months),
+            kept_for_corrections=kept,
         )
-        _append_summaries(database, session, chain, purge_values["uuid"], kept_hours)
-        uuids = [row.uuid for row in rows]
-        for start in range(0, len(uuids), _IN_CHUNK):
-            chunk = uuids[start : start + _IN_CHUNK]
-            session.execute(delete(_person_t).where(_person_t.c.passage_uuid.in_(chunk)))
-            session.execute(delete(_vehicle_t).where(_vehicle_t.c.passage_uuid.in_(chunk)))
-        # Corrections before what they correct (the foreign key): newest first, one statement per chunk.
-        ordered = sorted(passages, key=lambda passage: passage.corrects is None)
-        ids = {row.uuid: row.id for row in rows}
-        for start in range(0, len(ordered), _IN_CHUNK):
-            chunk_ids = [ids[passage.uuid] for passage in ordered[start : start + _IN_CHUNK]]
-            session.execute(delete(_passage_t).where(p.id.in_(chunk_ids)))
-        return len(rows), len(kept_hours), _aware(purge_values["first_at"]), _aware(purge_values["last_at"])
 
+    def purge(
+        self,
+        before: datetime,
+        *,
+        at: datetime,
+        operator_id: uuid.UUID | None,
+        progress: Callable[[int], None] | None = None,
+    ) -> PurgeResult:
+        """Remove this station's passages older than ``before`` (see the module docstring); returns what went.
 
-def _append_summaries(
-    database: Database, session: Session, chain: _Chain, purge_id: uuid.UUID, kept: Sequence[PurgedHour]
-) -> None:
-    recorded_at = database._now()
-    values = []
-    for hour in kept:
-        row: dict[str, Any] = {
-            "uuid": uuid.uuid4(),
-            "recorded_at": recorded_at,
-            "purge_uuid": purge_id,
-            "gate_id": hour.gate_id,
-            "shift_id": hour.shift_id,
-            "hour": hour.hour,
-            "counts": json.dumps(dict(hour.counts), sort_keys=True),
-        }
-        chain.seal(rec.PASSAGE_SUMMARY, row)
-        values.append(row)
-    if values:
-        session.execute(insert(_summary_t), values)
+        ``at`` is when the purge was asked for (the purge and audit records' time), ``operator_id`` who asked
+        (the CLI and GUI check the role). ``progress`` gets the running count of removed passages.
+        """
+        before = rec.utc(before, "cut-off")
+        at = rec.utc(at, "purge time")
+        if before > at:
+            raise InvalidRecordError("the cut-off of a purge cannot be in the future")
+        with self._db.reading() as session:
+            self._db.operators.check(session, operator_id)
+            first = session.execute(
+                select(func.min(passage_t.c.at)).where(
+                    passage_t.c.station_id == self._db.station_id, passage_t.c.at < before
+                )
+            ).scalar_one_or_none()
+        removed = days = summaries = 0
+        oldest: datetime | None = None
+        newest: datetime | None = None
+        if first is not None:
+            day = _aware(first).replace(hour=0, minute=0, second=0, microsecond=0)
+            while day < before:
+                done = self._purge_span(day, min(day + _DAY, before), before, at, operator_id)
+                if done is not None:
+                    count, kept_hours, span_oldest, span_newest = done
+                    removed += count
+                    days += 1
+                    summaries += kept_hours
+                    oldest = span_oldest if oldest is None else min(oldest, span_oldest)
+                    newest = span_newest if newest is None else max(newest, span_newest)
+                    if progress is not None:
+                        progress(removed)
+                day += _DAY
+        detail = f"purge: {removed} passages before {before.isoformat()}"
+        if removed:
+            assert oldest is not None and newest is not None
+            detail += f" ({oldest.isoformat()} .. {newest.isoformat()}; {days} purge records)"
+        self._db.audit.append_audit(AuditAction.PURGE, detail, at, operator_id)
+        return PurgeResult(before, removed, days, summaries, oldest, newest)
+
+    def purged_hours(self, gate_id: uuid.UUID, since: datetime, until: datetime) -> list[PurgedHour]:
+        """The counts purges kept for ``gate_id`` in hours starting in ``[since, until)``, oldest first."""
+        s = passage_summary_t.c
+        query = (
+            select(s.gate_id, s.shift_id, s.hour, s.counts)
+            .where(s.gate_id == gate_id, s.hour >= rec.utc(since, "since"), s.hour < rec.utc(until, "until"))
+            .order_by(s.hour, s.seq)
+        )
+        with self._db.reading() as session:
+            rows = session.execute(query).all()
+        return [PurgedHour(g, sh, _aware(h), json.loads(c)) for g, sh, h, c in rows]
+
+    def _kept_for_corrections(
+        self, session: Session, span: tuple[datetime, datetime] | None, before: datetime
+    ) -> set[uuid.UUID]:
+        """Passages of the span (or all before ``before``) that must stay: a correction outside the purged
+        set names them (directly, or through a correction that must itself stay)."""
+        p = passage_t.c
+        inside: tuple[ColumnElement[bool], ...]
+        if span is None:
+            inside = (p.station_id == self._db.station_id, p.at < before)
+            outside = p.at >= before
+        else:
+            inside = (p.station_id == self._db.station_id, p.at >= span[0], p.at < span[1])
+            outside = or_(p.at < span[0], p.at >= span[1])
+        named = select(p.uuid).where(*inside)
+        keep = set(
+            session.execute(
+                select(p.corrects).where(p.corrects.is_not(None), outside, p.corrects.in_(named))
+            ).scalars()
+        )
+        if not keep:
+            return keep
+        # Corrections inside the span: a kept one keeps what it corrects, and so on down the chain.
+        links = dict(
+            session.execute(select(p.uuid, p.corrects).where(*inside, p.corrects.is_not(None))).all()
+        )
+        grew = True
+        while grew:
+            grew = False
+            for corrector, corrected in links.items():
+                if corrector in keep and corrected not in keep:
+                    keep.add(corrected)
+                    grew = True
+        return keep
+
+    def _purge_span(
+        self,
+        since: datetime,
+        until: datetime,
+        before: datetime,
+        at: datetime,
+        operator_id: uuid.UUID | None,
+    ) -> tuple[int, int, datetime, datetime] | None:
+        p = passage_t.c
+        with self._db.writing() as unit:
+            session = unit.session
+            rows = session.execute(
+                select(p.id, p.uuid, p.seq, p.prev_hash, p.hash, p.at)
+                .where(p.station_id == self._db.station_id, p.at >= since, p.at < until)
+                .order_by(p.seq)
+            ).all()
+            keep = self._kept_for_corrections(session, (since, until), before) if rows else set()
+            rows = [row for row in rows if row.uuid not in keep]
+            if not rows:
+                return None
+            passages = []
+            for start in range(0, len(rows), IN_CHUNK):
+                chunk = [row.id for row in rows[start : start + IN_CHUNK]]
+                found = session.execute(select(passage_t).where(p.id.in_(chunk))).mappings().all()
+                passages.extend(self._db.passages.complete(session, found))
+            kept_hours = summarise_hours(passages)
+            gaps = list(_runs(rows))
+            purge_values: dict[str, Any] = {
+                "uuid": uuid.uuid4(),
+                "recorded_at": self._db.now(),
+                "before": before,
+                "first_at": min(row.at for row in rows),
+                "last_at": max(row.at for row in rows),
+                "passages": len(rows),
+                "last_hash": rows[-1].hash,
+                "at": at,
+                "operator_id": operator_id,
+            }
+            unit.seal(rec.PURGE, purge_values, partial(rec.purge_fields, gaps=gaps))
+            session.execute(insert(purge_t).values(purge_values))
+            session.execute(
+                insert(purge_gap_t),
+                [
+                    {**gap, "purge_uuid": purge_values["uuid"], "station_id": self._db.station_id}
+                    for gap in gaps
+                ],
+            )
+            self._append_summaries(unit, purge_values["uuid"], kept_hours)
+            uuids = [row.uuid for row in rows]
+            for start in range(0, len(uuids), IN_CHUNK):
+                chunk = uuids[start : start + IN_CHUNK]
+                session.execute(delete(person_check_t).where(person_check_t.c.passage_uuid.in_(chunk)))
+                session.execute(delete(vehicle_t).where(vehicle_t.c.passage_uuid.in_(chunk)))
+            # Corrections before what they correct (the foreign key): newest first, one statement per chunk.
+            ordered = sorted(passages, key=lambda passage: passage.corrects is None)
+            ids = {row.uuid: row.id for row in rows}
+            for start in range(0, len(ordered), IN_CHUNK):
+                chunk_ids = [ids[passage.uuid] for passage in ordered[start : start + IN_CHUNK]]
+                session.execute(delete(passage_t).where(p.id.in_(chunk_ids)))
+            return (
+                len(rows),
+                len(kept_hours),
+                _aware(purge_values["first_at"]),
+                _aware(purge_values["last_at"]),
+            )
+
+    def _append_summaries(self, unit: WriteUnit, purge_id: uuid.UUID, kept: Sequence[PurgedHour]) -> None:
+        recorded_at = self._db.now()
+        values = []
+        for hour in kept:
+            row: dict[str, Any] = {
+                "uuid": uuid.uuid4(),
+                "recorded_at": recorded_at,
+                "purge_uuid": purge_id,
+                "gate_id": hour.gate_id,
+                "shift_id": hour.shift_id,
+                "hour": hour.hour,
+                "counts": json.dumps(dict(hour.counts), sort_keys=True),
+            }
+            unit.seal(rec.PASSAGE_SUMMARY, row)
+            values.append(row)
+        if values:
+            unit.session.execute(insert(passage_summary_t), values)

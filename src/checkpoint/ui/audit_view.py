@@ -2,7 +2,8 @@
 
 Sign-ins, exports, settings and rule changes, corrections, acknowledgements and a clock that went back
 are all written to the audit trail by the code that does them; this screen only reads it, on the writer
-thread (the one database worker), and shows each action in words.
+thread (the one database worker, through ``station.audit_trail.AuditTrailService``), and shows each action
+in words.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -37,14 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.records import AuditAction, AuditEntry, Role
+from checkpoint.station.audit_trail import AuditRows, AuditTrailService
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import audit_action_text, storage_error_text
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
-
-if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
 
 AUDIT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -88,7 +86,7 @@ class AuditModel(RowsModel[AuditEntry]):
         if column is AuditColumn.TIME:
             return f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is AuditColumn.ACTION:
-            return audit_action_text(entry.action)
+            return enum_text(entry.action)
         if column is AuditColumn.OPERATOR:
             if entry.operator_id is None:
                 return ""
@@ -111,8 +109,8 @@ class AuditModel(RowsModel[AuditEntry]):
 
 
 class AuditView(QWidget):
-    """Reads the audit trail on the writer thread and shows it newest first. ``clock`` is the station's time
-    (the default window ends now).
+    """Reads the audit trail through ``audit`` (on the writer thread) and shows it newest first. ``clock``
+    is the station's time (the default window ends now).
 
     Signals:
         loaded(int): the entries matching the filter are shown (their number).
@@ -122,14 +120,14 @@ class AuditView(QWidget):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        audit: AuditTrailService,
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime],
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._audit = audit
         self._messages = messages
         self.action_combo = QComboBox(self)
         self.action_combo.addItem("", None)
@@ -207,26 +205,13 @@ class AuditView(QWidget):
         action = self.action_combo.currentData()
         since = minute_start(self.since_edit.dateTime()) if self.since_check.isChecked() else None
         until = minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        self._audit.read(action, since, until, on_done=self._on_loaded, on_failed=self._messages.error)
 
-        def job(database: Database) -> tuple[list[AuditEntry], dict[UUID, str]]:
-            entries = [
-                entry
-                for entry in database.audit_entries(since)
-                if (action is None or entry.action == action) and (until is None or entry.at < until)
-            ]
-            entries.reverse()  # newest first
-            return entries, {op.id: op.name for op in database.operators()}
-
-        self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_error)
-
-    def _on_loaded(self, result: tuple[list[AuditEntry], dict[UUID, str]]) -> None:
+    def _on_loaded(self, result: AuditRows) -> None:
         entries, operators = result
         self.model.set_entries(entries, operators)
         self._show_count()
         self.loaded.emit(len(entries))
-
-    def _on_error(self, error: StorageError) -> None:
-        self._messages.error(storage_error_text(error.kind))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Every time the trail is looked at, it is read afresh: it only grows."""
@@ -242,7 +227,8 @@ class AuditView(QWidget):
         self._action_caption.setText(self.tr("Action"))
         self.action_combo.setItemText(0, self.tr("All actions"))
         for row in range(1, self.action_combo.count()):
-            self.action_combo.setItemText(row, audit_action_text(self.action_combo.itemData(row)))
+            # the combo hands its data back as the plain value string
+            self.action_combo.setItemText(row, enum_text(AuditAction(self.action_combo.itemData(row))))
         self.since_check.setText(self.tr("From"))
         self.until_check.setText(self.tr("To"))
         self.refresh_button.setText(self.tr("&Refresh"))

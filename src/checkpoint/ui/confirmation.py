@@ -18,9 +18,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPa
 from PySide6.QtWidgets import QWidget
 
 from checkpoint.domain.masking import mask_name
+from checkpoint.domain.overrides import Override
 from checkpoint.domain.records import Outcome, Passage, Reason
 from checkpoint.station.scan import PreviewFrame
-from checkpoint.station.texts import outcome_text, reason_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.verdict import OUTCOME_COLOURS, paint_outcome_icon, verdict_word
 
 CONFIRMATION_MS = 4000
@@ -54,6 +55,7 @@ class ConfirmationBand(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._passage: Passage | None = None
+        self._override: Override | None = None
         self._outcome: Outcome | None = None
         self._text = ""
         self._timer = QTimer(self)
@@ -95,12 +97,14 @@ class ConfirmationBand(QWidget):
         """The main reason on show (with how many more there are); "" when clear or without reasons."""
         if self._passage is None:
             return ""
+        if self._override is not None:  # the rules' reasons were for the outcome not recorded
+            return self.tr("Override: {reason}").format(reason=enum_text(self._override.reason))
         reasons = self._passage.reasons
         reason = main_reason(reasons)
         if reason is None:
             return ""
         more = len([r for r in reasons if r is not Reason.OPERATOR_DECISION]) - 1
-        text = reason_text(reason)
+        text = enum_text(reason)
         if more > 0:
             text = self.tr("{reason} (+%n more)", "", more).format(reason=text)
         return text
@@ -116,8 +120,10 @@ class ConfirmationBand(QWidget):
         return max(metrics.tightBoundingRect(line).height() for line in lines)
 
     @Slot(object)
-    def show_passage(self, passage: Passage) -> None:
+    def show_passage(self, passage: Passage, override: Override | None = None) -> None:
+        """Shows a recorded passage; for an override the reason line says so and why."""
         self._passage = passage
+        self._override = override
         self._outcome = passage.outcome
         self.retranslate_ui()
         self.setGeometry(self._cover.rect())
@@ -148,6 +154,7 @@ class ConfirmationBand(QWidget):
     def clear(self) -> None:
         self._timer.stop()
         self._passage = None
+        self._override = None
         self._outcome = None
         self._text = ""
         self.hide()
@@ -164,7 +171,7 @@ class ConfirmationBand(QWidget):
 
     def retranslate_ui(self) -> None:
         if self._outcome is not None:
-            self._text = self.tr("Recorded: {outcome}").format(outcome=outcome_text(self._outcome))
+            self._text = self.tr("Recorded: {outcome}").format(outcome=enum_text(self._outcome))
             self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

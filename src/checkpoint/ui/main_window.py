@@ -27,16 +27,15 @@ from checkpoint.domain.records import Operator, Shift
 from checkpoint.domain.roles import Permission
 from checkpoint.domain.shift_handover import ShiftRecord
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
+from checkpoint.station.chain_check import DatabaseCheck
+from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
-from checkpoint.station.passage_detail import PassageDetailService
-from checkpoint.station.passes import PassIssueService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
-from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
-from checkpoint.station.verification_check import DatabaseCheck, DatabaseCheckService, check_text
+from checkpoint.station.texts import enum_text, load_problem_text
 from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog
@@ -125,13 +124,11 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(
-            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+            services.tracing, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
         # One passage in full (log, tracing: double-click or Enter), and a leader's correction of it.
-        self.passage_details = PassageDetailService(
-            services.writer, services.messages, clock=services.clock, parent=self
-        )
+        self.passage_details = services.passages
         self.passage_dialog: PassageDetailDialog | None = None
         self.log_view.passage_opened.connect(self.open_passage_detail)
         self.trace_view.passage_opened.connect(self.open_passage_detail)
@@ -143,7 +140,7 @@ class MainWindow(QMainWindow):
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
+            self.audit_view = AuditView(services.audit, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -215,7 +212,7 @@ class MainWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
         self.print_action.triggered.connect(lambda: self.print_handover())
         self.handover_printer = HandoverPrinter(
-            self._services.writer, self._services.messages, self, clock=self._services.clock
+            self._services.exports, self._services.messages, self, clock=self._services.clock
         )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
@@ -231,9 +228,7 @@ class MainWindow(QMainWindow):
         self.residents_import_action.triggered.connect(self.open_residents_import_dialog)
         self.issue_pass_action = QAction(self)
         self.issue_pass_action.triggered.connect(self.open_issue_pass_dialog)
-        self.pass_issuer = PassIssueService(
-            self._services.writer, self._services.messages, clock=self._services.clock, parent=self
-        )
+        self.pass_issuer = self._services.passes
         self.manual_action = QAction(self)
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
@@ -382,7 +377,7 @@ class MainWindow(QMainWindow):
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(
-                self._services.writer, self._services.messages, self, clock=self._services.clock
+                self._services.audit, self._services.messages, self, clock=self._services.clock
             )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
@@ -830,7 +825,7 @@ class MainWindow(QMainWindow):
         shift = current.shift
         self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
         operator = session.operator
-        role = role_text(operator.role)
+        role = enum_text(operator.role)
         if self._auth.expired_elevation:
             text = self.tr("Operator: {name} ({role}, rights expired)").format(name=operator.name, role=role)
         else:
@@ -842,7 +837,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Shift: {leader}, opened {time}").format(leader=current.leader, time=opened)
         self.shift_label.setText(text)
-        self.camera_label.setText(camera_status_text(self._camera_status))
+        self.camera_label.setText(enum_text(self._camera_status))
         self.camera_label.setToolTip(f"{self._services.scan.camera_spec}\n{self._camera_detail}".strip())
         self.db_label.setText(self.tr("Database: {db}").format(db=describe_db(self._services.db_url)))
 

@@ -20,11 +20,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QPushButton, QToolBar, QWidget
 
 from checkpoint.exports import ExportError
-from checkpoint.station.exporting import ExportResult, export_error_text, export_handover_file
+from checkpoint.station.exporting import ExportResult, ExportService, export_error_text
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import handover_labels, storage_error_text
-from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import Database, StorageError
 
 TOUCH_HEIGHT = 48
 
@@ -135,7 +132,7 @@ class PdfPrintPreview(QPrintPreviewDialog):
 
 class HandoverPrinter(QObject):
     """Writes a shift's handover PDF (by default the current shift's) to a temporary folder on the writer
-    thread.
+    thread (through ``exports``).
 
     Signals:
         pdf_ready(str): the written PDF's path; the window opens the preview on it.
@@ -147,7 +144,7 @@ class HandoverPrinter(QObject):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        exports: ExportService,
         messages: MessageBus,
         parent: QObject | None = None,
         *,
@@ -155,7 +152,7 @@ class HandoverPrinter(QObject):
     ) -> None:
         super().__init__(parent)
         self._clock = clock  # the station's time: when the handover was generated
-        self._writer = writer
+        self._exports = exports
         self._messages = messages
         # Removed when this object is collected or the program exits.
         self._folder = tempfile.TemporaryDirectory(prefix="checkpoint-print-")
@@ -170,24 +167,14 @@ class HandoverPrinter(QObject):
         path it will be written to."""
         self._count += 1
         path = Path(self._folder.name) / f"handover-{self._count}.pdf"
-        labels = handover_labels()  # on the GUI thread, in the operator's language
-        now = self._clock()
-
-        def job(database: Database) -> ExportResult | ExportError | ValueError:
-            try:
-                return export_handover_file(
-                    database,
-                    path,
-                    "pdf",
-                    shift_id=shift_id,
-                    labels=labels,
-                    now=now,
-                    operator_id=operator_id,
-                )
-            except (ExportError, ValueError) as error:
-                return error
-
-        self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
+        self._exports.write_handover_pdf(
+            path,
+            operator_id,
+            now=self._clock(),
+            on_done=self._on_done,
+            on_failed=self._fail,
+            shift_id=shift_id,
+        )
         return path
 
     def _on_done(self, result: ExportResult | ExportError | ValueError) -> None:
@@ -201,9 +188,6 @@ class HandoverPrinter(QObject):
                 detail=str(result)
             )
         self._fail(message)
-
-    def _on_storage_error(self, error: StorageError) -> None:
-        self._fail(storage_error_text(error.kind))
 
     def _fail(self, message: str) -> None:
         self._messages.error(message)

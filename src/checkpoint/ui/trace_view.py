@@ -2,9 +2,9 @@
 
 The request is checked as ``checkpoint trace`` checks it (``domain.tracing.trace_query``) before anything
 runs, with the same problems in the operator's words. The query and the export run on the writer thread
-(the one database worker), so the screen never waits on the disk. Results are shown and exported masked;
-an export is written to the audit trail (``export_trace_file``). A masked search itself is not audited:
-it shows nothing the pass log does not.
+(the one database worker, through ``station.tracing.TracingService``), so the screen never waits on the
+disk. Results are shown and exported masked; an export is written to the audit trail
+(``export_trace_file``). A masked search itself is not audited: it shows nothing the pass log does not.
 
 "Show full details" (``Permission.UNMASK``: shift leaders and administrators) runs the shown query again
 unmasked; the audit entry (the query, who asked) is written on the writer thread *before* the results come
@@ -20,7 +20,7 @@ import enum
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -54,32 +54,18 @@ from checkpoint.domain.roles import Permission
 from checkpoint.domain.tracing import TraceQuery, TraceQueryError, trace_query
 from checkpoint.exports import ExportError
 from checkpoint.station.auth import AuthService, refusal_text
-from checkpoint.station.exporting import (
-    PersonListResult,
-    audit_trace,
-    export_error_text,
-    export_trace_file,
-    trace_passages,
-)
+from checkpoint.station.exporting import PersonListResult, export_error_text
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
-    direction_text,
-    outcome_text,
-    storage_error_text,
-    trace_labels,
+    enum_text,
     trace_problem_text,
 )
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.tracing import TraceFound, TracingService
 from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
 from checkpoint.ui.unmask_reason import UnmaskReasonDialog
 
-if TYPE_CHECKING:
-    from checkpoint.storage.database import Database, StorageError
-
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
-# A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
-_Found = tuple["TraceQuery", list[Passage], dict[Any, str], Operator | None]
 TRACE_FORMATS = ("xlsx", "csv")
 
 
@@ -149,12 +135,12 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.GATE:
             return self._names.get(passage.gate_id, "")
         if column is TraceColumn.DIRECTION:
-            return direction_text(passage.direction)
+            return enum_text(passage.direction)
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
             return self.persons_text(passage)
-        return outcome_text(passage.outcome)
+        return enum_text(passage.outcome)
 
     def persons_text(self, passage: Passage) -> str:
         """The persons of a passage in one cell: how many, then those with a name or number recorded,
@@ -192,9 +178,9 @@ class TraceResultModel(RowsModel[Passage]):
 class TraceView(QWidget):
     """Tracing queries and their export.
 
-    Given the writer (the one database worker), the message bus (export results and failures), the
-    station's clock (the default window, "today", audit and export times) and the sign-in service (``auth``:
-    who may unmask; without it the view stays masked).
+    Given the tracing service (queries and exports on the writer thread), the message bus (export results
+    and failures), the station's clock (the default window, "today", the export's file name) and the
+    sign-in service (``auth``: who may unmask; without it the view stays masked).
 
     Signals:
         results_ready(int): a query finished with this many passages (the table shows them).
@@ -215,7 +201,7 @@ class TraceView(QWidget):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        tracing: TracingService,
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
@@ -223,7 +209,7 @@ class TraceView(QWidget):
         auth: AuthService | None = None,
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._tracing = tracing
         self._messages = messages
         self._clock = clock
         self._auth = auth
@@ -360,18 +346,15 @@ class TraceView(QWidget):
     def _run(self, query: TraceQuery) -> None:
         """Runs ``query`` on the writer thread: unmasked (and audited first) while full details are on."""
         self.search_button.setEnabled(False)
-        unmasked_by, reason = self._unmask_by, self._unmask_reason
-        now = self._clock()
+        self._tracing.find(
+            query,
+            self._unmask_by,
+            on_done=self._on_query_done,
+            on_failed=self._on_query_failed,
+            reason=self._unmask_reason,
+        )
 
-        def job(database: Database) -> _Found:
-            found = trace_passages(database, query, newest_first=True)
-            if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
-                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by, reason=reason)
-            return query, found, {gate.id: gate.name for gate in database.gates()}, unmasked_by
-
-        self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
-
-    def _on_query_done(self, result: _Found) -> None:
+    def _on_query_done(self, result: TraceFound) -> None:
         query, found, gate_names, unmasked_by = result
         self._query = query
         # Shown in full only if still asked for by the same person (the toggle may have gone off since).
@@ -389,9 +372,8 @@ class TraceView(QWidget):
         if unmasked_by is None and self._unmask_by is not None:
             self._run(query)  # full details were asked for while this masked search ran
 
-    def _on_query_error(self, error: StorageError) -> None:
+    def _on_query_failed(self, text: str) -> None:
         self.search_button.setEnabled(True)
-        text = storage_error_text(error.kind)
         self.problem_label.setText(text)
         self._messages.error(text)
 
@@ -403,30 +385,17 @@ class TraceView(QWidget):
             return
         if fmt not in TRACE_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
-        query, passages, unmasked_by = self._query, self.model.passages, self._shown_unmasked_by
-        reason = self._unmask_reason if unmasked_by is not None else ""
-        labels = trace_labels()  # built here, in the language the operator sees
-        now = self._clock()
-        zone = now.astimezone().tzinfo
-
-        def job(database: Database) -> PersonListResult | ExportError:
-            try:
-                return export_trace_file(
-                    database,
-                    path,
-                    fmt,
-                    passages,
-                    query,
-                    labels=labels,
-                    now=now,
-                    zone=zone,
-                    unmasked_by=unmasked_by,
-                    reason=reason,
-                )
-            except ExportError as error:
-                return error
-
-        self._writer.submit(job, on_done=self._on_export_done, on_error=self._on_export_error)
+        unmasked_by = self._shown_unmasked_by
+        self._tracing.export(
+            path,
+            fmt,
+            self.model.passages,
+            self._query,
+            unmasked_by,
+            on_done=self._on_export_done,
+            on_failed=self._export_failed,
+            reason=self._unmask_reason if unmasked_by is not None else "",
+        )
 
     def _on_export_done(self, result: PersonListResult | ExportError) -> None:
         if isinstance(result, ExportError):
@@ -438,9 +407,6 @@ class TraceView(QWidget):
             )
         )
         self.export_finished.emit(str(result.path))
-
-    def _on_export_error(self, error: StorageError) -> None:
-        self._export_failed(storage_error_text(error.kind))
 
     def _export_failed(self, text: str) -> None:
         self._messages.error(text)

@@ -31,7 +31,7 @@ def test_elevated_rights_expire_after_the_idle_time_and_come_back_with_the_pin(
     qtbot: QtBot, writer: RecordWriter
 ) -> None:
     now = [T0]
-    leader = writer.database.add_operator("王班长", Role.SHIFT_LEADER, T0, None, pin="2468")
+    leader = writer.database.operators.add_operator("王班长", Role.SHIFT_LEADER, T0, None, pin="2468")
     auth = AuthService(writer, idle_minutes=10, clock=lambda: now[0])
     auth.adopt(leader)
     assert auth.allows(Permission.EXPORT)
@@ -53,7 +53,7 @@ def test_elevated_rights_expire_after_the_idle_time_and_come_back_with_the_pin(
 
 def test_an_operator_has_nothing_to_expire(qtbot: QtBot, writer: RecordWriter) -> None:
     now = [T0]
-    operator = writer.database.add_operator("小王", Role.OPERATOR, T0, None, pin="1357")
+    operator = writer.database.operators.add_operator("小王", Role.OPERATOR, T0, None, pin="1357")
     auth = AuthService(writer, idle_minutes=1, clock=lambda: now[0])
     auth.adopt(operator)
     now[0] = T0 + timedelta(hours=3)

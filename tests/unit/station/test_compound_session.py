@@ -12,15 +12,16 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ExitSlip, ResidentPass, issue_pass
 from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, Reason, Role
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.presence import Presence, VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession, auto_record_default, needs_attestation
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import open_database
+from checkpoint.storage.database import open_database
 from checkpoint.storage.keys import create_deployment_key
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -50,15 +51,15 @@ def session(
     tmp_path: Path, qtbot: QtBot, key: ed25519.Ed25519PrivateKey, clock: Clock
 ) -> Iterator[StationSession]:
     db = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
-    gate = db.ensure_gate("东门", "compound-gate")
-    operator = db.ensure_operator("王保安", Role.OPERATOR)
-    shift = db.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
+    gate = db.gates.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
     writer = RecordWriter(db)
     writer.start()
     verifier = Verifier(
         db, clock=clock, trust_folder=tmp_path / "trust", keys_folder=tmp_path / "keys", platforms_paths=[]
     )
-    yield StationSession(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
+    yield build_session(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
     writer.stop()
     db.close()
 
@@ -187,7 +188,7 @@ def test_presence_follows_exits_returns_and_visitors(
     session.passage_recorded.connect(presence.add)
     with qtbot.waitSignal(presence.changed, timeout=TIMEOUT_MS):
         presence.start()
-    assert presence.ready and presence.current.residents_out == ()
+    assert presence.ready and not presence.current.residents_out
 
     session.set_direction(Direction.OUT)
     short = slip(key, hours=1)

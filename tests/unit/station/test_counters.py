@@ -21,7 +21,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.station.counters import Count, LiveCounters, hour_start
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 
 NOW = datetime(2026, 11, 22, 10, 40).astimezone()
 
@@ -43,8 +43,8 @@ def passage(
     vehicle: bool = False,
     corrects: uuid.UUID | None = None,
 ) -> PassageDraft:
-    gate = db.gates()[0]
-    operator = db.operators()[0]
+    gate = db.gates.all()[0]
+    operator = db.operators.all()[0]
     return PassageDraft(
         at=at,
         direction=direction,
@@ -61,16 +61,18 @@ def passage(
 
 
 def test_counts_come_from_the_log_and_follow_new_passages(db: Database, qtbot: QtBot) -> None:
-    gate = db.ensure_gate("G1", "highway-exit")
-    leader = db.ensure_operator("王", Role.SHIFT_LEADER)
-    shift = db.open_shift(gate.id, leader.id, NOW - timedelta(hours=3))
+    gate = db.gates.ensure_gate("G1", "highway-exit")
+    leader = db.operators.ensure_operator("王", Role.SHIFT_LEADER)
+    shift = db.shifts.open_shift(gate.id, leader.id, NOW - timedelta(hours=3))
     earlier = NOW - timedelta(hours=2)
-    db.append_passage(passage(db, shift.id, earlier, Outcome.PASS, persons=3, vehicle=True))
-    wrong = db.append_passage(passage(db, shift.id, earlier, Outcome.PASS))
-    db.append_passage(
+    db.passages.append_passage(passage(db, shift.id, earlier, Outcome.PASS, persons=3, vehicle=True))
+    wrong = db.passages.append_passage(passage(db, shift.id, earlier, Outcome.PASS))
+    db.passages.append_passage(
         passage(db, shift.id, NOW - timedelta(minutes=5), Outcome.TURN_BACK, corrects=wrong.uuid)
     )
-    db.append_passage(passage(db, shift.id, NOW - timedelta(minutes=20), Outcome.HOLD, Direction.OUT))
+    db.passages.append_passage(
+        passage(db, shift.id, NOW - timedelta(minutes=20), Outcome.HOLD, Direction.OUT)
+    )
     writer = RecordWriter(db)
     writer.start()
     try:
@@ -86,7 +88,9 @@ def test_counts_come_from_the_log_and_follow_new_passages(db: Database, qtbot: Q
         assert hour_tally.total() == Count(0, 2)  # only this clock hour's
         assert hour_tally.cell(Outcome.HOLD, Direction.OUT) == Count(0, 1)
 
-        recorded = db.append_passage(passage(db, shift.id, NOW, Outcome.PASS, persons=2, vehicle=True))
+        recorded = db.passages.append_passage(
+            passage(db, shift.id, NOW, Outcome.PASS, persons=2, vehicle=True)
+        )
         with qtbot.waitSignal(counters.changed):
             counters.add(recorded)
         assert counters.hour().by_outcome(Outcome.PASS) == Count(1, 2)
@@ -96,9 +100,9 @@ def test_counts_come_from_the_log_and_follow_new_passages(db: Database, qtbot: Q
 
 
 def test_the_hour_rolls_over_with_the_clock(db: Database, qtbot: QtBot) -> None:
-    gate = db.ensure_gate("G1", "highway-exit")
-    leader = db.ensure_operator("王", Role.SHIFT_LEADER)
-    shift = db.open_shift(gate.id, leader.id, NOW - timedelta(hours=1))
+    gate = db.gates.ensure_gate("G1", "highway-exit")
+    leader = db.operators.ensure_operator("王", Role.SHIFT_LEADER)
+    shift = db.shifts.open_shift(gate.id, leader.id, NOW - timedelta(hours=1))
     now = [NOW]
     writer = RecordWriter(db)
     writer.start()
@@ -106,7 +110,7 @@ def test_the_hour_rolls_over_with_the_clock(db: Database, qtbot: QtBot) -> None:
         counters = LiveCounters(writer, gate.id, shift.id, clock=lambda: now[0])
         with qtbot.waitSignal(counters.changed):
             counters.start()
-        counters.add(db.append_passage(passage(db, shift.id, NOW, Outcome.PASS)))
+        counters.add(db.passages.append_passage(passage(db, shift.id, NOW, Outcome.PASS)))
         assert counters.hour().total() == Count(0, 1)
         now[0] = NOW + timedelta(hours=1)
         assert counters.hour().total() == Count()

@@ -22,9 +22,9 @@ from checkpoint.domain.records import (
     Vehicle,
 )
 from checkpoint.station.log import LogRows
-from checkpoint.storage.database import Database, PassageFilter, open_database
-from checkpoint.storage.retention import purge
-from query_plans import Statement, plan, selects
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.query_plans import Statement, plan, selects
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 PASSAGES = 600
@@ -35,9 +35,9 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """Two gates' passages interleaved, every 7th a vehicle with a 京A plate, every 11th a 王 name."""
     path: Path = tmp_path_factory.mktemp("log-rows") / "log.sqlite3"
     db = open_database(f"sqlite:///{path}")
-    operator = db.ensure_operator("王芳", Role.OPERATOR)
-    gates = [db.ensure_gate("东门", "compound-gate"), db.ensure_gate("西门", "compound-gate")]
-    shift = db.open_shift(gates[0].id, operator.id, T0, "day")
+    operator = db.operators.ensure_operator("王芳", Role.OPERATOR)
+    gates = [db.gates.ensure_gate("东门", "compound-gate"), db.gates.ensure_gate("西门", "compound-gate")]
+    shift = db.shifts.open_shift(gates[0].id, operator.id, T0, "day")
 
     def draft(index: int) -> PassageDraft:
         vehicle = Vehicle(plate=f"京A{index:05d}", kind="car") if index % 7 == 0 else None
@@ -55,7 +55,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
             vehicle=vehicle,
         )
 
-    db.append_passages(draft(index) for index in range(PASSAGES))
+    db.passages.append_passages(draft(index) for index in range(PASSAGES))
     db.gate_ids = [g.id for g in gates]  # type: ignore[attr-defined]
     yield db
     db.close()
@@ -81,14 +81,14 @@ def test_a_large_result_is_counted_then_read_a_page_at_a_time(database: Database
     rows = paged(database, PassageFilter())
     assert rows.paged and len(rows) == PASSAGES
     assert rows.reads == 0  # opening counts; no key is read until a row is shown
-    assert rows.key(0) == max(database.passage_keys(PassageFilter()))
+    assert rows.key(0) == max(database.passages.passage_keys(PassageFilter()))
     assert rows.reads == 1
 
 
 @pytest.mark.parametrize("index", range(6))
 def test_paged_rows_equal_the_whole_key_list_in_any_reading_order(database: Database, index: int) -> None:
     f = filters(database)[index]
-    expected = database.passage_keys(f)
+    expected = database.passages.passage_keys(f)
     assert expected, "the filter must match something for this test to mean anything"
     small = LogRows(database, f)
     assert not small.paged and [small.key(r) for r in range(len(small))] == expected
@@ -104,7 +104,7 @@ def test_paged_rows_equal_the_whole_key_list_in_any_reading_order(database: Data
 
 def test_scrolling_reads_each_page_once_and_near_pages_from_their_neighbours(database: Database) -> None:
     rows = paged(database, PassageFilter(), page_rows=10)
-    expected = database.passage_keys(PassageFilter())
+    expected = database.passages.passage_keys(PassageFilter())
     assert rows.keys(0, 100) == expected[:100]
     assert rows.reads == 10
     assert rows.keys(0, 100) == expected[:100]
@@ -113,7 +113,7 @@ def test_scrolling_reads_each_page_once_and_near_pages_from_their_neighbours(dat
 
 def test_the_page_cache_is_bounded_and_evicted_pages_read_again_correctly(database: Database) -> None:
     rows = paged(database, PassageFilter(), page_rows=5, page_limit=3)
-    expected = database.passage_keys(PassageFilter())
+    expected = database.passages.passage_keys(PassageFilter())
     for row in (0, 50, 100, 300, 599, 0, 255):
         assert rows.key(row) == expected[row]
     assert len(rows._pages) <= 3
@@ -141,8 +141,8 @@ def test_rows_outside_the_range_raise(database: Database) -> None:
 
 def test_purged_rows_read_as_none_and_the_rest_stay_in_order(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'purge.sqlite3'}")
-    operator = db.ensure_operator("赵管理", Role.ADMINISTRATOR)
-    gate = db.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("赵管理", Role.ADMINISTRATOR)
+    gate = db.gates.ensure_gate("东门", "compound-gate")
     old = datetime.now(UTC) - timedelta(days=400)
     drafts = [
         PassageDraft(
@@ -158,13 +158,15 @@ def test_purged_rows_read_as_none_and_the_rest_stay_in_order(tmp_path: Path) -> 
         )
         for index in range(30)
     ]
-    db.append_passages(drafts)
+    db.passages.append_passages(drafts)
     try:
         rows = paged(db, PassageFilter(), page_rows=4)
-        expected = db.passage_keys(PassageFilter())
+        expected = db.passages.passage_keys(PassageFilter())
         assert rows.key(0) == expected[0]
-        purge(db, datetime.now(UTC) - timedelta(days=200), at=datetime.now(UTC), operator_id=operator.id)
-        kept = db.passage_keys(PassageFilter())
+        db.retention.purge(
+            datetime.now(UTC) - timedelta(days=200), at=datetime.now(UTC), operator_id=operator.id
+        )
+        kept = db.passages.passage_keys(PassageFilter())
         assert 0 < len(kept) < len(expected)
         shown = rows.keys(0, len(rows))
         assert shown[: len(kept)] == kept  # what is still on record, newest first
@@ -198,7 +200,7 @@ def test_the_whole_log_as_a_window_from_long_ago_pages_on_the_index_alone(databa
     read a row to check a time that every passage meets (a covering walk of the seq index)."""
     whole = PassageFilter(since=T0 - timedelta(days=365), until=T0 + timedelta(days=365))
     rows = paged(database, whole)
-    expected = database.passage_keys(PassageFilter())[300]
+    expected = database.passages.passage_keys(PassageFilter())[300]
     with selects(database) as run:
         assert rows.key(300) == expected
     [statement] = run
@@ -206,12 +208,12 @@ def test_the_whole_log_as_a_window_from_long_ago_pages_on_the_index_alone(databa
     assert "COVERING INDEX" in shown, shown
     window = paged(database, PassageFilter(since=T0 + timedelta(minutes=30)))
     assert len(window) == PASSAGES - 30  # a bound that cuts the log is kept
-    assert window.key(len(window) - 1) == database.passage_keys(PassageFilter())[-31]
+    assert window.key(len(window) - 1) == database.passages.passage_keys(PassageFilter())[-31]
 
 
 def test_a_search_with_few_matches_searches_once_and_loads_its_keys(database: Database) -> None:
     with selects(database) as statements:
         rows = LogRows(database, PassageFilter(text="王1"))
-    assert not rows.paged and len(rows) == len(database.passage_keys(PassageFilter(text="王1")))
+    assert not rows.paged and len(rows) == len(database.passages.passage_keys(PassageFilter(text="王1")))
     assert len(statements) == 2  # the newest seq, then the search itself: no count first
     assert not any("count(" in statement.sql for statement in statements)

@@ -34,8 +34,7 @@ from checkpoint.station.passage_detail import (
     correct_passage,
     load_passage_detail,
 )
-from checkpoint.storage import Database, open_database
-from checkpoint.storage.corrections import corrections_of
+from checkpoint.storage.database import Database, open_database
 
 AT = datetime(2031, 7, 15, 7, 45, 12, tzinfo=UTC)
 
@@ -43,26 +42,26 @@ AT = datetime(2031, 7, 15, 7, 45, 12, tzinfo=UTC)
 @pytest.fixture()
 def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}", clock=lambda: AT + timedelta(hours=1))
-    database.ensure_gate("G1", "highway-exit")
-    database.ensure_operator("小王", Role.OPERATOR)
-    database.ensure_operator("王班长", Role.SHIFT_LEADER)
+    database.gates.ensure_gate("G1", "highway-exit")
+    database.operators.ensure_operator("小王", Role.OPERATOR)
+    database.operators.ensure_operator("王班长", Role.SHIFT_LEADER)
     yield database
     database.close()
 
 
 def operator(db: Database, name: str) -> Operator:
-    return next(op for op in db.operators() if op.name == name)
+    return next(op for op in db.operators.all() if op.name == name)
 
 
 def held_car(db: Database) -> Passage:
-    shift = db.open_shift(db.gates()[0].id, operator(db, "王班长").id, AT - timedelta(hours=1))
-    return db.append_passage(
+    shift = db.shifts.open_shift(db.gates.all()[0].id, operator(db, "王班长").id, AT - timedelta(hours=1))
+    return db.passages.append_passage(
         PassageDraft(
             at=AT,
             direction=Direction.IN,
             subject=SubjectKind.VEHICLE,
             outcome=Outcome.HOLD,
-            gate_id=db.gates()[0].id,
+            gate_id=db.gates.all()[0].id,
             operator_id=operator(db, "小王").id,
             shift_id=shift.id,
             reasons=(Reason.FEVER,),
@@ -98,9 +97,9 @@ def test_a_correction_is_a_new_record_pointing_at_the_old_one(db: Database) -> N
     assert [p.temperature for p in fixed.persons] == [36.5, 36.9]
     assert fixed.persons[0].id_number == "110105195003070019"
     assert fixed.reasons == (Reason.FEVER, Reason.CORRECTION)
-    assert db.passage(original.uuid) == original  # untouched
-    assert [p.uuid for p in corrections_of(db, original.uuid)] == [fixed.uuid]
-    [audit] = [e for e in db.audit_entries() if e.action is AuditAction.CORRECTION]
+    assert db.passages.passage(original.uuid) == original  # untouched
+    assert [p.uuid for p in db.passages.corrections_of(original.uuid)] == [fixed.uuid]
+    [audit] = [e for e in db.audit.audit_entries() if e.action is AuditAction.CORRECTION]
     assert audit.operator_id == leader.id and f"No. {original.seq}" in audit.detail and "复测" in audit.detail
     assert db.verify().ok
 
@@ -127,7 +126,7 @@ def test_refused_corrections_record_nothing(
     with pytest.raises(CorrectionRefusedError) as refused:
         correct_passage(db, original.uuid, correction, operator(db, who), AT)
     assert refused.value.problem == problem
-    assert corrections_of(db, original.uuid) == []
+    assert db.passages.corrections_of(original.uuid) == []
 
 
 def test_a_corrected_record_is_not_corrected_again(db: Database) -> None:

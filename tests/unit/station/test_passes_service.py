@@ -22,7 +22,7 @@ from checkpoint.domain.credentials import (
 )
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.station.passes import DEFAULT_DAYS, issue_and_record, new_pass, pass_caption
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 
 NOW = datetime(2031, 7, 15, 7, 45, 12, 345, tzinfo=UTC)
 KEY = ed25519.Ed25519PrivateKey.generate()
@@ -59,7 +59,7 @@ def test_a_kind_s_fields_and_its_usual_days() -> None:
 
 
 def test_issued_passes_verify_and_are_recorded(db: Database) -> None:
-    leader = db.ensure_operator("带班王", Role.SHIFT_LEADER)
+    leader = db.operators.ensure_operator("带班王", Role.SHIFT_LEADER)
     content = new_pass(
         PassKind.EXIT_SLIP, {"household_id": "3-2-501", "member_name": "张伟"}, issuer="s", now=NOW
     )
@@ -68,9 +68,11 @@ def test_issued_passes_verify_and_are_recorded(db: Database) -> None:
     assert card.caption[0] == "出门条 Exit slip" and "3-2-501 · 张伟" in card.caption
     code = inspect_payload(card.payload, trust=None, at=NOW, station_keys=StationKeys.of([KEY.public_key()]))
     assert pass_verdict(code) is PassVerdict.VALID
-    [issued] = db.issued_passes()
+    [issued] = db.passes.issued_passes()
     assert issued.pass_id == str(content.pass_id) and issued.household == "3-2-501"
-    assert [e.operator_id for e in db.audit_entries() if e.action is AuditAction.PASS_ISSUED] == [leader.id]
+    assert [e.operator_id for e in db.audit.audit_entries() if e.action is AuditAction.PASS_ISSUED] == [
+        leader.id
+    ]
     with pytest.raises(PassContentError):  # an empty field is never signed
         issue_and_record(
             db,
@@ -78,4 +80,4 @@ def test_issued_passes_verify_and_are_recorded(db: Database) -> None:
             KEY,
             leader.id,
         )
-    assert len(db.issued_passes()) == 1
+    assert len(db.passes.issued_passes()) == 1

@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from checkpoint import paths
+from checkpoint.app import build_session
 from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Outcome, Reason, Role
 from checkpoint.domain.rules import ProblemCode, ProfileError
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore, shipped_profiles_dir
-from checkpoint.station.session import StationSession
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
 
@@ -65,7 +65,7 @@ def test_save_bumps_version_keeps_old_one_and_audits(
 ) -> None:
     shipped_before = (shipped_profiles_dir() / "highway-exit.toml").read_bytes()
     text = store.text("highway-exit").replace("fever_c = 37.3", "fever_c = 37.5")
-    operator = database.ensure_operator("王建国", Role.SHIFT_LEADER)
+    operator = database.operators.ensure_operator("王建国", Role.SHIFT_LEADER)
     with qtbot.waitSignal(store.profile_changed, timeout=2000) as changed:
         saved = store.save("highway-exit", text, operator.id)
     assert changed.args == ["highway-exit"]
@@ -89,7 +89,7 @@ def test_save_bumps_version_keeps_old_one_and_audits(
         store.load_version("highway-exit", "9")
 
     wait_audit(qtbot, writer)
-    audits = [e for e in database.audit_entries() if e.action is AuditAction.RULES_CHANGED]
+    audits = [e for e in database.audit.audit_entries() if e.action is AuditAction.RULES_CHANGED]
     assert [e.detail for e in audits] == [
         "profile highway-exit: version 1 -> 2 (highway-exit/2)",
         "profile highway-exit: version 2 -> 3 (highway-exit/3)",
@@ -106,7 +106,7 @@ def test_invalid_profile_is_refused_and_nothing_is_written(store: ProfileStore, 
     assert [p.code for p in info.value.problems] == [ProblemCode.UNKNOWN_OUTCOME]
     assert not store.is_edited("compound-gate")
     assert not store.edited_dir.exists() or not any(store.edited_dir.iterdir())
-    assert not [e for e in database.audit_entries() if e.action is AuditAction.RULES_CHANGED]
+    assert not [e for e in database.audit.audit_entries() if e.action is AuditAction.RULES_CHANGED]
 
 
 def test_a_profile_cannot_be_saved_under_another_name(store: ProfileStore) -> None:
@@ -139,10 +139,10 @@ def test_read_only_store_refuses_to_save(qapp: object) -> None:
 def test_session_decides_under_the_gate_profile_and_follows_a_save(
     qtbot: QtBot, store: ProfileStore, writer: RecordWriter, database: Database
 ) -> None:
-    gate = database.ensure_gate("Gate 1", "highway-exit")
-    operator = database.ensure_operator("李明", Role.SHIFT_LEADER)
-    shift = database.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
+    gate = database.gates.ensure_gate("Gate 1", "highway-exit")
+    operator = database.operators.ensure_operator("李明", Role.SHIFT_LEADER)
+    shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
+    session = build_session(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
     assert session.profile.rules_version == "highway-exit/1"
     session.set_colour(CodeColour.GREEN)
     session.set_itinerary(Itinerary.GREEN)
@@ -164,21 +164,22 @@ def test_session_decides_under_the_gate_profile_and_follows_a_save(
 def test_session_on_a_compound_gate(
     qtbot: QtBot, store: ProfileStore, writer: RecordWriter, database: Database
 ) -> None:
-    gate = database.ensure_gate("East gate", "compound-gate")
-    operator = database.ensure_operator("李明", Role.OPERATOR)
-    shift = database.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store)
+    gate = database.gates.ensure_gate("East gate", "compound-gate")
+    operator = database.operators.ensure_operator("李明", Role.OPERATOR)
+    shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
+    session = build_session(writer, gate, operator, shift, profiles=store)
     assert session.profile.rules_version == "compound-gate/3"
     # someone with no pass and no host coming in is a visitor who is not registered
     assert session.draft.proposed is Outcome.TURN_BACK
     assert session.draft.reasons == (Reason.VISITOR_NOT_REGISTERED,)
 
 
+@pytest.mark.expected_log  # the unusable profile is an error
 def test_session_with_an_unknown_profile_falls_back_to_the_highway_rules(
     store: ProfileStore, writer: RecordWriter, database: Database
 ) -> None:
-    gate = database.ensure_gate("Odd gate", "no-such-profile")
-    operator = database.ensure_operator("李明", Role.OPERATOR)
-    shift = database.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store)
+    gate = database.gates.ensure_gate("Odd gate", "no-such-profile")
+    operator = database.operators.ensure_operator("李明", Role.OPERATOR)
+    shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
+    session = build_session(writer, gate, operator, shift, profiles=store)
     assert session.profile.rules_version == "highway-exit/1"

@@ -16,12 +16,11 @@ from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.records import PersonCheck
 from checkpoint.domain.residents import ResidentStatus
 from checkpoint.domain.residents_import import parse_residents
-from checkpoint.station import resident_registry
 from checkpoint.station.resident_registry import ResidentRegistry, read_snapshot
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import Database, open_database
-from checkpoint.storage.residents import KeyedRegistry, id_search_key, store_import
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.residents import KeyedRegistry, ResidentManager
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 TIMEOUT_MS = 5000
@@ -49,22 +48,24 @@ class SpiedRead:
         self.held = False
         self.reading = threading.Event()
         self.go_on = threading.Event()
-        real = resident_registry.keyed_registry
+        real = ResidentManager.keyed_registry
 
-        def spied(db: Database) -> KeyedRegistry:
+        def spied(residents: ResidentManager) -> KeyedRegistry:
             self.threads.append(threading.current_thread().name)
             if self.held:
                 self.reading.set()
                 assert self.go_on.wait(10), "the test never let the read go on"
-            return real(db)
+            return real(residents)
 
-        monkeypatch.setattr(resident_registry, "keyed_registry", spied)
+        monkeypatch.setattr(ResidentManager, "keyed_registry", spied)
 
 
 @pytest.fixture()
 def database(tmp_path: Path) -> Iterator[Database]:
     db = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
-    store_import(db, parse_residents(BEFORE, today=NOW.date()).rows, NOW - timedelta(days=1), None, "a.csv")
+    db.residents.store_import(
+        parse_residents(BEFORE, today=NOW.date()).rows, NOW - timedelta(days=1), None, "a.csv"
+    )
     yield db
     db.close()
 
@@ -130,8 +131,7 @@ def test_a_change_found_by_the_minutes_check_is_read_off_the_gui_thread(
     ResidentService(writer, registry, clock=lambda: now[0])
     qtbot.waitUntil(lambda: not registry.rebuilding, timeout=TIMEOUT_MS)
     # another station's import, straight into the database
-    store_import(
-        writer.database,
+    writer.database.residents.store_import(
         parse_residents(registry_file(f"7-1-101,孙七,{id_number(4)},,正常"), today=NOW.date()).rows,
         NOW,
         None,
@@ -150,17 +150,16 @@ def test_a_change_found_by_the_minutes_check_is_read_off_the_gui_thread(
 
 def test_the_look_up_keys_are_the_stored_keyed_hashes(database: Database) -> None:
     snapshot = read_snapshot(database)
-    assert sorted(snapshot.by_key) == sorted(id_search_key(database, id_number(n)) for n in (1, 2))
+    assert sorted(snapshot.by_key) == sorted(database.residents.id_search_key(id_number(n)) for n in (1, 2))
     for key, member in snapshot.by_key.items():
-        assert key == id_search_key(database, member.id_number)
+        assert key == database.residents.id_search_key(member.id_number)
     assert [m.name for m in snapshot.by_household["5-1-302"]] == ["李四", "王五"]
 
 
 def test_without_a_station_the_registry_is_read_where_it_is_asked(database: Database) -> None:
     registry = ResidentRegistry(database, clock=lambda: NOW)  # the command line, a Qt-free use
     assert set(registry.households) == {"5-1-302"}
-    store_import(
-        database,
+    database.residents.store_import(
         parse_residents(registry_file(f"7-1-101,孙七,{id_number(4)},,正常"), today=NOW.date()).rows,
         NOW,
         None,

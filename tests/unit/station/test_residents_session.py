@@ -14,19 +14,19 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ResidentPass, issue_pass
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.records import AuditAction, CodeKind, Direction, Outcome, Passage, Reason, Role
 from checkpoint.domain.residents_import import parse_residents
 from checkpoint.station.alarms import AlarmKind
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import ManualIdentity, StationSession
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
-from checkpoint.storage.residents import store_import
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 TIMEOUT_MS = 5000
@@ -59,7 +59,7 @@ def database(tmp_path: Path) -> Iterator[Database]:
     db = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
     report = parse_residents(REGISTRY.encode(), today=NOW.date())
     assert not report.rejected
-    store_import(db, report.rows, NOW - timedelta(days=1), None, "住户.csv")
+    db.residents.store_import(report.rows, NOW - timedelta(days=1), None, "住户.csv")
     yield db
     db.close()
 
@@ -68,9 +68,9 @@ def database(tmp_path: Path) -> Iterator[Database]:
 def session(
     tmp_path: Path, qtbot: QtBot, key: ed25519.Ed25519PrivateKey, database: Database
 ) -> Iterator[StationSession]:
-    gate = database.ensure_gate("东门", "compound-gate")
-    operator = database.ensure_operator("王保安", Role.OPERATOR)
-    shift = database.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
+    gate = database.gates.ensure_gate("东门", "compound-gate")
+    operator = database.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = database.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=1))
     writer = RecordWriter(database)
     writer.start()
     clock = lambda: NOW  # noqa: E731
@@ -81,7 +81,7 @@ def session(
         keys_folder=tmp_path / "keys",
         platforms_paths=[],
     )
-    session = StationSession(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
+    session = build_session(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
     session.set_direction(Direction.OUT)
     yield session
     writer.stop()
@@ -130,7 +130,7 @@ def test_a_quarantined_member_going_out_raises_the_alarm_until_acknowledged(
     with qtbot.waitSignal(session.alarms_acknowledged, timeout=TIMEOUT_MS):
         assert session.acknowledge_alarms()
     assert not session.open_alarms and session.draft.alarms  # still shown, now acknowledged
-    entry = database.audit_entries()[-1]
+    entry = database.audit.audit_entries()[-1]
     assert entry.action is AuditAction.ALARM_ACKNOWLEDGED
     assert json.loads(entry.detail) == {"kind": "home_quarantine", "subject": "李*离", "detail": "5-1-302"}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.records import (
     CodeColour,
@@ -23,7 +24,7 @@ from checkpoint.domain.records import (
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import ManualIdentity, StationSession, vehicle_first
 from checkpoint.station.writer import RecordWriter
-from checkpoint.storage import open_database
+from checkpoint.storage.database import open_database
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 GOOD_ID = "11010519491231002X"
@@ -32,12 +33,12 @@ GOOD_ID = "11010519491231002X"
 @pytest.fixture()
 def session(tmp_path: Path, qtbot: QtBot) -> Iterator[StationSession]:
     db = open_database(f"sqlite:///{tmp_path / 's.sqlite3'}")
-    gate = db.ensure_gate("G1", "highway-exit")
-    operator = db.ensure_operator("李明", Role.SHIFT_LEADER)
-    shift = db.open_shift(gate.id, operator.id, NOW)
+    gate = db.gates.ensure_gate("G1", "highway-exit")
+    operator = db.operators.ensure_operator("李明", Role.SHIFT_LEADER)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW)
     writer = RecordWriter(db)
     writer.start()
-    yield StationSession(writer, gate, operator, shift, clock=lambda: NOW, vehicle_mode=True)
+    yield build_session(writer, gate, operator, shift, clock=lambda: NOW, vehicle_mode=True)
     writer.stop()
     db.close()
 
@@ -132,7 +133,7 @@ def test_confirm_records_one_vehicle_passage_with_the_driver_first(
     assert [p.is_driver for p in passage.persons] == [True, False, False]
     assert [p.code_text for p in passage.persons] == ["token-0", "token-1", "token-2"]
     assert session.vehicle is not None and session.vehicle.occupants == () and session.vehicle.plate == ""
-    stored = session.writer.database.passage(passage.uuid)
+    stored = session.writer.database.passages.passage(passage.uuid)
     assert stored is not None and stored.vehicle == passage.vehicle and len(stored.persons) == 3
 
 

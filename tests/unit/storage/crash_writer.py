@@ -23,15 +23,15 @@ from checkpoint.domain.records import (
     SubjectKind,
     Vehicle,
 )
-from checkpoint.storage import open_database
+from checkpoint.storage.database import open_database
 
 
 def main(url: str) -> None:
     db = open_database(url)
-    gate = db.ensure_gate("崩溃测试卡口", "highway-exit")
-    leader = db.ensure_operator("测试班长", Role.SHIFT_LEADER)
+    gate = db.gates.ensure_gate("崩溃测试卡口", "highway-exit")
+    leader = db.operators.ensure_operator("测试班长", Role.SHIFT_LEADER)
     start = datetime.now(UTC)
-    shift = db.current_shift(gate.id) or db.open_shift(gate.id, leader.id, start)
+    shift = db.shifts.current_shift(gate.id) or db.shifts.open_shift(gate.id, leader.id, start)
     for i in itertools.count():
         draft = PassageDraft(
             at=start + timedelta(milliseconds=i),
@@ -49,7 +49,7 @@ def main(url: str) -> None:
             vehicle=Vehicle(plate=f"京A{i % 100000:05d}"),
             uuid=uuid.uuid4(),
         )
-        db.append_passage(draft)
+        db.passages.append_passage(draft)
         sys.stdout.write(f"{draft.uuid}\n")
         sys.stdout.flush()
 

@@ -12,17 +12,21 @@ import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import AuditAction
-from checkpoint.storage import ChainProblem, PassageFilter, StorageError, open_database
-from checkpoint.storage.database import _alembic_config
+from checkpoint.storage.database import open_database
+from checkpoint.storage.engine import alembic_config
+from checkpoint.storage.errors import StorageError
+from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.keys import data_key_path
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000101")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000102")
@@ -48,7 +52,7 @@ def _build_0003(path: Path) -> None:
     """A 0003 database: station, audit, gate, operator, a passage of two people (one with ID number and
     phone) and a watchlist entry with ID number and phone, all in plain text as 0003 stored them."""
     engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0003")
@@ -63,7 +67,7 @@ def _build_0003(path: Path) -> None:
     )
     head, seq = GENESIS, 0
 
-    def chained(table: str, kind: str, extra: dict[str, object], fields: dict[str, object]) -> None:
+    def chained(table: str, kind: str, extra: dict[str, Any], fields: dict[str, Any]) -> None:
         nonlocal head, seq
         seq += 1
         record_uuid = str(extra.pop("uuid", uuid.uuid4()))
@@ -95,7 +99,7 @@ def _build_0003(path: Path) -> None:
         "corrects": None,
         "correction_reason": "",
     }
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "position": i,
             "name": name,
@@ -175,20 +179,21 @@ def _file_bytes(path: Path) -> bytes:
     return b"".join(f.read_bytes() for f in files if f.exists())
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db: Path) -> None:
     database = open_database(f"sqlite:///{old_db}")
     try:
         report = database.verify()
         assert report.ok, report
         assert report.records_checked == 6  # five old records and the sealing's audit entry
-        [sealing] = [e for e in database.audit_entries() if e.action is AuditAction.DATA_SEALED]
+        [sealing] = [e for e in database.audit.audit_entries() if e.action is AuditAction.DATA_SEALED]
         assert sealing.detail.startswith("1 person checks, 1 watchlist entries")
-        old = database.passage(PASSAGE)
+        old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [(p.id_number, p.phone) for p in old.persons] == [(ID_NUMBER, PHONE), ("", "")]
-        assert database.passage_keys(PassageFilter(id_number=ID_NUMBER.lower())) == [old.seq]
-        assert database.passage_keys(PassageFilter(phone=PHONE)) == [old.seq]
-        [entry] = database.watchlist_entries(T0)
+        assert database.passages.passage_keys(PassageFilter(id_number=ID_NUMBER.lower())) == [old.seq]
+        assert database.passages.passage_keys(PassageFilter(phone=PHONE)) == [old.seq]
+        [entry] = database.watchlists.watchlist_entries(T0)
         assert (entry.id, entry.id_number, entry.phone) == (ENTRY, WATCHED_ID, WATCHED_PHONE)
     finally:
         database.close()
@@ -198,12 +203,13 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
 
     again = open_database(f"sqlite:///{old_db}")  # sealing happens once
     try:
-        assert [e.action for e in again.audit_entries()].count(AuditAction.DATA_SEALED) == 1
+        assert [e.action for e in again.audit.audit_entries()].count(AuditAction.DATA_SEALED) == 1
         assert again.verify().ok
     finally:
         again.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> None:
     """Its keyed hash came after its chain hash, so verify checks it against the opened plain value."""
     open_database(f"sqlite:///{old_db}").close()
@@ -222,6 +228,7 @@ def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> 
         database.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_database_sealed_with_a_key_needs_that_key(old_db: Path) -> None:
     open_database(f"sqlite:///{old_db}").close()
     data_key_path().unlink()

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.residents import ImportedRow
 from checkpoint.domain.residents_import import parse_residents
-from checkpoint.storage import ChainProblem, Database, StorageError, StorageErrorKind, open_database
-from checkpoint.storage.residents import id_search_key, members_by_id, registry, store_import
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.errors import StorageError, StorageErrorKind
+from checkpoint.storage.integrity import ChainProblem
+from tests.unit.storage.storage_helpers import T0
 
 HEADER = "户号,姓名,身份证号,手机号,与户主关系,状态"
 ID_ZHANG = "11010519800101001" + resident_id_check_digit("11010519800101001")
@@ -33,8 +34,7 @@ def _rows(*lines: str) -> list[ImportedRow]:
 
 @pytest.fixture
 def registered(db: Database) -> Database:
-    store_import(
-        db,
+    db.residents.store_import(
         _rows(
             f"3-2-501,张三,{ID_ZHANG.lower()},{PHONE_ZHANG},户主,正常",
             f"3-2-502,李四,{ID_LI},{PHONE_LI},户主,居家隔离",
@@ -86,22 +86,22 @@ def test_no_member_id_number_or_phone_in_any_column_or_in_the_file(
 
 
 def test_the_registry_reads_back_plain_and_a_typed_id_finds_its_member(registered: Database) -> None:
-    _households, members = registry(registered)
+    _households, members = registered.residents.registry()
     assert [(m.name, m.id_number, m.phone) for m in members] == [
         ("张三", ID_ZHANG, PHONE_ZHANG),
         ("李四", ID_LI, PHONE_LI),
     ]
     full_width = ID_LI.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     for typed in (ID_ZHANG.lower(), f" {ID_ZHANG[:6]} {ID_ZHANG[6:]} ", full_width):
-        found = members_by_id(registered, typed)
+        found = registered.residents.members_by_id(typed)
         assert [m.name for m in found] == (["李四"] if typed == full_width else ["张三"]), typed
-    assert members_by_id(registered, "110105194912310021") == []
+    assert registered.residents.members_by_id("110105194912310021") == []
     assert registered.verify().ok
 
 
 def test_the_search_key_is_the_keyed_hash_a_person_check_stores(registered: Database) -> None:
     """Residents and person checks share one keyed hash, and the look-up reads its index."""
-    key = id_search_key(registered, ID_ZHANG.lower())
+    key = registered.residents.id_search_key(ID_ZHANG.lower())
     assert key == registered._pii.keyed_hash("id_number", ID_ZHANG) and len(key) == 32
     with registered._engine.connect() as connection:
         stored = connection.exec_driver_sql("SELECT id_number_hmac FROM resident ORDER BY seq").scalars()
@@ -113,9 +113,9 @@ def test_the_search_key_is_the_keyed_hash_a_person_check_stores(registered: Data
 
 
 def test_a_second_import_detects_duplicates_through_the_sealed_values(registered: Database) -> None:
-    again = store_import(registered, _rows(f"3-2-501,张叁,{ID_ZHANG},,,"), T0, None)
+    again = registered.residents.store_import(_rows(f"3-2-501,张叁,{ID_ZHANG},,,"), T0, None)
     assert [(line, old.name) for line, _row, old in again.conflicts] == [(2, "张三")]
-    assert [m.name for m in registry(registered)[1]] == ["张三", "李四"]
+    assert [m.name for m in registered.residents.registry()[1]] == ["张三", "李四"]
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_a_ciphertext_moved_to_another_member_does_not_open(registered: Database
         "(SELECT id_number_sealed FROM resident WHERE name = '张三') WHERE name = '李四'",
     )
     with pytest.raises(StorageError) as caught:
-        registry(registered)
+        registered.residents.registry()
     assert caught.value.kind is StorageErrorKind.CORRUPT and "does not open" in caught.value.detail
     assert ID_ZHANG not in caught.value.detail and ID_LI not in caught.value.detail
 
@@ -159,7 +159,7 @@ def test_verify_needs_no_key(registered: Database, db_path: Path) -> None:
     try:
         assert other.verify().ok
         with pytest.raises(StorageError, match="does not open"):
-            registry(other)
-        assert members_by_id(other, ID_ZHANG) == []  # another key's hash finds nobody
+            other.residents.registry()
+        assert other.residents.members_by_id(ID_ZHANG) == []  # another key's hash finds nobody
     finally:
         other.close()

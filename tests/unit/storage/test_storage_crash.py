@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from checkpoint.storage import PassageFilter, open_database
+from checkpoint.storage.database import open_database
+from checkpoint.storage.passage_filter import PassageFilter
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 
@@ -56,9 +57,9 @@ def test_killing_the_writer_loses_no_confirmed_passage(tmp_path: Path) -> None:
         try:
             report = db.verify()
             assert report.ok, report
-            missing = [u for u in confirmed if db.passage(uuid.UUID(u)) is None]
+            missing = [u for u in confirmed if db.passages.passage(uuid.UUID(u)) is None]
             assert missing == []
             # at most the one passage being written at the kill may be stored without having been printed
-            assert len(confirmed) <= db.count_passages(PassageFilter()) <= len(confirmed) + 2
+            assert len(confirmed) <= db.passages.count_passages(PassageFilter()) <= len(confirmed) + 2
         finally:
             db.close()

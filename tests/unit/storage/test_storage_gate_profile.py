@@ -15,18 +15,20 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import AuditAction, CodeColour, Gate, PersonCheck, Role
-from checkpoint.storage import ChainProblem, Database, InvalidRecordError, VerifyReport, open_database
-from checkpoint.storage.database import _alembic_config, schema_head
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.engine import alembic_config, schema_head
+from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.integrity import ChainProblem, VerifyReport
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 GATE_NAME = "G15 东出口"
 
 
 def _switches(db: Database) -> list[str]:
-    return [e.detail for e in db.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
+    return [e.detail for e in db.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED]
 
 
 def _reverify(path: Path) -> VerifyReport:
@@ -38,19 +40,19 @@ def _reverify(path: Path) -> VerifyReport:
 
 
 def test_a_switch_is_what_the_gate_reads_back_everywhere(db: Database, db_path: Path, post: Post) -> None:
-    switched = db.set_gate_profile(post.gate.id, "compound-gate", T0, post.leader.id)
+    switched = db.gates.set_gate_profile(post.gate.id, "compound-gate", T0, post.leader.id)
     assert switched == Gate(post.gate.id, db.station_id, GATE_NAME, "compound-gate")
-    assert [g.profile for g in db.gates()] == ["compound-gate"]
+    assert [g.profile for g in db.gates.all()] == ["compound-gate"]
     # the profile a caller offers does not change an existing gate: switching is recorded, not implied
-    assert db.ensure_gate(GATE_NAME, "highway-exit").profile == "compound-gate"
+    assert db.gates.ensure_gate(GATE_NAME, "highway-exit").profile == "compound-gate"
     assert _switches(db) == [f"gate {GATE_NAME}: profile highway-exit -> compound-gate"]
-    audit = next(e for e in db.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED)
+    audit = next(e for e in db.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED)
     assert (audit.at, audit.operator_id) == (T0, post.leader.id)
     db.close()
 
     again = open_database(f"sqlite:///{db_path}")
     try:
-        assert again.ensure_gate(GATE_NAME, "highway-exit").profile == "compound-gate"
+        assert again.gates.ensure_gate(GATE_NAME, "highway-exit").profile == "compound-gate"
         with sqlite3.connect(db_path) as raw:  # the gate row still names the profile it was first given
             assert raw.execute("SELECT profile FROM gate").fetchall() == [("highway-exit",)]
         raw.close()
@@ -59,20 +61,20 @@ def test_a_switch_is_what_the_gate_reads_back_everywhere(db: Database, db_path: 
 
 
 def test_the_same_profile_again_appends_nothing(db: Database, post: Post) -> None:
-    db.set_gate_profile(post.gate.id, "compound-gate", T0, post.leader.id)
+    db.gates.set_gate_profile(post.gate.id, "compound-gate", T0, post.leader.id)
     count = db.verify().records_checked
     for _ in range(2):
-        assert db.set_gate_profile(post.gate.id, " compound-gate ", T0, None).profile == "compound-gate"
+        assert db.gates.set_gate_profile(post.gate.id, " compound-gate ", T0, None).profile == "compound-gate"
     assert db.verify().records_checked == count
     assert len(_switches(db)) == 1
 
 
 def test_switching_back_and_forth_keeps_the_latest(db: Database, post: Post) -> None:
-    other = db.ensure_gate("G15 西入口", "compound-gate")
+    other = db.gates.ensure_gate("G15 西入口", "compound-gate")
     for minutes, profile in enumerate(["compound-gate", "highway-exit", "compound-gate", "highway-exit"]):
-        db.set_gate_profile(post.gate.id, profile, T0 + timedelta(minutes=minutes), None)
-    db.set_gate_profile(other.id, "market-gate", T0, None)
-    assert [(g.name, g.profile) for g in db.gates()] == [
+        db.gates.set_gate_profile(post.gate.id, profile, T0 + timedelta(minutes=minutes), None)
+    db.gates.set_gate_profile(other.id, "market-gate", T0, None)
+    assert [(g.name, g.profile) for g in db.gates.all()] == [
         (GATE_NAME, "highway-exit"),
         ("G15 西入口", "market-gate"),
     ]
@@ -105,9 +107,9 @@ def test_bad_switches_are_refused_and_change_nothing(
     arguments.update(change)
     count = db.verify().records_checked
     with pytest.raises(InvalidRecordError, match=message):
-        db.set_gate_profile(**arguments)  # type: ignore[arg-type]
+        db.gates.set_gate_profile(**arguments)  # type: ignore[arg-type]
     assert db.verify().records_checked == count
-    assert db.gates()[0].profile == "highway-exit"
+    assert db.gates.all()[0].profile == "highway-exit"
 
 
 def test_another_stations_gate_cannot_be_switched(db: Database, db_path: Path, post: Post) -> None:
@@ -115,7 +117,7 @@ def test_another_stations_gate_cannot_be_switched(db: Database, db_path: Path, p
     other = open_database(f"sqlite:///{db_path}", station_id=uuid.uuid4())
     try:
         with pytest.raises(InvalidRecordError, match="no gate"):
-            other.set_gate_profile(post.gate.id, "compound-gate", T0, None)
+            other.gates.set_gate_profile(post.gate.id, "compound-gate", T0, None)
     finally:
         other.close()
 
@@ -126,9 +128,9 @@ def test_another_stations_gate_cannot_be_switched(db: Database, db_path: Path, p
 @pytest.fixture
 def switched(db: Database, db_path: Path, post: Post) -> str:
     """A passage, a switch (and its audit), a passage; closed. Returns the switch record's uuid."""
-    db.append_passage(make_draft(post, 1))
-    db.set_gate_profile(post.gate.id, "compound-gate", T0 + timedelta(minutes=2), post.leader.id)
-    db.append_passage(make_draft(post, 3, rules_version="compound-gate@1"))
+    db.passages.append_passage(make_draft(post, 1))
+    db.gates.set_gate_profile(post.gate.id, "compound-gate", T0 + timedelta(minutes=2), post.leader.id)
+    db.passages.append_passage(make_draft(post, 3, rules_version="compound-gate@1"))
     assert db.verify().ok
     db.close()
     with sqlite3.connect(db_path) as raw:
@@ -204,15 +206,15 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
     # Records of every kind 0002 knows (written the same way at 0002), then the schema taken back to 0002.
     path = tmp_path / "old.sqlite3"
     old = open_database(f"sqlite:///{path}")
-    gate = old.ensure_gate("老门岗", "compound-gate")
-    leader = old.ensure_operator("李值班", Role.SHIFT_LEADER)
-    shift = old.open_shift(gate.id, leader.id, T0, "夜班")
+    gate = old.gates.ensure_gate("老门岗", "compound-gate")
+    leader = old.operators.ensure_operator("李值班", Role.SHIFT_LEADER)
+    shift = old.shifts.open_shift(gate.id, leader.id, T0, "夜班")
     # no ID number or phone: sealed personal data cannot be taken back below 0006 without the key
     anonymous = (PersonCheck(name="张伟", code_colour=CodeColour.GREEN, temperature=36.6, is_driver=True),)
-    old.append_passage(make_draft(Post(gate, leader, shift), 1, persons=anonymous))
+    old.passages.append_passage(make_draft(Post(gate, leader, shift), 1, persons=anonymous))
     old.close()
     engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0002")
@@ -232,16 +234,16 @@ def test_a_0002_database_upgrades_in_place_and_keeps_verifying(tmp_path: Path) -
         report = database.verify()
         assert report.ok, report
         assert report.records_checked == 5
-        assert database.gates()[0].profile == "compound-gate"
-        database.set_gate_profile(gate.id, "highway-exit", T0 + timedelta(hours=1), leader.id)
-        assert database.ensure_gate("老门岗", "compound-gate").profile == "highway-exit"
+        assert database.gates.all()[0].profile == "compound-gate"
+        database.gates.set_gate_profile(gate.id, "highway-exit", T0 + timedelta(hours=1), leader.id)
+        assert database.gates.ensure_gate("老门岗", "compound-gate").profile == "highway-exit"
         assert database.verify().ok
     finally:
         database.close()
 
 
 def test_reading_a_gate_uses_the_switch_index(db: Database, post: Post) -> None:
-    db.set_gate_profile(post.gate.id, "compound-gate", T0, None)
+    db.gates.set_gate_profile(post.gate.id, "compound-gate", T0, None)
     with db._engine.connect() as connection:
         plan = connection.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT gate_id, profile FROM gate_profile"

@@ -12,16 +12,19 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import CodeKind, PassageDraft, PersonCheck, PersonFlag, Role
-from checkpoint.storage import ChainProblem, Database, PassageFilter, open_database
-from checkpoint.storage.database import _alembic_config, schema_head
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.engine import alembic_config, schema_head
+from checkpoint.storage.integrity import ChainProblem
+from checkpoint.storage.passage_filter import PassageFilter, filter_conditions
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000001")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000002")
@@ -42,7 +45,7 @@ def _build_0001(path: Path) -> str:
     """A 0001 database with a station, a gate, an operator and one two-person passage; returns its hash."""
     url = f"sqlite:///{path}"
     engine = create_engine(url)
-    config = _alembic_config()
+    config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
@@ -56,7 +59,7 @@ def _build_0001(path: Path) -> str:
     )
     head, seq = GENESIS, 0
 
-    def chained(table: str, kind: str, extra: dict[str, object], fields: dict[str, object]) -> str:
+    def chained(table: str, kind: str, extra: dict[str, Any], fields: dict[str, Any]) -> str:
         nonlocal head, seq
         seq += 1
         record_uuid = str(extra.pop("uuid", uuid.uuid4()))
@@ -96,7 +99,7 @@ def _build_0001(path: Path) -> str:
         "corrects": None,
         "correction_reason": "",
     }
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "position": i,
             "name": name,
@@ -165,15 +168,15 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
         report = database.verify()
         assert report.ok, report
         assert report.records_checked == 4
-        old = database.passage(PASSAGE)
+        old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [p.name for p in old.persons] == ["赵一", "钱二"]
         assert all(p.flags == () and p.pass_id == "" and p.attested_at is None for p in old.persons)
 
         # new records with the new fields join the same chain
-        gate = database.ensure_gate("老门岗", "compound-gate")
-        shift = database.open_shift(gate.id, OPERATOR, T0, "夜班")
-        post = Post(gate, database.ensure_operator("李值班", Role.OPERATOR), shift)
+        gate = database.gates.ensure_gate("老门岗", "compound-gate")
+        shift = database.shifts.open_shift(gate.id, OPERATOR, T0, "夜班")
+        post = Post(gate, database.operators.ensure_operator("李值班", Role.OPERATOR), shift)
         new_person = PersonCheck(
             name="孙三",
             id_number="11010519491231002X",
@@ -183,16 +186,16 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
             household="3-2-501",
         )
         sent = make_draft(post, 2, persons=(new_person,), vehicle=None, subject="pedestrian")
-        stored = database.append_passage(sent)
+        stored = database.passages.append_passage(sent)
         assert stored.persons == (new_person,)
-        database.revoke_pass("slip-6", "lost", T0, OPERATOR)
+        database.passes.revoke_pass("slip-6", "lost", T0, OPERATOR)
         assert database.verify().ok
     finally:
         database.close()
 
     again = open_database(f"sqlite:///{old_db}")
     try:
-        assert again.passage(sent.uuid) == stored
+        assert again.passages.passage(sent.uuid) == stored
         assert again.verify().ok
     finally:
         again.close()
@@ -236,7 +239,7 @@ def test_clearing_or_changing_a_new_field_breaks_the_hash(
         pass_id="slip-9",
         household="9-9-909",
     )
-    stored = db.append_passage(draft(1, persons=(person,)))
+    stored = db.passages.append_passage(draft(1, persons=(person,)))
     db.close()
     with sqlite3.connect(db_path) as raw:
         assert (
@@ -258,21 +261,21 @@ def test_clearing_or_changing_a_new_field_breaks_the_hash(
 def test_flagged_filter_finds_degraded_mode_checks_through_its_index(
     db: Database, draft: Callable[..., PassageDraft]
 ) -> None:
-    plain = [db.append_passage(draft(i)) for i in range(5)]
+    plain = [db.passages.append_passage(draft(i)) for i in range(5)]
     typed = PersonCheck(name="吴五", id_number="11010519491231002X", flags=(PersonFlag.MANUAL_ID,))
     no_phone = PersonCheck(name="郑六", flags=(PersonFlag.NO_PHONE,))
     flagged = [
-        db.append_passage(draft(10, persons=(PersonCheck(name="甲"), typed))),
-        db.append_passage(draft(11, persons=(no_phone,))),
+        db.passages.append_passage(draft(10, persons=(PersonCheck(name="甲"), typed))),
+        db.passages.append_passage(draft(11, persons=(no_phone,))),
     ]
-    keys = db.passage_keys(PassageFilter(flagged=True))
+    keys = db.passages.passage_keys(PassageFilter(flagged=True))
     assert keys == [flagged[1].seq, flagged[0].seq]
-    assert db.count_passages(PassageFilter(flagged=True, since=T0 + timedelta(minutes=11))) == 1
-    assert db.count_passages(PassageFilter()) == len(plain) + 2
-    found = db.fetch_passages(keys)
+    assert db.passages.count_passages(PassageFilter(flagged=True, since=T0 + timedelta(minutes=11))) == 1
+    assert db.passages.count_passages(PassageFilter()) == len(plain) + 2
+    found = db.passages.fetch_passages(keys)
     assert found[1].persons[1].flags == (PersonFlag.MANUAL_ID,)
 
-    query = db._conditions(PassageFilter(flagged=True))[-1]
+    query = filter_conditions(db, PassageFilter(flagged=True))[-1]
     with db._engine.connect() as connection:
         compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
         plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN SELECT 1 FROM passage WHERE {compiled}").all()

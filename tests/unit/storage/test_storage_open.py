@@ -13,10 +13,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from checkpoint.domain.records import AuditAction, PassageDraft
-from checkpoint.storage import Database, PassageFilter, StorageError, StorageErrorKind, open_database
 from checkpoint.storage._models import Base
-from checkpoint.storage.database import schema_head
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.engine import schema_head
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 from checkpoint.storage.fts import include_name
+from checkpoint.storage.passage_filter import PassageFilter
 
 
 def _file_digest(path: Path) -> str:
@@ -37,7 +39,7 @@ def test_fresh_database_is_created_with_wal_and_full_sync(db_path: Path) -> None
                 connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 == schema_head()
             )
-        created = database.audit_entries()
+        created = database.audit.audit_entries()
         assert [e.action for e in created] == [AuditAction.DATABASE_CREATED]
         assert created[0].seq == 1
         assert str(database.station_id) in created[0].detail
@@ -53,7 +55,7 @@ def test_station_id_is_created_once_and_kept(db_path: Path) -> None:
     again = open_database(f"sqlite:///{db_path}")
     try:
         assert again.station_id == station
-        assert len(again.audit_entries()) == 1  # no second "database created"
+        assert len(again.audit.audit_entries()) == 1  # no second "database created"
     finally:
         again.close()
 
@@ -125,15 +127,15 @@ def test_locked_database_reports_locked_and_works_once_released(
     try:
         impatient = open_database(f"sqlite:///{db_path}", busy_timeout=0.2)  # WAL: opening only reads
         with pytest.raises(StorageError) as caught:
-            impatient.append_passage(blocked)
+            impatient.passages.append_passage(blocked)
         assert caught.value.kind is StorageErrorKind.LOCKED
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     try:
-        assert impatient.passage(blocked.uuid) is None
-        stored = impatient.append_passage(blocked)
-        assert impatient.passage(blocked.uuid) == stored
+        assert impatient.passages.passage(blocked.uuid) is None
+        stored = impatient.passages.append_passage(blocked)
+        assert impatient.passages.passage(blocked.uuid) == stored
         assert impatient.verify().ok
     finally:
         impatient.close()
@@ -147,7 +149,7 @@ def test_two_threads_writing_keep_one_gapless_chain(
     def writer(offset: int) -> None:
         try:
             for i in range(40):
-                db.append_passage(draft(offset + i))
+                db.passages.append_passage(draft(offset + i))
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -159,6 +161,6 @@ def test_two_threads_writing_keep_one_gapless_chain(
     assert errors == []
     report = db.verify()
     assert report.ok, report
-    keys = db.passage_keys(PassageFilter())
+    keys = db.passages.passage_keys(PassageFilter())
     assert len(keys) == 80
     assert keys == sorted(set(keys), reverse=True)

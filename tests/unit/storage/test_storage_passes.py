@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -18,7 +17,10 @@ from checkpoint.domain.records import (
     PersonCheck,
     SubjectKind,
 )
-from checkpoint.storage import Database, InvalidRecordError, PassUse
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.passes import PassUse
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 @pytest.fixture
@@ -48,7 +50,7 @@ def walk(draft: Callable[..., PassageDraft]) -> Callable[..., PassageDraft]:
 
 
 def test_issued_pass_is_registered_audited_and_idempotent(db: Database, post: Post) -> None:
-    issued = db.record_pass_issued(
+    issued = db.passes.record_pass_issued(
         "slip-1", "exit-slip", "3-2-501 刘七, 1 exit / 3 days", T0, post.leader.id, household="3-2-501"
     )
     assert (issued.pass_id, issued.kind, issued.household, issued.at) == (
@@ -58,31 +60,31 @@ def test_issued_pass_is_registered_audited_and_idempotent(db: Database, post: Po
         T0,
     )
     assert issued.revoked_at is None
-    again = db.record_pass_issued(
+    again = db.passes.record_pass_issued(
         "slip-1", "exit-slip", "3-2-501 刘七, 1 exit / 3 days", T0, post.leader.id, household="3-2-501"
     )
     assert again == issued
     with pytest.raises(InvalidRecordError):
-        db.record_pass_issued("slip-1", "resident", "another", T0, post.leader.id)
-    db.record_pass_issued("visit-1", "visitor", "王先生 -> 5-1-202", T0 + timedelta(hours=1), None)
-    assert [p.pass_id for p in db.issued_passes()] == ["slip-1", "visit-1"]
-    assert [p.pass_id for p in db.issued_passes(household="3-2-501")] == ["slip-1"]
-    issued_audits = [e for e in db.audit_entries() if e.action is AuditAction.PASS_ISSUED]
+        db.passes.record_pass_issued("slip-1", "resident", "another", T0, post.leader.id)
+    db.passes.record_pass_issued("visit-1", "visitor", "王先生 -> 5-1-202", T0 + timedelta(hours=1), None)
+    assert [p.pass_id for p in db.passes.issued_passes()] == ["slip-1", "visit-1"]
+    assert [p.pass_id for p in db.passes.issued_passes(household="3-2-501")] == ["slip-1"]
+    issued_audits = [e for e in db.audit.audit_entries() if e.action is AuditAction.PASS_ISSUED]
     assert [e.detail for e in issued_audits] == ["exit-slip slip-1", "visitor visit-1"]
     assert db.verify().ok
 
 
 def test_revocation_is_chained_audited_once_and_shown_on_the_registry(db: Database, post: Post) -> None:
-    db.record_pass_issued("slip-1", "exit-slip", "", T0, post.leader.id)
-    assert db.revoked_pass_ids() == frozenset()
-    db.revoke_pass("slip-1", "家属挂失", T0 + timedelta(hours=2), post.leader.id)
-    db.revoke_pass("slip-1", "again", T0 + timedelta(hours=3), post.leader.id)  # nothing more recorded
-    db.revoke_pass("elsewhere-9", "issued at another gate", T0 + timedelta(hours=4), None)
-    assert db.revoked_pass_ids() == {"slip-1", "elsewhere-9"}
-    assert db.revoked_pass_ids(at=T0 + timedelta(hours=3)) == {"slip-1"}
-    (registered,) = db.issued_passes()
+    db.passes.record_pass_issued("slip-1", "exit-slip", "", T0, post.leader.id)
+    assert db.passes.revoked_pass_ids() == frozenset()
+    db.passes.revoke_pass("slip-1", "家属挂失", T0 + timedelta(hours=2), post.leader.id)
+    db.passes.revoke_pass("slip-1", "again", T0 + timedelta(hours=3), post.leader.id)  # nothing more recorded
+    db.passes.revoke_pass("elsewhere-9", "issued at another gate", T0 + timedelta(hours=4), None)
+    assert db.passes.revoked_pass_ids() == {"slip-1", "elsewhere-9"}
+    assert db.passes.revoked_pass_ids(at=T0 + timedelta(hours=3)) == {"slip-1"}
+    (registered,) = db.passes.issued_passes()
     assert (registered.revoked_at, registered.revocation_reason) == (T0 + timedelta(hours=2), "家属挂失")
-    revoked = [e for e in db.audit_entries() if e.action is AuditAction.PASS_REVOKED]
+    revoked = [e for e in db.audit.audit_entries() if e.action is AuditAction.PASS_REVOKED]
     assert [e.detail for e in revoked] == ["slip-1: 家属挂失", "elsewhere-9: issued at another gate"]
     assert db.verify().ok
 
@@ -90,80 +92,82 @@ def test_revocation_is_chained_audited_once_and_shown_on_the_registry(db: Databa
 @pytest.mark.parametrize("pass_id", ["", "   "])
 def test_revoking_needs_a_pass_id_and_reason(db: Database, pass_id: str) -> None:
     with pytest.raises(InvalidRecordError):
-        db.revoke_pass(pass_id, "lost", T0, None)
+        db.passes.revoke_pass(pass_id, "lost", T0, None)
     with pytest.raises(InvalidRecordError):
-        db.revoke_pass("slip-1", " ", T0, None)
+        db.passes.revoke_pass("slip-1", " ", T0, None)
     with pytest.raises(InvalidRecordError):
-        db.revoke_pass("slip-1", "lost", T0.replace(tzinfo=None), None)
+        db.passes.revoke_pass("slip-1", "lost", T0.replace(tzinfo=None), None)
 
 
 def test_unknown_operator_is_refused(db: Database) -> None:
     with pytest.raises(InvalidRecordError):
-        db.revoke_pass("slip-1", "lost", T0, uuid.uuid4())
-    assert db.revoked_pass_ids() == frozenset()
+        db.passes.revoke_pass("slip-1", "lost", T0, uuid.uuid4())
+    assert db.passes.revoked_pass_ids() == frozenset()
 
 
 def test_pass_uses_in_time_order_with_outcomes(db: Database, walk: Callable[..., PassageDraft]) -> None:
-    later = db.append_passage(walk(5, Direction.IN))
-    first = db.append_passage(walk(1, Direction.OUT))
-    refused = db.append_passage(walk(3, Direction.OUT, outcome=Outcome.TURN_BACK))
-    db.append_passage(walk(2, Direction.OUT, pass_id="slip-2"))
-    assert db.pass_uses("slip-1") == [
+    later = db.passages.append_passage(walk(5, Direction.IN))
+    first = db.passages.append_passage(walk(1, Direction.OUT))
+    refused = db.passages.append_passage(walk(3, Direction.OUT, outcome=Outcome.TURN_BACK))
+    db.passages.append_passage(walk(2, Direction.OUT, pass_id="slip-2"))
+    assert db.passes.pass_uses("slip-1") == [
         PassUse(first.at, Direction.OUT, first.uuid, Outcome.PASS),
         PassUse(refused.at, Direction.OUT, refused.uuid, Outcome.TURN_BACK),
         PassUse(later.at, Direction.IN, later.uuid, Outcome.PASS),
     ]
-    assert [u.passage_uuid for u in db.pass_uses("slip-1", since=T0 + timedelta(hours=3))] == [
+    assert [u.passage_uuid for u in db.passes.pass_uses("slip-1", since=T0 + timedelta(hours=3))] == [
         refused.uuid,
         later.uuid,
     ]
-    assert db.pass_uses("never-shown") == []
+    assert db.passes.pass_uses("never-shown") == []
 
 
 def test_a_corrected_passage_counts_once(db: Database, walk: Callable[..., PassageDraft]) -> None:
-    wrong = db.append_passage(walk(1, Direction.OUT, outcome=Outcome.TURN_BACK))
-    fixed = db.append_passage(
+    wrong = db.passages.append_passage(walk(1, Direction.OUT, outcome=Outcome.TURN_BACK))
+    fixed = db.passages.append_passage(
         walk(1, Direction.OUT, corrects=wrong.uuid, correction_reason="actually let out")
     )
-    assert [(u.passage_uuid, u.outcome) for u in db.pass_uses("slip-1")] == [(fixed.uuid, Outcome.PASS)]
+    assert [(u.passage_uuid, u.outcome) for u in db.passes.pass_uses("slip-1")] == [
+        (fixed.uuid, Outcome.PASS)
+    ]
 
 
 def test_household_quota_counts_exits_by_household_or_registered_slip(
     db: Database, post: Post, walk: Callable[..., PassageDraft]
 ) -> None:
-    db.record_pass_issued("slip-old", "exit-slip", "", T0, None, household="3-2-501")
-    db.append_passage(walk(-50, Direction.OUT, pass_id="slip-old"))  # only in the registry
-    db.append_passage(walk(-49, Direction.IN, pass_id="slip-old"))
-    db.append_passage(walk(1, Direction.OUT, pass_id="slip-new", household="3-2-501"))
-    db.append_passage(
+    db.passes.record_pass_issued("slip-old", "exit-slip", "", T0, None, household="3-2-501")
+    db.passages.append_passage(walk(-50, Direction.OUT, pass_id="slip-old"))  # only in the registry
+    db.passages.append_passage(walk(-49, Direction.IN, pass_id="slip-old"))
+    db.passages.append_passage(walk(1, Direction.OUT, pass_id="slip-new", household="3-2-501"))
+    db.passages.append_passage(
         walk(2, Direction.OUT, pass_id="slip-new", household="3-2-501", outcome=Outcome.TURN_BACK)
     )
-    db.append_passage(walk(1.5, Direction.OUT, pass_id="slip-x", household="4-1-101"))
-    assert db.count_exits("3-2-501", since=T0 - timedelta(days=3)) == 2
-    assert db.count_exits("3-2-501", since=T0) == 1
-    assert db.count_exits(" 3-2-501 ", since=T0 + timedelta(hours=3)) == 0
-    assert db.count_exits("4-1-101", since=T0 - timedelta(days=3)) == 1
-    assert len(db.household_uses("3-2-501")) == 4
+    db.passages.append_passage(walk(1.5, Direction.OUT, pass_id="slip-x", household="4-1-101"))
+    assert db.passes.count_exits("3-2-501", since=T0 - timedelta(days=3)) == 2
+    assert db.passes.count_exits("3-2-501", since=T0) == 1
+    assert db.passes.count_exits(" 3-2-501 ", since=T0 + timedelta(hours=3)) == 0
+    assert db.passes.count_exits("4-1-101", since=T0 - timedelta(days=3)) == 1
+    assert len(db.passes.household_uses("3-2-501")) == 4
     with pytest.raises(InvalidRecordError):
-        db.household_uses("")
+        db.passes.household_uses("")
 
 
 def test_open_exit_until_the_holder_comes_back(db: Database, walk: Callable[..., PassageDraft]) -> None:
-    assert db.last_exit_without_return(pass_id="slip-1") is None
-    out = db.append_passage(walk(1, Direction.OUT, household="3-2-501"))
-    assert db.last_exit_without_return(pass_id="slip-1") == out.at
-    assert db.last_exit_without_return(household="3-2-501") == out.at
-    db.append_passage(walk(2, Direction.IN, outcome=Outcome.TURN_BACK))  # not let in: still out
-    assert db.last_exit_without_return(pass_id="slip-1") == out.at
-    db.append_passage(walk(3, Direction.IN, household="3-2-501"))
-    assert db.last_exit_without_return(pass_id="slip-1") is None
-    assert db.last_exit_without_return(household="3-2-501") is None
-    again = db.append_passage(walk(30, Direction.OUT))
-    assert db.last_exit_without_return(pass_id="slip-1") == again.at
+    assert db.passes.last_exit_without_return(pass_id="slip-1") is None
+    out = db.passages.append_passage(walk(1, Direction.OUT, household="3-2-501"))
+    assert db.passes.last_exit_without_return(pass_id="slip-1") == out.at
+    assert db.passes.last_exit_without_return(household="3-2-501") == out.at
+    db.passages.append_passage(walk(2, Direction.IN, outcome=Outcome.TURN_BACK))  # not let in: still out
+    assert db.passes.last_exit_without_return(pass_id="slip-1") == out.at
+    db.passages.append_passage(walk(3, Direction.IN, household="3-2-501"))
+    assert db.passes.last_exit_without_return(pass_id="slip-1") is None
+    assert db.passes.last_exit_without_return(household="3-2-501") is None
+    again = db.passages.append_passage(walk(30, Direction.OUT))
+    assert db.passes.last_exit_without_return(pass_id="slip-1") == again.at
     with pytest.raises(InvalidRecordError):
-        db.last_exit_without_return()
+        db.passes.last_exit_without_return()
     with pytest.raises(InvalidRecordError):
-        db.last_exit_without_return(pass_id="slip-1", household="3-2-501")
+        db.passes.last_exit_without_return(pass_id="slip-1", household="3-2-501")
 
 
 def test_pass_queries_use_their_indexes(db: Database) -> None:
@@ -179,7 +183,9 @@ def test_pass_queries_use_their_indexes(db: Database) -> None:
 
 
 def test_alarm_acknowledgement_is_a_chained_audit_entry(db: Database, post: Post) -> None:
-    entry = db.acknowledge_alarm("home_quarantine", "刘*", "tried to leave, sent back", T0, post.leader.id)
+    entry = db.audit.acknowledge_alarm(
+        "home_quarantine", "刘*", "tried to leave, sent back", T0, post.leader.id
+    )
     assert entry.action is AuditAction.ALARM_ACKNOWLEDGED
     assert entry.operator_id == post.leader.id and entry.at == T0
     assert json.loads(entry.detail) == {
@@ -187,7 +193,7 @@ def test_alarm_acknowledgement_is_a_chained_audit_entry(db: Database, post: Post
         "subject": "刘*",
         "detail": "tried to leave, sent back",
     }
-    assert db.audit_entries()[-1] == entry
+    assert db.audit.audit_entries()[-1] == entry
     assert db.verify().ok
     with pytest.raises(InvalidRecordError):
-        db.acknowledge_alarm(" ", "x", "", T0, None)
+        db.audit.acknowledge_alarm(" ", "x", "", T0, None)

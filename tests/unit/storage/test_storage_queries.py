@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     Direction,
@@ -18,7 +17,10 @@ from checkpoint.domain.records import (
     SubjectKind,
     Vehicle,
 )
-from checkpoint.storage import Database, InvalidRecordError, PassageFilter
+from checkpoint.storage.database import Database
+from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ def log(db: Database, post: Post, draft: Callable[..., PassageDraft]) -> list[Pa
         draft(240, vehicle=Vehicle(plate="粤C55555")),
         draft(300, vehicle=Vehicle(plate="川D00001"), shift_id=None),
     ]
-    return [db.append_passage(d) for d in drafts]
+    return [db.passages.append_passage(d) for d in drafts]
 
 
 def _seqs(passages: list[Passage]) -> list[int]:
@@ -43,21 +45,21 @@ def _seqs(passages: list[Passage]) -> list[int]:
 
 
 def test_keys_are_newest_first_and_fetch_keeps_the_order_asked(db: Database, log: list[Passage]) -> None:
-    keys = db.passage_keys(PassageFilter())
+    keys = db.passages.passage_keys(PassageFilter())
     assert keys == list(reversed(_seqs(log)))
     asked = [keys[3], keys[0], keys[5], 999_999, keys[0]]
-    assert _seqs(db.fetch_passages(asked)) == [keys[3], keys[0], keys[5], keys[0]]
-    assert db.fetch_passages(keys) == list(reversed(log))
-    assert db.fetch_passages([]) == []
+    assert _seqs(db.passages.fetch_passages(asked)) == [keys[3], keys[0], keys[5], keys[0]]
+    assert db.passages.fetch_passages(keys) == list(reversed(log))
+    assert db.passages.fetch_passages([]) == []
 
 
 def test_time_window_is_half_open(db: Database, log: list[Passage]) -> None:
     window = PassageFilter(since=T0 + timedelta(hours=1), until=T0 + timedelta(hours=3))
-    assert db.passage_keys(window) == [log[2].seq, log[1].seq]
-    assert db.count_passages(window) == 2
-    assert db.count_passages(PassageFilter(since=T0 + timedelta(hours=5))) == 1
+    assert db.passages.passage_keys(window) == [log[2].seq, log[1].seq]
+    assert db.passages.count_passages(window) == 2
+    assert db.passages.count_passages(PassageFilter(since=T0 + timedelta(hours=5))) == 1
     with pytest.raises(InvalidRecordError):
-        db.count_passages(PassageFilter(since=T0.replace(tzinfo=None)))
+        db.passages.count_passages(PassageFilter(since=T0.replace(tzinfo=None)))
 
 
 @pytest.mark.parametrize(
@@ -85,46 +87,48 @@ def test_text_filter_matches_plate_name_and_note_fragments_and_whole_ids(
     db: Database, log: list[Passage], text: str, expected: list[int]
 ) -> None:
     f = PassageFilter(text=text)
-    assert db.passage_keys(f) == [log[i].seq for i in expected]
-    assert db.count_passages(f) == len(expected)
+    assert db.passages.passage_keys(f) == [log[i].seq for i in expected]
+    assert db.passages.count_passages(f) == len(expected)
 
 
 def test_exact_tracing_filters(db: Database, log: list[Passage]) -> None:
-    assert db.passage_keys(PassageFilter(plate=" 京a12345 ")) == [log[3].seq, log[0].seq]
-    assert db.passage_keys(PassageFilter(id_number="440301199901011234")) == [log[2].seq]
-    assert db.passage_keys(PassageFilter(phone="13912345678")) == [log[2].seq]
-    assert db.passage_keys(PassageFilter(name="陈小明")) == [log[2].seq]
-    assert db.passage_keys(PassageFilter(name="陈小")) == []  # exact, not substring
+    assert db.passages.passage_keys(PassageFilter(plate=" 京a12345 ")) == [log[3].seq, log[0].seq]
+    assert db.passages.passage_keys(PassageFilter(id_number="440301199901011234")) == [log[2].seq]
+    assert db.passages.passage_keys(PassageFilter(phone="13912345678")) == [log[2].seq]
+    assert db.passages.passage_keys(PassageFilter(name="陈小明")) == [log[2].seq]
+    assert db.passages.passage_keys(PassageFilter(name="陈小")) == []  # exact, not substring
 
 
 def test_shift_and_gate_filters(db: Database, post: Post, log: list[Passage]) -> None:
-    assert db.passage_keys(PassageFilter(shift_id=post.shift.id)) == list(reversed(_seqs(log[:5])))
-    assert db.count_passages(PassageFilter(gate_id=post.gate.id)) == 6
-    other = db.ensure_gate("西门", "compound-gate")
-    assert db.count_passages(PassageFilter(gate_id=other.id)) == 0
+    assert db.passages.passage_keys(PassageFilter(shift_id=post.shift.id)) == list(reversed(_seqs(log[:5])))
+    assert db.passages.count_passages(PassageFilter(gate_id=post.gate.id)) == 6
+    other = db.gates.ensure_gate("西门", "compound-gate")
+    assert db.passages.count_passages(PassageFilter(gate_id=other.id)) == 0
 
 
 def test_filters_combine(db: Database, log: list[Passage]) -> None:
     f = PassageFilter(since=T0 + timedelta(hours=2), text="京A")
-    assert db.passage_keys(f) == [log[3].seq]
+    assert db.passages.passage_keys(f) == [log[3].seq]
 
 
 def test_iter_passages_streams_in_both_orders(db: Database, log: list[Passage]) -> None:
-    assert list(db.iter_passages(PassageFilter())) == log
-    assert list(db.iter_passages(PassageFilter(), oldest_first=False)) == list(reversed(log))
-    assert list(db.iter_passages(PassageFilter(text="京A"))) == [log[0], log[3]]
-    assert list(db.iter_passages(PassageFilter(text="nobody"))) == []
+    assert list(db.passages.iter_passages(PassageFilter())) == log
+    assert list(db.passages.iter_passages(PassageFilter(), oldest_first=False)) == list(reversed(log))
+    assert list(db.passages.iter_passages(PassageFilter(text="京A"))) == [log[0], log[3]]
+    assert list(db.passages.iter_passages(PassageFilter(text="nobody"))) == []
 
 
 def test_iter_passages_spans_many_batches(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
-    clerk = db.ensure_operator("周文员", Role.OPERATOR)
-    db.append_passages(draft(i, operator_id=clerk.id) for i in range(2500))
-    streamed = list(db.iter_passages(PassageFilter()))
+    clerk = db.operators.ensure_operator("周文员", Role.OPERATOR)
+    db.passages.append_passages(draft(i, operator_id=clerk.id) for i in range(2500))
+    streamed = list(db.passages.iter_passages(PassageFilter()))
     assert len(streamed) == 2500
     assert _seqs(streamed) == sorted(_seqs(streamed))
     assert all(len(p.persons) == 2 and p.vehicle is not None for p in streamed)
-    backwards = list(db.iter_passages(PassageFilter(since=T0 + timedelta(minutes=1000)), oldest_first=False))
+    backwards = list(
+        db.passages.iter_passages(PassageFilter(since=T0 + timedelta(minutes=1000)), oldest_first=False)
+    )
     assert len(backwards) == 1500
     assert _seqs(backwards) == sorted(_seqs(backwards), reverse=True)

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -21,7 +20,10 @@ from checkpoint.domain.records import (
     Role,
     SubjectKind,
 )
-from checkpoint.storage import Database, InvalidRecordError, PassageFilter, open_database
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.errors import InvalidRecordError
+from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 SHANGHAI = timezone(timedelta(hours=8))
 
@@ -30,7 +32,7 @@ def test_passage_round_trips_with_chinese_names_and_vehicle(
     db: Database, db_path: Path, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
     sent = draft(5, at=datetime(2026, 11, 22, 16, 5, 0, 123456, tzinfo=SHANGHAI), note="后备箱已检查")
-    stored = db.append_passage(sent)
+    stored = db.passages.append_passage(sent)
 
     assert stored.uuid == sent.uuid
     assert stored.station_id == db.station_id
@@ -49,7 +51,7 @@ def test_passage_round_trips_with_chinese_names_and_vehicle(
     db.close()
     reopened = open_database(f"sqlite:///{db_path}")
     try:
-        assert reopened.passage(sent.uuid) == stored
+        assert reopened.passages.passage(sent.uuid) == stored
     finally:
         reopened.close()
 
@@ -57,8 +59,8 @@ def test_passage_round_trips_with_chinese_names_and_vehicle(
 def test_every_record_kind_shares_one_sequence(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
-    passage = db.append_passage(draft())
-    entry = db.append_audit(AuditAction.EXPORT, "handover.xlsx", T0, post.leader.id)
+    passage = db.passages.append_passage(draft())
+    entry = db.audit.append_audit(AuditAction.EXPORT, "handover.xlsx", T0, post.leader.id)
     # 1 database created, 2 gate, 3 leader, 4 shift, then the passage and the audit entry
     assert (passage.seq, entry.seq) == (5, 6)
 
@@ -67,19 +69,19 @@ def test_appending_the_same_draft_twice_stores_it_once(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
     sent = draft()
-    first = db.append_passage(sent)
-    again = db.append_passage(sent)
+    first = db.passages.append_passage(sent)
+    again = db.passages.append_passage(sent)
     assert again == first
-    assert db.append_passages([sent, draft(1), draft(2)]) == 2
-    assert db.count_passages(PassageFilter()) == 3
+    assert db.passages.append_passages([sent, draft(1), draft(2)]) == 2
+    assert db.passages.count_passages(PassageFilter()) == 3
     assert db.verify().ok
 
 
 def test_correction_is_a_new_record_and_keeps_the_old_one(
     db: Database, post: Post, draft: Callable[..., PassageDraft]
 ) -> None:
-    wrong = db.append_passage(draft(0, outcome=Outcome.PASS))
-    fix = db.append_passage(
+    wrong = db.passages.append_passage(draft(0, outcome=Outcome.PASS))
+    fix = db.passages.append_passage(
         draft(
             3,
             outcome=Outcome.TURN_BACK,
@@ -88,9 +90,9 @@ def test_correction_is_a_new_record_and_keeps_the_old_one(
             correction_reason="王班长: 核酸证明已过期",
         )
     )
-    assert db.passage(wrong.uuid) == wrong
+    assert db.passages.passage(wrong.uuid) == wrong
     assert fix.corrects == wrong.uuid and fix.correction_reason == "王班长: 核酸证明已过期"
-    assert db.passage_keys(PassageFilter()) == [fix.seq, wrong.seq]
+    assert db.passages.passage_keys(PassageFilter()) == [fix.seq, wrong.seq]
 
 
 @pytest.mark.parametrize(
@@ -115,8 +117,8 @@ def test_bad_drafts_are_refused_and_nothing_is_stored(
     db: Database, post: Post, draft: Callable[..., PassageDraft], changes: dict[str, object], message: str
 ) -> None:
     with pytest.raises(InvalidRecordError, match=message):
-        db.append_passage(draft(**changes))
-    assert db.count_passages(PassageFilter()) == 0
+        db.passages.append_passage(draft(**changes))
+    assert db.passages.count_passages(PassageFilter()) == 0
     assert db.verify().ok
 
 
@@ -125,8 +127,8 @@ def test_a_bad_draft_in_bulk_keeps_the_batches_before_it(
 ) -> None:
     drafts = [draft(i) for i in range(5)] + [draft(9, gate_id=uuid.uuid4())]
     with pytest.raises(InvalidRecordError):
-        db.append_passages(drafts, batch=2)
-    assert db.count_passages(PassageFilter()) == 4  # batches [0,1] and [2,3]; [4, bad] rolled back
+        db.passages.append_passages(drafts, batch=2)
+    assert db.passages.count_passages(PassageFilter()) == 4  # batches [0,1] and [2,3]; [4, bad] rolled back
     assert db.verify().ok
 
 
@@ -137,90 +139,90 @@ def test_bulk_append_keeps_the_chain_and_allows_corrections_within_a_batch(
     drafts.append(
         draft(300, corrects=drafts[10].uuid, correction_reason="plate misread", outcome=Outcome.HOLD)
     )
-    assert db.append_passages(iter(drafts), batch=64) == 251
+    assert db.passages.append_passages(iter(drafts), batch=64) == 251
     report = db.verify()
     assert report.ok, report
     assert report.records_checked == 4 + 251
-    stored = db.fetch_passages(db.passage_keys(PassageFilter())[:1])
+    stored = db.passages.fetch_passages(db.passages.passage_keys(PassageFilter())[:1])
     assert stored[0].corrects == drafts[10].uuid
     with pytest.raises(InvalidRecordError):
-        db.append_passages([], batch=0)
+        db.passages.append_passages([], batch=0)
 
 
 def test_gates_and_operators_are_ensured_once(db: Database) -> None:
-    gate = db.ensure_gate("北门", "compound-gate")
-    assert db.ensure_gate(" 北门 ", "highway-exit") == gate  # the stored profile wins
-    operator = db.ensure_operator("李娜", Role.OPERATOR)
-    assert db.ensure_operator("李娜", Role.OPERATOR) == operator
+    gate = db.gates.ensure_gate("北门", "compound-gate")
+    assert db.gates.ensure_gate(" 北门 ", "highway-exit") == gate  # the stored profile wins
+    operator = db.operators.ensure_operator("李娜", Role.OPERATOR)
+    assert db.operators.ensure_operator("李娜", Role.OPERATOR) == operator
     with pytest.raises(InvalidRecordError, match="operator"):
-        db.ensure_operator("李娜", Role.ADMINISTRATOR)
+        db.operators.ensure_operator("李娜", Role.ADMINISTRATOR)
     with pytest.raises(InvalidRecordError):
-        db.ensure_gate("  ", "compound-gate")
-    assert db.gates() == [gate]
-    assert db.operators() == [operator]
+        db.gates.ensure_gate("  ", "compound-gate")
+    assert db.gates.all() == [gate]
+    assert db.operators.all() == [operator]
     assert gate.station_id == db.station_id
 
 
 def test_shift_is_closed_by_appending_not_editing(db: Database, post: Post) -> None:
-    assert db.current_shift(post.gate.id) == post.shift
+    assert db.shifts.current_shift(post.gate.id) == post.shift
     with pytest.raises(InvalidRecordError, match="open shift"):
-        db.open_shift(post.gate.id, post.leader.id, T0 + timedelta(hours=1))
+        db.shifts.open_shift(post.gate.id, post.leader.id, T0 + timedelta(hours=1))
     with pytest.raises(InvalidRecordError, match="before it opened"):
-        db.close_shift(post.shift.id, T0 - timedelta(minutes=1))
+        db.shifts.close_shift(post.shift.id, T0 - timedelta(minutes=1))
 
-    closed = db.close_shift(post.shift.id, T0 + timedelta(hours=12))
+    closed = db.shifts.close_shift(post.shift.id, T0 + timedelta(hours=12))
     assert closed == dataclasses.replace(post.shift, closed_at=T0 + timedelta(hours=12))
-    assert db.shift(post.shift.id) == closed
-    assert db.current_shift(post.gate.id) is None
+    assert db.shifts.shift(post.shift.id) == closed
+    assert db.shifts.current_shift(post.gate.id) is None
     with pytest.raises(InvalidRecordError, match="already closed"):
-        db.close_shift(post.shift.id, T0 + timedelta(hours=13))
+        db.shifts.close_shift(post.shift.id, T0 + timedelta(hours=13))
 
-    night = db.open_shift(post.gate.id, post.leader.id, T0 + timedelta(hours=12), "夜班")
-    assert db.current_shift(post.gate.id) == night
-    assert db.shifts() == [closed, night]
-    assert db.shifts(since=T0 + timedelta(hours=12, minutes=1)) == [night]
-    assert db.shifts(since=T0 + timedelta(hours=11)) == [closed, night]
+    night = db.shifts.open_shift(post.gate.id, post.leader.id, T0 + timedelta(hours=12), "夜班")
+    assert db.shifts.current_shift(post.gate.id) == night
+    assert db.shifts.all() == [closed, night]
+    assert db.shifts.all(since=T0 + timedelta(hours=12, minutes=1)) == [night]
+    assert db.shifts.all(since=T0 + timedelta(hours=11)) == [closed, night]
     assert db.verify().ok
 
 
 def test_shift_needs_a_known_gate_and_leader(db: Database, post: Post) -> None:
     with pytest.raises(InvalidRecordError, match="no gate"):
-        db.open_shift(uuid.uuid4(), post.leader.id, T0)
+        db.shifts.open_shift(uuid.uuid4(), post.leader.id, T0)
     with pytest.raises(InvalidRecordError, match="no operator"):
-        db.open_shift(post.gate.id, uuid.uuid4(), T0)
+        db.shifts.open_shift(post.gate.id, uuid.uuid4(), T0)
     with pytest.raises(InvalidRecordError, match="no shift"):
-        db.close_shift(uuid.uuid4(), T0)
-    assert db.shift(uuid.uuid4()) is None
+        db.shifts.close_shift(uuid.uuid4(), T0)
+    assert db.shifts.shift(uuid.uuid4()) is None
 
 
 def test_audit_trail_is_appended_in_order(db: Database, post: Post) -> None:
-    export = db.append_audit(
+    export = db.audit.append_audit(
         AuditAction.EXPORT, "handover 白班 xlsx", T0 + timedelta(hours=1), post.leader.id
     )
-    setting = db.append_audit(
+    setting = db.audit.append_audit(
         AuditAction.SETTINGS_CHANGED, "temperature threshold 37.3", T0 + timedelta(hours=2)
     )
-    entries = db.audit_entries()
+    entries = db.audit.audit_entries()
     assert entries[-2:] == [export, setting]
     assert entries[0].action is AuditAction.DATABASE_CREATED
-    later = db.audit_entries(since=T0 + timedelta(hours=2))
+    later = db.audit.audit_entries(since=T0 + timedelta(hours=2))
     assert setting in later and export not in later
     with pytest.raises(InvalidRecordError):
-        db.append_audit(AuditAction.EXPORT, "x", T0, uuid.uuid4())
+        db.audit.append_audit(AuditAction.EXPORT, "x", T0, uuid.uuid4())
     with pytest.raises(InvalidRecordError):
-        db.append_audit(AuditAction.EXPORT, "x", datetime(2026, 1, 1))
+        db.audit.append_audit(AuditAction.EXPORT, "x", datetime(2026, 1, 1))
 
 
 def test_clock_gives_recorded_at(db_path: Path) -> None:
     fixed = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
     database = open_database(f"sqlite:///{db_path}", clock=lambda: fixed)
     try:
-        gate = database.ensure_gate("南门", "compound-gate")
-        leader = database.ensure_operator("赵六", Role.SHIFT_LEADER)
-        passage = database.append_passage(
+        gate = database.gates.ensure_gate("南门", "compound-gate")
+        leader = database.operators.ensure_operator("赵六", Role.SHIFT_LEADER)
+        passage = database.passages.append_passage(
             PassageDraft(
                 at=T0,
-                direction="out",  # plain values are accepted and normalised
+                direction="out",  # type: ignore[arg-type]  # plain values are accepted and normalised
                 subject=SubjectKind.PEDESTRIAN,
                 outcome=Outcome.PASS,
                 gate_id=gate.id,

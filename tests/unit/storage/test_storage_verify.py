@@ -11,17 +11,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import Passage, PassageDraft
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
-from checkpoint.storage import ChainProblem, Database, VerifyReport, open_database
+from checkpoint.storage.database import Database, open_database
+from checkpoint.storage.integrity import ChainProblem, VerifyReport
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 
 @pytest.fixture
 def chain(db: Database, post: Post, draft: Callable[..., PassageDraft]) -> list[Passage]:
-    passages = [db.append_passage(draft(i)) for i in range(6)]
+    passages = [db.passages.append_passage(draft(i)) for i in range(6)]
     db.close()
     return passages
 
@@ -55,6 +56,7 @@ def test_edited_passage_is_named(db_path: Path, chain: list[Passage], raw: sqlit
     report = _reverify(db_path)
     assert not report.ok
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         victim.seq,
         "passage",
@@ -79,6 +81,7 @@ def test_edited_person_check_or_vehicle_breaks_its_passage(
     victim = chain[4]
     assert raw.execute(tamper, (str(victim.uuid),)).rowcount == 1
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, str(victim.uuid), ChainProblem.HASH_MISMATCH)
 
 
@@ -87,6 +90,7 @@ def test_edited_gate_is_named(
 ) -> None:
     raw.execute("UPDATE gate SET profile = 'compound-gate'")
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         2,
         "gate",
@@ -122,6 +126,7 @@ def test_inserted_row_with_a_reused_seq_is_a_link_mismatch(
     # seq 2 belongs to the gate: the passage table has no such seq, so its unique constraint lets this in
     forged = _copy_passage(raw, chain[0], seq=2)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (2, "passage", forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -134,6 +139,7 @@ def test_inserted_row_at_the_end_with_a_valid_hash_is_still_caught(
         raw, last, seq=last.seq + 1, prev_hash=last.hash, hash=chain_hash(last.hash, "passage", {})
     )
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq + 1, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -146,6 +152,7 @@ def test_inserted_row_with_a_wrong_link_is_a_link_mismatch(
     raw.execute("UPDATE passage SET seq = seq + 1 WHERE uuid = ?", (str(last.uuid),))
     forged = _copy_passage(raw, chain[0], seq=last.seq)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -158,6 +165,7 @@ def test_deleted_row_is_a_gap_at_its_seq(
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     report = _reverify(db_path)
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, None, ChainProblem.SEQ_GAP)
     assert str(chain[4].uuid) in brk.detail
 
@@ -169,6 +177,7 @@ def test_deleted_newest_row_is_a_gap_too(
     raw.execute("PRAGMA foreign_keys = OFF")  # the careless way: leave its person checks behind
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.problem) == (victim.seq, ChainProblem.SEQ_GAP)
 
 
@@ -195,13 +204,13 @@ def test_integrity_check_failure_is_reported(
 @pytest.fixture
 def registry(db: Database, post: Post) -> dict[str, str]:
     """One record of each 0002 kind (after the passages), closed; returns kind -> uuid."""
-    db.append_passage(make_draft(post, 1))
-    db.record_pass_issued("slip-1", "exit-slip", "3-2-501", T0, post.leader.id, household="3-2-501")
-    db.revoke_pass("slip-1", "lost", T0, post.leader.id)
+    db.passages.append_passage(make_draft(post, 1))
+    db.passes.record_pass_issued("slip-1", "exit-slip", "3-2-501", T0, post.leader.id, household="3-2-501")
+    db.passes.revoke_pass("slip-1", "lost", T0, post.leader.id)
     entry = WatchlistEntry(WatchlistKind.PLATE_OF_INTEREST, plate="沪B99999")
-    db.add_watchlist_entries([entry], T0, None)
-    db.end_watchlist_entry(entry.id, T0, None, "withdrawn")
-    db.append_passage(make_draft(post, 2))
+    db.watchlists.add_watchlist_entries([entry], T0, None)
+    db.watchlists.end_watchlist_entry(entry.id, T0, None, "withdrawn")
+    db.passages.append_passage(make_draft(post, 2))
     db.close()
     raw = sqlite3.connect(db_path_of(db))
     try:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from checkpoint.domain.records import PassageDraft
-from checkpoint.storage import Database, open_database
+from checkpoint.storage.database import Database, open_database
 
 
 class StopError(Exception):
@@ -19,8 +19,8 @@ class StopError(Exception):
 def test_progress_is_reported_from_the_start_to_the_end(
     db: Database, draft: Callable[..., PassageDraft], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("checkpoint.storage.database._PROGRESS_EVERY", 4)
-    db.append_passages(draft(i) for i in range(10))
+    monkeypatch.setattr("checkpoint.storage.integrity._PROGRESS_EVERY", 4)
+    db.passages.append_passages(draft(i) for i in range(10))
     seen: list[tuple[int, int]] = []
     report = db.verify(lambda checked, total: seen.append((checked, total)))
     assert report.ok and report.records_checked == 14  # station, gate, leader, shift and the passages
@@ -30,8 +30,8 @@ def test_progress_is_reported_from_the_start_to_the_end(
 def test_an_exception_from_the_progress_report_stops_the_walk(
     db: Database, draft: Callable[..., PassageDraft], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("checkpoint.storage.database._PROGRESS_EVERY", 4)
-    db.append_passages(draft(i) for i in range(10))
+    monkeypatch.setattr("checkpoint.storage.integrity._PROGRESS_EVERY", 4)
+    db.passages.append_passages(draft(i) for i in range(10))
     seen: list[int] = []
 
     def stop_at_eight(checked: int, _total: int) -> None:
@@ -60,7 +60,7 @@ def test_a_file_database_reads_beside_writes_and_sees_the_state_it_started_in(
     thread = threading.Thread(target=lambda: results.append(db.verify(held).records_checked))
     thread.start()
     assert walking.wait(10)
-    db.append_passage(draft(1))  # the writer is not held up by the walk's open read transaction
+    db.passages.append_passage(draft(1))  # the writer is not held up by the walk's open read transaction
     written.set()
     thread.join(10)
     assert results == [4]  # station, gate, leader, shift: the passage came after the walk began
