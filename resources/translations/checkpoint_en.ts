@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>Log anchor</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -606,12 +617,24 @@
         <translation>the gate's rules</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>a purge record</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>the counts of a purged hour</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>a record</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>Record no. {seq} is missing: it was deleted outside the application.</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -630,8 +653,16 @@
         <translation>The database failed verification.</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>The database file itself is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <source>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -1024,8 +1055,8 @@ Passages only; staff, items and reconciliation are on a shift's full sheet.</tra
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>Handover written: {path} ({count} passages)</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>Handover written: {path} ({count} passages). Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -2900,8 +2931,8 @@ Vehicle facts: {vehicle}</translation>
         <translation>Shift opened by {leader}.</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -4193,6 +4224,18 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Database verified intact</source>
         <translation>Database verified intact</translation>
+    </message>
+    <message>
+        <source>Purge of old passages started</source>
+        <translation>Purge of old passages started</translation>
+    </message>
+    <message>
+        <source>Log anchor issued</source>
+        <translation>Log anchor issued</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt</source>
+        <translation>Search index rebuilt</translation>
     </message>
     <message>
         <source>operator</source>

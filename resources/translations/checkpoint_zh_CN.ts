@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>日志锚点</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station&apos;s log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor&apos;s text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>站点 {station}，第 {seq} 条记录，哈希 {hash}。持有本表者可核对本站日志是否仍原样保留这条记录：checkpoint db verify --anchor 后接锚点文本 CPA1:…（PDF 上的二维码内容相同）。</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -612,12 +623,24 @@
         <translation>卡口规则</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>一条清理记录</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>已清理时段的统计数</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>一条记录</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>第 {seq} 条记录缺失：它在程序之外被删除。</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>自第 {seq} 条起的记录缺失，且顶替它们的清理记录与之不符：这些记录是在程序之外删除的。</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -636,8 +659,16 @@
         <translation>数据库核验未通过。</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>日志中的第 {seq} 条记录已与交接表上的锚点 {anchor} 不符：该表生成后，日志被改写、重新编号或截短。</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>数据库文件本身已损坏（完整性检查未通过）。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s search index does not match the records: people may be missing from the log&apos;s search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>通行记录的搜索索引与记录不符：搜索时可能查不到某些人员。请管理员用 checkpoint db reindex 重建索引。</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -1030,8 +1061,8 @@ Passages only; staff, items and reconciliation are on a shift&apos;s full sheet.
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>交接班记录已生成：{path}（{count} 条通行记录）</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>交接班记录已生成：{path}（{count} 条通行记录）。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -2912,8 +2943,8 @@ Vehicle facts: {vehicle}</source>
         <translation>{leader} 已开班。</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -4211,6 +4242,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Database verified intact</source>
         <translation>数据库核验完好</translation>
+    </message>
+    <message>
+        <source>Purge of old passages started</source>
+        <translation>开始清理过期通行记录</translation>
+    </message>
+    <message>
+        <source>Log anchor issued</source>
+        <translation>已发出日志锚点</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt</source>
+        <translation>已重建搜索索引</translation>
     </message>
     <message>
         <source>operator</source>

@@ -107,7 +107,10 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     record = db.shifts.shift_record(led.id)
     assert record is not None and record.closing is not None
     assert record.closing.incoming_leader == "周强" and record.closing.matters == ("3号岗亭灯坏",)
-    assert db.verify().ok
+    [issued] = db.anchors.issued()  # the close pins the log: the leaders see its anchor
+    assert issued.purpose == f"shift close {led.id}"
+    assert f"Log anchor: {issued.anchor.short()}" in window.statusBar().currentMessage()
+    assert db.verify(anchors=[issued.anchor]).ok
 
     # the incoming leader's opening shows the matter handed over; it must be decided
     reopen = open_dialog(qtbot, window)

@@ -145,6 +145,9 @@ class AuditAction(enum.StrEnum):
     VERIFY_FAILED = "verify_failed"  # db verify found a broken chain or a failed integrity check
     VERIFY_OK = "verify_ok"  # a signed-in operator verified the database and it was intact
     PURGE = "purge"  # a retention purge removed old passages (their counts are kept)
+    PURGE_STARTED = "purge_started"  # with a purge's first day: who purges before when (a killed purge shows)
+    ANCHOR_ISSUED = "anchor_issued"  # the log's anchor (domain.anchor) went out on a sheet or a shift close
+    SEARCH_INDEX_REBUILT = "search_index_rebuilt"  # the log's free-text index was rebuilt (db reindex)
 
 
 class PersonFlag(enum.StrEnum):

@@ -2,9 +2,11 @@
 and tracing results (XLSX, CSV).
 
 ``export_handover_file`` is the one path for both the CLI and the GUI: it picks the window (a shift, an
-explicit window, or the current shift), streams the passages into the handover content, writes the file
-atomically and records the export in the audit trail. ``ExportService`` runs it on the writer thread so
-the GUI never waits on the disk.
+explicit window, or the current shift), streams the passages into the handover content, issues the log's
+anchor (``db.anchors``: an audit entry whose seq and hash the sheet prints where the leaders sign, so the
+log can later be checked against the paper), writes the file atomically and records the export in the
+audit trail. The anomaly hand-off carries an anchor the same way. ``ExportService`` runs it on the writer
+thread so the GUI never waits on the disk.
 
 Personal data is masked unless an operator allowed to see it asks (``authorise_unmask``: a shift leader
 or administrator); every unmasked export or query is written to the audit trail with that operator.
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.anomalies import PersonRow, anomaly_handoff, person_rows
 from checkpoint.domain.handover import build_handover
 from checkpoint.domain.records import AuditAction, Operator, Passage, Role, Shift
@@ -56,6 +59,7 @@ class ExportResult:
     passages: int
     window_start: datetime
     window_end: datetime
+    anchor: Anchor | None = None  # the log's anchor the sheet carries
 
 
 def handover_window(
@@ -125,23 +129,26 @@ def export_handover_file(
     )
     names = {op.id: op.name for op in database.operators.all()}
     labels = labels or handover_labels()
+    # Issued once the content is read: everything the sheet shows comes before the anchor.
+    anchor = database.anchors.issue(f"handover {fmt} {path}", now, operator_id)
     if fmt == "pdf":
         from checkpoint.exports.pdf import write_handover_pdf  # reportlab loads only when needed
 
-        write_handover_pdf(report, path, labels, operator_names=names)
+        write_handover_pdf(report, path, labels, operator_names=names, anchor=anchor)
     elif fmt == "xlsx":
         from checkpoint.exports.xlsx import write_handover_xlsx
 
-        write_handover_xlsx(report, path, labels, operator_names=names)
+        write_handover_xlsx(report, path, labels, operator_names=names, anchor=anchor)
     else:
-        write_handover_csv(report, path, labels, operator_names=names)
+        write_handover_csv(report, path, labels, operator_names=names, anchor=anchor)
     database.audit.append_audit(
         AuditAction.EXPORT,
-        f"handover {fmt} {path} {start.isoformat()}..{end.isoformat()} passages={report.summary.passages}",
+        f"handover {fmt} {path} {start.isoformat()}..{end.isoformat()} passages={report.summary.passages} "
+        f"anchor {anchor.text()}",
         now,
         operator_id,
     )
-    return ExportResult(path, len(report.rows), start, end)
+    return ExportResult(path, len(report.rows), start, end, anchor)
 
 
 class UnmaskRefusedError(ValueError):
@@ -176,6 +183,7 @@ class PersonListResult:
     rows: int  # persons written
     passages: int  # passages they belong to
     unmasked: bool
+    anchor: Anchor | None = None  # the log's anchor the list carries (the anomaly hand-off)
 
 
 def _write_person_list(
@@ -185,6 +193,7 @@ def _write_person_list(
     labels: PersonListLabels,
     database: Database,
     zone: tzinfo | None,
+    anchor: Anchor | None = None,
 ) -> None:
     from checkpoint.exports.person_list import (
         PERSON_LIST_FORMATS,
@@ -197,7 +206,7 @@ def _write_person_list(
     gate_names = {gate.id: gate.name for gate in database.gates.all()}
     zone = zone or datetime.now().astimezone().tzinfo or UTC
     writer = write_person_list_xlsx if fmt == "xlsx" else write_person_list_csv
-    writer(rows, path, labels, zone=zone, gate_names=gate_names)
+    writer(rows, path, labels, zone=zone, gate_names=gate_names, anchor=anchor)
 
 
 def _masking_note(unmasked_by: Operator | None, reason: str = "") -> str:
@@ -240,16 +249,18 @@ def export_anomalies_file(
     rows = anomaly_handoff(
         database.passages.iter_passages(window), mask=unmasked_by is None, overrides=overrides
     )
-    _write_person_list(rows, path, fmt, labels or anomaly_labels(), database, zone)
+    who = unmasked_by.id if unmasked_by is not None else operator_id
+    anchor = database.anchors.issue(f"anomalies {fmt} {path}", now, who)
+    _write_person_list(rows, path, fmt, labels or anomaly_labels(), database, zone, anchor)
     passages = len({row.passage_uuid for row in rows})
     database.audit.append_audit(
         AuditAction.EXPORT,
         f"anomalies {fmt} {path} {start.isoformat()}..{end.isoformat()} persons={len(rows)} "
-        f"passages={passages} {_masking_note(unmasked_by)}",
+        f"passages={passages} anchor {anchor.text()} {_masking_note(unmasked_by)}",
         now,
-        unmasked_by.id if unmasked_by is not None else operator_id,
+        who,
     )
-    return PersonListResult(path, len(rows), passages, unmasked_by is not None)
+    return PersonListResult(path, len(rows), passages, unmasked_by is not None, anchor)
 
 
 def trace_passages(database: Database, query: TraceQuery, *, newest_first: bool = False) -> list[Passage]:
@@ -430,8 +441,12 @@ class ExportService(WriterService):
         if isinstance(result, ExportResult):
             self._messages.info(
                 QCoreApplication.translate(
-                    "ExportService", "Handover written: {path} ({count} passages)"
-                ).format(path=result.path, count=result.passages)
+                    "ExportService", "Handover written: {path} ({count} passages). Log anchor: {anchor}"
+                ).format(
+                    path=result.path,
+                    count=result.passages,
+                    anchor=result.anchor.short() if result.anchor is not None else "-",
+                )
             )
             self.export_finished.emit(str(result.path))
             return

@@ -464,6 +464,9 @@ _AUDIT_ACTION: dict[AuditAction, str] = {
     AuditAction.VERIFY_FAILED: QT_TRANSLATE_NOOP("Texts", "Database verification failed"),
     AuditAction.VERIFY_OK: QT_TRANSLATE_NOOP("Texts", "Database verified intact"),
     AuditAction.PURGE: QT_TRANSLATE_NOOP("Texts", "Old passages purged"),
+    AuditAction.PURGE_STARTED: QT_TRANSLATE_NOOP("Texts", "Purge of old passages started"),
+    AuditAction.ANCHOR_ISSUED: QT_TRANSLATE_NOOP("Texts", "Log anchor issued"),
+    AuditAction.SEARCH_INDEX_REBUILT: QT_TRANSLATE_NOOP("Texts", "Search index rebuilt"),
 }
 
 
@@ -728,6 +731,8 @@ def handover_labels() -> HandoverLabels:
         nothing=QCoreApplication.translate("Handover", "None"),
         page_footer=QCoreApplication.translate("Handover", "Page {page} of {pages}"),
         rows_omitted=QCoreApplication.translate("Handover", "{count} more rows in the XLSX file"),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
         shift_sheet=shift_sheet_labels(),
     )
 
@@ -759,6 +764,23 @@ def _person_list_labels(sheet: str, title: str) -> PersonListLabels:
         destination=QCoreApplication.translate("Anomalies", "Destination"),
         record_id=QCoreApplication.translate("Anomalies", "Record ID"),
         separator=QCoreApplication.translate("Anomalies", ", "),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
+    )
+
+
+def anchor_caption() -> str:
+    """The caption of the log's anchor on the sheets (``domain.anchor``)."""
+    return QCoreApplication.translate("Anchor", "Log anchor")
+
+
+def anchor_help() -> str:
+    """What the anchor is and how to check it, on the sheets (``{station}``, ``{seq}``, ``{hash}``)."""
+    return QCoreApplication.translate(
+        "Anchor",
+        "Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the "
+        "station's log still holds this record unchanged: checkpoint db verify --anchor followed by the "
+        "anchor's text, CPA1:… (on the PDF the QR code holds it too).",
     )
 
 
