@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
@@ -29,9 +30,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
+from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
+from checkpoint.domain.shift_handover import (
+    Item,
+    ItemLine,
+    Metric,
+    ShiftClosing,
+    ShiftOpening,
+    ShiftRecord,
+)
 from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.first_run import FirstRunService
 from checkpoint.station.gc_guard import collect_on_gui_thread
@@ -40,7 +50,9 @@ from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
+from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.storage.database import open_database
+from checkpoint.storage.keys import PRIVATE_KEY_FILE, create_deployment_key, keys_dir
 from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
@@ -380,8 +392,12 @@ def shot_trace_unmasked(shots: Shots) -> QWidget:
     ]
     shots.window.show_trace()
     view.plate_edit.setText(plates[len(plates) // 2])
-    view.unmask_check.setChecked(True)
     view.search()
+    view.unmask_check.setChecked(True)  # asks which case first
+    wait_for(lambda: view.reason_dialog is not None)
+    assert view.reason_dialog is not None
+    view.reason_dialog.reason_edit.setText("流调 2031-0715-07")
+    view.reason_dialog.accept()
     wait_for(lambda: view.unmasked)
     shots.cleanup.append(view.show_masked)
     return shots.window
@@ -404,18 +420,184 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     return shot
 
 
+_DialogT = TypeVar("_DialogT", bound=QDialog)
+
+
+def _shown_dialog(shots: Shots, kind: type[_DialogT]) -> _DialogT | None:
+    """The dialog of ``kind`` on screen (a closed one may wait for its deletion a while longer)."""
+    shown = [d for d in shots.window.findChildren(kind) if d.isVisible()]
+    return shown[-1] if shown else None
+
+
 def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidget]:
     """A shift leader's dialog, as the Shift menu opens it (the service reads its context first)."""
 
     def shot(shots: Shots) -> QWidget:
         getattr(shots.services.shifts, request)()
-        wait_for(lambda: shots.window.findChild(kind) is not None)
-        dialog = shots.window.findChild(kind)
+        wait_for(lambda: _shown_dialog(shots, kind) is not None)
+        dialog = _shown_dialog(shots, kind)
         assert dialog is not None
         shots.cleanup.append(dialog.reject)
         return dialog
 
     return shot
+
+
+def _led_and_closed_shift(shots: Shots) -> None:
+    """Once: a leader's shift opened and closed (handed over to 李四), so the list shows leaders."""
+    shifts = shots.services.shifts
+    if any(record.opening is not None for record in recent_shifts_of(shots)):
+        return
+    opened: list[object] = []
+    shifts.opened.connect(opened.append)
+    shifts.open_shift(ShiftOpening(LEADER, (LEADER, "陈静"), (Item("对讲机", 4),)))
+    wait_for(lambda: bool(opened))
+    closed: list[object] = []
+    shifts.closed.connect(closed.append)
+    shifts.close_shift(ShiftClosing(LEADER, "李四", (), (ItemLine("对讲机", 4, 4),)))
+    wait_for(lambda: bool(closed))
+    wait_for(lambda: shots.window.closed_shift_dialog is not None)
+    if shots.window.closed_shift_dialog is not None:
+        shots.window.closed_shift_dialog.reject()
+    shots.window.banner.hide()
+
+
+def recent_shifts_of(shots: Shots) -> list[ShiftRecord]:
+    database = shots.services.writer.database
+    return recent_shifts(database, shots.session.gate.id, datetime.now(UTC))
+
+
+def shot_export(window_mode: bool) -> Callable[[Shots], QWidget]:
+    """File > Export handover...: a shift's full sheet (the gate's recent shifts), or a time window."""
+
+    def shot(shots: Shots) -> QWidget:
+        _led_and_closed_shift(shots)
+        shots.window.open_export_dialog()
+        wait_for(lambda: shots.window.export_dialog is not None)
+        dialog = shots.window.export_dialog
+        assert dialog is not None
+        if window_mode:
+            dialog.window_radio.setChecked(True)
+        shots.cleanup.append(dialog.reject)
+        return dialog
+
+    return shot
+
+
+def shot_shift_closed(shots: Shots) -> QWidget:
+    """The closing confirmation with the closed shift's sheet one button away (shown for the current
+    shift here: the shot does not close it)."""
+    shots.window._on_shifts_closed(shots.session.shift)
+    dialog = shots.window.closed_shift_dialog
+    assert dialog is not None
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_shift_close_refused(shots: Shots) -> QWidget:
+    """A close refused: the first row with an unexplained difference is scrolled to and marked."""
+    shots.services.shifts.request_close()
+    wait_for(lambda: _shown_dialog(shots, CloseShiftDialog) is not None)
+    dialog = _shown_dialog(shots, CloseShiftDialog)
+    assert dialog is not None
+    dialog.tally_spin(Metric.FEVER).setValue(2)
+    dialog.submit()
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def _corrected_passage(shots: Shots) -> Passage:
+    """A demo passage that a later record corrects (the history has a few: a mistyped plate)."""
+    database = shots.services.writer.database
+    corrections = [p for p in database.passages.iter_passages(PassageFilter()) if p.corrects is not None]
+    original = database.passages.passage(corrections[-1].corrects) if corrections else None
+    assert original is not None, "the demo history has corrections"
+    return original
+
+
+def _busy_vehicle(shots: Shots) -> Passage:
+    database = shots.services.writer.database
+    cars = [
+        p
+        for p in database.passages.iter_passages(PassageFilter())
+        if p.vehicle is not None and len(p.persons) >= 3 and p.corrects is None
+    ]
+    return cars[len(cars) // 2]
+
+
+def shot_passage_detail(shots: Shots) -> QWidget:
+    """The log's double-click: a car's every occupant with their checks (masked), who and when."""
+    dialog = shots.window.open_passage_detail(_busy_vehicle(shots).uuid)
+    wait_for(lambda: dialog.detail is not None)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_passage_corrected(shots: Shots) -> QWidget:
+    """A record a leader corrected: what corrects it, by whom and why; the correction one click away."""
+    dialog = shots.window.open_passage_detail(_corrected_passage(shots).uuid)
+    wait_for(lambda: dialog.detail is not None)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_correction(shots: Shots) -> QWidget:
+    """Correct...: the leader's correction of a record, recorded as a new record pointing at it."""
+    detail = shots.window.open_passage_detail(_busy_vehicle(shots).uuid)
+    wait_for(lambda: detail.detail is not None)
+    dialog = detail.open_correction()
+    assert dialog is not None
+    dialog.reason_edit.setText("复测体温 36.8 °C，放行")
+    shots.cleanup.append(detail.reject)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_unmask_reason(shots: Shots) -> QWidget:
+    """Show full details asks for the case number or reason (kept in the audit trail)."""
+    view = shots.window.trace_view
+    shots.window.show_trace()
+    view.unmask_check.setChecked(True)
+    wait_for(lambda: view.reason_dialog is not None)
+    dialog = view.reason_dialog
+    assert dialog is not None
+    dialog.reason_edit.setText("流调 2031-0715-07 卫健委协查")
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_issue_pass(shots: Shots) -> QWidget:
+    """File > Issue pass...: an exit slip signed, recorded and shown large, to print or save."""
+    if not (keys_dir() / PRIVATE_KEY_FILE).exists():
+        create_deployment_key()
+    dialog = shots.window.open_issue_pass_dialog()
+    assert dialog is not None
+    dialog.set_kind(PassKind.EXIT_SLIP)
+    dialog.inputs[PassKind.EXIT_SLIP]["household_id"].setText("3-2-501")  # type: ignore[union-attr]
+    dialog.inputs[PassKind.EXIT_SLIP]["member_name"].setText("张建国")  # type: ignore[union-attr]
+    dialog.issue()
+    wait_for(lambda: dialog.card is not None)
+    shots.cleanup.append(dialog.reject)
+    shots.cleanup.append(shots.window.banner.hide)  # "Pass issued": not a message for the next shots
+    return dialog
+
+
+def shot_print_preview(shots: Shots) -> QWidget:
+    """File > Print handover...: the preview as large as the window, Print in view."""
+    ready: list[str] = []
+    printer = shots.window.handover_printer
+    printer.pdf_ready.disconnect(shots.window._on_handover_printer_pdf_ready)
+    printer.pdf_ready.connect(ready.append)
+    try:
+        printer.write_current_shift()
+        wait_for(lambda: bool(ready), 30_000)
+    finally:
+        printer.pdf_ready.disconnect(ready.append)
+        printer.pdf_ready.connect(shots.window._on_handover_printer_pdf_ready)
+    preview = shots.window.open_print_preview(Path(ready[0]))
+    assert preview is not None
+    shots.cleanup.append(preview.reject)
+    return preview
 
 
 SHOTS: dict[str, Callable[[Shots], QWidget]] = {
@@ -446,6 +628,26 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "devices-barrier": _devices(3),
     "shift-open": _shift_dialog(OpenShiftDialog, "request_open"),
     "shift-close": _shift_dialog(CloseShiftDialog, "request_close"),
+    "shift-close-refused": shot_shift_close_refused,
+    "shift-closed": shot_shift_closed,
+    "export-shift": shot_export(window_mode=False),
+    "export-window": shot_export(window_mode=True),
+    "passage-detail": shot_passage_detail,
+    "passage-corrected": shot_passage_corrected,
+    "correction": shot_correction,
+    "unmask-reason": shot_unmask_reason,
+    "issue-pass": shot_issue_pass,
+    "print-preview": shot_print_preview,
+}
+# Shown at the size they open with (the preview sizes itself to the window; the others are dialogs that
+# fit a 1366x768 screen as they are).
+NATURAL_SIZE = {
+    "print-preview",
+    "shift-closed",
+    "unmask-reason",
+    "correction",
+    "export-shift",
+    "export-window",
 }
 
 
@@ -507,7 +709,7 @@ def main() -> int:
                             wait(200)
                             screen.grabWindow(0, 0, 0, width, height).save(path)
                     else:
-                        if widget is not window:
+                        if widget is not window and name not in NATURAL_SIZE:
                             widget.resize(min(width - 80, 1100), min(height - 80, 720))
                         wait(500)
                         widget.grab().save(path)

@@ -321,6 +321,29 @@
     </message>
 </context>
 <context>
+    <name>ClosedShiftDialog</name>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</source>
+        <translation>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</translation>
+    </message>
+    <message>
+        <source>&amp;Export this shift's handover sheet...</source>
+        <translation>&amp;Export this shift's handover sheet...</translation>
+    </message>
+    <message>
+        <source>&amp;Print it...</source>
+        <translation>&amp;Print it...</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Override: {reason}</source>
@@ -337,6 +360,96 @@
     <message numerus="yes">
         <source>{plate} · %n person(s)</source>
         <translation><numerusform>{plate} · %n person</numerusform><numerusform>{plate} · %n persons</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>Say why the record is corrected.</source>
+        <translation>Say why the record is corrected.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This record was corrected already: correct the newest record instead.</source>
+        <translation>This record was corrected already: correct the newest record instead.</translation>
+    </message>
+    <message>
+        <source>The plate is not a valid plate.</source>
+        <translation>The plate is not a valid plate.</translation>
+    </message>
+    <message>
+        <source>A temperature must be between 30 and 45 °C.</source>
+        <translation>A temperature must be between 30 and 45 °C.</translation>
+    </message>
+    <message>
+        <source>Choose pass, turn back or hold.</source>
+        <translation>Choose pass, turn back or hold.</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may correct a record.</source>
+        <translation>Only a shift leader or an administrator may correct a record.</translation>
+    </message>
+    <message>
+        <source>The record is no longer on record.</source>
+        <translation>The record is no longer on record.</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: {detail}</source>
+        <translation>The correction was not recorded: {detail}</translation>
+    </message>
+    <message>
+        <source>Correction recorded as No. {seq}; the old record stays beside it.</source>
+        <translation>Correction recorded as No. {seq}; the old record stays beside it.</translation>
+    </message>
+    <message>
+        <source>The correction was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>The correction was NOT recorded: {reason} Nothing was lost; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct No. {seq}</source>
+        <translation>Correct No. {seq}</translation>
+    </message>
+    <message>
+        <source>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</source>
+        <translation>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>e.g. recheck 36.8 °C, plate misread</source>
+        <translation>e.g. recheck 36.8 °C, plate misread</translation>
+    </message>
+    <message>
+        <source>Temperature, person {n}</source>
+        <translation>Temperature, person {n}</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>Record the correction</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -861,6 +974,22 @@
         <translation>Export handover</translation>
     </message>
     <message>
+        <source>Handover of</source>
+        <translation>Handover of</translation>
+    </message>
+    <message>
+        <source>A shift (the full sheet)</source>
+        <translation>A shift (the full sheet)</translation>
+    </message>
+    <message>
+        <source>A time window</source>
+        <translation>A time window</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -873,12 +1002,38 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Up to the moment the file is written.</source>
+        <translation>Up to the moment the file is written.</translation>
+    </message>
+    <message>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</source>
+        <translation>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
         <source>Choose...</source>
         <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>{opened} - now (open)</source>
+        <translation>{opened} - now (open)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>{leader}, handed over to {incoming}</source>
+        <translation>{leader}, handed over to {incoming}</translation>
     </message>
     <message>
         <source>{name} files (*.{ext})</source>
@@ -1384,6 +1539,129 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     </message>
 </context>
 <context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>Valid until {time}</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>Fill in: {fields}</translation>
+    </message>
+    <message>
+        <source>The pass's QR code appears here once it is issued and recorded.</source>
+        <translation>The pass's QR code appears here once it is issued and recorded.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <source>Save the pass card</source>
+        <translation>Save the pass card</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>The card was not saved: {detail}</source>
+        <translation>The card was not saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Card saved: {path}</source>
+        <translation>Card saved: {path}</translation>
+    </message>
+    <message>
+        <source>Household (e.g. 3-2-501)</source>
+        <translation>Household (e.g. 3-2-501)</translation>
+    </message>
+    <message>
+        <source>Member's name</source>
+        <translation>Member's name</translation>
+    </message>
+    <message>
+        <source>One exit every (days)</source>
+        <translation>One exit every (days)</translation>
+    </message>
+    <message>
+        <source>Back within (hours)</source>
+        <translation>Back within (hours)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Visitor's name</source>
+        <translation>Visitor's name</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>Host household</translation>
+    </message>
+    <message>
+        <source>Host's name</source>
+        <translation>Host's name</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Issue pass</source>
+        <translation>Issue pass</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Valid for (days)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and record</source>
+        <translation>&amp;Issue and record</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG...</source>
+        <translation>&amp;Save PNG...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -1475,6 +1753,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Print handover...</source>
         <translation>&amp;Print handover...</translation>
+    </message>
+    <message>
+        <source>Issue &amp;pass (exit slip, resident, visitor, supply)...</source>
+        <translation>Issue &amp;pass (exit slip, resident, visitor, supply)...</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -2004,14 +2286,37 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>PassIssueService</name>
+    <message>
+        <source>Only a shift leader or an administrator may issue passes.</source>
+        <translation>Only a shift leader or an administrator may issue passes.</translation>
+    </message>
+    <message>
+        <source>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</source>
+        <translation>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</translation>
+    </message>
+    <message>
+        <source>Not issued: {detail}</source>
+        <translation>Not issued: {detail}</translation>
+    </message>
+    <message>
+        <source>Not issued (not recorded): {detail}</source>
+        <translation>Not issued (not recorded): {detail}</translation>
+    </message>
+    <message>
+        <source>Pass issued and recorded: {id}</source>
+        <translation>Pass issued and recorded: {id}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>Direction</translation>
+        <source>In/out</source>
+        <translation>In/out</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2022,8 +2327,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Plate</translation>
     </message>
     <message>
-        <source>Persons</source>
-        <translation>Persons</translation>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
     </message>
     <message>
         <source>Names</source>
@@ -2032,10 +2341,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Health code</source>
         <translation>Health code</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperature</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -2047,10 +2352,169 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>PassageDetailDialog</name>
+    <message>
+        <source>This record is no longer on record (removed by retention).</source>
+        <translation>This record is no longer on record (removed by retention).</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>No. {seq}</translation>
+    </message>
+    <message>
+        <source>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</source>
+        <translation>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</translation>
+    </message>
+    <message>
+        <source>This record corrects No. {seq}: {reason} (by {name}, {time})</source>
+        <translation>This record corrects No. {seq}: {reason} (by {name}, {time})</translation>
+    </message>
+    <message>
+        <source>(driver)</source>
+        <translation>(driver)</translation>
+    </message>
+    <message>
+        <source>verified: {facts}</source>
+        <translation>verified: {facts}</translation>
+    </message>
+    <message>
+        <source>attested at {time}</source>
+        <translation>attested at {time}</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>attested by the operator</translation>
+    </message>
+    <message>
+        <source>pass {id}</source>
+        <translation>pass {id}</translation>
+    </message>
+    <message>
+        <source>household {id}</source>
+        <translation>household {id}</translation>
+    </message>
+    <message>
+        <source>Show the correction</source>
+        <translation>Show the correction</translation>
+    </message>
+    <message>
+        <source>Show the corrected record</source>
+        <translation>Show the corrected record</translation>
+    </message>
+    <message>
+        <source>Passage details</source>
+        <translation>Passage details</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>Rules version</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>Health code</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>Itinerary</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Full personal data (tracing, audited).</source>
+        <translation>Full personal data (tracing, audited).</translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and phones are masked; tracing shows them in full, audited.</source>
+        <translation>Names, ID numbers and phones are masked; tracing shows them in full, audited.</translation>
+    </message>
+    <message>
+        <source>&amp;Correct...</source>
+        <translation>&amp;Correct...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview</source>
         <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2694,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +4344,18 @@ Vehicle facts: {vehicle}</translation>
 </context>
 <context>
     <name>TraceResultModel</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation><numerusform>%n person</numerusform><numerusform>%n persons</numerusform></translation>
+    </message>
+    <message>
+        <source>{count}, no name recorded</source>
+        <translation>{count}, no name recorded</translation>
+    </message>
+    <message>
+        <source> (+{n} without a name)</source>
+        <translation> (+{n} without a name)</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Time</translation>
@@ -3917,8 +4400,8 @@ Vehicle facts: {vehicle}</translation>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
-        <translation>Full personal data shown, recorded in the audit trail as asked by {name}</translation>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</source>
+        <translation>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -3982,6 +4465,21 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Tracing results</source>
         <translation>Tracing results</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskReasonDialog</name>
+    <message>
+        <source>Show full details</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <source>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</source>
+        <translation>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</translation>
+    </message>
+    <message>
+        <source>e.g. case 2031-0715-07, health commission request</source>
+        <translation>e.g. case 2031-0715-07, health commission request</translation>
     </message>
 </context>
 <context>

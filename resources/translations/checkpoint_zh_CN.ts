@@ -323,6 +323,29 @@
     </message>
 </context>
 <context>
+    <name>ClosedShiftDialog</name>
+    <message>
+        <source>Shift closed</source>
+        <translation>已交班</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</source>
+        <translation>班次 {label}（{time} 开班）已交班并记录在案。交接班记录由通行记录生成：在岗人员、物品、核对情况、交接双方带班领导，以及每一条通行记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Export this shift&apos;s handover sheet...</source>
+        <translation>导出本班交接班记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print it...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
     <message>
         <source>Override: {reason}</source>
@@ -343,6 +366,96 @@
         <translation>
             <numerusform>{plate} · %n 人</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>Say why the record is corrected.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>This record was corrected already: correct the newest record instead.</source>
+        <translation>这条记录已被更正过：请更正最新的那条记录。</translation>
+    </message>
+    <message>
+        <source>The plate is not a valid plate.</source>
+        <translation>车牌号格式不正确。</translation>
+    </message>
+    <message>
+        <source>A temperature must be between 30 and 45 °C.</source>
+        <translation>体温须在 30 至 45 °C 之间。</translation>
+    </message>
+    <message>
+        <source>Choose pass, turn back or hold.</source>
+        <translation>请选择放行、劝返或留观移交。</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may correct a record.</source>
+        <translation>只有带班领导或管理员可以更正记录。</translation>
+    </message>
+    <message>
+        <source>The record is no longer on record.</source>
+        <translation>这条记录已不在库中。</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: {detail}</source>
+        <translation>更正未记录：{detail}</translation>
+    </message>
+    <message>
+        <source>Correction recorded as No. {seq}; the old record stays beside it.</source>
+        <translation>更正已记录为第 {seq} 号；原记录保留在旁。</translation>
+    </message>
+    <message>
+        <source>The correction was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>更正未记录：{reason} 没有数据丢失，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct No. {seq}</source>
+        <translation>更正第 {seq} 号记录</translation>
+    </message>
+    <message>
+        <source>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</source>
+        <translation>原记录保持不变：更正是一条指向它的新记录，写明您的姓名和原因，并代替原记录计数。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>e.g. recheck 36.8 °C, plate misread</source>
+        <translation>例如：复测 36.8 °C，车牌录错</translation>
+    </message>
+    <message>
+        <source>Temperature, person {n}</source>
+        <translation>体温，第 {n} 人</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>记录更正</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -867,6 +980,22 @@
         <translation>导出交接班记录</translation>
     </message>
     <message>
+        <source>Handover of</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <source>A shift (the full sheet)</source>
+        <translation>一个班次（完整交接班记录）</translation>
+    </message>
+    <message>
+        <source>A time window</source>
+        <translation>一个时间段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -879,12 +1008,38 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Up to the moment the file is written.</source>
+        <translation>截至写出文件的那一刻。</translation>
+    </message>
+    <message>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift&apos;s full sheet.</source>
+        <translation>“从”自所示那一分钟的第 0 秒起，“至”到所示那一分钟结束为止。
+只含通行记录；在岗人员、物品和核对情况见班次的完整交接班记录。</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
         <source>Choose...</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>{opened} - now (open)</source>
+        <translation>{opened} - 至今（未交班）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>{leader}, handed over to {incoming}</source>
+        <translation>{leader}，交给 {incoming}</translation>
     </message>
     <message>
         <source>{name} files (*.{ext})</source>
@@ -1392,6 +1547,129 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     </message>
 </context>
 <context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>有效期至 {time}</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>请填写：{fields}</translation>
+    </message>
+    <message>
+        <source>The pass&apos;s QR code appears here once it is issued and recorded.</source>
+        <translation>通行证签发并记录后，二维码显示在这里。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>打印机无法启动。</translation>
+    </message>
+    <message>
+        <source>Save the pass card</source>
+        <translation>保存通行证卡片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The card was not saved: {detail}</source>
+        <translation>卡片未保存：{detail}</translation>
+    </message>
+    <message>
+        <source>Card saved: {path}</source>
+        <translation>卡片已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Household (e.g. 3-2-501)</source>
+        <translation>户号（如 3-2-501）</translation>
+    </message>
+    <message>
+        <source>Member&apos;s name</source>
+        <translation>外出人员姓名</translation>
+    </message>
+    <message>
+        <source>One exit every (days)</source>
+        <translation>每几天外出一次</translation>
+    </message>
+    <message>
+        <source>Back within (hours)</source>
+        <translation>几小时内返回</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name</source>
+        <translation>访客姓名</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>被访户号</translation>
+    </message>
+    <message>
+        <source>Host&apos;s name</source>
+        <translation>被访人姓名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Issue pass</source>
+        <translation>签发通行证</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and record</source>
+        <translation>签发并记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG...</source>
+        <translation>保存 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -1485,6 +1763,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Print handover...</source>
         <translation>打印交接班记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Issue &amp;pass (exit slip, resident, visitor, supply)...</source>
+        <translation>签发通行证(&amp;P)（出门条、居民、访客、保供）…</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -2014,13 +2296,36 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>PassIssueService</name>
+    <message>
+        <source>Only a shift leader or an administrator may issue passes.</source>
+        <translation>只有带班领导或管理员可以签发通行证。</translation>
+    </message>
+    <message>
+        <source>No signing key on this station ({detail}). An administrator makes one with &apos;checkpoint passes keygen&apos;.</source>
+        <translation>本站没有签发密钥（{detail}）。请管理员用“checkpoint passes keygen”生成。</translation>
+    </message>
+    <message>
+        <source>Not issued: {detail}</source>
+        <translation>未签发：{detail}</translation>
+    </message>
+    <message>
+        <source>Not issued (not recorded): {detail}</source>
+        <translation>未签发（未能记录）：{detail}</translation>
+    </message>
+    <message>
+        <source>Pass issued and recorded: {id}</source>
+        <translation>通行证已签发并记录：{id}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>Direction</source>
+        <source>In/out</source>
         <translation>进/出</translation>
     </message>
     <message>
@@ -2032,8 +2337,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <source>Persons</source>
+        <source>People</source>
         <translation>人数</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>体温</translation>
     </message>
     <message>
         <source>Names</source>
@@ -2042,10 +2351,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Health code</source>
         <translation>健康码</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>体温</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -2057,10 +2362,169 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>PassageDetailDialog</name>
+    <message>
+        <source>This record is no longer on record (removed by retention).</source>
+        <translation>这条记录已不在库中（已按保存期限清除）。</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</source>
+        <translation>已被第 {seq} 号更正（{time}，{name}）：{reason}。以那条记录为准，本条留档。</translation>
+    </message>
+    <message>
+        <source>This record corrects No. {seq}: {reason} (by {name}, {time})</source>
+        <translation>本条更正第 {seq} 号：{reason}（{name}，{time}）</translation>
+    </message>
+    <message>
+        <source>(driver)</source>
+        <translation>（驾驶员）</translation>
+    </message>
+    <message>
+        <source>verified: {facts}</source>
+        <translation>已验证：{facts}</translation>
+    </message>
+    <message>
+        <source>attested at {time}</source>
+        <translation>{time} 人工确认</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>操作员人工确认</translation>
+    </message>
+    <message>
+        <source>pass {id}</source>
+        <translation>通行证 {id}</translation>
+    </message>
+    <message>
+        <source>household {id}</source>
+        <translation>户号 {id}</translation>
+    </message>
+    <message>
+        <source>Show the correction</source>
+        <translation>查看更正记录</translation>
+    </message>
+    <message>
+        <source>Show the corrected record</source>
+        <translation>查看被更正的记录</translation>
+    </message>
+    <message>
+        <source>Passage details</source>
+        <translation>通行详情</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>规则版本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程卡</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Full personal data (tracing, audited).</source>
+        <translation>显示完整个人信息（流调，已记入审计）。</translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and phones are masked; tracing shows them in full, audited.</source>
+        <translation>姓名、身份证号和手机号已脱敏；流调中可查看完整信息（记入审计）。</translation>
+    </message>
+    <message>
+        <source>&amp;Correct...</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2704,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -3891,6 +4362,20 @@ Vehicle facts: {vehicle}</source>
 </context>
 <context>
     <name>TraceResultModel</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count}, no name recorded</source>
+        <translation>{count}，未登记姓名</translation>
+    </message>
+    <message>
+        <source> (+{n} without a name)</source>
+        <translation>（另 {n} 人未登记姓名）</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>
@@ -3935,8 +4420,8 @@ Vehicle facts: {vehicle}</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
-        <translation>正在显示完整个人信息，已按{name}的申请记入审计记录</translation>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</source>
+        <translation>正在显示完整个人信息，已按 {name} 的申请记入审计记录，事由：{reason}</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -4002,6 +4487,21 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Tracing results</source>
         <translation>流调查询结果</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskReasonDialog</name>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</source>
+        <translation>完整的姓名、身份证号和手机号只为具体案件显示。请填写案件编号或事由：在显示完整信息期间，每次查询和导出都会连同您的姓名（{name}）记入审计记录。</translation>
+    </message>
+    <message>
+        <source>e.g. case 2031-0715-07, health commission request</source>
+        <translation>例如：流调 2031-0715-07，卫健委协查函</translation>
     </message>
 </context>
 <context>

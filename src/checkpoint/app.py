@@ -31,6 +31,8 @@ from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.occupancy import OccupantLimits
+from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.presence import Presence
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.residents import ResidentService
@@ -202,6 +204,8 @@ def build_services(
         shifts=shifts,
         tracing=TracingService(writer, clock=clock_guard.now),
         audit=AuditTrailService(writer),
+        passages=PassageDetailService(writer, messages, clock=clock_guard.now),
+        passes=PassIssueService(writer, messages, clock=clock_guard.now),
         settings=settings,
         db_url=db_url,
         auth=auth,

@@ -35,6 +35,7 @@ from checkpoint.exports import (
     write_handover_csv,
 )
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.station.texts import (
     anomaly_labels,
     handover_labels,
@@ -208,10 +209,13 @@ def _write_person_list(
     writer(rows, path, labels, zone=zone, gate_names=gate_names, anchor=anchor)
 
 
-def _masking_note(unmasked_by: Operator | None) -> str:
+def _masking_note(unmasked_by: Operator | None, reason: str = "") -> str:
+    """How the data left: masked, or unmasked by whom (and for which case, when one was given)."""
     if unmasked_by is None:
         return "masked"
-    return f"UNMASKED by {unmasked_by.name} ({unmasked_by.role.value})"
+    note = f"UNMASKED by {unmasked_by.name} ({unmasked_by.role.value})"
+    reason = " ".join(reason.split())
+    return f"{note} for: {reason}" if reason else note
 
 
 def export_anomalies_file(
@@ -259,8 +263,9 @@ def export_anomalies_file(
     return PersonListResult(path, len(rows), passages, unmasked_by is not None, anchor)
 
 
-def trace_passages(database: Database, query: TraceQuery) -> list[Passage]:
-    """The passages a validated tracing query finds, oldest first (exact, indexed matches).
+def trace_passages(database: Database, query: TraceQuery, *, newest_first: bool = False) -> list[Passage]:
+    """The passages a validated tracing query finds, oldest first (the tracing screen: newest first, as the
+    log) (exact, indexed matches).
 
     Corrected passages are included with their corrections: a tracer sees what was recorded and fixed.
     """
@@ -272,7 +277,10 @@ def trace_passages(database: Database, query: TraceQuery) -> list[Passage]:
         phone=query.phone,
         name=query.name,
     )
-    return list(database.passages.iter_passages(wanted))
+    found = list(database.passages.iter_passages(wanted))
+    if newest_first:  # by when it happened (a correction keeps its record's time), then as recorded
+        found.sort(key=lambda passage: (passage.at, passage.seq), reverse=True)
+    return found
 
 
 def audit_trace(
@@ -284,15 +292,17 @@ def audit_trace(
     unmasked_by: Operator | None,
     path: Path | None = None,
     operator_id: uuid.UUID | None = None,
+    reason: str = "",
 ) -> None:
     """Record a tracing query in the audit trail, under ``unmasked_by`` or else ``operator_id``.
 
     The CLI records every query (it signs its operator in); the GUI when unmasked or written to a file.
+    ``reason`` is the case number or reason the leader gave for seeing full personal data.
     """
     target = f" -> {path}" if path is not None else ""
     database.audit.append_audit(
         AuditAction.EXPORT,
-        f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by)}",
+        f"trace {query.describe()} passages={found}{target} {_masking_note(unmasked_by, reason)}",
         now,
         unmasked_by.id if unmasked_by is not None else operator_id,
     )
@@ -310,8 +320,10 @@ def export_trace_file(
     unmasked_by: Operator | None = None,
     zone: tzinfo | None = None,
     operator_id: uuid.UUID | None = None,
+    reason: str = "",
 ) -> PersonListResult:
-    """Write tracing results (one row per person of each passage) and audit the export."""
+    """Write tracing results (one row per person of each passage) and audit the export (``reason``: the
+    case an unmasked export is for)."""
     rows = [row for passage in passages for row in person_rows(passage, mask=unmasked_by is None)]
     _write_person_list(rows, path, fmt, labels or trace_labels(), database, zone)
     audit_trace(
@@ -322,6 +334,7 @@ def export_trace_file(
         unmasked_by=unmasked_by,
         path=path,
         operator_id=operator_id,
+        reason=reason,
     )
     return PersonListResult(path, len(rows), len(passages), unmasked_by is not None)
 
@@ -332,10 +345,13 @@ class ExportService(WriterService):
     Signals:
         export_finished(str): the written file's path.
         export_failed(str): a translated message; nothing was written.
+        shifts_ready(list): the gate's recent shifts (``ShiftRecord``, newest first) asked for with
+            ``request_shifts``: what the export dialog offers.
     """
 
     export_finished = Signal(str)
     export_failed = Signal(str)
+    shifts_ready = Signal(list)
 
     def __init__(
         self,
@@ -354,7 +370,10 @@ class ExportService(WriterService):
         since: datetime | None = None,
         until: datetime | None = None,
         operator_id: uuid.UUID | None = None,
+        shift_id: uuid.UUID | None = None,
     ) -> None:
+        """Writes the handover of ``shift_id`` (its whole sheet), else of the window ``since``..``until``
+        (``until`` None: up to the moment it is written), else of the current shift."""
         now = self._clock()
         # The labels are built here, on the GUI thread, in the language the operator sees.
         labels = handover_labels()
@@ -367,6 +386,7 @@ class ExportService(WriterService):
                     fmt,
                     since=since,
                     until=until,
+                    shift_id=shift_id,
                     labels=labels,
                     now=now,
                     operator_id=operator_id,
@@ -376,6 +396,15 @@ class ExportService(WriterService):
 
         self._writer.submit(job, on_done=self._on_done, on_error=self._on_storage_error)
 
+    def request_shifts(self, gate_id: uuid.UUID) -> None:
+        """Reads the gate's recent shifts with their leaders; ``shifts_ready`` brings them."""
+        now = self._clock()
+        self._writer.submit(
+            lambda database: recent_shifts(database, gate_id, now),
+            on_done=self.shifts_ready.emit,
+            on_error=lambda error: self._announce_storage_error(error, self.export_failed),
+        )
+
     def write_handover_pdf(
         self,
         path: Path,
@@ -384,16 +413,24 @@ class ExportService(WriterService):
         now: datetime,
         on_done: Callable[[ExportResult | ExportError | ValueError], None],
         on_failed: OnFailed,
+        shift_id: uuid.UUID | None = None,
     ) -> None:
-        """Writes the current shift's handover as a PDF to ``path`` on the writer thread, generated at
-        ``now``, for printing (``ui.print_preview.HandoverPrinter``); audited like an export. A file that
-        cannot be written, or a station with nothing recorded, comes back to ``on_done`` as its error."""
+        """Writes the handover of ``shift_id`` (its whole sheet; None: the current shift) as a PDF to
+        ``path`` on the writer thread, generated at ``now``, for printing (``ui.print_preview.
+        HandoverPrinter``); audited like an export. A file that cannot be written, or a station with nothing
+        recorded, comes back to ``on_done`` as its error."""
         labels = handover_labels()  # on the GUI thread, in the operator's language
 
         def job(database: Database) -> ExportResult | ExportError | ValueError:
             try:
                 return export_handover_file(
-                    database, path, "pdf", labels=labels, now=now, operator_id=operator_id
+                    database,
+                    path,
+                    "pdf",
+                    shift_id=shift_id,
+                    labels=labels,
+                    now=now,
+                    operator_id=operator_id,
                 )
             except (ExportError, ValueError) as error:
                 return error

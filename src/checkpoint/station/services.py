@@ -14,6 +14,8 @@ from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
@@ -35,6 +37,8 @@ class StationServices:
     shifts: ShiftService
     tracing: TracingService
     audit: AuditTrailService
+    passages: PassageDetailService  # one passage in full, and a leader's correction of it
+    passes: PassIssueService  # issuing the deployment's own passes
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights

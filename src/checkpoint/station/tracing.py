@@ -39,14 +39,16 @@ class TracingService:
         *,
         on_done: Callable[[TraceFound], None],
         on_failed: OnFailed,
+        reason: str = "",
     ) -> None:
-        """Runs ``query`` on the writer thread: unmasked (and audited first) when ``unmasked_by`` asks."""
+        """Runs ``query`` on the writer thread, newest first (as the log): unmasked (and audited first,
+        with the case ``reason`` the leader gave) when ``unmasked_by`` asks."""
         now = self._clock()
 
         def job(database: Database) -> TraceFound:
-            found = trace_passages(database, query)
+            found = trace_passages(database, query, newest_first=True)
             if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
-                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
+                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by, reason=reason)
             return query, found, {gate.id: gate.name for gate in database.gates.all()}, unmasked_by
 
         self._writer.submit(job, on_done=on_done, on_error=in_words(on_failed))
@@ -61,9 +63,11 @@ class TracingService:
         *,
         on_done: Callable[[PersonListResult | ExportError], None],
         on_failed: OnFailed,
+        reason: str = "",
     ) -> None:
-        """Writes ``passages`` to ``path`` on the writer thread, masked unless ``unmasked_by``; audited.
-        A file that cannot be written comes back to ``on_done`` as its ``ExportError``."""
+        """Writes ``passages`` to ``path`` on the writer thread, masked unless ``unmasked_by`` (for the case
+        ``reason``); audited. A file that cannot be written comes back to ``on_done`` as its
+        ``ExportError``."""
         labels = trace_labels()  # built here, in the language the operator sees
         now = self._clock()
         zone = now.astimezone().tzinfo
@@ -80,6 +84,7 @@ class TracingService:
                     now=now,
                     zone=zone,
                     unmasked_by=unmasked_by,
+                    reason=reason,
                 )
             except ExportError as error:
                 return error

@@ -41,7 +41,7 @@ from checkpoint.domain.records import AuditAction, AuditEntry, Role
 from checkpoint.station.audit_trail import AuditRows, AuditTrailService
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import enum_text
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
 
 AUDIT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
@@ -141,7 +141,7 @@ class AuditView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=7)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(to_qdatetime(value))
+            show_minute(edit, value)
             edit.setEnabled(False)
         self.refresh_button = QPushButton(self)
         self.count_label = QLabel(self)
@@ -183,6 +183,10 @@ class AuditView(QWidget):
 
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
+        # unticked, To is "now" and shows it; ticked, it starts from now's minute, not the opening's
+        self._follow_until = FollowClock(self.until_edit, clock, self)
+        self._follow_until.set_following(True)
+        self.until_check.toggled.connect(lambda on: self._follow_until.set_following(not on))
         self.action_combo.currentIndexChanged.connect(self.refresh)
         self.since_check.toggled.connect(self.refresh)
         self.until_check.toggled.connect(self.refresh)
@@ -199,8 +203,8 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """Reads the trail again with the current filter (on the writer thread)."""
         action = self.action_combo.currentData()
-        since = from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None
-        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        since = minute_start(self.since_edit.dateTime()) if self.since_check.isChecked() else None
+        until = minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None
         self._audit.read(action, since, until, on_done=self._on_loaded, on_failed=self._messages.error)
 
     def _on_loaded(self, result: AuditRows) -> None:
