@@ -71,6 +71,7 @@ def test_an_open_database_is_tightened_with_a_log_line(
         database.close()
 
 
+@pytest.mark.expected_log  # tightening left-over files is a warning
 def test_left_over_wal_and_shared_memory_files_are_tightened(tmp_path: Path) -> None:
     path = tmp_path / "checkpoint.sqlite3"
     open_database(f"sqlite:///{path}").close()

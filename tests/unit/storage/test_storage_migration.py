@@ -156,6 +156,7 @@ def old_db(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.expected_log  # an old file is tightened and its names sealed: warnings
 def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path) -> None:
     database = open_database(f"sqlite:///{old_db}")
     try:
@@ -210,6 +211,7 @@ def test_0001_database_upgrades_in_place_and_its_chain_stays_valid(old_db: Path)
         ("attested_at", "2026-11-19 08:00:00.000000"),
     ],
 )
+@pytest.mark.expected_log  # an old file is tightened and its names sealed: warnings
 def test_giving_an_old_record_a_new_field_breaks_its_hash(old_db: Path, column: str, value: str) -> None:
     open_database(f"sqlite:///{old_db}").close()  # upgrade
     with sqlite3.connect(old_db) as raw:

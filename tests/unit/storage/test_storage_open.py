@@ -91,6 +91,7 @@ def test_folder_that_cannot_be_created_is_unwritable(tmp_path: Path) -> None:
     assert caught.value.kind is StorageErrorKind.UNWRITABLE_FOLDER
 
 
+@pytest.mark.expected_log  # a file others may read is tightened: a warning
 def test_file_that_is_not_a_database_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "checkpoint.sqlite3"
     path.write_bytes(b"this is a spreadsheet, not a database\n" * 50)
@@ -99,6 +100,7 @@ def test_file_that_is_not_a_database_is_corrupt(tmp_path: Path) -> None:
     assert caught.value.kind is StorageErrorKind.CORRUPT
 
 
+@pytest.mark.expected_log  # a file others may read is tightened: a warning
 def test_someone_elses_sqlite_file_is_refused_without_changes(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as raw:
