@@ -78,7 +78,7 @@ def _prepare_sqlite_folder(database: str) -> None:
             if folder == paths.data_dir().expanduser().resolve():
                 _tighten(folder, 0o700)
             else:
-                _log.warning(
+                _log.info(  # not a warning: the files in it are private, the folder is the admin's choice
                     "the database folder %s is open to other users (mode %o); the database files in it "
                     "are kept private (0600), but consider: chmod 700 %s",
                     folder,

@@ -102,7 +102,7 @@ def test_a_folder_chosen_by_the_administrator_is_not_changed_but_logged(
     folder = tmp_path / "shared"
     folder.mkdir()
     folder.chmod(0o755)
-    with caplog.at_level(logging.WARNING, logger="checkpoint.storage.engine"):
+    with caplog.at_level(logging.INFO, logger="checkpoint.storage.engine"):
         open_database(f"sqlite:///{folder / 'db.sqlite3'}").close()
     assert _mode(folder) == 0o755
     assert _mode(folder / "db.sqlite3") == 0o600
