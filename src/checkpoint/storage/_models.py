@@ -48,12 +48,12 @@ FLAGGED_CONDITION = "flags <> '[]'"
 """A person check with any flag: the partial index's condition, spelled once."""
 
 PLAIN_PII_CONDITION = "id_number <> '' OR phone <> '' OR name <> '' OR household <> '' OR code_text <> ''"
-"""A person check with personal data still in plain text (written before schema 0011 and not yet sealed):
+"""A person check with personal data still in plain text (written before schema 0012 and not yet sealed):
 the partial index's condition, spelled once. Empty once every row is sealed, so "is anything left to
 seal?" costs one look into an empty index."""
 
 PLAIN_NOTE_CONDITION = "note <> ''"
-"""A passage whose note is still in plain text (written before schema 0011 and not yet sealed)."""
+"""A passage whose note is still in plain text (written before schema 0012 and not yet sealed)."""
 
 # SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -186,7 +186,7 @@ class PassageRow(_Chained, Base):
     note: Mapped[str] = mapped_column(Text)
     corrects: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("passage.uuid"), nullable=True)
     correction_reason: Mapped[str] = mapped_column(Text)
-    # since 0011: the note sealed (``pii_form`` 2: hashed sealed; 0: hashed over the plain note)
+    # since 0012: the note sealed (``pii_form`` 2: hashed sealed; 0: hashed over the plain note)
     pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
     note_sealed: Mapped[str] = mapped_column(Text, server_default="")
 
@@ -198,7 +198,7 @@ class PersonCheckRow(Base):
         Index(None, "id_number_hmac"),
         Index(None, "phone_hmac"),
         Index(None, "pass_id"),
-        Index(None, "name_hmac"),  # since 0011, instead of the plain name's and household's
+        Index(None, "name_hmac"),  # since 0012, instead of the plain name's and household's
         Index(None, "household_hmac"),
         # Only the (few) flagged checks: the degraded-mode filter reads this index alone. Queries must
         # spell the condition exactly like this (see FLAGGED_CONDITION) for SQLite to use it.
@@ -243,7 +243,7 @@ class PersonCheckRow(Base):
     phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
     phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
     phone_masked: Mapped[str] = mapped_column(Text, server_default="")
-    # since 0011: name, household and code text sealed too (``pii_form`` 2); the plain columns stay ""
+    # since 0012: name, household and code text sealed too (``pii_form`` 2); the plain columns stay ""
     name_sealed: Mapped[str] = mapped_column(Text, server_default="")
     name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
     name_masked: Mapped[str] = mapped_column(Text, server_default="")
@@ -287,7 +287,7 @@ class IssuedPassRow(_Chained, Base):
         UniqueConstraint("station_id", "seq"),
         UniqueConstraint("station_id", "pass_id"),
         Index(None, "pass_id"),
-        Index(None, "household_hmac"),  # since 0011, instead of the plain household's
+        Index(None, "household_hmac"),  # since 0012, instead of the plain household's
     )
 
     pass_id: Mapped[str] = mapped_column(Text)
@@ -296,7 +296,7 @@ class IssuedPassRow(_Chained, Base):
     household: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0011: summary and household sealed (``pii_form`` 2); the plain columns stay ""
+    # since 0012: summary and household sealed (``pii_form`` 2); the plain columns stay ""
     pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
     summary_sealed: Mapped[str] = mapped_column(Text, server_default="")
     household_sealed: Mapped[str] = mapped_column(Text, server_default="")
@@ -343,7 +343,7 @@ class WatchlistEntryRow(_Chained, Base):
     phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
     phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
     phone_masked: Mapped[str] = mapped_column(Text, server_default="")
-    # since 0011: the name sealed too (``pii_form`` 2); the plain ``name`` stays ""
+    # since 0012: the name sealed too (``pii_form`` 2); the plain ``name`` stays ""
     name_sealed: Mapped[str] = mapped_column(Text, server_default="")
     name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
     name_masked: Mapped[str] = mapped_column(Text, server_default="")
@@ -397,7 +397,7 @@ class HouseholdRow(_Chained, Base):
     __table_args__ = (
         UniqueConstraint("station_id", "seq"),
         UniqueConstraint("supersedes"),  # one successor per version: concurrent imports cannot fork it
-        Index(None, "code_hmac"),  # since 0011, instead of the plain code's
+        Index(None, "code_hmac"),  # since 0012, instead of the plain code's
     )
 
     code: Mapped[str] = mapped_column(Text)
@@ -408,7 +408,7 @@ class HouseholdRow(_Chained, Base):
     source: Mapped[str] = mapped_column(Text)
     supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0011: code, address and notes sealed (``pii_form`` 2); the plain columns stay ""
+    # since 0012: code, address and notes sealed (``pii_form`` 2); the plain columns stay ""
     pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
     code_sealed: Mapped[str] = mapped_column(Text, server_default="")
     code_hmac: Mapped[str] = mapped_column(String(64), server_default="")
@@ -426,7 +426,7 @@ class ResidentRow(_Chained, Base):
         UniqueConstraint("station_id", "seq"),
         UniqueConstraint("supersedes"),
         Index(None, "id_number_hmac"),
-        Index(None, "household_hmac"),  # since 0011, instead of the plain household's
+        Index(None, "household_hmac"),  # since 0012, instead of the plain household's
     )
 
     household: Mapped[str] = mapped_column(Text)
@@ -445,7 +445,7 @@ class ResidentRow(_Chained, Base):
     source: Mapped[str] = mapped_column(Text)
     supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0011: name and household sealed (``pii_form`` 2); the plain columns stay ""
+    # since 0012: name and household sealed (``pii_form`` 2); the plain columns stay ""
     pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
     name_sealed: Mapped[str] = mapped_column(Text, server_default="")
     name_hmac: Mapped[str] = mapped_column(String(64), server_default="")

@@ -17,7 +17,7 @@ a flag or a pass id (or clears a new record's) changes its canonical bytes and b
 canonical form stays unambiguous because each new field has one default and keeps its own key.
 
 Personal data (ID numbers and phones since schema 0006; names, households, payloads and free text since
-0011) enters the hash as ``_sealed`` says: the hashed field lists above stay as they were.
+0012) enters the hash as ``_sealed`` says: the hashed field lists above stay as they were.
 """
 
 from __future__ import annotations

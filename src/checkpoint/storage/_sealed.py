@@ -20,8 +20,8 @@ stay as they were:
 Flipping ``pii_form`` either way changes the canonical form (a string becomes an object), so it breaks the
 hash too. A ciphertext moved to another row or field does not open (its associated data names the row).
 
-Names, households, payloads and free text (schema 0011, :data:`SEALED_TEXT`) follow the same rule with
-``pii_form`` 2: a row written since 0011 hashes each such field as the object of its stored parts
+Names, households, payloads and free text (schema 0012, :data:`SEALED_TEXT`) follow the same rule with
+``pii_form`` 2: a row written since 0012 hashes each such field as the object of its stored parts
 (``{"hmac", "masked", "sealed"}``, the parts it has) or "" when empty; a row written before hashes the plain
 value, as it always did, and after the program seals it on open (the plain column blanked, ``pii_form``
 unchanged) ``verify`` opens it with the key and checks its keyed hash and mask. Passages, residents,
@@ -43,7 +43,7 @@ Row = Mapping[Any, Any]  # a RowMapping or a dict of column values
 PII_FIELDS = (PiiKind.ID_NUMBER.value, PiiKind.PHONE.value)
 PII_PLAIN_FORM = 0  # hashed over the plain text (written before schema 0006)
 PII_SEALED_FORM = 1  # hashed over the sealed, keyed-hash and masked columns
-PII_TEXT_FORM = 2  # since 0011: names, households, payloads and free text hashed sealed as well
+PII_TEXT_FORM = 2  # since 0012: names, households, payloads and free text hashed sealed as well
 _PII_PARTS = ("hmac", "masked", "sealed")
 
 PERSON = "person_check"  # not a chained kind of its own (its passage's hash covers it)
@@ -67,7 +67,7 @@ SEALED_TEXT: dict[str, dict[str, tuple[PiiKind | None, tuple[str, ...]]]] = {
     },
     "issued_pass": {"summary": (None, ("sealed",)), "household": (PiiKind.HOUSEHOLD, ("hmac", "sealed"))},
 }
-"""Since 0011: per record kind (``_records``' names) and person checks, the text fields stored sealed and
+"""Since 0012: per record kind (``_records``' names) and person checks, the text fields stored sealed and
 the parts each keeps: a keyed hash where something searches the field (its ``PiiKind`` decides the normal
 form), a mask where a screen shows it masked."""
 

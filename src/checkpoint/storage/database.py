@@ -110,7 +110,7 @@ def open_database(
     keys folder, and made there (logged and audited) when missing and this database has never been sealed
     with one. A database sealed with a key that is missing or another one raises ``StorageError``
     (``DATA_KEY``) and nothing is written. Personal data an older schema stored in plain text (ID numbers
-    and phones before 0006, names, households, code texts and notes before 0011) is sealed now.
+    and phones before 0006, names, households, code texts and notes before 0012) is sealed now.
     With ``need_data_key=False`` (``db verify``) a missing key is no error and no key is made: whatever
     needs it raises ``StorageError`` (``DATA_KEY``) when asked, and ``data_key_missing`` says so.
 
@@ -254,7 +254,7 @@ class Database:
         each with its kind, uuid, ``prev_hash``, ``hash`` and the fields its hash covers (the sync's *up*).
 
         Records a retention purge removed are absent; their ``purge`` record (in the sequence) vouches for
-        the run. For rows hashed before schema 0006 (0011) the fields hold the opened ID number and phone
+        the run. For rows hashed before schema 0006 (0012) the fields hold the opened ID number and phone
         (name, household, code text, note...), as their hash does; what of those may travel is the sync's
         decision. Rows written since hold the sealed forms only.
         """
@@ -466,7 +466,7 @@ class Database:
 
     def _seal_plain_rows(self) -> None:
         """Seal personal data stored in plain text by an older schema (ID numbers and phones before 0006;
-        names, households, code texts, notes, pass summaries and household details before 0011), a batch
+        names, households, code texts, notes, pass summaries and household details before 0012), a batch
         per transaction (an interrupted run resumes at the next open), then one audit entry saying how many.
 
         The one in-place change to stored records: ``pii_form``, and so every canonical form and hash,

@@ -2,7 +2,7 @@
 
 One index row per vehicle: its **plate**. Plates stay plain because the gate and the district search them
 by fragment ("A12"); everything personal (names, ID numbers, phones, households, code texts, notes) is
-sealed since schema 0011 and never indexed as text: names, households, ID numbers and phones are found by
+sealed since schema 0012 and never indexed as text: names, households, ID numbers and phones are found by
 their whole value through keyed hashes instead (``passage_filter``). The trigram tokenizer matches any
 substring of three characters or more, case-insensitively, without scanning the log. Shorter fragments
 cannot use a trigram index; the query falls back to a scan bounded by the view's time window.
@@ -12,7 +12,7 @@ carry the passage's integer id, so triggers add and remove them with the rows th
 any code path is searchable, and a retention purge removes its index rows with its passages. PostgreSQL has
 no FTS5; there the filter keeps its ``LIKE`` scan.
 
-The SQL here is what migration 0011 runs (0008's, which also indexed names and notes, is kept in that
+The SQL here is what migration 0012 runs (0008's, which also indexed names and notes, is kept in that
 migration): it is frozen like a migration (a change needs a new revision).
 """
 
@@ -72,7 +72,7 @@ def trigram_supported(connection: Connection) -> bool:
 
 
 def create_index(connection: Connection) -> bool:
-    """Create the index, its triggers and the rows for everything already recorded (migration 0011).
+    """Create the index, its triggers and the rows for everything already recorded (migration 0012).
 
     Returns False (and creates nothing) on PostgreSQL or an SQLite without trigram support: the filter
     then keeps scanning with ``LIKE``.
@@ -168,7 +168,7 @@ _ACCOUNTED = """CASE f.rowid % 4
 def check_index(connection: Connection) -> IndexCheck:
     """Compare the index with the records, read-only as far as the database file goes (``db verify``).
 
-    1. **Rows.** For each kind of text (plates, since 0011) one pass over the records, each looking up
+    1. **Rows.** For each kind of text (plates, since 0012) one pass over the records, each looking up
        its index row by rowid (an integer key): the row must be there with the same text and passage.
        Rowids are unique on both sides, so ``extra = index rows - (expected - absent)`` counts the rows no
        record accounts for without a second pass; only when there are some is one of them looked for.

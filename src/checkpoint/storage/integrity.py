@@ -377,7 +377,7 @@ def links(db: Database, session: Session, after: int = 0) -> Iterator[Link]:
 
 def _as_hashed(db: Database, kind: str, row: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """A row as its hash sees it. Rows hashed over plain text (``pii_form`` 0 for ID numbers and phones,
-    below 2 for names, households, payloads and notes: written before schema 0006 or 0011) are opened with
+    below 2 for names, households, payloads and notes: written before schema 0006 or 0012) are opened with
     the key, and their keyed hashes and masks must still belong to them; sealed-form rows are hashed over
     what is stored and need no key. Raises ``StorageError`` when they do not hold."""
     row_id = sealed.text_row_id(kind, row)

@@ -63,9 +63,9 @@ class PiiKind(enum.StrEnum):
 
     ID_NUMBER = "id_number"
     PHONE = "phone"
-    NAME = "name"  # since 0011
-    HOUSEHOLD = "household"  # since 0011: a household code (3-2-501)
-    PAYLOAD = "payload"  # since 0011: a scanned code's text, compared exactly
+    NAME = "name"  # since 0012
+    HOUSEHOLD = "household"  # since 0012: a household code (3-2-501)
+    PAYLOAD = "payload"  # since 0012: a scanned code's text, compared exactly
 
 
 class PiiError(Exception):

@@ -12,7 +12,7 @@ and the field (a ciphertext moved to another row or column does not open); as a 
 (``id_number_hmac``, indexed: look-ups and duplicate detection compare it, and it equals a person check's
 hash of the same number); and **masked** for display. The chain hashes these stored columns
 (``_records.HASHED``), so ``db verify`` needs no key and an edited ciphertext, hash or mask breaks the
-chain. Since 0011 a member's name and household and a household's code, address and notes are sealed too
+chain. Since 0012 a member's name and household and a household's code, address and notes are sealed too
 (``_records.SEALED_TEXT``).
 """
 
@@ -91,7 +91,7 @@ def resident_row(member: Member, cipher: PiiCipher) -> dict[str, Any]:
         "source": member.source,
         "supersedes": member.supersedes,
     }
-    sealed.seal_text(rec.RESIDENT, row, cipher, member.id)  # name and household too (since 0011)
+    sealed.seal_text(rec.RESIDENT, row, cipher, member.id)  # name and household too (since 0012)
     return row
 
 
@@ -129,7 +129,7 @@ def to_resident(stored: Row, cipher: PiiCipher) -> Member:
 
 
 def household_row(household: Household, cipher: PiiCipher) -> dict[str, Any]:
-    """The stored columns of a household version: code, address and notes sealed (since 0011), the code
+    """The stored columns of a household version: code, address and notes sealed (since 0012), the code
     also as a keyed hash."""
     if not isinstance(household, Household):
         raise InvalidRecordError(f"not a household: {type(household).__name__}")

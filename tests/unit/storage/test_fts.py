@@ -1,5 +1,5 @@
 """The log's free-text filter: plate fragments on the FTS5 trigram index, in step; whole names, ID numbers
-and phones through their keyed hashes (names and notes are sealed since 0011 and never indexed as text)."""
+and phones through their keyed hashes (names and notes are sealed since 0012 and never indexed as text)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_the_index_is_used_and_holds_plates_only(
 ) -> None:
     assert db.has_search_index  # SQLite here has FTS5 with the trigram tokenizer
     db.passages.append_passage(draft(0, note="拒绝测温"))
-    assert _indexed(db_path) == ["京A12345"]  # names and notes are sealed since 0011: never indexed as text
+    assert _indexed(db_path) == ["京A12345"]  # names and notes are sealed since 0012: never indexed as text
 
 
 def test_plate_fragments_and_whole_names_match_name_fragments_do_not(

@@ -187,7 +187,7 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
         assert report.ok, report
         assert report.records_checked == 6  # five old records and the sealing's audit entry
         [sealing] = [e for e in database.audit.audit_entries() if e.action is AuditAction.DATA_SEALED]
-        assert sealing.detail.startswith("2 person checks, 1 watchlist entries")  # names too since 0011
+        assert sealing.detail.startswith("2 person checks, 1 watchlist entries")  # names too since 0012
         old = database.passages.passage(PASSAGE)
         assert old is not None
         assert [(p.id_number, p.phone) for p in old.persons] == [(ID_NUMBER, PHONE), ("", "")]

@@ -8,8 +8,8 @@ Builds the index for every passage already recorded and the triggers that keep i
 ``checkpoint.storage.fts``). On PostgreSQL, or an SQLite without the trigram tokenizer, it creates
 nothing and the filter keeps its ``LIKE`` scan. No stored record changes; hashes are untouched.
 
-Since 0011 names and notes are sealed and the index holds plates only: 0011 replaces this index, so its
-SQL is kept here as 0008 ran it (``storage.fts`` has 0011's).
+Since 0012 names and notes are sealed and the index holds plates only: 0012 replaces this index, so its
+SQL is kept here as 0008 ran it (``storage.fts`` has 0012's).
 
 Frozen history: this script must keep producing exactly this schema. Change the schema with a new revision.
 """
@@ -72,7 +72,7 @@ _BACKFILL = (
 
 
 def create_0008_index(connection: Connection) -> None:
-    """The index as 0008 made it (also what 0011's downgrade restores)."""
+    """The index as 0008 made it (also what 0012's downgrade restores)."""
     if connection.dialect.name != "sqlite" or not fts.trigram_supported(connection):
         return
     connection.exec_driver_sql(_CREATE)

@@ -1,7 +1,7 @@
 """Names, households, scanned payloads and free text sealed like ID numbers and phones (since 0006).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 
 Each field gains a sealed column and, where something searches it, a keyed-hash column (indexed instead of
@@ -34,8 +34,8 @@ from alembic import op
 
 from checkpoint.storage import fts
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | None = None
 depends_on: str | None = None
 
@@ -115,7 +115,7 @@ def downgrade() -> None:
     ]
     sealed = op.get_bind().execute(sa.text(" UNION ALL ".join(checks) + " LIMIT 1")).first()
     if sealed is not None:
-        raise RuntimeError("cannot downgrade below 0011: personal data is sealed and would be lost")
+        raise RuntimeError("cannot downgrade below 0012: personal data is sealed and would be lost")
     bind = op.get_bind()
     had_index = fts.has_index(bind)
     fts.drop_index(bind)  # its triggers would stop the tables' rebuild below
