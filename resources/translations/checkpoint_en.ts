@@ -8,8 +8,8 @@
         <translation>The first administrator</translation>
     </message>
     <message>
-        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
-        <translation>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</translation>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</source>
+        <translation>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -447,6 +447,10 @@
     <message>
         <source>an operator's status</source>
         <translation>an operator's status</translation>
+    </message>
+    <message>
+        <source>an administrator's recovery code</source>
+        <translation>an administrator's recovery code</translation>
     </message>
     <message>
         <source>a shift</source>
@@ -905,6 +909,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
+    <message>
+        <source>The administrator's recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>The administrator's recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -923,6 +931,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>This name belongs to an operator who is not an administrator: choose another.</source>
         <translation>This name belongs to an operator who is not an administrator: choose another.</translation>
+    </message>
+    <message>
+        <source>This station already has an administrator: type their name to give them a new PIN.</source>
+        <translation>This station already has an administrator: type their name to give them a new PIN.</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1767,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</source>
         <translation>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</translation>
+    </message>
+    <message>
+        <source>This station has an administrator: only an administrator adds operators.</source>
+        <translation>This station has an administrator: only an administrator adds operators.</translation>
     </message>
     <message>
         <source>{name} was added as {role}.</source>
@@ -3607,6 +3623,18 @@ Vehicle facts: {vehicle}</translation>
         <translation>Database verified intact</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>Recovery code made</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>New PIN with the recovery code</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>Recovery refused</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>operator</translation>
     </message>
@@ -3633,6 +3661,22 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>A PIN has at most 8 digits.</source>
         <translation>A PIN has at most 8 digits.</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>This PIN looks like a year or a date, which others can find out: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>This PIN is among the most common ones and is guessed first: choose another.</translation>
     </message>
     <message>
         <source>The two PINs differ: type them again.</source>

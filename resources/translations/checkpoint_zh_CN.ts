@@ -8,8 +8,8 @@
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
-        <translation>管理员负责添加其他操作员并设置他们的 PIN 码。请设置 4 到 8 位数字的 PIN 码。</translation>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</source>
+        <translation>管理员负责添加其他操作员并设置他们的 PIN 码。请设置 4 到 8 位数字的 PIN 码，不要用重复数字、连续数字、年份或常见 PIN 码。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -453,6 +453,10 @@
     <message>
         <source>an operator&apos;s status</source>
         <translation>一名操作员的状态</translation>
+    </message>
+    <message>
+        <source>an administrator&apos;s recovery code</source>
+        <translation>一名管理员的恢复码</translation>
     </message>
     <message>
         <source>a shift</source>
@@ -911,6 +915,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
+    <message>
+        <source>The administrator&apos;s recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>管理员恢复码（仅此一次显示）：请抄写下来，并与本站电脑分开保管。若管理员因输错 PIN 码被锁定，可凭此码设置新的 PIN 码（checkpoint operators recover）。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -929,6 +937,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>This name belongs to an operator who is not an administrator: choose another.</source>
         <translation>该姓名已属于一位非管理员的操作员：请换一个姓名。</translation>
+    </message>
+    <message>
+        <source>This station already has an administrator: type their name to give them a new PIN.</source>
+        <translation>本站已有管理员：请输入其姓名，为其设置新的 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1777,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</source>
         <translation>{name}是最后一位可以登录的管理员，不能停用。请先添加另一位管理员。</translation>
+    </message>
+    <message>
+        <source>This station has an administrator: only an administrator adds operators.</source>
+        <translation>本站已有管理员：只有管理员可以添加操作员。</translation>
     </message>
     <message>
         <source>{name} was added as {role}.</source>
@@ -3623,6 +3639,18 @@ Vehicle facts: {vehicle}</source>
         <translation>数据库核验完好</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>已生成恢复码</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>凭恢复码设置了新 PIN 码</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>恢复被拒绝</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
@@ -3649,6 +3677,22 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>A PIN has at most 8 digits.</source>
         <translation>PIN 码最多 8 位数字。</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为重复数字（如 1111 或 1212），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为连续数字（如 1234 或 4321），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>该 PIN 码像年份或日期，容易被他人得知：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>该 PIN 码属于最常见的 PIN 码，最容易被猜中：请换一个。</translation>
     </message>
     <message>
         <source>The two PINs differ: type them again.</source>

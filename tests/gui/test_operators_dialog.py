@@ -182,8 +182,8 @@ def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
     clock.advance(timedelta(days=366))  # a year unused (``replace(year=...)`` fails on a 29 February)
     auth.check_idle()
     dialog.name_edit.setText("新人")
-    dialog.pin_edit.setText("1111")
-    dialog.pin_again_edit.setText("1111")
+    dialog.pin_edit.setText("5821")
+    dialog.pin_again_edit.setText("5821")
     with qtbot.waitSignal(dialog.service.refused) as refused:
         dialog.add_button.click()
     assert refused.args == [REFUSAL]

@@ -145,6 +145,9 @@ class AuditAction(enum.StrEnum):
     VERIFY_FAILED = "verify_failed"  # db verify found a broken chain or a failed integrity check
     VERIFY_OK = "verify_ok"  # a signed-in operator verified the database and it was intact
     PURGE = "purge"  # a retention purge removed old passages (their counts are kept)
+    RECOVERY_CODE_SET = "recovery_code_set"  # an administrator got a new recovery code (shown once)
+    RECOVERED = "recovered"  # an administrator set a new PIN with their recovery code
+    RECOVERY_FAILED = "recovery_failed"  # a recovery attempt with a wrong code or name
 
 
 class PersonFlag(enum.StrEnum):

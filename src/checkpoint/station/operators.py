@@ -72,6 +72,9 @@ def operator_refusal_text(reason: OperatorRefusal, name: str = "") -> str:
             "{name} is the last administrator who can sign in and cannot be disabled. "
             "Add another administrator first.",
         ),
+        OperatorRefusal.ADMINISTRATOR_EXISTS: QCoreApplication.translate(
+            "Operators", "This station has an administrator: only an administrator adds operators."
+        ),
     }[reason].format(name=name)
 
 

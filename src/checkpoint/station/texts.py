@@ -681,6 +681,9 @@ def audit_action_text(value: AuditAction) -> str:
         AuditAction.VERIFY_FAILED: QCoreApplication.translate("Texts", "Database verification failed"),
         AuditAction.VERIFY_OK: QCoreApplication.translate("Texts", "Database verified intact"),
         AuditAction.PURGE: QCoreApplication.translate("Texts", "Old passages purged"),
+        AuditAction.RECOVERY_CODE_SET: QCoreApplication.translate("Texts", "Recovery code made"),
+        AuditAction.RECOVERED: QCoreApplication.translate("Texts", "New PIN with the recovery code"),
+        AuditAction.RECOVERY_FAILED: QCoreApplication.translate("Texts", "Recovery refused"),
     }[value]
 
 
@@ -700,6 +703,18 @@ def pin_problem_text(value: PinProblem) -> str:
         PinProblem.NOT_DIGITS: QCoreApplication.translate("Texts", "A PIN has digits only."),
         PinProblem.TOO_SHORT: QCoreApplication.translate("Texts", "A PIN has at least 4 digits."),
         PinProblem.TOO_LONG: QCoreApplication.translate("Texts", "A PIN has at most 8 digits."),
+        PinProblem.REPEATED: QCoreApplication.translate(
+            "Texts", "This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another."
+        ),
+        PinProblem.SEQUENCE: QCoreApplication.translate(
+            "Texts", "This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another."
+        ),
+        PinProblem.DATE: QCoreApplication.translate(
+            "Texts", "This PIN looks like a year or a date, which others can find out: choose another."
+        ),
+        PinProblem.COMMON: QCoreApplication.translate(
+            "Texts", "This PIN is among the most common ones and is guessed first: choose another."
+        ),
         PinProblem.MISMATCH: QCoreApplication.translate("Texts", "The two PINs differ: type them again."),
     }[value]
 
