@@ -16,7 +16,11 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checkpoint.domain.documents import DocumentLimitError, load_toml
 from checkpoint.domain.records import CodeKind
+
+MAX_PLATFORMS_CHARS = 1024 * 1024  # a platforms file is a few kB
+MAX_PLATFORMS_DEPTH = 8  # [[platform]] tables with a list of patterns
 
 DCC_PREFIX = "HC1:"
 STATION_PASS_PREFIX = "CPS1:"
@@ -95,7 +99,9 @@ def parse_platforms(text: str) -> tuple[Platform, ...]:
     repeated key.
     """
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, max_chars=MAX_PLATFORMS_CHARS, max_depth=MAX_PLATFORMS_DEPTH)
+    except DocumentLimitError as error:
+        raise PlatformsError(f"refused: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise PlatformsError(f"not TOML: {error}") from None
     entries = data.get("platform", [])

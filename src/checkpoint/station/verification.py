@@ -27,6 +27,7 @@ from uuid import UUID
 
 from checkpoint import paths
 from checkpoint.domain.codes import (
+    MAX_PLATFORMS_CHARS,
     Platform,
     PlatformsError,
     ScannedCode,
@@ -290,11 +291,14 @@ class Verifier:
         folder = self._trust_folder
         if not folder.is_dir() or not any(p.is_file() for p in folder.rglob("*")):
             return TrustStore()
+        skipped: list[TrustListError] = []  # a bad file is left out: the others still count
         try:
-            return load_trust_store([folder])
+            store = load_trust_store([folder], skipped)
         except TrustListError as error:
             self._problems.append(LoadProblem("trust", str(error)))
             return TrustStore()
+        self._problems.extend(LoadProblem("trust", str(error)) for error in skipped)
+        return store
 
     def _load_keys(self) -> StationKeys:
         try:
@@ -308,6 +312,8 @@ class Verifier:
             if not path.is_file():
                 continue
             try:
+                if path.stat().st_size > MAX_PLATFORMS_CHARS * 4:  # UTF-8: at most 4 bytes a character
+                    raise PlatformsError(f"refused: larger than {MAX_PLATFORMS_CHARS} characters")
                 return parse_platforms(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, PlatformsError) as error:
                 self._problems.append(LoadProblem("platforms", f"{path}: {error}"))

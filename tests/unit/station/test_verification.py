@@ -3,16 +3,21 @@ missing keys and trust lists; and the alarms and masks built from them."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.x509.oid import NameOID
 
 from checkpoint.domain.codes import parse_platforms
-from checkpoint.domain.credentials import ExitSlip, PassKind, PassVerdict, issue_pass
+from checkpoint.domain.credentials import ExitSlip, PassKind, PassVerdict, cbor, cose, hcert, issue_pass
+from checkpoint.domain.credentials import trust as trust_module
 from checkpoint.domain.credentials.samples import signed_dcc
 from checkpoint.domain.records import (
     CodeKind,
@@ -236,3 +241,55 @@ def test_masks_hide_the_middle() -> None:
     assert mask_phone("13812345678") == "138****5678"
     assert mask_plate("京A·12345") == "京A***45"
     assert parse_platforms(PLATFORMS)[0].key == "guangdong"
+
+
+def _trusted_dcc(folder: Path) -> str:
+    """A DCC whose signer's certificate is written to ``folder`` as a PEM file; returns the payload."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "DE")])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(NOW - timedelta(days=1))
+        .not_valid_after(NOW + timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "de.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    claims = {
+        hcert.CLAIM_ISS: "DE",
+        hcert.CLAIM_EXP: int((NOW + timedelta(days=30)).timestamp()),
+        hcert.CLAIM_HCERT: {hcert.HCERT_EU_DCC: {"ver": "1.3.0", "nam": {"fn": "Muster"}, "v": []}},
+    }
+    return hcert.wrap(cose.sign_es256(cbor.dumps(claims), key, cose.kid_of_der(der)))
+
+
+@pytest.mark.parametrize(
+    ("bomb", "words"),
+    [
+        ("[" * 200_000 + "]" * 200_000, "nested deeper than"),  # the attack: RecursionError at start
+        ('{"certificates": ' * 5_000 + "[]" + "}" * 5_000, "nested deeper than"),
+        ('{"certificates": [' + '{"kid": "AAAA"},' * 70_000 + "{}]}", "larger than"),
+    ],
+    ids=["arrays", "objects", "oversized"],
+)
+def test_a_trust_list_bomb_is_left_out_with_a_clear_problem_and_the_rest_is_trusted(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bomb: str, words: str
+) -> None:
+    payload = _trusted_dcc(tmp_path / "trust")
+    (tmp_path / "trust" / "bomb.json").write_text(bomb, encoding="utf-8")
+    parsed: list[int] = []
+    real_loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda text, **kw: parsed.append(len(text)) or real_loads(text, **kw))
+    monkeypatch.setattr(trust_module, "MAX_TRUST_LIST_CHARS", 1024 * 1024)  # so the test file stays small
+
+    verifier = make_verifier(db, tmp_path)
+
+    assert parsed == []  # the parser never saw the bomb
+    assert [p.what for p in verifier.problems] == ["trust"]
+    assert "bomb.json" in verifier.problems[0].detail and words in verifier.problems[0].detail
+    assert verifier.verify(payload, THRESHOLDS).signature.value == "valid"  # de.pem still counts
