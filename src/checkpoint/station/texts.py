@@ -453,8 +453,30 @@ def reject_text(value: RejectCode) -> str:
     }[value]
 
 
-def file_error_text(value: FileError) -> str:
+def likely_encoding_text(encoding: str) -> str:
+    """The encoding a misread file more likely is, in words (``office_text._likely_encoding``)."""
     return {
+        "shift_jis": QCoreApplication.translate("Texts", "Japanese (Shift-JIS)"),
+        "big5": QCoreApplication.translate("Texts", "Traditional Chinese (Big5)"),
+    }.get(encoding, QCoreApplication.translate("Texts", "an encoding other than GBK"))
+
+
+def _ambiguous_encoding_text(encoding: str) -> str:
+    return QCoreApplication.translate(
+        "Texts",
+        "The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) "
+        "and import it again.",
+    ).format(encoding=likely_encoding_text(encoding))
+
+
+def file_error_text(value: FileError, detail: str = "") -> str:
+    """Why a watchlist file was refused; ``detail`` is the report's ``error_detail``."""
+    if value is FileError.AMBIGUOUS_ENCODING:
+        return _ambiguous_encoding_text(detail)
+    return {
+        FileError.TOO_MANY_ROWS: QCoreApplication.translate(
+            "Texts", "The file has too many lines for a watchlist."
+        ),
         FileError.EMPTY: QCoreApplication.translate("Texts", "The file is empty."),
         FileError.BINARY: QCoreApplication.translate("Texts", "This is not a text (CSV) file."),
         FileError.UNKNOWN_ENCODING: QCoreApplication.translate(
@@ -508,8 +530,14 @@ def resident_reject_text(value: ResidentRejectCode) -> str:
     }[value]
 
 
-def resident_file_error_text(value: ResidentFileError) -> str:
+def resident_file_error_text(value: ResidentFileError, detail: str = "") -> str:
+    """Why a registry file was refused; ``detail`` is the report's ``error_detail``."""
+    if value is ResidentFileError.AMBIGUOUS_ENCODING:
+        return _ambiguous_encoding_text(detail)
     return {
+        ResidentFileError.TOO_LARGE: QCoreApplication.translate(
+            "Texts", "The workbook unpacks to too much data or too many cells for a registry."
+        ),
         ResidentFileError.EMPTY: QCoreApplication.translate("Texts", "The file is empty."),
         ResidentFileError.BINARY: QCoreApplication.translate(
             "Texts", "This is neither a CSV nor an XLSX file (save it as XLSX or CSV)."

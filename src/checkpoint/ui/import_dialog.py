@@ -54,7 +54,9 @@ class ImportDialog(FileImportDialog[ImportReport]):
         if report.error is not None:
             detail = f" ({report.error_detail})" if report.error_detail else ""
             self.summary.setText(
-                self.tr("Nothing can be imported: {reason}").format(reason=file_error_text(report.error))
+                self.tr("Nothing can be imported: {reason}").format(
+                    reason=file_error_text(report.error, report.error_detail)
+                )
                 + detail
             )
             self.details.clear()

@@ -67,7 +67,7 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
             self.summary.setText(
                 self.tr("Nothing can be imported: {reason}").format(
-                    reason=resident_file_error_text(parsed.error)
+                    reason=resident_file_error_text(parsed.error, parsed.error_detail)
                 )
                 + detail
             )

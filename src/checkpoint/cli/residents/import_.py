@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
         parsed = report.file
         if parsed.error is not None:
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
-            raise CommandError(f"nothing imported: {resident_file_error_text(parsed.error)}{detail}")
+            raise CommandError(
+                f"nothing imported: {resident_file_error_text(parsed.error, parsed.error_detail)}{detail}"
+            )
         plan = report.plan
         if not args.dry_run and report.importable:
             try:
