@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gc
+import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -92,6 +93,50 @@ def _no_dangling_threads() -> Iterator[None]:
         thread.join(timeout=3.0)
     still = [t.name for t in leftover if t.is_alive()]
     assert not still, f"threads left running: {still}"
+
+
+# pytest-qt's fixtures: a test that uses one of them, directly or through a fixture built on them (the GUI
+# fixtures of tests/gui/conftest.py), builds Qt objects and is a GUI test wherever it lives.
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester", "qtlog", "qapp_args", "qapp_cls"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks ``gui`` every test whose fixtures include a Qt one (``-m "not gui"`` leaves them out)."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+class _LogFailHandler(logging.Handler):
+    """Keeps every record at WARNING or above that reaches it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A warning or error logged during a test fails it (qutebrowser's ``logfail``), as Qt's own warnings do
+    (``qt_log_level_fail``): it is either a bug or something the test should say it expects. A test
+    expects log lines by reading them through ``caplog`` or by carrying ``@pytest.mark.expected_log``."""
+    handler = _LogFailHandler()
+    loggers = [logging.getLogger(), logging.getLogger("checkpoint")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    expected = "caplog" in request.fixturenames or request.node.get_closest_marker("expected_log") is not None
+    unexpected = list({id(record): record for record in handler.records}.values())
+    if unexpected and not expected:
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in unexpected)
+        pytest.fail(f"unexpected log lines (read them with caplog or mark the test expected_log):\n{lines}")
 
 
 @pytest.fixture()

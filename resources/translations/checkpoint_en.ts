@@ -3379,6 +3379,14 @@ Vehicle facts: {vehicle}</translation>
         <translation>Two columns mean the same field.</translation>
     </message>
     <message>
+        <source>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</translation>
+    </message>
+    <message>
+        <source>The file has too many lines for a watchlist.</source>
+        <translation>The file has too many lines for a watchlist.</translation>
+    </message>
+    <message>
         <source>No name</source>
         <translation>No name</translation>
     </message>
@@ -3439,6 +3447,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>The file has too many rows.</translation>
     </message>
     <message>
+        <source>The workbook unpacks to too much data or too many cells for a registry.</source>
+        <translation>The workbook unpacks to too much data or too many cells for a registry.</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
@@ -3481,6 +3493,18 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>The health-code platform list cannot be read: {detail}</source>
         <translation>The health-code platform list cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift-JIS)</source>
+        <translation>Japanese (Shift-JIS)</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>Traditional Chinese (Big5)</translation>
+    </message>
+    <message>
+        <source>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</translation>
     </message>
     <message>
         <source>Enter the plate</source>

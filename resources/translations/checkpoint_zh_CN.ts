@@ -3395,6 +3395,14 @@ Vehicle facts: {vehicle}</source>
         <translation>有两列表示同一字段。</translation>
     </message>
     <message>
+        <source>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>文件内容无法按中文读取：请另存为 UTF-8（或 GBK）编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file has too many lines for a watchlist.</source>
+        <translation>文件行数过多，不像是一份名单。</translation>
+    </message>
+    <message>
         <source>No name</source>
         <translation>缺少姓名</translation>
     </message>
@@ -3455,6 +3463,10 @@ Vehicle facts: {vehicle}</source>
         <translation>文件行数过多。</translation>
     </message>
     <message>
+        <source>The workbook unpacks to too much data or too many cells for a registry.</source>
+        <translation>该工作簿解压后数据量或单元格数过大，不像是一份住户名册。</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -3497,6 +3509,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>The health-code platform list cannot be read: {detail}</source>
         <translation>无法读取健康码平台列表：{detail}</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift-JIS)</source>
+        <translation>日文（Shift-JIS）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>繁体中文（Big5）</translation>
+    </message>
+    <message>
+        <source>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>文件内容无法按中文读取：它很可能是{encoding}编码。请另存为 UTF-8（或 GBK）编码后重新导入。</translation>
     </message>
     <message>
         <source>Enter the plate</source>

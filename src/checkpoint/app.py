@@ -20,6 +20,7 @@ from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from checkpoint.domain.records import Operator, Role
 from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.debounce import Debouncer
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.devices import GateDevices
@@ -34,7 +35,6 @@ from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.shifts import ShiftService, current_or_new_shift
-from checkpoint.station.verification import Verifier
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
@@ -337,7 +337,7 @@ def _run_station(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from checkpoint.station.texts import storage_error_text
+    from checkpoint.station.texts import enum_text
     from checkpoint.storage.errors import StorageError
     from checkpoint.ui.main_window import MainWindow
 
@@ -362,7 +362,7 @@ def _run_station(
             None,
             APP_NAME,
             app.translate("App", "The station cannot open its database:\n{reason}\n\n{url}").format(
-                reason=storage_error_text(error.kind), url=db_url
+                reason=enum_text(error.kind), url=db_url
             ),
         )
         return 1

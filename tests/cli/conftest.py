@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from cli_staff import add_staff
 
 from checkpoint import paths
+from tests.cli.cli_staff import add_staff
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_staff import ADMIN, LEADER, add_staff, as_, refusals
 
 from checkpoint.cli import main
+from tests.cli.cli_staff import ADMIN, LEADER, add_staff, as_, refusals
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

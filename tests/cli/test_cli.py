@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import segno
-from cli_staff import LEADER, add_staff, pin_line, signed_in
 
 from checkpoint.cli import main
+from tests.cli.cli_staff import LEADER, add_staff, pin_line, signed_in
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -30,7 +30,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 @pytest.fixture()
 def qr_png(tmp_path: Path) -> Path:
     path = tmp_path / "pass.png"
-    segno.make("通行证 张三 3栋2单元", error="m").save(path, scale=8, border=4)
+    segno.make("通行证 张三 3栋2单元", error="m").save(str(path), scale=8, border=4)
     return path
 
 

@@ -65,7 +65,10 @@ def test_scan_loads_no_qt() -> None:
 
 
 def _sub_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
-    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
+    sub: argparse.ArgumentParser = next(
+        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices[name]
+    return sub
 
 
 def test_every_command_in_the_table_has_a_module_that_declares_and_runs_it() -> None:

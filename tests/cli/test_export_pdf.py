@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import open_database
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 WINDOW = ["--from", "2026-11-22T08:00:00+08:00", "--to", "2026-11-22T16:00:00+08:00"]
 

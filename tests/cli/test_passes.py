@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_staff import ADMIN, LEADER, as_, pin_line, refusals, signed_in
 
-from checkpoint.camera.scan import scan_image_file
+from checkpoint.camera.scan_command import scan_image_file
 from checkpoint.cli import main
 from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
+from tests.cli.cli_staff import ADMIN, LEADER, as_, pin_line, refusals, signed_in
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]

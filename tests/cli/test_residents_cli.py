@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import ADMIN, LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.storage.database import open_database
+from tests.cli.cli_staff import ADMIN, LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 
 def id_number(serial: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,9 +15,12 @@ DCC_DIR = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "dcc"
 pytestmark = pytest.mark.skipif(not DCC_DIR.is_dir(), reason="../shared/testdata/dcc is not here")
 
 
-def vector(name: str) -> dict:  # type: ignore[type-arg]
+def vector(name: str) -> dict[str, Any]:
     folder, stem = name.split("/")
-    return json.loads((DCC_DIR / folder / "2DCode" / "raw" / f"{stem}.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(
+        (DCC_DIR / folder / "2DCode" / "raw" / f"{stem}.json").read_text(encoding="utf-8")
+    )
+    return data
 
 
 def scan(

@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction, Passage
 from checkpoint.storage.database import open_database
 from checkpoint.storage.passage_filter import PassageFilter
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, pin_line, refusals, signed_in
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_staff import LEADER, OPERATOR, add_staff, as_, audit_actions
 
 from checkpoint.cli import main
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import open_database
+from tests.cli.cli_staff import LEADER, OPERATOR, add_staff, as_, audit_actions
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from checkpoint.station.i18n import LanguageSwitcher
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 if TYPE_CHECKING:
     from checkpoint.station.services import StationServices

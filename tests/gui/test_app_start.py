@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,7 @@ def _close_message_boxes_into(seen: list[str]) -> QTimer:
     return timer
 
 
+@pytest.mark.expected_log  # the refused start is logged
 def test_a_database_from_a_newer_version_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "station.sqlite3"
     open_database(f"sqlite:///{path}").close()
@@ -47,6 +49,7 @@ def test_a_database_from_a_newer_version_is_refused_with_a_message(qtbot: QtBot,
     assert path.read_bytes() == before
 
 
+@pytest.mark.expected_log  # the refused start is logged
 def test_an_unwritable_data_folder_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")

@@ -21,7 +21,7 @@ from checkpoint.storage.keys import PRIVATE_KEY_FILE, keys_dir
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 @pytest.fixture()
@@ -97,6 +97,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left_and_the_fifth_locks_out(
     assert services.session.operator.name == "李明"
 
 
+@pytest.mark.expected_log  # each refusal is a warning
 def test_an_operator_cannot_reach_leader_actions_and_a_shortcut_says_why(
     qtbot: QtBot, window: MainWindow, services: StationServices, colleague: str
 ) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from checkpoint.app import build_services
@@ -23,7 +24,7 @@ from checkpoint.station.scan import ScanEvent, to_qimage
 from checkpoint.station.services import StationServices
 from checkpoint.storage.keys import create_deployment_key
 from checkpoint.ui.main_window import MainWindow
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 TIMEOUT_MS = 15_000
 
@@ -107,13 +108,17 @@ def test_a_camera_scan_is_timed_from_its_frame_to_the_painted_confirmation(
     assert all(s.text != typed for s in probe.samples)
 
 
+def rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
+
+
 def test_preview_frames_keep_their_colours(qapp: object) -> None:
     bgr = np.zeros((4, 6, 3), np.uint8)
     bgr[1, 2] = (255, 0, 0)  # blue, as OpenCV stores it
     bgr[3, 5] = (0, 0, 255)  # red
     image = to_qimage(bgr)
     assert (image.width(), image.height()) == (6, 4)
-    assert image.pixelColor(2, 1).getRgb()[:3] == (0, 0, 255)
-    assert image.pixelColor(5, 3).getRgb()[:3] == (255, 0, 0)
+    assert rgb(image.pixelColor(2, 1)) == (0, 0, 255)
+    assert rgb(image.pixelColor(5, 3)) == (255, 0, 0)
     grey = to_qimage(np.full((3, 3), 77, np.uint8))
-    assert grey.pixelColor(1, 1).getRgb()[:3] == (77, 77, 77)
+    assert rgb(grey.pixelColor(1, 1)) == (77, 77, 77)

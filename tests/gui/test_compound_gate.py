@@ -45,9 +45,10 @@ def test_a_valid_resident_pass_is_recorded_with_no_key_pressed_and_a_forged_one_
     passage: Passage = recorded.args[0]
     assert passage.outcome is Outcome.PASS and passage.direction is Direction.OUT
     assert station.confirmation.outcome is Outcome.PASS and station.confirmation.isVisible()
-    assert view.residents.rowCount() == 1 and view.residents.item(0, 0).text() == "李*"
-    assert view.residents.item(0, 1).text() == "5-1-302"
-    assert view.residents.item(0, 0).background() != OVERDUE_BRUSH
+    name, household = view.residents.item(0, 0), view.residents.item(0, 1)
+    assert view.residents.rowCount() == 1 and name is not None and name.text() == "李*"
+    assert household is not None and household.text() == "5-1-302"
+    assert name.background() != OVERDUE_BRUSH
 
     wedge(qtbot, station, forged(resident_pass(services.clock(), "王五"), key))
     assert session.draft.proposed is Outcome.TURN_BACK and not session.recording

@@ -18,7 +18,7 @@ from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Outcom
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.services import StationServices
 from checkpoint.station.wedge import WedgeDetector
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 class _Controller(ThreadingHTTPServer):
@@ -94,6 +94,7 @@ def test_a_recorded_pass_opens_the_barrier(qtbot: QtBot, tmp_path: Path, control
         services.shutdown()
 
 
+@pytest.mark.expected_log  # the relay's failure is logged and told
 def test_a_failing_barrier_is_told_and_audited(qtbot: QtBot, tmp_path: Path, controller: _Controller) -> None:
     services = _services(tmp_path, controller.url("/broken"))
     messages: list[tuple[int, str]] = []
@@ -112,6 +113,7 @@ def test_a_failing_barrier_is_told_and_audited(qtbot: QtBot, tmp_path: Path, con
         services.shutdown()
 
 
+@pytest.mark.expected_log  # its services carry an HTTP relay without a URL, which the station reports
 def test_a_wedge_burst_is_a_scan_and_never_reaches_the_text_field(qtbot: QtBot, tmp_path: Path) -> None:
     services = _services(tmp_path, "")
     app = QApplication.instance()

@@ -18,7 +18,7 @@ from checkpoint.station.profiles import ProfileNotFoundError
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
 from checkpoint.storage.database import Database
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 
 def _switches(database: Database) -> list[str]:
@@ -82,6 +82,7 @@ def test_an_unknown_profile_is_refused_before_the_database_is_touched(tmp_path: 
     assert not path.exists()
 
 
+@pytest.mark.expected_log  # the unknown profile is logged
 def test_the_gui_explains_an_unknown_profile(qtbot: QtBot, tmp_path: Path) -> None:
     seen: list[str] = []
 

@@ -34,7 +34,7 @@ from checkpoint.storage.keys import create_deployment_key
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.pass_log_model import FLAG_MARK, Column
 from checkpoint.ui.station_view import StationView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 from .test_station_view import RECORD_TIMEOUT_MS, wedge
 
@@ -176,6 +176,7 @@ def test_a_quarantined_resident_leaving_raises_an_alarm_that_must_be_acknowledge
     csv = tmp_path / "隔离名单.csv"
     csv.write_text("类型,姓名,原因\n居家隔离,张小三,密接\n居家隔离,,没有身份\n", encoding="gbk")
     dialog = window.open_import_dialog()
+    assert dialog is not None
     report = dialog.load(csv)
     assert report is not None and len(report.accepted) == 1 and len(report.rejected) == 1
     assert (
@@ -245,8 +246,9 @@ def test_manual_entry_checks_the_id_and_records_a_flagged_passage(
     log = window.log_view
     assert log.model.rowCount() == 2
     log.flagged_check.setChecked(True)
-    assert log.model.rowCount() == 1 and log.model.passage(0).uuid == passage.uuid
-    assert log.model.data(log.model.index(0, Column.NAMES)).startswith(FLAG_MARK)
+    flagged = log.model.passage(0)
+    assert log.model.rowCount() == 1 and flagged is not None and flagged.uuid == passage.uuid
+    assert str(log.model.data(log.model.index(0, Column.NAMES))).startswith(FLAG_MARK)
 
 
 def test_a_second_exit_of_the_household_within_the_quota_days_is_turned_back(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -60,6 +61,7 @@ def test_database_urls_are_shown_without_passwords() -> None:
     )
 
 
+@pytest.mark.expected_log  # the error shown is logged
 def test_errors_stay_in_the_banner_until_dismissed(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:
@@ -124,7 +126,8 @@ def test_the_log_view_shows_a_recorded_passage_live_and_filters_it(
     qtbot.mouseClick(log.shift_button, Qt.MouseButton.LeftButton)
     assert log.model.passage_filter.since is not None
     assert log.model.rowCount() == 1
-    assert log.model.passage(0).outcome is Outcome.TURN_BACK
+    first = log.model.passage(0)
+    assert first is not None and first.outcome is Outcome.TURN_BACK
 
 
 def test_export_dialog_defaults_formats_and_checks(qtbot: QtBot, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.operators_dialog import OperatorColumn, OperatorsDialog
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 REFUSAL = "This needs a administrator: switch operator (Ctrl+Shift+L) and sign in as one."
 
@@ -152,6 +152,7 @@ def test_the_last_administrator_cannot_be_disabled_and_the_refusal_says_why(
     assert database.operators.sign_in("小孙", "1357", services.clock()).ok
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_cannot_open_the_dialog_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:

@@ -131,6 +131,7 @@ def test_rows_are_fetched_in_batches_only_when_asked_for(log: Log) -> None:
         cell(model, row, Column.NAMES)
     assert model.fetches == 1  # the whole first batch came in one query
     last = model.passage(249)
+    assert last is not None
     assert last.at == T0  # the oldest passage is the bottom row
     assert model.fetches == 2
     for row in range(60, 200):

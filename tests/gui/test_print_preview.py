@@ -97,6 +97,7 @@ def test_the_file_menu_offers_print_handover_on_ctrl_shift_p(
     assert window.print_action.text() == "打印交接班记录(&P)…"
 
 
+@pytest.mark.expected_log  # the error shown is logged
 def test_a_pdf_that_cannot_be_opened_is_reported_in_words(
     window: MainWindow, services: StationServices, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.demo_history import resident_id_check_digit
@@ -19,6 +20,12 @@ from checkpoint.station.services import StationServices
 from checkpoint.ui.main_window import MainWindow
 
 TIMEOUT_MS = 5000
+
+
+def child_text(item: QTreeWidgetItem, index: int) -> str:
+    child = item.child(index)
+    assert child is not None
+    return child.text(0)
 
 
 def id_number(serial: int) -> str:
@@ -70,6 +77,7 @@ def test_import_a_gbk_csv_and_see_the_registry(
     household = view.tree.topLevelItem(0)
     assert household is not None and household.text(0) == "3-2-501"
     first, second = household.child(0), household.child(1)
+    assert first is not None and second is not None
     assert (first.text(0), first.text(3), first.text(4)) == (
         "张*",
         "1101**********" + id_number(1)[-4:],
@@ -81,7 +89,7 @@ def test_import_a_gbk_csv_and_see_the_registry(
     view.search_edit.setText("李四")
     assert household is not view.tree.topLevelItem(0)  # rebuilt
     only = view.tree.topLevelItem(0)
-    assert only is not None and only.childCount() == 1 and only.child(0).text(0) == "李*"
+    assert only is not None and only.childCount() == 1 and child_text(only, 0) == "李*"
     view.search_edit.setText("9-9-909")
     assert view.tree.topLevelItemCount() == 0
 
@@ -123,6 +131,7 @@ def test_a_member_who_moved_out_is_listed_greyed_with_the_date(
     household = view.tree.topLevelItem(0)
     assert household is not None
     member = household.child(0)
+    assert member is not None
     moved = datetime(2026, 11, 1, tzinfo=CHINA_STANDARD_TIME).astimezone()  # the file's dates are CST
     assert member.text(5) == f"Moved out since {moved:%Y-%m-%d}"  # shown in this PC's time
     assert member.foreground(0).color() == member.foreground(5).color() != view.palette().text().color()

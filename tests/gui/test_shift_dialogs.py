@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import Direction, Outcome
@@ -11,6 +12,12 @@ from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
 TIMEOUT = 10_000
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> OpenShiftDialog:
@@ -62,10 +69,11 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     closing = close_dialog(qtbot, window)
     assert closing.counts_table.item(0, 1) is not None
     persons_row = list(Metric).index(Metric.PERSONS)
-    assert closing.counts_table.item(persons_row, 1).text() == "1"
+    assert cell_text(closing.counts_table, persons_row, 1) == "1"
     closing.tally_spin(Metric.PERSONS).setValue(2)
-    assert closing.counts_table.item(persons_row, 3).text() == "+1"
+    assert cell_text(closing.counts_table, persons_row, 3) == "+1"
     radios = closing.items_table.cellWidget(closing.item_row("对讲机"), 2)
+    assert isinstance(radios, QSpinBox)
     radios.setValue(3)
     closing.incoming_edit.setText("周强")
     closing.matters_edit.setPlainText("3号岗亭灯坏")
@@ -79,8 +87,10 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
 
     closing.set_explanation(Metric.PERSONS, "一名儿童另行登记")
     explanation = closing.items_table.item(closing.item_row("对讲机"), 5)
+    assert explanation is not None
     explanation.setText("一台送修")
     keys = closing.items_table.cellWidget(closing.item_row("大门钥匙"), 3)
+    assert isinstance(keys, QComboBox)
     keys.setCurrentIndex(list(ItemCondition).index(ItemCondition.GOOD))
     with qtbot.waitSignals([shifts.closed, closing.finished], timeout=TIMEOUT):
         closing.ok_button.click()

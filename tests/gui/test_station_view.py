@@ -24,7 +24,7 @@ RECORD_TIMEOUT_MS = 5_000
 
 
 def tap(qtbot: QtBot, widget: object) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def wedge(qtbot: QtBot, station: StationView, payload: str) -> None:

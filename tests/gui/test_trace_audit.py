@@ -21,7 +21,7 @@ from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.audit_view import AuditColumn, AuditView, may_view_audit
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.trace_view import TraceColumn, TraceView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 

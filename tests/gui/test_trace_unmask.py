@@ -17,7 +17,7 @@ from checkpoint.station.messages import MessageBus
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
-from station_clock import TickingClock
+from tests.station_clock import TickingClock
 
 END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
@@ -148,6 +148,7 @@ def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
     assert len(_exports(writer)) == 1  # only the leader's one unmasked search
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_asking_for_full_details_is_refused_and_the_refusal_audited(
     qtbot: QtBot, trace: TraceView, writer: RecordWriter, auth: AuthService
 ) -> None:

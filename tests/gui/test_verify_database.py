@@ -55,6 +55,7 @@ def test_an_intact_database_says_how_many_records_and_is_audited(
     qtbot.waitUntil(lambda: window.verify_box is None)
 
 
+@pytest.mark.expected_log  # the failed check is an error
 def test_an_edited_record_is_named_in_chinese_audited_and_the_banner_stays(
     qtbot: QtBot, window: MainWindow, services: StationServices, languages: LanguageSwitcher
 ) -> None:
@@ -79,6 +80,7 @@ def test_an_edited_record_is_named_in_chinese_audited_and_the_banner_stays(
     assert window.banner.isVisible()  # an error stays until dismissed
 
 
+@pytest.mark.expected_log  # the refusal is a warning
 def test_an_operator_may_not_verify_and_the_refusal_is_audited(
     qtbot: QtBot, window: MainWindow, services: StationServices
 ) -> None:

@@ -1,4 +1,4 @@
-"""``checkpoint bench pipeline``: the real station, offscreen, measured while it scans.
+"""``checkpoint bench pipeline``: the real station, offscreen, measured against its budgets while it scans.
 
 The station is built as ``app.py`` builds it (``build_services`` + ``MainWindow``, the same style, in
 Chinese), in a temporary home folder (settings, pass key, SQLite database in ``TMPDIR``) so nothing of the

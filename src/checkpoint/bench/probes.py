@@ -42,7 +42,7 @@ from checkpoint.storage.database import Database
 Clock = Callable[[], float]
 
 HEARTBEAT_MS = 5
-STALL_LIMIT_MS = 50.0  # the GUI thread never stalls longer
+STALL_LIMIT_MS = 50.0  # the GUI thread never stalls longer: the operator sees no frozen preview
 LATENCY_P95_LIMIT_MS = 100.0
 MEMORY_LIMIT_MB = 400.0
 STARTUP_LIMIT_S = 3.0

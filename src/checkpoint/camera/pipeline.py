@@ -100,7 +100,8 @@ def _wiener_taps(sigma: float, noise: float) -> np.ndarray:
     taps = np.fft.fftshift(np.real(np.fft.ifft(np.conj(spectrum) / (np.abs(spectrum) ** 2 + noise))))
     reach = int(sigma * 3)
     cut = taps[n // 2 - reach : n // 2 + reach + 1]
-    return (cut / cut.sum()).astype(np.float32)
+    taps_f32: np.ndarray = (cut / cut.sum()).astype(np.float32)
+    return taps_f32
 
 
 def deblur(grey: np.ndarray, sigma: float = DEBLUR_SIGMA, noise: float = DEBLUR_NOISE) -> np.ndarray:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from checkpoint.cli.access import authorise, open_db
 from checkpoint.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, add_db, add_pin_stdin
 from checkpoint.domain.roles import Permission
-from checkpoint.station.db_check import check_database, record_text
+from checkpoint.station.chain_check import check_database, record_text
 from checkpoint.storage.errors import StorageError
 
 

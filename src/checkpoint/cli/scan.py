@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file, scan_payload
+from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file, scan_payload
 from checkpoint.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, parse_time, print_error
 from checkpoint.domain.credentials import StationKeys, TrustListError
 from checkpoint.storage.keys import KeyFileError, load_station_keys, load_trust_store

@@ -33,6 +33,10 @@ The engine: every matching rule contributes its reason; the outcome is the most 
 (hold > turn back > recheck > pass). An outcome never comes without a reason. ``parse_profile`` refuses a
 profile with a ``ProfileError`` listing every problem (codes, with the rule's index and line), so the
 settings screen can show them all at once.
+
+Why one module of this length: the profile's format, its validation and the engine that reads it
+change together (a new fact is a new word in the file, a check of it and its use in ``decide``); split,
+each half would be meaningless without the other.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkpoint.domain.codes import Signature
-from checkpoint.domain.credentials.passes import PassKind as CredentialPassKind
+from checkpoint.domain.credentials.passes import PassKind
 from checkpoint.domain.documents import DocumentLimitError, load_toml
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Reason, SubjectKind
 from checkpoint.domain.residents import ResidentStatus
@@ -54,28 +58,10 @@ from checkpoint.domain.residents import ResidentStatus
 SEVERITY: Mapping[Outcome, int] = {Outcome.PASS: 0, Outcome.RECHECK: 1, Outcome.TURN_BACK: 2, Outcome.HOLD: 3}
 
 
-class PassKind(enum.StrEnum):
-    """The kind of station pass a person or vehicle showed, as the rules see it.
-
-    The source of the kinds is :class:`checkpoint.domain.credentials.passes.PassKind` (what a pass
-    carries); this enum has the same members by name plus ``NONE``, spelled as words a profile uses
-    (``exit_slip``, not the pass's ``exit-slip``). :meth:`of` converts.
-    """
-
-    NONE = "none"
-    EXIT_SLIP = "exit_slip"
-    RESIDENT = "resident"
-    VISITOR = "visitor"
-    SUPPLY_VEHICLE = "supply_vehicle"
-
-    @classmethod
-    def of(cls, kind: CredentialPassKind | None) -> PassKind:
-        """The rules' word for the kind a pass carries (``NONE`` for no pass)."""
-        return cls.NONE if kind is None else cls[kind.name]
-
-
-if {k.name for k in PassKind} != {"NONE", *(k.name for k in CredentialPassKind)}:  # pragma: no cover
-    raise ImportError("rules.PassKind and credentials.passes.PassKind name different kinds")
+def pass_kind_word(kind: PassKind | None) -> str:
+    """The word a profile uses for the kind of station pass shown: ``none`` for no pass, and the pass's own
+    kind spelled with an underscore (``exit_slip`` for the pass's ``exit-slip``)."""
+    return "none" if kind is None else kind.value.replace("-", "_")
 
 
 class WatchAction(enum.StrEnum):
@@ -99,7 +85,7 @@ class GateFacts:
     pass_signature: Signature = Signature.NONE  # NONE: no station pass shown
     pass_revoked: bool = False
     pass_expired: bool = False
-    pass_kind: PassKind = PassKind.NONE
+    pass_kind: PassKind | None = None  # None: no station pass shown
     quota_exceeded: bool = False  # the household's exits in the last N days are used up
     return_overdue: bool = False  # out for longer than the exit slip's H hours
     quarantined: bool = False  # under home quarantine
@@ -123,7 +109,7 @@ class VehicleFacts:
     pass_signature: Signature = Signature.NONE  # supply-vehicle pass
     pass_revoked: bool = False
     pass_expired: bool = False
-    pass_kind: PassKind = PassKind.NONE
+    pass_kind: PassKind | None = None  # None: no station pass shown
     direction: Direction = Direction.IN
 
 
@@ -147,6 +133,7 @@ def _words(kind: type[enum.StrEnum]) -> FactSpec:
 
 
 _BOOL = FactSpec(FactType.BOOL)
+_PASS_KINDS = FactSpec(FactType.WORD, ("none", *(pass_kind_word(kind) for kind in PassKind)))
 _NUMBER = FactSpec(FactType.NUMBER)
 
 PERSON_FACTS: Mapping[str, FactSpec] = {
@@ -164,7 +151,7 @@ PERSON_FACTS: Mapping[str, FactSpec] = {
     "pass_revoked": _BOOL,
     "pass_expired": _BOOL,
     "pass_valid": _BOOL,  # a station pass with a valid signature, neither revoked nor expired
-    "pass_kind": _words(PassKind),
+    "pass_kind": _PASS_KINDS,
     "quota_exceeded": _BOOL,
     "return_overdue": _BOOL,
     "quarantined": _BOOL,
@@ -186,7 +173,7 @@ VEHICLE_FACTS: Mapping[str, FactSpec] = {
     "pass_revoked": _BOOL,
     "pass_expired": _BOOL,
     "pass_valid": _BOOL,
-    "pass_kind": _words(PassKind),
+    "pass_kind": _PASS_KINDS,
     "occupants": _NUMBER,
     "direction": _words(Direction),
 }
@@ -237,7 +224,7 @@ def person_values(facts: GateFacts, thresholds: Thresholds) -> dict[str, FactVal
         "pass_valid": facts.pass_signature is Signature.VALID
         and not facts.pass_revoked
         and not facts.pass_expired,
-        "pass_kind": facts.pass_kind.value,
+        "pass_kind": pass_kind_word(facts.pass_kind),
         "quota_exceeded": facts.quota_exceeded,
         "return_overdue": facts.return_overdue,
         "quarantined": facts.quarantined,
@@ -263,7 +250,7 @@ def vehicle_values(facts: VehicleFacts, occupants: int) -> dict[str, FactValue]:
         "pass_valid": facts.pass_signature is Signature.VALID
         and not facts.pass_revoked
         and not facts.pass_expired,
-        "pass_kind": facts.pass_kind.value,
+        "pass_kind": pass_kind_word(facts.pass_kind),
         "occupants": float(occupants),
         "direction": facts.direction.value,
     }

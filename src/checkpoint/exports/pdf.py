@@ -423,7 +423,7 @@ def _section_widths(columns: int) -> list[float]:
 def _footer_canvas(footer: str, page_text: str, font: str) -> type:
     """A canvas that holds its pages until the end, so each footer can say "page N of M"."""
 
-    class _FooterCanvas(pdfcanvas.Canvas):
+    class _FooterCanvas(pdfcanvas.Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -67,7 +67,8 @@ def display_width(text: str) -> int:
 
 def _clean(text: str) -> str:
     """Remove the control characters an XLSX cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return cleaned
 
 
 def sheet_title(name: str) -> str:

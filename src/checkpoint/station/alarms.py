@@ -22,7 +22,7 @@ from checkpoint.domain.masking import mask_plate as mask_plate
 from checkpoint.domain.records import Direction, PersonCheck
 from checkpoint.domain.residents import ResidentStatus
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistHit, WatchlistKind
-from checkpoint.station.verification import Screening, Verification
+from checkpoint.station.credentials import Screening, Verification
 
 
 class AlarmKind(enum.StrEnum):

@@ -1,4 +1,4 @@
-"""Who is signed in at the station, with which rights, and for how long (issue 5, operators and roles).
+"""Who is signed in at the station, with which rights, and for how long (operators and their roles).
 
 One person works the gate at a time: whoever signs in with their PIN is the operator every passage is
 recorded under (``StationSession.set_operator`` follows ``signed_in``). The rights of a shift leader or
@@ -28,7 +28,7 @@ from checkpoint.domain.roles import (
     is_elevated,
     minimum_role,
 )
-from checkpoint.station.texts import role_text, storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -69,7 +69,7 @@ def refusal_text(permission: Permission) -> str:
     role = minimum_role(permission)
     return QCoreApplication.translate(
         "Auth", "This needs a {role}: switch operator ({key}) and sign in as one."
-    ).format(role=role_text(role), key=SWITCH_KEY)
+    ).format(role=enum_text(role), key=SWITCH_KEY)
 
 
 class AuthService(QObject):
@@ -192,7 +192,7 @@ class AuthService(QObject):
         self._busy = False
         self.sign_in_failed.emit(
             QCoreApplication.translate("Auth", "Sign-in could not be checked: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
 
@@ -241,6 +241,6 @@ class AuthService(QObject):
             QCoreApplication.translate(
                 "Auth",
                 "Session expired: {name} works on as an operator. Sign in again ({key}) for {role} rights.",
-            ).format(name=self._operator.name, role=role_text(self._operator.role), key=SWITCH_KEY)
+            ).format(name=self._operator.name, role=enum_text(self._operator.role), key=SWITCH_KEY)
         )
         self.role_changed.emit(self.role)

@@ -1,4 +1,5 @@
-"""Notices a system clock that goes backwards (issue 5, item 8: tamper evidence).
+"""Notices a system clock that goes backwards (tamper evidence: a clock set back
+to before a record hides when it was written).
 
 At start the clock is compared with the time the newest record was written; while the station runs, each
 reading is compared with the previous one. A clock earlier by more than ``TOLERANCE`` is recorded in the
@@ -23,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkpoint.domain.records import AuditAction
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import clock_went_back_text, storage_error_text
+from checkpoint.station.texts import clock_went_back_text, enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -138,4 +139,4 @@ class ClockGuard(QObject):
         self.clock_went_back.emit(jump)
 
     def _on_audit_error(self, error: StorageError) -> None:
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))

@@ -17,7 +17,7 @@ from checkpoint.domain.credentials.passes import key_id
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import PinProblem, new_recovery_code, pin_problem
 from checkpoint.station.profiles import ProfileStore
-from checkpoint.station.texts import pin_problem_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.keys import (
     KeyExistsError,
@@ -51,7 +51,7 @@ class FirstRunError(ValueError):
 
     def text(self) -> str:
         if self.pin is not None:
-            return pin_problem_text(self.pin)
+            return enum_text(self.pin)
         return {
             SetupProblem.NO_GATE_NAME: QCoreApplication.translate("FirstRun", "Give the gate a name."),
             SetupProblem.UNKNOWN_PROFILE: QCoreApplication.translate("FirstRun", "Choose the gate's kind."),

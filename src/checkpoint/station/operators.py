@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from checkpoint.domain.records import Operator, Role
 from checkpoint.domain.roles import Lockout, OperatorAccount, Permission, pin_problem
 from checkpoint.station.auth import AuthService, refusal_text
-from checkpoint.station.texts import pin_problem_text, role_text, storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 from checkpoint.storage.operators import (
@@ -144,7 +144,7 @@ class OperatorsService(QObject):
             db.operators.add_operator(name, role, at, by, pin=pin)
             return _Done(operator_statuses(db, at))
 
-        self._submit(job, confirmation.format(name=name, role=role_text(role)), name)
+        self._submit(job, confirmation.format(name=name, role=enum_text(role)), name)
         return True
 
     def set_pin(self, operator_id: uuid.UUID, pin: str, again: str) -> bool:
@@ -193,7 +193,7 @@ class OperatorsService(QObject):
         problem = pin_problem(pin, again)
         if problem is None:
             return True
-        self.refused.emit(pin_problem_text(problem))
+        self.refused.emit(enum_text(problem))
         return False
 
     def _by(self) -> uuid.UUID | None:
@@ -217,7 +217,7 @@ class OperatorsService(QObject):
             self._on_done(result)
             error = result.refused
             if isinstance(error, PinRejectedError):
-                self.refused.emit(pin_problem_text(error.problem))
+                self.refused.emit(enum_text(error.problem))
             elif isinstance(error, OperatorRefusedError):
                 self.refused.emit(operator_refusal_text(error.reason, name))
             else:
@@ -232,6 +232,6 @@ class OperatorsService(QObject):
     def _on_error(self, error: StorageError) -> None:
         self.refused.emit(
             QCoreApplication.translate("Operators", "Nothing was changed: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )

@@ -34,7 +34,7 @@ from checkpoint.domain.rules import (
     parse_profile,
     version_key,
 )
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.errors import StorageError
 
@@ -240,4 +240,4 @@ class ProfileStore(QObject):
 
     def _on_audit_error(self, error: StorageError) -> None:
         _log.error("rules change not audited: %s", error)
-        self.audit_failed.emit(storage_error_text(error.kind))
+        self.audit_failed.emit(enum_text(error.kind))

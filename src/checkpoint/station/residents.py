@@ -21,7 +21,7 @@ from checkpoint.domain.residents import Household, Member, RegistryPlan, plan_im
 from checkpoint.domain.residents_import import ResidentsFile, parse_residents
 from checkpoint.station.background import BackgroundRead
 from checkpoint.station.resident_registry import Build, Install, ResidentRegistry
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -157,7 +157,7 @@ class ResidentService(QObject):
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(
             QCoreApplication.translate("ResidentService", "The residents were NOT imported: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )
 
@@ -169,5 +169,5 @@ class ResidentService(QObject):
         self.list_failed.emit(
             QCoreApplication.translate(
                 "ResidentService", "The residents registry cannot be read: {reason}"
-            ).format(reason=storage_error_text(error.kind))
+            ).format(reason=enum_text(error.kind))
         )

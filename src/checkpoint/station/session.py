@@ -48,12 +48,12 @@ from checkpoint.domain.rules import (
 )
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
+from checkpoint.station.credentials import Screening, Verification, Verifier, gate_facts
 from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanEvent
-from checkpoint.station.texts import alarm_kind_text, storage_error_text
-from checkpoint.station.verification import Screening, Verification, Verifier, gate_facts
+from checkpoint.station.texts import enum_text
 from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
@@ -702,7 +702,7 @@ class StationSession(QObject):
         self._switching = False
         message = QCoreApplication.translate(
             "StationSession", "The gate's profile was NOT switched: {reason}"
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def confirm(self, outcome: Outcome) -> bool:
@@ -718,7 +718,7 @@ class StationSession(QObject):
             )
             return False
         if outcome is Outcome.PASS and self.open_alarms:
-            kinds = ", ".join(dict.fromkeys(alarm_kind_text(a.kind) for a in self.open_alarms))
+            kinds = ", ".join(dict.fromkeys(enum_text(a.kind) for a in self.open_alarms))
             self.confirm_refused.emit(
                 QCoreApplication.translate(
                     "StationSession", "Not passed: acknowledge the alarm first ({alarms})."
@@ -759,7 +759,7 @@ class StationSession(QObject):
         def failed(error: StorageError) -> None:
             message = QCoreApplication.translate(
                 "StationSession", "The passage was NOT recorded: {reason} Nothing was lost; confirm again."
-            ).format(reason=storage_error_text(error.kind))
+            ).format(reason=enum_text(error.kind))
             (on_failed or self.record_failed.emit)(message)
 
         self._writer.submit(lambda db: db.passages.append_passage(passage), on_done=done, on_error=failed)
@@ -850,14 +850,14 @@ class StationSession(QObject):
         self._set_recording(False)
         message = QCoreApplication.translate(
             "StationSession", "The passage was NOT recorded: {reason} Nothing was lost; confirm again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def _on_acknowledge_error(self, error: StorageError) -> None:
         self._acknowledging = False
         message = QCoreApplication.translate(
             "StationSession", "The acknowledgement was NOT recorded: {reason} Acknowledge again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
     def _load_profile(self) -> Profile:

@@ -1,9 +1,14 @@
-"""Words for the shift leaders' records: problems, counts, item conditions, and the sheet's captions."""
+"""Words for the shift leaders' records: problems, counts, item conditions, and the sheet's captions.
+
+The enum tables are module data marked with ``QT_TRANSLATE_NOOP`` (context "ShiftTexts"), translated one
+entry at a time by ``shift_enum_text``, as in ``station/texts.py``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from enum import Enum
+from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,65 +21,69 @@ from checkpoint.domain.shift_handover import (
     Problem,
 )
 from checkpoint.exports.labels import ShiftSheetLabels
+from checkpoint.station.i18n import QT_TRANSLATE_NOOP
+
+_METRIC: dict[Metric, str] = {
+    Metric.VEHICLES: QT_TRANSLATE_NOOP("ShiftTexts", "Vehicles"),
+    Metric.PERSONS: QT_TRANSLATE_NOOP("ShiftTexts", "Persons"),
+    Metric.PERSONS_IN: QT_TRANSLATE_NOOP("ShiftTexts", "Persons in"),
+    Metric.PERSONS_OUT: QT_TRANSLATE_NOOP("ShiftTexts", "Persons out"),
+    Metric.PASSED: QT_TRANSLATE_NOOP("ShiftTexts", "Passed (passages)"),
+    Metric.TURNED_BACK: QT_TRANSLATE_NOOP("ShiftTexts", "Turned back (passages)"),
+    Metric.HELD: QT_TRANSLATE_NOOP("ShiftTexts", "Held, handed over (passages)"),
+    Metric.FEVER: QT_TRANSLATE_NOOP("ShiftTexts", "Fever (persons)"),
+    Metric.ANOMALIES: QT_TRANSLATE_NOOP("ShiftTexts", "Anomalies handed over (passages)"),
+}
 
 
-def metric_text(value: Metric) -> str:
-    return {
-        Metric.VEHICLES: QCoreApplication.translate("ShiftTexts", "Vehicles"),
-        Metric.PERSONS: QCoreApplication.translate("ShiftTexts", "Persons"),
-        Metric.PERSONS_IN: QCoreApplication.translate("ShiftTexts", "Persons in"),
-        Metric.PERSONS_OUT: QCoreApplication.translate("ShiftTexts", "Persons out"),
-        Metric.PASSED: QCoreApplication.translate("ShiftTexts", "Passed (passages)"),
-        Metric.TURNED_BACK: QCoreApplication.translate("ShiftTexts", "Turned back (passages)"),
-        Metric.HELD: QCoreApplication.translate("ShiftTexts", "Held, handed over (passages)"),
-        Metric.FEVER: QCoreApplication.translate("ShiftTexts", "Fever (persons)"),
-        Metric.ANOMALIES: QCoreApplication.translate("ShiftTexts", "Anomalies handed over (passages)"),
-    }[value]
+_ITEM_CONDITION: dict[ItemCondition, str] = {
+    ItemCondition.GOOD: QT_TRANSLATE_NOOP("ShiftTexts", "Good"),
+    ItemCondition.DAMAGED: QT_TRANSLATE_NOOP("ShiftTexts", "Damaged"),
+    ItemCondition.MISSING: QT_TRANSLATE_NOOP("ShiftTexts", "Missing"),
+}
 
 
-def condition_text(value: ItemCondition) -> str:
-    return {
-        ItemCondition.GOOD: QCoreApplication.translate("ShiftTexts", "Good"),
-        ItemCondition.DAMAGED: QCoreApplication.translate("ShiftTexts", "Damaged"),
-        ItemCondition.MISSING: QCoreApplication.translate("ShiftTexts", "Missing"),
-    }[value]
+_ITEM_STATUS: dict[ItemStatus, str] = {
+    ItemStatus.OK: QT_TRANSLATE_NOOP("ShiftTexts", "As received"),
+    ItemStatus.SHORT: QT_TRANSLATE_NOOP("ShiftTexts", "Fewer than received"),
+    ItemStatus.MORE: QT_TRANSLATE_NOOP("ShiftTexts", "More than received"),
+    ItemStatus.NEW: QT_TRANSLATE_NOOP("ShiftTexts", "Not received at the opening"),
+    ItemStatus.DAMAGED: QT_TRANSLATE_NOOP("ShiftTexts", "Damaged"),
+    ItemStatus.MISSING: QT_TRANSLATE_NOOP("ShiftTexts", "Missing"),
+}
 
 
-def status_text(value: ItemStatus) -> str:
-    return {
-        ItemStatus.OK: QCoreApplication.translate("ShiftTexts", "As received"),
-        ItemStatus.SHORT: QCoreApplication.translate("ShiftTexts", "Fewer than received"),
-        ItemStatus.MORE: QCoreApplication.translate("ShiftTexts", "More than received"),
-        ItemStatus.NEW: QCoreApplication.translate("ShiftTexts", "Not received at the opening"),
-        ItemStatus.DAMAGED: QCoreApplication.translate("ShiftTexts", "Damaged"),
-        ItemStatus.MISSING: QCoreApplication.translate("ShiftTexts", "Missing"),
-    }[value]
+_MATTER_DECISION: dict[MatterDecision, str] = {
+    MatterDecision.ACKNOWLEDGED: QT_TRANSLATE_NOOP("ShiftTexts", "Acknowledged (settled)"),
+    MatterDecision.CARRIED_ON: QT_TRANSLATE_NOOP("ShiftTexts", "Carried on (still open)"),
+}
 
 
-def decision_text(value: MatterDecision) -> str:
-    return {
-        MatterDecision.ACKNOWLEDGED: QCoreApplication.translate("ShiftTexts", "Acknowledged (settled)"),
-        MatterDecision.CARRIED_ON: QCoreApplication.translate("ShiftTexts", "Carried on (still open)"),
-    }[value]
+# Every enum of the shift records and its table (tests/unit/station/test_texts.py walks them all).
+TABLES: Final[dict[type[Enum], Mapping[Any, str]]] = {
+    Metric: _METRIC,
+    ItemCondition: _ITEM_CONDITION,
+    ItemStatus: _ITEM_STATUS,
+    MatterDecision: _MATTER_DECISION,
+}
 
 
 def shift_enum_text(value: Enum) -> str:
-    """Words for any enum of the shift records."""
-    table: dict[type, Callable[[object], str]] = {
-        Metric: metric_text,  # type: ignore[dict-item]
-        ItemCondition: condition_text,  # type: ignore[dict-item]
-        ItemStatus: status_text,  # type: ignore[dict-item]
-        MatterDecision: decision_text,  # type: ignore[dict-item]
-    }
-    convert = table.get(type(value))
-    return convert(value) if convert else str(value.value)
+    """Words for any enum of the shift records: one table lookup, one translation (as ``texts.enum_text``).
+
+    An enum that no table knows prints its value.
+    """
+    table = TABLES.get(type(value))
+    if table is None:
+        return str(value.value)
+    return QCoreApplication.translate("ShiftTexts", table[value])
 
 
 def finding_text(finding: Finding) -> str:
     """Why an opening or a close is not accepted, in the operator's language."""
     subject = finding.subject
     if subject in {metric.value for metric in Metric}:
-        subject = metric_text(Metric(subject))
+        subject = shift_enum_text(Metric(subject))
     texts = {
         Problem.NO_STAFF: QCoreApplication.translate(
             "ShiftTexts", "Name at least one member of staff on duty."

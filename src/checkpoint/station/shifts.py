@@ -39,7 +39,7 @@ from checkpoint.domain.shift_handover import (
 from checkpoint.domain.shifts import SHIFT_HOURS, SHIFT_STARTS, led_shift_label, shift_label
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.session import StationSession
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
@@ -333,13 +333,13 @@ class ShiftService(WriterService):
 
     def _on_read_error(self, error: StorageError) -> None:
         _log.error("shifts: %s", error)
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))
 
     def _on_write_error(self, error: StorageError) -> None:
         self._busy = False
         message = QCoreApplication.translate(
             "ShiftService", "The shift was NOT recorded: {reason} Nothing was lost; try again."
-        ).format(reason=storage_error_text(error.kind))
+        ).format(reason=enum_text(error.kind))
         self.failed.emit(message)
 
 

@@ -1,8 +1,8 @@
 """Watchlist imports at the station: read a CSV into a report, then store the accepted entries on confirm.
 
-Reading is pure (``domain.importing``) and quick; storing goes through the one writer (chained entries and
-an audit ``watchlist_imported`` entry in one transaction), after which the verifier's cache is refreshed so
-the very next scan is checked against the new list.
+Reading is pure (``domain.watchlist_import``) and quick; storing goes through the one writer (chained
+entries and an audit ``watchlist_imported`` entry in one transaction), after which the verifier's cache is
+refreshed so the very next scan is checked against the new list.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from checkpoint.domain.importing import ImportReport, parse_watchlist_csv
-from checkpoint.station.texts import storage_error_text
-from checkpoint.station.verification import Verifier
+from checkpoint.domain.watchlist_import import ImportReport, parse_watchlist_csv
+from checkpoint.station.credentials import Verifier
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.errors import StorageError
 
@@ -96,6 +96,6 @@ class WatchlistService(QObject):
     def _on_store_error(self, error: StorageError) -> None:
         self.import_failed.emit(
             QCoreApplication.translate("WatchlistService", "The watchlist was NOT imported: {reason}").format(
-                reason=storage_error_text(error.kind)
+                reason=enum_text(error.kind)
             )
         )

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, SignalInstance
 
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.errors import StorageError
 
@@ -33,6 +33,6 @@ class WriterService(QObject):
 
     def _announce_storage_error(self, error: StorageError, failed: SignalInstance) -> None:
         """A job the writer could not do: the reason, translated, on the message bus and on ``failed``."""
-        message = storage_error_text(error.kind)
+        message = enum_text(error.kind)
         self._messages.error(message)
         failed.emit(message)

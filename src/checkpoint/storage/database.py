@@ -42,7 +42,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
@@ -311,11 +311,11 @@ class Database:
         with self.reading() as session:  # the usual case: no write lock needed to open
             found = session.execute(query).scalar_one_or_none()
         if found is not None:
-            return found
+            return cast(uuid.UUID, found)
         with self._lock, translated(), Session(self._write_engine) as session, session.begin():
             found = session.execute(query).scalar_one_or_none()
             if found is not None:
-                return found
+                return cast(uuid.UUID, found)
             station = wanted or uuid.uuid4()
             has_home = session.execute(select(station_t.c.id).where(station_t.c.is_home)).first()
             now = self.now()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from checkpoint.station.alarms import Alarm, AlarmKind, AlarmLevel
-from checkpoint.station.texts import alarm_kind_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.style import repolish
 
 ACKNOWLEDGE_KEY = QKeySequence("Ctrl+K")
@@ -84,7 +84,7 @@ class AlarmBanner(QFrame):
         self._show_text()
 
     def _line(self, alarm: Alarm) -> str:
-        words = alarm_kind_text(alarm.kind)
+        words = enum_text(alarm.kind)
         if alarm.kind is AlarmKind.OVERDUE and alarm.since is not None:
             words = self.tr("{what} (out since {time}, {hours} h allowed)").format(
                 what=words, time=alarm.since.astimezone().strftime("%m-%d %H:%M"), hours=alarm.hours

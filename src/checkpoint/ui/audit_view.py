@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from checkpoint.domain.records import AuditAction, AuditEntry, Role
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import audit_action_text, storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
 from checkpoint.ui.rows_model import RowsModel
@@ -89,7 +89,7 @@ class AuditModel(RowsModel[AuditEntry]):
         if column is AuditColumn.TIME:
             return f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"
         if column is AuditColumn.ACTION:
-            return audit_action_text(entry.action)
+            return enum_text(entry.action)
         if column is AuditColumn.OPERATOR:
             if entry.operator_id is None:
                 return ""
@@ -223,7 +223,7 @@ class AuditView(QWidget):
         self.loaded.emit(len(entries))
 
     def _on_error(self, error: StorageError) -> None:
-        self._messages.error(storage_error_text(error.kind))
+        self._messages.error(enum_text(error.kind))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Every time the trail is looked at, it is read afresh: it only grows."""
@@ -239,7 +239,8 @@ class AuditView(QWidget):
         self._action_caption.setText(self.tr("Action"))
         self.action_combo.setItemText(0, self.tr("All actions"))
         for row in range(1, self.action_combo.count()):
-            self.action_combo.setItemText(row, audit_action_text(self.action_combo.itemData(row)))
+            # the combo hands its data back as the plain value string
+            self.action_combo.setItemText(row, enum_text(AuditAction(self.action_combo.itemData(row))))
         self.since_check.setText(self.tr("From"))
         self.until_check.setText(self.tr("To"))
         self.refresh_button.setText(self.tr("&Refresh"))

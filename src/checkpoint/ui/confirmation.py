@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import Outcome, Passage, Reason
 from checkpoint.station.scan import PreviewFrame
-from checkpoint.station.texts import outcome_text, reason_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.verdict import OUTCOME_COLOURS, paint_outcome_icon, verdict_word
 
 CONFIRMATION_MS = 4000
@@ -100,7 +100,7 @@ class ConfirmationBand(QWidget):
         if reason is None:
             return ""
         more = len([r for r in reasons if r is not Reason.OPERATOR_DECISION]) - 1
-        text = reason_text(reason)
+        text = enum_text(reason)
         if more > 0:
             text = self.tr("{reason} (+%n more)", "", more).format(reason=text)
         return text
@@ -164,7 +164,7 @@ class ConfirmationBand(QWidget):
 
     def retranslate_ui(self) -> None:
         if self._outcome is not None:
-            self._text = self.tr("Recorded: {outcome}").format(outcome=outcome_text(self._outcome))
+            self._text = self.tr("Recorded: {outcome}").format(outcome=enum_text(self._outcome))
             self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from checkpoint.domain.records import Direction, Outcome
 from checkpoint.station.counters import Count, LiveCounters, Tally
-from checkpoint.station.texts import direction_text, outcome_text
+from checkpoint.station.texts import enum_text
 
 _OUTCOMES = (Outcome.PASS, Outcome.TURN_BACK, Outcome.HOLD)
 _DIRECTIONS = (Direction.IN, Direction.OUT)
@@ -59,8 +59,8 @@ class CountersView(QWidget):
         texts = [
             self.tr("vehicles / persons"),
             self.tr("Total"),
-            *(outcome_text(o) for o in _OUTCOMES),
-            *(direction_text(d) for d in _DIRECTIONS),
+            *(enum_text(o) for o in _OUTCOMES),
+            *(enum_text(d) for d in _DIRECTIONS),
         ]
         for header, text in zip(self._headers, texts, strict=True):
             header.setText(text)

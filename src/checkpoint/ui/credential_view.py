@@ -16,17 +16,14 @@ from checkpoint.domain.codes import Signature
 from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.masking import mask_name, mask_number, mask_phone
 from checkpoint.domain.records import CodeKind
+from checkpoint.station.credentials import Verification
 from checkpoint.station.session import DraftState
 from checkpoint.station.texts import (
     certificate_type_text,
     dcc_status_text,
-    flag_text,
-    kind_text,
-    pass_kind_text,
-    pass_verdict_text,
+    enum_text,
     verified_fact_text,
 )
-from checkpoint.station.verification import Verification
 from checkpoint.ui.style import repolish
 
 _STYLE = """
@@ -95,7 +92,7 @@ class CredentialView(QFrame):
             )
             lines.append(
                 self.tr("Typed by hand: {who} · {flags} — flagged for a later re-check").format(
-                    who=who, flags=", ".join(flag_text(flag) for flag in draft.flags)
+                    who=who, flags=", ".join(enum_text(flag) for flag in draft.flags)
                 )
             )
             if manual.seen_at is not None:
@@ -155,7 +152,7 @@ class CredentialView(QFrame):
             status = (
                 self.tr("Health code from {platform}").format(platform=name)
                 if name
-                else kind_text(CodeKind.HEALTH_CODE)
+                else enum_text(CodeKind.HEALTH_CODE)
             )
             lines.insert(0, self.tr("Cannot be verified offline: attest the colour the phone shows."))
             state = "warn" if v.previous_scan is not None else "none"
@@ -168,10 +165,10 @@ class CredentialView(QFrame):
 
     def _pass(self, v: Verification, lines: list[str]) -> tuple[str, str]:
         verdict = v.pass_verdict or PassVerdict.NOT_A_PASS
-        kind = pass_kind_text(v.pass_kind) if v.pass_kind is not None else kind_text(CodeKind.STATION_PASS)
+        kind = enum_text(v.pass_kind) if v.pass_kind is not None else enum_text(CodeKind.STATION_PASS)
         ok = verdict is PassVerdict.VALID
         mark = "✔" if ok else "✘"
-        status = f"{mark} {kind}: {pass_verdict_text(verdict)}"
+        status = f"{mark} {kind}: {enum_text(verdict)}"
         if v.keys_missing and verdict is PassVerdict.WRONG_KEY:
             status = f"✘ {kind}: " + self.tr(
                 "Cannot be checked: this gate has no pass key (ask the administrator)."
@@ -205,7 +202,7 @@ class CredentialView(QFrame):
     def _dcc(self, v: Verification, lines: list[str]) -> tuple[str, str]:
         words = dcc_status_text(v.signature.value, v.code.expired, v.trust_missing)
         ok = v.signature is Signature.VALID and not v.code.expired
-        status = f"{'✔' if ok else '✘'} {kind_text(CodeKind.DCC)}: {words}"
+        status = f"{'✔' if ok else '✘'} {enum_text(CodeKind.DCC)}: {words}"
         if v.code.payload is not None:
             parts = [self.tr("Name: {name}").format(name=mask_name(v.holder_name) or "?")]
             if v.birth_date:

@@ -9,6 +9,9 @@ offer them (streams, files, the demo camera, many webcams) has the sliders disab
 "Test the barrier" runs the relay as typed, in the background, and shows what happened; it never records
 anything. Only a shift leader or an administrator may save (DESIGN: settings); a save is audited as
 SETTINGS_CHANGED with the keys that changed.
+
+Why one module of this length: the screen's pages share one settings object, one Save and one audit
+entry; each page is a small class here, and a page moved out would only import the rest back.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from checkpoint.station.first_run import (
     check_setup,
     complete_first_run,
 )
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 from checkpoint.storage.keys import KeyFileError, data_key_path, keys_dir
@@ -239,7 +239,7 @@ class FirstRunWizard(QWizard):
             self.finish_page.message.setText(error.text())
             return
         except StorageError as error:
-            self.finish_page.message.setText(storage_error_text(error.kind))
+            self.finish_page.message.setText(enum_text(error.kind))
             return
         except KeyFileError as error:
             self.finish_page.message.setText(

@@ -8,13 +8,11 @@ from uuid import UUID
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
-from checkpoint.domain.importing import ImportReport
+from checkpoint.domain.watchlist_import import ImportReport
 from checkpoint.station.texts import (
-    file_error_text,
+    enum_text,
+    file_problem_text,
     reject_detail_text,
-    reject_text,
-    watchlist_action_text,
-    watchlist_kind_text,
 )
 from checkpoint.station.watchlists import WatchlistFileError, WatchlistService
 from checkpoint.ui.file_import import FileImportDialog, ImportTexts
@@ -55,7 +53,7 @@ class ImportDialog(FileImportDialog[ImportReport]):
             detail = f" ({report.error_detail})" if report.error_detail else ""
             self.summary.setText(
                 self.tr("Nothing can be imported: {reason}").format(
-                    reason=file_error_text(report.error, report.error_detail)
+                    reason=file_problem_text(report.error, report.error_detail)
                 )
                 + detail
             )
@@ -70,7 +68,7 @@ class ImportDialog(FileImportDialog[ImportReport]):
         lines = [
             self.tr("Line {line}: {reason} — {detail}\n    {raw}").format(
                 line=row.line,
-                reason=reject_text(row.reason_code),
+                reason=enum_text(row.reason_code),
                 detail=reject_detail_text(row.detail),
                 raw=row.raw.strip(),
             )
@@ -78,7 +76,7 @@ class ImportDialog(FileImportDialog[ImportReport]):
         ]
         counts: dict[str, int] = {}
         for entry in report.accepted:
-            key = f"{watchlist_kind_text(entry.kind)} / {watchlist_action_text(entry.action)}"
+            key = f"{enum_text(entry.kind)} / {enum_text(entry.action)}"
             counts[key] = counts.get(key, 0) + 1
         accepted = [f"✔ {key}: {count}" for key, count in sorted(counts.items())]
         if report.ignored_columns:

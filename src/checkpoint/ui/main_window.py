@@ -26,14 +26,15 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import Permission
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
+from checkpoint.station.chain_check import DatabaseCheck
+from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
 from checkpoint.station.device_settings import DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
 from checkpoint.station.shifts import CloseContext, OpenContext
-from checkpoint.station.texts import camera_status_text, load_problem_text, role_text
-from checkpoint.station.verification_check import DatabaseCheck, DatabaseCheckService, check_text
+from checkpoint.station.texts import enum_text, load_problem_text
 from checkpoint.ui.audit_view import AuditView
 from checkpoint.ui.banner import MessageBanner
 from checkpoint.ui.devices_settings import DevicesDialog
@@ -728,7 +729,7 @@ class MainWindow(QMainWindow):
         shift = current.shift
         self.gate_label.setText(self.tr("Gate: {name}").format(name=session.gate.name))
         operator = session.operator
-        role = role_text(operator.role)
+        role = enum_text(operator.role)
         if self._auth.expired_elevation:
             text = self.tr("Operator: {name} ({role}, rights expired)").format(name=operator.name, role=role)
         else:
@@ -740,7 +741,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Shift: {leader}, opened {time}").format(leader=current.leader, time=opened)
         self.shift_label.setText(text)
-        self.camera_label.setText(camera_status_text(self._camera_status))
+        self.camera_label.setText(enum_text(self._camera_status))
         self.camera_label.setToolTip(f"{self._services.scan.camera_spec}\n{self._camera_detail}".strip())
         self.db_label.setText(self.tr("Database: {db}").format(db=describe_db(self._services.db_url)))
 

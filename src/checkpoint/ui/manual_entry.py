@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from checkpoint.domain.records import PersonFlag
 from checkpoint.domain.validators import validate_id_number, validate_mobile
 from checkpoint.station.session import ManualIdentity
-from checkpoint.station.texts import id_problem_text, phone_problem_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.style import repolish
 
 _STYLE = "QLabel#problem { color: #ff6b5e; font-weight: bold; } QLabel#fine { color: #3fb950; }"
@@ -144,13 +144,13 @@ class ManualEntryDialog(QDialog):
             born = check.birth_date.isoformat() if check.birth_date else ""
             self._say(self.id_message, f"✔ {check.region} · {born}", ok=True)
         elif check.problem is not None:
-            self._say(self.id_message, id_problem_text(check.problem), ok=False)
+            self._say(self.id_message, enum_text(check.problem), ok=False)
         phone = self.phone_edit.text().strip()
         phone_check = validate_mobile(phone)
         if not phone or phone_check.ok:
             self._say(self.phone_message, "", ok=True)
         elif phone_check.problem is not None:
-            self._say(self.phone_message, phone_problem_text(phone_check.problem), ok=False)
+            self._say(self.phone_message, enum_text(phone_check.problem), ok=False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.is_valid())
 
     @staticmethod

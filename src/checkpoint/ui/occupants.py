@@ -17,11 +17,7 @@ from checkpoint.domain.masking import mask_id_number, mask_name, mask_phone
 from checkpoint.domain.records import CodeColour, Itinerary, Outcome
 from checkpoint.station.session import DraftState
 from checkpoint.station.texts import (
-    colour_text,
-    itinerary_text,
-    kind_text,
-    outcome_text,
-    reason_text,
+    enum_text,
     test_age_text,
     verified_fact_text,
 )
@@ -52,7 +48,7 @@ def person_label(draft: DraftState) -> str:
     if parts:
         return " ".join(parts)
     if draft.code is not None:
-        return kind_text(draft.verification.kind if draft.verification else draft.code.kind)
+        return enum_text(draft.verification.kind if draft.verification else draft.code.kind)
     return ""
 
 
@@ -120,18 +116,18 @@ class OccupantsTable(QTableWidget):
             position = self.tr("{n} driver").format(n=row + 1) if row == 0 else str(row + 1)
             temperature = "—" if draft.temperature is None else f"{draft.temperature:.1f}"
             verified = draft.verification.verified_facts() if draft.verification else ()
-            reasons = ", ".join(reason_text(r) for r in draft.reasons)
+            reasons = ", ".join(enum_text(r) for r in draft.reasons)
             colour_tone = {CodeColour.GREEN: "green", CodeColour.YELLOW: "yellow", CodeColour.RED: "red"}
             itinerary_tone = {Itinerary.GREEN: "green", Itinerary.STARRED: "yellow", Itinerary.OTHER: "red"}
             cells = [
                 (position, ""),
                 (person_label(draft) or self.tr("Person {n}").format(n=row + 1), ""),
-                (colour_text(draft.colour), colour_tone.get(draft.colour, "")),
-                (itinerary_text(draft.itinerary), itinerary_tone.get(draft.itinerary, "")),
+                (enum_text(draft.colour), colour_tone.get(draft.colour, "")),
+                (enum_text(draft.itinerary), itinerary_tone.get(draft.itinerary, "")),
                 (test_age_text(draft.test_age_days), ""),
                 (temperature, "red" if "fever" in {r.value for r in draft.reasons} else ""),
                 (", ".join(verified_fact_text(f) for f in verified) or "—", ""),
-                (f"{outcome_text(draft.proposed)} · {reasons}", _OUTCOME_TONES[draft.proposed]),
+                (f"{enum_text(draft.proposed)} · {reasons}", _OUTCOME_TONES[draft.proposed]),
             ]
             for column, (text, tone) in enumerate(cells):
                 item = QTableWidgetItem(text)

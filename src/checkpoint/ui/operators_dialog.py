@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from checkpoint.domain.records import Role
 from checkpoint.domain.roles import PIN_MAX_DIGITS, ROLES_BY_RANK
 from checkpoint.station.operators import OperatorsService, OperatorStatus
-from checkpoint.station.texts import role_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.rows_model import RowsModel
 
 ROW_HEIGHT = 56  # px, as on the sign-in screen
@@ -81,7 +81,7 @@ class OperatorsModel(RowsModel[OperatorStatus]):
         if column is OperatorColumn.NAME:
             return account.operator.name
         if column is OperatorColumn.ROLE:
-            return role_text(account.operator.role)
+            return enum_text(account.operator.role)
         if column is OperatorColumn.ENABLED:
             return self.tr("yes") if account.enabled else self.tr("disabled")
         if column is OperatorColumn.PIN:
@@ -326,7 +326,7 @@ class OperatorsDialog(QDialog):
         self._add_labels["pin"].setText(self.tr("PIN (4-8 digits)"))
         self._add_labels["again"].setText(self.tr("PIN again"))
         for index, role in enumerate(ROLES_BY_RANK):
-            self.role_combo.setItemText(index, role_text(role))
+            self.role_combo.setItemText(index, enum_text(role))
         self.add_button.setText(self.tr("&Add operator"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.close_button.setText(self.tr("&Close"))

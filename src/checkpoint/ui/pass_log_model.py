@@ -30,12 +30,7 @@ from checkpoint.domain.records import CodeColour, Outcome, Passage
 from checkpoint.domain.rules import Thresholds
 from checkpoint.station.log import LogRows, LogService, PassageFilter
 from checkpoint.station.texts import (
-    colour_text,
-    direction_text,
-    flag_text,
-    outcome_text,
-    reason_text,
-    subject_text,
+    enum_text,
 )
 
 BATCH_SIZE = 50  # passages fetched at once: about one screen of rows
@@ -323,9 +318,9 @@ class PassLogModel(QAbstractTableModel):
         if column is Column.TIME:
             return passage.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         if column is Column.DIRECTION:
-            return direction_text(passage.direction)
+            return enum_text(passage.direction)
         if column is Column.SUBJECT:
-            return subject_text(passage.subject)
+            return enum_text(passage.subject)
         if column is Column.PLATE:
             return passage.vehicle.plate if passage.vehicle else ""
         if column is Column.PERSONS:
@@ -334,21 +329,21 @@ class PassLogModel(QAbstractTableModel):
             names = ", ".join(mask_name(person.name) for person in passage.persons if person.name)
             if is_flagged(passage):
                 flags = dict.fromkeys(flag for person in passage.persons for flag in person.flags)
-                names = f"{FLAG_MARK} {names} ({', '.join(flag_text(flag) for flag in flags)})"
+                names = f"{FLAG_MARK} {names} ({', '.join(enum_text(flag) for flag in flags)})"
             return names
         if column is Column.COLOURS:
             counts = Counter(person.code_colour for person in passage.persons)
             parts = []
             for colour in sorted(counts, key=lambda c: -_COLOUR_SEVERITY[c]):
                 count = counts[colour]
-                parts.append(colour_text(colour) + (f" ×{count}" if count > 1 else ""))
+                parts.append(enum_text(colour) + (f" ×{count}" if count > 1 else ""))
             return ", ".join(parts)
         if column is Column.TEMPERATURE:
             reading = max_temperature(passage)
             return f"{reading:.1f}" if reading is not None else ""
         if column is Column.OUTCOME:
-            return outcome_text(passage.outcome)
-        return "; ".join(reason_text(reason) for reason in passage.reasons)
+            return enum_text(passage.outcome)
+        return "; ".join(enum_text(reason) for reason in passage.reasons)
 
     def _background(self, passage: Passage, column: Column) -> QBrush | None:
         if column is Column.OUTCOME:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.validators import PROVINCES, PlateCheck, PlateProblem, validate_plate
-from checkpoint.station.texts import plate_problem_text
+from checkpoint.station.texts import enum_text
 
 PICKER_KEY = QKeySequence("Ctrl+P")
 
@@ -204,10 +204,10 @@ class PlateEntry(QWidget):
         self.province_button.setText(f"{self._province or '—'} ▾")
         check = self.check()
         if check.ok or not self.field.text().strip():
-            self.message.setText("" if check.ok else plate_problem_text(PlateProblem.EMPTY))
+            self.message.setText("" if check.ok else enum_text(PlateProblem.EMPTY))
             self.message.setProperty("invalid", False)
         else:
-            self.message.setText(plate_problem_text(check.problem or PlateProblem.BAD_CHARACTERS))
+            self.message.setText(enum_text(check.problem or PlateProblem.BAD_CHARACTERS))
             self.message.setProperty("invalid", True)
         self.message.setVisible(bool(self.message.text()))
         self.message.style().unpolish(self.message)

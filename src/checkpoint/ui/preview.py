@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from checkpoint.camera.grabber import CameraStatus
 from checkpoint.station.scan import Detection, PreviewFrame
-from checkpoint.station.texts import camera_status_text
+from checkpoint.station.texts import enum_text
 
 BOX_FADE_MS = 500
 _FADE_TICK_MS = 33
@@ -103,7 +103,7 @@ class PreviewView(QWidget):
         if self._status in (CameraStatus.LOST, CameraStatus.RECONNECTING):
             headline = self.tr("Camera lost, reconnecting")
         else:
-            headline = camera_status_text(self._status)
+            headline = enum_text(self._status)
         self._overlay_text = "\n".join((headline, self.tr("The scanner and the keyboard still work.")))
         self.setToolTip(self._status_detail)
         self.update()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from checkpoint.exports import ExportError
 from checkpoint.station.exporting import ExportResult, export_error_text, export_handover_file
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import handover_labels, storage_error_text
+from checkpoint.station.texts import enum_text, handover_labels
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -139,7 +139,7 @@ class HandoverPrinter(QObject):
         self._fail(message)
 
     def _on_storage_error(self, error: StorageError) -> None:
-        self._fail(storage_error_text(error.kind))
+        self._fail(enum_text(error.kind))
 
     def _fail(self, message: str) -> None:
         self._messages.error(message)

@@ -13,12 +13,9 @@ from checkpoint.domain.residents import ImportAction, RegistryPlan, ResidentStat
 from checkpoint.domain.residents_import import ResidentRejectCode
 from checkpoint.station.residents import ResidentService, ResidentsFileError, ResidentsReport
 from checkpoint.station.texts import (
-    import_action_text,
+    enum_text,
+    file_problem_text,
     reject_detail_text,
-    resident_file_error_text,
-    resident_reject_text,
-    resident_status_text,
-    storage_error_text,
 )
 from checkpoint.storage.errors import StorageError
 from checkpoint.ui.file_import import FileImportDialog, ImportTexts
@@ -53,9 +50,7 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
         if isinstance(error, ResidentsFileError):
             return self._unreadable(error)
         if isinstance(error, StorageError):
-            return self.tr("The registry cannot be read: {reason}").format(
-                reason=storage_error_text(error.kind)
-            )
+            return self.tr("The registry cannot be read: {reason}").format(reason=enum_text(error.kind))
         return None
 
     def _unreadable(self, error: Exception) -> str:
@@ -67,7 +62,7 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
             self.summary.setText(
                 self.tr("Nothing can be imported: {reason}").format(
-                    reason=resident_file_error_text(parsed.error, parsed.error_detail)
+                    reason=file_problem_text(parsed.error, parsed.error_detail)
                 )
                 + detail
             )
@@ -97,13 +92,13 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             member = row.member
             status = ""
             if member.status is not ResidentStatus.NORMAL:
-                status = f" [{resident_status_text(member.status)}]"
+                status = f" [{enum_text(member.status)}]"
             lines.append(
                 (
                     row.line,
                     self.tr("✔ Line {line}: {action} — {name}, {household}{status}").format(
                         line=row.line,
-                        action=import_action_text(row.action),
+                        action=enum_text(row.action),
                         name=mask_name(member.name),
                         household=member.household,
                         status=status,
@@ -116,7 +111,7 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
             rejected.append((line, ResidentRejectCode.REGISTERED_TO_OTHER, detail, ""))
         for line, code, detail, raw in rejected:
             text = self.tr("✘ Line {line}: {reason} — {detail}").format(
-                line=line, reason=resident_reject_text(code), detail=reject_detail_text(detail)
+                line=line, reason=enum_text(code), detail=reject_detail_text(detail)
             )
             lines.append((line, f"{text}\n    {raw.strip()}" if raw.strip() else text))
         ignored = report.file.ignored_columns

@@ -23,7 +23,7 @@ from checkpoint.domain.masking import mask_name, mask_number, mask_phone
 from checkpoint.domain.residents import RESTRICTED, Household, Member, ResidentStatus, household_code
 from checkpoint.domain.watchlist import normalise_name
 from checkpoint.station.residents import ResidentService
-from checkpoint.station.texts import residency_text, resident_status_text
+from checkpoint.station.texts import enum_text
 
 ALARM_RED = QColor("#c62828")
 MOVED_OUT_GREY = QColor("#8a8f98")  # readable on the night and the day theme
@@ -128,7 +128,7 @@ class ResidentsView(QWidget):
             item.setFirstColumnSpanned(True)
             for member in members:
                 status = member.status_at(now)
-                text = resident_status_text(status)
+                text = enum_text(status)
                 if member.status_until is not None and status in RESTRICTED:
                     until = member.status_until.astimezone()
                     text += " " + self.tr("until {when}").format(when=f"{until:%Y-%m-%d %H:%M}")
@@ -140,7 +140,7 @@ class ResidentsView(QWidget):
                     [
                         mask_name(member.name),
                         member.relation,
-                        residency_text(member.residency),
+                        enum_text(member.residency),
                         mask_number(member.id_number),
                         mask_phone(member.phone) if member.phone else "",
                         text,

@@ -43,11 +43,8 @@ from checkpoint.domain.shift_handover import (
     ShiftOpening,
 )
 from checkpoint.station.shift_texts import (
-    condition_text,
-    decision_text,
     finding_text,
-    metric_text,
-    status_text,
+    shift_enum_text,
 )
 from checkpoint.station.shifts import CloseContext, OpenContext, ShiftService
 
@@ -75,7 +72,7 @@ def _spin(value: int, minimum: int = 0) -> QSpinBox:
 def _conditions(condition: ItemCondition) -> QComboBox:
     box = QComboBox()
     for value in ItemCondition:
-        box.addItem(condition_text(value), value)
+        box.addItem(shift_enum_text(value), value)
     box.setCurrentIndex(list(ItemCondition).index(condition))
     return box
 
@@ -276,7 +273,7 @@ class OpenShiftDialog(_ShiftDialog):
         box = QComboBox()
         box.addItem(self.tr("(choose)"), None)
         for decision in MatterDecision:
-            box.addItem(decision_text(decision), decision)
+            box.addItem(shift_enum_text(decision), decision)
         self.matters_table.setCellWidget(row, 1, box)
         self.matters_table.setItem(row, 2, QTableWidgetItem(matter.note))
 
@@ -449,7 +446,7 @@ class CloseShiftDialog(_ShiftDialog):
         row = self.counts_table.rowCount()
         self.counts_table.insertRow(row)
         self._metrics.append(metric)
-        for column, text in ((0, metric_text(metric)), (1, str(logged)), (3, "")):
+        for column, text in ((0, shift_enum_text(metric)), (1, str(logged)), (3, "")):
             cell = QTableWidgetItem(text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.counts_table.setItem(row, column, cell)
@@ -533,7 +530,7 @@ class CloseShiftDialog(_ShiftDialog):
     def _show_status(self, row: int) -> None:
         cell = self.items_table.item(row, 4)
         if cell is not None and self.items_table.cellWidget(row, 3) is not None:
-            cell.setText(status_text(self._item_line(row).status))
+            cell.setText(shift_enum_text(self._item_line(row).status))
 
     def closing(self) -> ShiftClosing:
         matters = tuple(line.strip() for line in self.matters_edit.toPlainText().splitlines() if line.strip())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from checkpoint.domain.roles import PIN_MAX_DIGITS, OperatorAccount
 from checkpoint.station.auth import AuthService
-from checkpoint.station.texts import role_text, storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 
@@ -121,7 +121,7 @@ class SignInView(QWidget):
             if not account.can_sign_in:
                 continue
             operator = account.operator
-            item = QListWidgetItem(f"{operator.name}  ·  {role_text(operator.role)}")
+            item = QListWidgetItem(f"{operator.name}  ·  {enum_text(operator.role)}")
             item.setData(Qt.ItemDataRole.UserRole, operator.name)
             item.setSizeHint(QSize(0, ROW_HEIGHT))
             self.operators.addItem(item)
@@ -219,7 +219,7 @@ class SignInDialog(QDialog):
         )
 
     def _on_accounts_error(self, error: StorageError) -> None:
-        self.view.message.setText(storage_error_text(error.kind))  # a typed name still signs in
+        self.view.message.setText(enum_text(error.kind))  # a typed name still signs in
 
     @Slot(str, str)
     def _on_view_submitted(self, name: str, pin: str) -> None:

@@ -39,10 +39,7 @@ from checkpoint.station.counters import LiveCounters
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.texts import (
-    colour_text,
-    direction_text,
-    kind_text,
-    outcome_text,
+    enum_text,
     test_age_text,
 )
 from checkpoint.ui.alarm_banner import ACKNOWLEDGE_KEY, AlarmBanner
@@ -142,16 +139,16 @@ class StationView(QWidget):
 
         self.direction_row = ChoiceRow(
             [
-                Choice(Direction.IN, lambda: direction_text(Direction.IN), _key("Ctrl+I")),
-                Choice(Direction.OUT, lambda: direction_text(Direction.OUT), _key("Ctrl+O")),
+                Choice(Direction.IN, lambda: enum_text(Direction.IN), _key("Ctrl+I")),
+                Choice(Direction.OUT, lambda: enum_text(Direction.OUT), _key("Ctrl+O")),
             ],
             self,
         )
         self.colour_row = ChoiceRow(
             [
-                Choice(CodeColour.GREEN, lambda: colour_text(CodeColour.GREEN), _key("Ctrl+G"), "green"),
-                Choice(CodeColour.YELLOW, lambda: colour_text(CodeColour.YELLOW), _key("Ctrl+Y"), "yellow"),
-                Choice(CodeColour.RED, lambda: colour_text(CodeColour.RED), _key("Ctrl+R"), "red"),
+                Choice(CodeColour.GREEN, lambda: enum_text(CodeColour.GREEN), _key("Ctrl+G"), "green"),
+                Choice(CodeColour.YELLOW, lambda: enum_text(CodeColour.YELLOW), _key("Ctrl+Y"), "yellow"),
+                Choice(CodeColour.RED, lambda: enum_text(CodeColour.RED), _key("Ctrl+R"), "red"),
             ],
             self,
         )
@@ -303,7 +300,7 @@ class StationView(QWidget):
             add(
                 key,
                 self.outcome_buttons[outcome].click,
-                lambda o=outcome: self.tr("Record: {outcome}").format(outcome=outcome_text(o)),  # type: ignore[misc]
+                lambda o=outcome: self.tr("Record: {outcome}").format(outcome=enum_text(o)),  # type: ignore[misc]
             )
         add(CLEAR_KEY, self.clear_button.click, lambda: self.tr("Clear the entry / next vehicle"))
         add(TEMPERATURE_KEY, self._on_temperature_key, lambda: self.tr("Type the temperature"))
@@ -469,7 +466,7 @@ class StationView(QWidget):
             label.setText(text)
         for outcome, button in self.outcome_buttons.items():
             key = OUTCOME_KEYS[outcome].toString(QKeySequence.SequenceFormat.NativeText)
-            button.setText(f"{outcome_text(outcome)}\n{key}")
+            button.setText(f"{enum_text(outcome)}\n{key}")
         esc = CLEAR_KEY.toString(QKeySequence.SequenceFormat.NativeText)
         self.clear_button.setText(self.tr("Clear ({key})").format(key=esc))
         manual = MANUAL_KEY.toString(QKeySequence.SequenceFormat.NativeText)
@@ -636,7 +633,7 @@ class StationView(QWidget):
         else:
             self.scan_kind.setText(
                 self.tr("{kind} · {time}").format(
-                    kind=kind_text(code.kind), time=code.at.astimezone().strftime("%H:%M:%S")
+                    kind=enum_text(code.kind), time=code.at.astimezone().strftime("%H:%M:%S")
                 )
             )
         self._show_scan_text()

@@ -63,9 +63,7 @@ from checkpoint.station.exporting import (
 )
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
-    direction_text,
-    outcome_text,
-    storage_error_text,
+    enum_text,
     trace_labels,
     trace_problem_text,
 )
@@ -147,12 +145,12 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.GATE:
             return self._names.get(passage.gate_id, "")
         if column is TraceColumn.DIRECTION:
-            return direction_text(passage.direction)
+            return enum_text(passage.direction)
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
             return "; ".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
-        return outcome_text(passage.outcome)
+        return enum_text(passage.outcome)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -363,7 +361,7 @@ class TraceView(QWidget):
 
     def _on_query_error(self, error: StorageError) -> None:
         self.search_button.setEnabled(True)
-        text = storage_error_text(error.kind)
+        text = enum_text(error.kind)
         self.problem_label.setText(text)
         self._messages.error(text)
 
@@ -410,7 +408,7 @@ class TraceView(QWidget):
         self.export_finished.emit(str(result.path))
 
     def _on_export_error(self, error: StorageError) -> None:
-        self._export_failed(storage_error_text(error.kind))
+        self._export_failed(enum_text(error.kind))
 
     def _export_failed(self, text: str) -> None:
         self._messages.error(text)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPo
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkpoint.domain.records import Outcome, Reason
-from checkpoint.station.texts import outcome_text, reason_text
+from checkpoint.station.texts import enum_text
 from checkpoint.ui.style import repolish
 
 
@@ -187,8 +187,8 @@ class VerdictView(QWidget):
 
     def retranslate_ui(self) -> None:
         self._caption.setText(self.tr("Proposed"))
-        self._outcome_label.setText(outcome_text(self._outcome))
-        self._reasons_label.setText("\n".join(f"• {reason_text(r)}" for r in self._reasons))
+        self._outcome_label.setText(enum_text(self._outcome))
+        self._reasons_label.setText("\n".join(f"• {enum_text(r)}" for r in self._reasons))
 
     def _show_icon(self) -> None:
         self._outcome_label.ensurePolished()

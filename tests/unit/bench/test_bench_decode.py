@@ -8,8 +8,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from tests.camera_helpers import qr_image
 
-from camera_helpers import qr_image
 from checkpoint.bench import BenchError
 from checkpoint.bench.decode import (
     ExpectedPolygons,

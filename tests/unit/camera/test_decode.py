@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from camera_helpers import qr_image
 from checkpoint.bench.decode import count_found, ground_truth
 from checkpoint.camera.decode import (
     decode_image,
@@ -20,6 +19,7 @@ from checkpoint.camera.decode import (
     text_from_bytes,
 )
 from checkpoint.domain.codes import Backend, DecodedCode
+from tests.camera_helpers import qr_image
 
 CHINESE = "通行证 张三 3栋2单元"
 ZXING_SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "qr-peer" / "zxing-cpp"

@@ -72,7 +72,7 @@ class StatusLog:
     def wait_for(self, predicate: object, timeout: float = 5.0) -> bool:
         assert callable(predicate)
         with self.cond:
-            return self.cond.wait_for(lambda: predicate(self.items), timeout)
+            return bool(self.cond.wait_for(lambda: predicate(self.items), timeout))
 
 
 def test_newest_frame_wins_and_indices_are_monotonic() -> None:

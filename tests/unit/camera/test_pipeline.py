@@ -6,7 +6,6 @@ import cv2
 import numpy as np
 import pytest
 
-from camera_helpers import qr_image
 from checkpoint.camera.decode import decode_image, zxing_read
 from checkpoint.camera.pipeline import (
     BASE,
@@ -18,6 +17,7 @@ from checkpoint.camera.pipeline import (
     decode_still,
 )
 from checkpoint.domain.codes import Backend, DecodedCode
+from tests.camera_helpers import qr_image
 
 PAYLOAD = "CPS1:LOW-CONTRAST-TEST"
 STRATEGY = {s.name: s for s in FRAME_STRATEGIES}
@@ -49,7 +49,8 @@ def _out_of_focus() -> np.ndarray:
     have run into one another, as in a photo taken too close for the lens."""
     blurred = cv2.GaussianBlur(_scene(scale=5), (0, 0), 3.0).astype(np.float32)
     noise = np.random.default_rng(0).normal(0, 2, blurred.shape)
-    return np.clip(blurred + noise, 0, 255).astype(np.uint8)
+    image: np.ndarray = np.clip(blurred + noise, 0, 255).astype(np.uint8)
+    return image
 
 
 def _texts(codes: list[DecodedCode]) -> list[str]:

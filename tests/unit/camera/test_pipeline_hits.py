@@ -3,7 +3,7 @@
 Each image is scaled to 1280 px on the long side (a webcam frame) and given three frames, as
 ``checkpoint bench decode --max-side 1280`` does. The pins are the figures measured when the pipeline
 was tuned; a change that reads fewer codes in any set fails here. A change that reads more should raise
-the pin (and the README table).
+the pin (and the table in docs/development.md).
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ from pathlib import Path
 import cv2
 import pytest
 
-from camera_helpers import qr_image
-from checkpoint.camera.scan import ScanInputError, scan_image_file, scan_payload
+from checkpoint.camera.scan_command import ScanInputError, scan_image_file, scan_payload
 from checkpoint.domain.records import CodeKind
+from tests.camera_helpers import qr_image
 
 
 def test_scan_image_file_reports_codes_with_points(tmp_path: Path) -> None:

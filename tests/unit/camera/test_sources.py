@@ -18,7 +18,7 @@ from checkpoint.camera.sources import (
 
 
 def _write_video(path: Path, frames: int, fps: float = 50.0) -> None:
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (64, 48))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (64, 48))
     assert writer.isOpened()
     for i in range(frames):
         writer.write(np.full((48, 64, 3), i * 20 % 256, np.uint8))

@@ -6,7 +6,13 @@ import base64
 from pathlib import Path
 
 import pytest
-from conformance_report import (
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from checkpoint.domain.credentials import cbor, cose, hcert
+from tests.unit.credentials.conformance_report import (
     DEFAULT_DATA,
     EXPECTATIONS,
     FAULTY,
@@ -16,12 +22,6 @@ from conformance_report import (
     report,
     score,
 )
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
-
-from checkpoint.domain.credentials import cbor, cose, hcert
 
 pytestmark = pytest.mark.skipif(not DEFAULT_DATA.is_dir(), reason="../shared/testdata/dcc is not here")
 

@@ -187,7 +187,7 @@ def test_station_pass_claims(data: bytes, seed: int) -> None:
 
 CONTEXTS = ({"trust": DCC.trust}, {"trust": None, "station_keys": PASS.station_keys})
 ORIGINAL = {
-    prefix: [inspect_payload(payload, at=AT, **c).payload for c in CONTEXTS]  # type: ignore[arg-type]
+    prefix: [inspect_payload(payload, at=AT, **c).payload for c in CONTEXTS]
     for prefix, payload in (("HC1:", DCC.payload), ("CPS1:", PASS.payload))
 }
 

@@ -8,6 +8,7 @@ import os
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
@@ -40,16 +41,22 @@ from checkpoint.storage.keys import (
 T0 = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 KEY = ed25519.Ed25519PrivateKey.generate()
 KEYS = StationKeys.of([KEY.public_key()])
-COMMON = {"issuer": "compound-7", "issued_at": T0, "valid_from": T0, "valid_until": T0 + timedelta(days=7)}
+COMMON: dict[str, Any] = {
+    "issuer": "compound-7",
+    "issued_at": T0,
+    "valid_from": T0,
+    "valid_until": T0 + timedelta(days=7),
+}
+EXIT_SLIP = ExitSlip(
+    pass_id=uuid.uuid4(),
+    household_id="3-2-501",
+    member_name="张伟",
+    exit_every_days=2,
+    return_within_hours=4,
+    **COMMON,
+)
 CONTENTS = [
-    ExitSlip(
-        pass_id=uuid.uuid4(),
-        household_id="3-2-501",
-        member_name="张伟",
-        exit_every_days=2,
-        return_within_hours=4,
-        **COMMON,
-    ),
+    EXIT_SLIP,
     ResidentPass(
         pass_id=uuid.uuid4(), household_id="3-2-501", name="李娜", building="3", unit="2-501", **COMMON
     ),
@@ -111,13 +118,13 @@ def test_expired_not_yet_valid_and_revoked() -> None:
 
 def test_content_that_must_not_be_issued() -> None:
     with pytest.raises(PassContentError):
-        issue_pass(dataclasses.replace(CONTENTS[0], member_name="  "), KEY)
+        issue_pass(dataclasses.replace(EXIT_SLIP, member_name="  "), KEY)
     with pytest.raises(PassContentError):
-        issue_pass(dataclasses.replace(CONTENTS[0], valid_until=T0 - timedelta(days=1)), KEY)
+        issue_pass(dataclasses.replace(EXIT_SLIP, valid_until=T0 - timedelta(days=1)), KEY)
     with pytest.raises(PassContentError):
-        issue_pass(dataclasses.replace(CONTENTS[0], exit_every_days=0), KEY)
+        issue_pass(dataclasses.replace(EXIT_SLIP, exit_every_days=0), KEY)
     with pytest.raises(PassContentError):
-        issue_pass(dataclasses.replace(CONTENTS[0], valid_from=datetime(2026, 11, 22)), KEY)
+        issue_pass(dataclasses.replace(EXIT_SLIP, valid_from=datetime(2026, 11, 22)), KEY)
 
 
 def test_a_dcc_is_not_a_pass() -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bounded import run_bounded
-from checkpoint.domain import importing, office_text, residents_import
-from checkpoint.domain.importing import FileError, parse_watchlist_csv
+from checkpoint.domain import office_text, residents_import, watchlist_import
 from checkpoint.domain.residents_import import ResidentFileError, ResidentRejectCode, parse_residents
+from checkpoint.domain.watchlist_import import FileError, parse_watchlist_csv
+from tests.bounded import run_bounded
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -157,7 +157,7 @@ def test_an_ordinary_workbook_still_reads() -> None:
 
 def test_the_watchlist_reader_has_a_row_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     # The attack: 51 MB of lines that are all rejected kept 6.4 million rejected rows (2 GB).
-    monkeypatch.setattr(importing, "MAX_ROWS", 1_000)  # so the file stays small
+    monkeypatch.setattr(watchlist_import, "MAX_ROWS", 1_000)  # so the file stays small
     data = ("姓名,身份证号\n" + "x,1\n" * 1_500).encode()
     report = parse_watchlist_csv(data)
     assert report.error is FileError.TOO_MANY_ROWS and report.rejected == [] and report.accepted == []

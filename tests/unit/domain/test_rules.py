@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checkpoint.domain.codes import Signature
+from checkpoint.domain.credentials import PassKind
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Reason, SubjectKind
 from checkpoint.domain.rules import (
     NUMBER_OPS,
@@ -22,7 +23,6 @@ from checkpoint.domain.rules import (
     WORD_OPS,
     FactType,
     GateFacts,
-    PassKind,
     ProblemCode,
     Profile,
     ProfileError,
@@ -32,6 +32,7 @@ from checkpoint.domain.rules import (
     decide_vehicle,
     next_version,
     parse_profile,
+    pass_kind_word,
     version_key,
 )
 
@@ -231,13 +232,13 @@ def visitor(**kw: Any) -> GateFacts:
         ),
         (resident(direction=IN, quarantined=True), Outcome.PASS, {Reason.PASS_VALID}, False),
         (
-            resident(direction=OUT, pass_signature=Signature.NONE, pass_kind=PassKind.NONE),
+            resident(direction=OUT, pass_signature=Signature.NONE, pass_kind=None),
             Outcome.TURN_BACK,
             {Reason.NO_PASS},
             False,
         ),
         (
-            resident(direction=IN, pass_signature=Signature.NONE, pass_kind=PassKind.NONE),
+            resident(direction=IN, pass_signature=Signature.NONE, pass_kind=None),
             Outcome.RECHECK,
             {Reason.NO_PASS},
             False,
@@ -518,7 +519,7 @@ gate_facts = st.builds(
     pass_signature=_signatures,
     pass_revoked=st.booleans(),
     pass_expired=st.booleans(),
-    pass_kind=st.sampled_from(PassKind),
+    pass_kind=st.none() | st.sampled_from(PassKind),
     quota_exceeded=st.booleans(),
     return_overdue=st.booleans(),
     quarantined=st.booleans(),
@@ -536,7 +537,7 @@ vehicle_facts = st.builds(
     pass_signature=_signatures,
     pass_revoked=st.booleans(),
     pass_expired=st.booleans(),
-    pass_kind=st.sampled_from(PassKind),
+    pass_kind=st.none() | st.sampled_from(PassKind),
     direction=st.sampled_from(Direction),
 )
 
@@ -664,3 +665,10 @@ def test_any_text_is_a_profile_or_a_profile_error(text: str) -> None:
         parse_profile(text)
     except ProfileError as error:
         assert error.problems
+
+
+def test_a_profile_names_the_pass_kinds_with_underscores_and_none_for_no_pass() -> None:
+    """One ``PassKind`` (the one a pass carries); profiles spell it as words, so the TOML files stay valid."""
+    words = ("none", "exit_slip", "resident", "visitor", "supply_vehicle")
+    assert PERSON_FACTS["pass_kind"].words == VEHICLE_FACTS["pass_kind"].words == words
+    assert [pass_kind_word(kind) for kind in (None, *PassKind)] == list(words)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -105,14 +106,14 @@ def test_plate_and_id_are_normalised_for_the_exact_query() -> None:
     ],
 )
 def test_malformed_input_is_refused_with_the_problem(
-    kwargs: dict[str, str], problem: TraceProblem, detail: object
+    kwargs: dict[str, Any], problem: TraceProblem, detail: IdProblem | PlateProblem | None
 ) -> None:
     with pytest.raises(TraceQueryError) as caught:
         trace_query(today=TODAY, **kwargs)
     assert caught.value.problem is problem
     if detail is not None:
         assert caught.value.detail is detail
-        assert str(detail.value).replace("_", " ") in str(caught.value)  # type: ignore[attr-defined]
+        assert str(detail.value).replace("_", " ") in str(caught.value)
     assert "\n" not in str(caught.value)
 
 

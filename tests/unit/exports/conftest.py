@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from exports_fixtures import demo_shift
 
 from checkpoint.domain.handover import HandoverReport
+from tests.unit.exports.exports_fixtures import demo_shift
 
 
 @pytest.fixture(scope="session")

@@ -217,7 +217,11 @@ def demo_shift(
     )
     plan = next(stream)
     assert isinstance(plan, ShiftPlan) and plan.opened_at.hour == 8
-    drafts = list(itertools.takewhile(lambda item: isinstance(item, PassageDraft), stream))
+    drafts = [
+        item
+        for item in itertools.takewhile(lambda item: isinstance(item, PassageDraft), stream)
+        if isinstance(item, PassageDraft)
+    ]
     drafts += extra or []
     passages = [recorded(d, seq) for seq, d in enumerate(drafts, start=1000)]
     return build_handover(

@@ -5,16 +5,21 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
-from exports_fixtures import ZH_LABELS
 
 from checkpoint.domain.handover import HandoverReport
 from checkpoint.exports import ExportError, ExportErrorKind, write_handover_csv, write_handover_xlsx
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.errors import classify_os_error
+from tests.unit.exports.exports_fixtures import ZH_LABELS
 
 WRITERS = [write_handover_xlsx, write_handover_csv]
+
+
+def write(handle: BinaryIO, data: bytes) -> None:
+    handle.write(data)
 
 
 @pytest.mark.parametrize("writer", WRITERS)
@@ -89,7 +94,7 @@ def test_a_bug_in_the_writer_propagates_and_leaves_nothing(tmp_path: Path) -> No
 def test_a_target_that_is_a_folder_fails_cleanly(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     with pytest.raises(ExportError) as caught:
-        atomic_write(tmp_path / "out", lambda handle: handle.write(b"data") and None)
+        atomic_write(tmp_path / "out", lambda handle: write(handle, b"data"))
     assert caught.value.kind is ExportErrorKind.OTHER
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
@@ -97,7 +102,7 @@ def test_a_target_that_is_a_folder_fails_cleanly(tmp_path: Path) -> None:
 def test_a_successful_write_replaces_the_old_file_whole(tmp_path: Path) -> None:
     target = tmp_path / "x.bin"
     target.write_bytes(b"old")
-    atomic_write(target, lambda handle: handle.write(b"new content") and None)
+    atomic_write(target, lambda handle: write(handle, b"new content"))
     assert target.read_bytes() == b"new content"
     assert [p.name for p in tmp_path.iterdir()] == ["x.bin"]
 

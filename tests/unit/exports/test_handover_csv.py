@@ -6,8 +6,6 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-from exports_fixtures import CST, EN_LABELS, GATE, LEADER, OPERATOR_NAMES, ZH_LABELS, demo_shift
-
 from checkpoint.domain.handover import HandoverReport
 from checkpoint.domain.records import (
     CodeColour,
@@ -21,6 +19,15 @@ from checkpoint.domain.records import (
     Vehicle,
 )
 from checkpoint.exports import write_handover_csv
+from tests.unit.exports.exports_fixtures import (
+    CST,
+    EN_LABELS,
+    GATE,
+    LEADER,
+    OPERATOR_NAMES,
+    ZH_LABELS,
+    demo_shift,
+)
 
 
 def read(path: Path) -> list[dict[str, str]]:

@@ -10,13 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from exports_fixtures import EN_LABELS, GATE, OPERATOR_NAMES, ZH_LABELS, demo_shift
 
 from checkpoint.domain.handover import HandoverReport, build_handover
 from checkpoint.domain.records import Outcome
 from checkpoint.exports import ExportError, ExportErrorKind, pdf
 from checkpoint.exports import fonts as pdf_fonts
 from checkpoint.exports.pdf import write_handover_pdf
+from tests.unit.exports.exports_fixtures import EN_LABELS, GATE, OPERATOR_NAMES, ZH_LABELS, demo_shift
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("pdftoppm", "pdftotext", "pdffonts", "pdfinfo")),
@@ -156,6 +156,7 @@ def no_truetype_font(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     not Path("/usr/share/poppler/cMap/Adobe-GB1").is_dir(),
     reason="poppler-data missing: poppler cannot read the built-in Chinese CID font without it",
 )
+@pytest.mark.expected_log  # the font fallback is a warning
 @pytest.mark.usefixtures("no_truetype_font")
 def test_without_a_truetype_font_the_builtin_cid_font_still_prints_chinese(
     masked: HandoverReport, tmp_path: Path
@@ -217,8 +218,11 @@ def test_a_long_cell_wraps_inside_its_column_and_markup_prints_as_typed(
     """Short cells are drawn as plain text and long ones wrap: both must print every character, the
     long one on several lines within its column, and text like <b> exactly as it was typed."""
     first = masked.anomalies[0]
-    long_route = dict(origin="湖北省武汉市江汉区解放大道一千零八十八号物流园区", destination="北京市")
-    rows = [dataclasses.replace(first, plate="<b>A&1", **long_route), *masked.anomalies[1:]]
+    long_route = "湖北省武汉市江汉区解放大道一千零八十八号物流园区"
+    rows = [
+        dataclasses.replace(first, plate="<b>A&1", origin=long_route, destination="北京市"),
+        *masked.anomalies[1:],
+    ]
     report = dataclasses.replace(masked, anomalies=tuple(rows))
     path = tmp_path / "wrap.pdf"
     write_handover_pdf(report, path, ZH_LABELS)
@@ -229,7 +233,7 @@ def test_a_long_cell_wraps_inside_its_column_and_markup_prints_as_typed(
     # wrapped onto the following lines of its cell: every character, in order, none past the edge
     assert "物流园区" not in lines[start]
     rest = iter("".join(lines[start : start + 8]))
-    assert all(char in rest for char in long_route["origin"])
+    assert all(char in rest for char in long_route)
 
 
 def test_missing_folder_is_an_export_error_and_leaves_nothing(masked: HandoverReport, tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from exports_fixtures import OPERATOR_NAMES, ZH_LABELS, demo_shift
 from openpyxl import load_workbook
 
 from checkpoint.domain.handover import HandoverReport
@@ -28,6 +27,7 @@ from checkpoint.domain.shift_handover import (
 from checkpoint.exports import write_handover_csv, write_handover_xlsx
 from checkpoint.exports.labels import ShiftSheetLabels
 from checkpoint.exports.pdf import write_handover_pdf
+from tests.unit.exports.exports_fixtures import OPERATOR_NAMES, ZH_LABELS, demo_shift
 
 ZH_PART = ShiftSheetLabels(
     sheet="交接事项",

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from exports_fixtures import CST, EN_LABELS, GATE, LEADER, OPERATOR_NAMES, ZH_LABELS, demo_shift
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checkpoint.domain.handover import HandoverReport
@@ -27,6 +26,15 @@ from checkpoint.domain.records import (
 from checkpoint.exports import write_handover_xlsx
 from checkpoint.exports.sheetrows import excel_serial
 from checkpoint.exports.xlsx import display_width
+from tests.unit.exports.exports_fixtures import (
+    CST,
+    EN_LABELS,
+    GATE,
+    LEADER,
+    OPERATOR_NAMES,
+    ZH_LABELS,
+    demo_shift,
+)
 
 
 def write(report: HandoverReport, tmp_path: Path, labels: object = ZH_LABELS) -> openpyxl.Workbook:

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from exports_fixtures import ZH_LABELS
 
 from checkpoint.domain.handover import HandoverReport
 from checkpoint.exports import write_handover_xlsx
+from tests.unit.exports.exports_fixtures import ZH_LABELS
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from exports_fixtures import GATE, en_enum_text, zh_enum_text
 
 from checkpoint.domain.anomalies import anomaly_handoff
 from checkpoint.domain.records import (
@@ -26,6 +25,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.exports import ExportError, ExportErrorKind, PersonListLabels
 from checkpoint.exports.person_list import write_person_list_csv, write_person_list_xlsx
+from tests.unit.exports.exports_fixtures import GATE, en_enum_text, zh_enum_text
 
 CST = timezone(timedelta(hours=8))
 AT = datetime(2026, 11, 22, 1, 30, 5, tzinfo=UTC)  # 09:30:05 in CST

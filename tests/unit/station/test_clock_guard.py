@@ -41,6 +41,7 @@ def _clock_entries(database: Database) -> list[str]:
     return [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.CLOCK_WENT_BACK]
 
 
+@pytest.mark.expected_log  # the clock going back is logged and shown
 def test_a_start_with_the_clock_behind_the_newest_record_is_audited_and_shown(
     qtbot: QtBot, db: Database
 ) -> None:
@@ -69,6 +70,7 @@ def test_a_clock_a_little_behind_or_ahead_is_left_alone(qtbot: QtBot, db: Databa
     assert _clock_entries(db) == []
 
 
+@pytest.mark.expected_log  # the clock going back is logged and shown
 def test_a_clock_going_back_while_running_is_audited_once_per_jump(qtbot: QtBot, db: Database) -> None:
     messages = MessageBus()
     clock = Clock(NINE)
@@ -99,6 +101,7 @@ def test_a_clock_going_back_while_running_is_audited_once_per_jump(qtbot: QtBot,
         writer.stop()
 
 
+@pytest.mark.expected_log  # the clock going back is logged and shown
 def test_build_services_checks_the_clock_against_the_log_at_start(qtbot: QtBot, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
     open_database(url).close()  # written now, by the real clock

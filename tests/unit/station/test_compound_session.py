@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ExitSlip, ResidentPass, issue_pass
 from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, Reason, Role
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.presence import Presence, VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import StationSession, auto_record_default, needs_attestation
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import open_database
 from checkpoint.storage.keys import create_deployment_key
@@ -187,7 +187,7 @@ def test_presence_follows_exits_returns_and_visitors(
     session.passage_recorded.connect(presence.add)
     with qtbot.waitSignal(presence.changed, timeout=TIMEOUT_MS):
         presence.start()
-    assert presence.ready and presence.current.residents_out == ()
+    assert presence.ready and not presence.current.residents_out
 
     session.set_direction(Direction.OUT)
     short = slip(key, hours=1)

@@ -50,7 +50,9 @@ def test_automatic_collection_is_off_and_the_timer_collects_on_the_gui_thread(
     worker.start()
     worker.join()
     assert _Cycle.destroyed_in == []  # nothing died on the worker
-    kept = [[] for _ in range(gc.get_threshold()[0] + 1)]  # generation 0 past its threshold
+    kept: list[list[object]] = [
+        [] for _ in range(gc.get_threshold()[0] + 1)
+    ]  # generation 0 past its threshold
     qtbot.waitUntil(lambda: len(_Cycle.destroyed_in) == 50, timeout=20 * INTERVAL_MS + 5_000)
     assert set(_Cycle.destroyed_in) == {threading.main_thread().name}
     assert len(kept) > gc.get_threshold()[0]

@@ -24,7 +24,7 @@ from checkpoint.domain.records import (
 from checkpoint.station.log import LogRows
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.passage_filter import PassageFilter
-from query_plans import Statement, plan, selects
+from tests.query_plans import Statement, plan, selects
 
 T0 = datetime(2026, 11, 1, 0, 0, tzinfo=UTC)
 PASSAGES = 600

@@ -174,6 +174,7 @@ def test_session_on_a_compound_gate(
     assert session.draft.reasons == (Reason.VISITOR_NOT_REGISTERED,)
 
 
+@pytest.mark.expected_log  # the unusable profile is an error
 def test_session_with_an_unknown_profile_falls_back_to_the_highway_rules(
     store: ProfileStore, writer: RecordWriter, database: Database
 ) -> None:

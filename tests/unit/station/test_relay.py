@@ -127,6 +127,7 @@ def test_http_get_sends_no_body(qtbot: QtBot, controller: Controller, relays: li
     assert controller.requests == [("GET", "/open", b"")]
 
 
+@pytest.mark.expected_log  # the relay's failure is a warning
 def test_http_500_is_a_status_failure(qtbot: QtBot, controller: Controller, relays: list[GateRelay]) -> None:
     relay = _relay(relays, _http(controller.url("/broken")))
     with qtbot.waitSignal(relay.failed, timeout=3000) as blocker:
@@ -135,6 +136,7 @@ def test_http_500_is_a_status_failure(qtbot: QtBot, controller: Controller, rela
     assert "500" in blocker.args[2]
 
 
+@pytest.mark.expected_log  # the relay's failure is a warning
 def test_a_controller_that_hangs_times_out_without_blocking_the_caller(
     qtbot: QtBot, controller: Controller, relays: list[GateRelay]
 ) -> None:
@@ -146,6 +148,7 @@ def test_a_controller_that_hangs_times_out_without_blocking_the_caller(
     controller.release.set()
 
 
+@pytest.mark.expected_log  # the relay's failure is a warning
 def test_nothing_listening_is_refused(qtbot: QtBot, relays: list[GateRelay]) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -206,6 +209,7 @@ def test_serial_writes_the_command(qtbot: QtBot, pty: tuple[int, str], relays: l
     assert blocker.args == [PASSAGE]
 
 
+@pytest.mark.expected_log  # the relay's failure is a warning
 def test_serial_reply_checked(qtbot: QtBot, pty: tuple[int, str], relays: list[GateRelay]) -> None:
     master, port = pty
     relay = _relay(relays, _serial(port, serial_reply=b"OK"))
@@ -223,6 +227,7 @@ def test_serial_reply_checked(qtbot: QtBot, pty: tuple[int, str], relays: list[G
     assert blocker.args[:2] == ["third", RelayError.TIMEOUT]
 
 
+@pytest.mark.expected_log  # the relay's failure is a warning
 def test_a_missing_serial_port_is_reported(qtbot: QtBot, tmp_path: Path, relays: list[GateRelay]) -> None:
     relay = _relay(relays, _serial(str(tmp_path / "ttyRelay")))
     with qtbot.waitSignal(relay.failed, timeout=3000) as blocker:

@@ -20,9 +20,9 @@ from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.records import AuditAction, CodeKind, Direction, Outcome, Passage, Reason, Role
 from checkpoint.domain.residents_import import parse_residents
 from checkpoint.station.alarms import AlarmKind
+from checkpoint.station.credentials import Verifier
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.session import ManualIdentity, StationSession
-from checkpoint.station.verification import Verifier
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key

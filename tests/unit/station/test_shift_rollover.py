@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from checkpoint.app import current_or_new_shift
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.shifts import shift_label
+from checkpoint.station.shifts import current_or_new_shift
 from checkpoint.storage.database import open_database
 
 

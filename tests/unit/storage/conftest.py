@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.records import PassageDraft, Role
 from checkpoint.storage.database import Database, open_database
+from tests.conftest import give_data_key
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A home in this test's tmp_path, with the data key every test home starts with (tests/conftest.py);
+    a test of a new, missing or wrong key removes or replaces it."""
+    give_data_key(tmp_path / "home")
     monkeypatch.setenv("CHECKPOINT_HOME", str(tmp_path / "home"))
 
 

@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from storage_helpers import Post
 
 from checkpoint.domain.records import PassageDraft, PersonCheck, SubjectKind, Vehicle
 from checkpoint.storage.database import Database
 from checkpoint.storage.fts import FTS_TABLE
 from checkpoint.storage.passage_filter import PassageFilter
-from query_plans import plan, selects
+from tests.query_plans import plan, selects
+from tests.unit.storage.storage_helpers import Post
 
 
 def _keys(db: Database, text: str) -> list[int]:

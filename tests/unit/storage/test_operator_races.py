@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, SignInOutcome
 from checkpoint.storage.database import open_database
+from tests.unit.storage.storage_helpers import T0
 
 WORKER = Path(__file__).with_name("race_worker.py")
 

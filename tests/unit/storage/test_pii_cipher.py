@@ -86,6 +86,7 @@ def test_the_free_text_rule_for_sealed_numbers() -> None:
 # --- the key file -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.expected_log  # making a new data key is a warning
 def test_create_then_load_a_private_key(tmp_path: Path) -> None:
     folder = tmp_path / "keys"
     key = create_data_key(folder)
@@ -98,6 +99,7 @@ def test_create_then_load_a_private_key(tmp_path: Path) -> None:
     assert create_data_key(folder, force=True) != key
 
 
+@pytest.mark.expected_log  # making a new data key is a warning
 def test_missing_open_or_malformed_keys_are_refused(tmp_path: Path) -> None:
     folder = tmp_path / "keys"
     with pytest.raises(DataKeyMissingError):

@@ -12,11 +12,11 @@ import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import AuditAction
@@ -26,6 +26,7 @@ from checkpoint.storage.errors import StorageError
 from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.keys import data_key_path
 from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000101")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000102")
@@ -66,7 +67,7 @@ def _build_0003(path: Path) -> None:
     )
     head, seq = GENESIS, 0
 
-    def chained(table: str, kind: str, extra: dict[str, object], fields: dict[str, object]) -> None:
+    def chained(table: str, kind: str, extra: dict[str, Any], fields: dict[str, Any]) -> None:
         nonlocal head, seq
         seq += 1
         record_uuid = str(extra.pop("uuid", uuid.uuid4()))
@@ -98,7 +99,7 @@ def _build_0003(path: Path) -> None:
         "corrects": None,
         "correction_reason": "",
     }
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "position": i,
             "name": name,
@@ -178,6 +179,7 @@ def _file_bytes(path: Path) -> bytes:
     return b"".join(f.read_bytes() for f in files if f.exists())
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db: Path) -> None:
     database = open_database(f"sqlite:///{old_db}")
     try:
@@ -207,6 +209,7 @@ def test_plain_values_are_sealed_on_open_and_the_old_chain_still_verifies(old_db
         again.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> None:
     """Its keyed hash came after its chain hash, so verify checks it against the opened plain value."""
     open_database(f"sqlite:///{old_db}").close()
@@ -225,6 +228,7 @@ def test_an_old_rows_keyed_hash_edited_after_sealing_is_caught(old_db: Path) -> 
         database.close()
 
 
+@pytest.mark.expected_log  # sealing an old database's personal data is a warning
 def test_an_old_database_sealed_with_a_key_needs_that_key(old_db: Path) -> None:
     open_database(f"sqlite:///{old_db}").close()
     data_key_path().unlink()

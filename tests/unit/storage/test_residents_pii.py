@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.residents import ImportedRow
@@ -17,6 +16,7 @@ from checkpoint.domain.residents_import import parse_residents
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.errors import StorageError, StorageErrorKind
 from checkpoint.storage.integrity import ChainProblem
+from tests.unit.storage.storage_helpers import T0
 
 HEADER = "户号,姓名,身份证号,手机号,与户主关系,状态"
 ID_ZHANG = "11010519800101001" + resident_id_check_digit("11010519800101001")

@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.handover import HandoverSummary, build_handover
 from checkpoint.domain.records import AuditAction, PassageDraft, Role, Vehicle
 from checkpoint.storage.database import Database
 from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 NOW = T0 + timedelta(days=10)
 
@@ -173,9 +173,8 @@ def test_a_purge_refuses_a_future_cut_off_and_an_unknown_operator(db: Database, 
 def test_a_bulk_load_stores_exactly_what_the_normal_path_stores(tmp_path: Path) -> None:
     import shutil
 
-    from storage_helpers import make_draft
-
     from checkpoint.storage.database import open_database
+    from tests.unit.storage.storage_helpers import make_draft
 
     setup = tmp_path / "setup.sqlite3"
     db = open_database(f"sqlite:///{setup}", clock=lambda: NOW)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from storage_helpers import T0, Post, make_draft
-
 from checkpoint.domain.records import PassageDraft, PersonCheck
 from checkpoint.storage.database import Database
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 TOKEN = "https://ykm.example.gov.cn/ykm/qr?t=ABC123"
 

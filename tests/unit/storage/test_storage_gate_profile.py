@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import AuditAction, CodeColour, Gate, PersonCheck, Role
@@ -23,6 +22,7 @@ from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.engine import alembic_config, schema_head
 from checkpoint.storage.errors import InvalidRecordError
 from checkpoint.storage.integrity import ChainProblem, VerifyReport
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 GATE_NAME = "G15 东出口"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from storage_helpers import Post, make_draft
-
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.storage.database import open_database
+from tests.unit.storage.storage_helpers import Post, make_draft
 
 EIGHT = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 NINE = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)

@@ -12,11 +12,11 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import CodeKind, PassageDraft, PersonCheck, PersonFlag, Role
@@ -24,6 +24,7 @@ from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.engine import alembic_config, schema_head
 from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.passage_filter import PassageFilter, filter_conditions
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 STATION = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000001")
 GATE = uuid.UUID("5d1f0b7e-2f7c-4c55-9a57-000000000002")
@@ -58,7 +59,7 @@ def _build_0001(path: Path) -> str:
     )
     head, seq = GENESIS, 0
 
-    def chained(table: str, kind: str, extra: dict[str, object], fields: dict[str, object]) -> str:
+    def chained(table: str, kind: str, extra: dict[str, Any], fields: dict[str, Any]) -> str:
         nonlocal head, seq
         seq += 1
         record_uuid = str(extra.pop("uuid", uuid.uuid4()))
@@ -98,7 +99,7 @@ def _build_0001(path: Path) -> str:
         "corrects": None,
         "correction_reason": "",
     }
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "position": i,
             "name": name,

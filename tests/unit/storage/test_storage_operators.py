@@ -7,12 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.roles import LOCKOUT_DURATION, PinProblem, SignInOutcome
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.operators import OperatorRefusedError, PinRejectedError
+from tests.unit.storage.storage_helpers import T0
 
 
 def actions(db: Database) -> list[AuditAction]:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -21,6 +20,7 @@ from checkpoint.domain.records import (
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError
 from checkpoint.storage.passes import PassUse
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import (
     AuditAction,
@@ -24,6 +23,7 @@ from checkpoint.domain.records import (
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.errors import InvalidRecordError
 from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 SHANGHAI = timezone(timedelta(hours=8))
 
@@ -222,7 +222,7 @@ def test_clock_gives_recorded_at(db_path: Path) -> None:
         passage = database.passages.append_passage(
             PassageDraft(
                 at=T0,
-                direction="out",  # plain values are accepted and normalised
+                direction="out",  # type: ignore[arg-type]  # plain values are accepted and normalised
                 subject=SubjectKind.PEDESTRIAN,
                 outcome=Outcome.PASS,
                 gate_id=gate.id,

@@ -7,14 +7,13 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from storage_helpers import T0, Post
-
 from checkpoint.domain.demo_history import resident_id_check_digit
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.residents import ImportAction, ImportedRow, ResidentStatus
 from checkpoint.domain.residents_import import parse_residents
 from checkpoint.storage.database import Database
 from checkpoint.storage.integrity import ChainProblem
+from tests.unit.storage.storage_helpers import T0, Post
 
 HEADER = "户号,姓名,身份证号,手机号,与户主关系,状态,开始日期,结束日期,出门周期,出门次数,地址"
 

@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.shift_handover import (
@@ -23,6 +22,7 @@ from checkpoint.domain.shift_handover import (
 from checkpoint.storage.database import Database
 from checkpoint.storage.integrity import ChainProblem
 from checkpoint.storage.shifts import ShiftConflict, ShiftConflictError
+from tests.unit.storage.storage_helpers import T0
 
 OPENING = ShiftOpening(
     "王建国",

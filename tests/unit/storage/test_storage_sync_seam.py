@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.chain import GENESIS, chain_hash
 from checkpoint.domain.records import PassageDraft
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
 from checkpoint.storage import _records as rec
 from checkpoint.storage.database import Database
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 def test_chained_records_come_in_seq_order_and_continue_the_chain(

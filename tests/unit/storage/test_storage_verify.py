@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post, make_draft
 
 from checkpoint.domain.chain import chain_hash
 from checkpoint.domain.records import Passage, PassageDraft
 from checkpoint.domain.watchlist import WatchlistEntry, WatchlistKind
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.integrity import ChainProblem, VerifyReport
+from tests.unit.storage.storage_helpers import T0, Post, make_draft
 
 
 @pytest.fixture
@@ -56,6 +56,7 @@ def test_edited_passage_is_named(db_path: Path, chain: list[Passage], raw: sqlit
     report = _reverify(db_path)
     assert not report.ok
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         victim.seq,
         "passage",
@@ -80,6 +81,7 @@ def test_edited_person_check_or_vehicle_breaks_its_passage(
     victim = chain[4]
     assert raw.execute(tamper, (str(victim.uuid),)).rowcount == 1
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, str(victim.uuid), ChainProblem.HASH_MISMATCH)
 
 
@@ -88,6 +90,7 @@ def test_edited_gate_is_named(
 ) -> None:
     raw.execute("UPDATE gate SET profile = 'compound-gate'")
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (
         2,
         "gate",
@@ -123,6 +126,7 @@ def test_inserted_row_with_a_reused_seq_is_a_link_mismatch(
     # seq 2 belongs to the gate: the passage table has no such seq, so its unique constraint lets this in
     forged = _copy_passage(raw, chain[0], seq=2)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.kind, brk.uuid, brk.problem) == (2, "passage", forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -135,6 +139,7 @@ def test_inserted_row_at_the_end_with_a_valid_hash_is_still_caught(
         raw, last, seq=last.seq + 1, prev_hash=last.hash, hash=chain_hash(last.hash, "passage", {})
     )
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq + 1, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -147,6 +152,7 @@ def test_inserted_row_with_a_wrong_link_is_a_link_mismatch(
     raw.execute("UPDATE passage SET seq = seq + 1 WHERE uuid = ?", (str(last.uuid),))
     forged = _copy_passage(raw, chain[0], seq=last.seq)
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (last.seq, forged, ChainProblem.LINK_MISMATCH)
 
 
@@ -159,6 +165,7 @@ def test_deleted_row_is_a_gap_at_its_seq(
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     report = _reverify(db_path)
     brk = report.first_break
+    assert brk is not None
     assert (brk.seq, brk.uuid, brk.problem) == (victim.seq, None, ChainProblem.SEQ_GAP)
     assert str(chain[4].uuid) in brk.detail
 
@@ -170,6 +177,7 @@ def test_deleted_newest_row_is_a_gap_too(
     raw.execute("PRAGMA foreign_keys = OFF")  # the careless way: leave its person checks behind
     raw.execute("DELETE FROM passage WHERE uuid = ?", (str(victim.uuid),))
     brk = _reverify(db_path).first_break
+    assert brk is not None
     assert (brk.seq, brk.problem) == (victim.seq, ChainProblem.SEQ_GAP)
 
 

@@ -6,12 +6,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.records import AuditAction, PersonCheck
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind, match
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError
+from tests.unit.storage.storage_helpers import T0, Post
 
 
 def _entries() -> list[WatchlistEntry]:

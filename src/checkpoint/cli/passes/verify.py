@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from checkpoint.camera.scan import ScanInputError, Verification, scan_image_file
+from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file
 from checkpoint.cli.access import open_db
 from checkpoint.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, add_db, parse_time
 from checkpoint.cli.scan import station_keys

@@ -16,7 +16,7 @@ from checkpoint.domain.residents import ImportAction
 from checkpoint.domain.residents_import import ResidentRejectCode
 from checkpoint.domain.roles import Permission
 from checkpoint.station.residents import ResidentsFileError, read_residents_file
-from checkpoint.station.texts import import_action_text, resident_file_error_text, resident_reject_text
+from checkpoint.station.texts import enum_text, file_problem_text
 from checkpoint.storage.errors import InvalidRecordError, StorageError
 
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if parsed.error is not None:
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
             raise CommandError(
-                f"nothing imported: {resident_file_error_text(parsed.error, parsed.error_detail)}{detail}"
+                f"nothing imported: {file_problem_text(parsed.error, parsed.error_detail)}{detail}"
             )
         plan = report.plan
         if not args.dry_run and report.importable:
@@ -57,15 +57,13 @@ def run(args: argparse.Namespace) -> int:
     lines: list[tuple[int, str]] = [
         (
             row.line,
-            f"{row.line}\t{import_action_text(row.action)}\t{row.member.household}\t{mask_name(row.member.name)}",
+            f"{row.line}\t{enum_text(row.action)}\t{row.member.household}\t{mask_name(row.member.name)}",
         )
         for row in plan.rows
     ]
-    lines += [
-        (r.line, f"{r.line}\t{resident_reject_text(r.reason_code)}\t{r.detail}") for r in parsed.rejected
-    ]
+    lines += [(r.line, f"{r.line}\t{enum_text(r.reason_code)}\t{r.detail}") for r in parsed.rejected]
     for line, _row, registered in plan.conflicts:
-        text = resident_reject_text(ResidentRejectCode.REGISTERED_TO_OTHER)
+        text = enum_text(ResidentRejectCode.REGISTERED_TO_OTHER)
         lines.append((line, f"{line}\t{text}\t{mask_name(registered.name)}"))
     for _line, text in sorted(lines, key=lambda item: item[0]):
         print(text)

@@ -2,7 +2,7 @@
 operator's words.
 
 The check is ``Database.verify`` (integrity check and hash-chain walk) then the audit entry
-(:func:`db_check.audit_check`: ``verify_failed`` naming the first broken record, or ``verify_ok`` since a
+(:func:`chain_check.audit_check`: ``verify_failed`` naming the first broken record, or ``verify_ok`` since a
 signed-in leader asked). On a big database the walk takes minutes, so it runs on a thread of its own in
 one read transaction (:class:`~checkpoint.station.background.BackgroundRead`; SQLite's WAL lets it read
 beside the writer): passages scanned meanwhile are written at once. Only the audit entry goes to the
@@ -25,9 +25,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from checkpoint.station.background import BackgroundRead, ReadStoppedError
-from checkpoint.station.db_check import DatabaseCheck, audit_check
+from checkpoint.station.chain_check import DatabaseCheck, audit_check
 from checkpoint.station.messages import MessageBus
-from checkpoint.station.texts import storage_error_text
+from checkpoint.station.texts import enum_text
 from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.errors import StorageError
@@ -104,7 +104,7 @@ def check_text(check: DatabaseCheck) -> str:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseCheck", "This could not be written to the audit trail: {reason}"
-            ).format(reason=storage_error_text(check.audit_error.kind))
+            ).format(reason=enum_text(check.audit_error.kind))
         )
     return " ".join(parts)
 

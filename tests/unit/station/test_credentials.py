@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -29,10 +30,9 @@ from checkpoint.domain.records import (
     SubjectKind,
 )
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
-from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistKind
 from checkpoint.station.alarms import AlarmKind, alarms_for, mask_name, mask_number, mask_phone, mask_plate
-from checkpoint.station.verification import Screening, Verifier, gate_facts
+from checkpoint.station.credentials import Screening, Verifier, gate_facts
 from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.keys import create_deployment_key
 
@@ -120,7 +120,7 @@ def test_a_valid_exit_slip_is_verified_with_its_holder_and_household(
     assert v.verified_facts() == ("pass_signature", "pass_validity", "name", "household")
     assert not v.quota_exceeded and not v.return_overdue and v.quota_days == 2
     facts = gate_facts(GateFacts(direction=Direction.OUT), v, Screening(), manual_id=False)
-    assert facts.pass_kind is RulesPassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
+    assert facts.pass_kind is PassKind.EXIT_SLIP and facts.is_resident and not facts.pass_expired
 
 
 def test_a_revoked_or_expired_slip_says_so(
@@ -137,6 +137,7 @@ def test_a_revoked_or_expired_slip_says_so(
     assert expired.pass_verdict is PassVerdict.EXPIRED and "pass_validity" not in expired.verified_facts()
 
 
+@pytest.mark.expected_log  # an unreadable key file is a warning
 def test_without_the_deployment_key_passes_are_untrusted_not_an_error(
     db: Database, key: ed25519.Ed25519PrivateKey, tmp_path: Path
 ) -> None:
@@ -278,13 +279,23 @@ def _trusted_dcc(folder: Path) -> str:
     ids=["arrays", "objects", "oversized"],
 )
 def test_a_trust_list_bomb_is_left_out_with_a_clear_problem_and_the_rest_is_trusted(
-    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bomb: str, words: str
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    bomb: str,
+    words: str,
 ) -> None:
     payload = _trusted_dcc(tmp_path / "trust")
     (tmp_path / "trust" / "bomb.json").write_text(bomb, encoding="utf-8")
     parsed: list[int] = []
     real_loads = json.loads
-    monkeypatch.setattr(json, "loads", lambda text, **kw: parsed.append(len(text)) or real_loads(text, **kw))
+
+    def loads(text: str, **kwargs: Any) -> Any:
+        parsed.append(len(text))
+        return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(json, "loads", loads)
     monkeypatch.setattr(trust_module, "MAX_TRUST_LIST_CHARS", 1024 * 1024)  # so the test file stays small
 
     verifier = make_verifier(db, tmp_path)
@@ -293,3 +304,4 @@ def test_a_trust_list_bomb_is_left_out_with_a_clear_problem_and_the_rest_is_trus
     assert [p.what for p in verifier.problems] == ["trust"]
     assert "bomb.json" in verifier.problems[0].detail and words in verifier.problems[0].detail
     assert verifier.verify(payload, THRESHOLDS).signature.value == "valid"  # de.pem still counts
+    assert [r.getMessage() for r in caplog.records] == [f"verifier: trust: {verifier.problems[0].detail}"]

@@ -40,7 +40,6 @@ from checkpoint.domain.credentials.inspect import inspect_payload, pass_verdict
 from checkpoint.domain.records import CodeKind, PersonCheck
 from checkpoint.domain.residents import ResidentMatch
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
-from checkpoint.domain.rules import PassKind as RulesPassKind
 from checkpoint.domain.watchlist import WatchlistAction, WatchlistEntry, WatchlistHit, WatchlistKind, match
 from checkpoint.station.resident_registry import ResidentRegistry
 from checkpoint.storage.database import Database
@@ -174,12 +173,11 @@ def gate_facts(
         # an unreadable pass is still a pass shown: it counts as a resident's pass whose signature does
         # not hold, so the profile's pass rules turn it back
         signature = v.signature if v.pass_kind is not None else Signature.INVALID
-        kind = RulesPassKind.of(v.pass_kind)
         changes.update(
             pass_signature=signature,
             pass_revoked=v.pass_verdict is PassVerdict.REVOKED,
             pass_expired=bool(v.code.expired) or v.pass_verdict is PassVerdict.NOT_YET_VALID,
-            pass_kind=kind if kind is not RulesPassKind.NONE else RulesPassKind.RESIDENT,
+            pass_kind=v.pass_kind if v.pass_kind is not None else PassKind.RESIDENT,
             is_resident=v.pass_kind in (PassKind.EXIT_SLIP, PassKind.RESIDENT, None),
             quota_exceeded=v.pass_kind is PassKind.EXIT_SLIP and v.signature_valid and v.quota_exceeded,
             return_overdue=v.signature_valid and v.return_overdue,

@@ -12,15 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checkpoint.domain.importing import (
+from checkpoint.domain.records import PersonCheck
+from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind, match
+from checkpoint.domain.watchlist_import import (
     CHINA_STANDARD_TIME,
     FileError,
     ImportReport,
     RejectCode,
     parse_watchlist_csv,
 )
-from checkpoint.domain.records import PersonCheck
-from checkpoint.domain.watchlist import WatchlistAction, WatchlistKind, match
 
 TODAY = date(2026, 11, 22)
 

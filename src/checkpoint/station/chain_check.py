@@ -1,4 +1,5 @@
-"""Verifying the database as an event (issue 5, item 8 and "Bad input"): the check and its audit entry.
+"""The hash-chain check of the database as an event: the check and its audit entry (a broken chain is
+tamper evidence, so finding one is itself recorded).
 
 ``Database.verify`` only reads. A verification that fails is something that happened to the station, so
 :func:`check_database` writes it to the audit trail as ``verify_failed``, naming the first broken record.
@@ -8,7 +9,7 @@ signed-in operator asked for it (the GUI's File menu, or ``checkpoint db verify 
 scripted checks do not fill the trail.
 
 Qt-free: the command line calls :func:`check_database` directly. The GUI's
-``verification_check.DatabaseCheckService`` walks the chain on a thread of its own (the writer stays free
+``chain_check_service.DatabaseCheckService`` walks the chain on a thread of its own (the writer stays free
 for passages) and gives only the audit entry, :func:`audit_check`, to the writer.
 """
 
