@@ -11,7 +11,7 @@ import enum
 from collections.abc import Collection
 from datetime import datetime
 
-from checkpoint.domain.codes import STATION_PASS_PREFIX, ScannedCode, Signature, classify
+from checkpoint.domain.codes import MAX_CODE_CHARS, STATION_PASS_PREFIX, ScannedCode, Signature, classify
 from checkpoint.domain.credentials import cbor, cose, hcert, passes
 from checkpoint.domain.credentials.errors import (
     ERROR_ALGORITHM,
@@ -23,6 +23,7 @@ from checkpoint.domain.credentials.errors import (
     ERROR_REVOKED,
     ERROR_SIGNATURE,
     ERROR_SIGNER_VALIDITY,
+    ERROR_TOO_LARGE,
     ERROR_UNTRUSTED_KID,
     CredentialError,
 )
@@ -48,8 +49,10 @@ def inspect_payload(
     """
     try:
         at = utc(at)
-        kind = classify(text)
         stripped = text.strip()
+        if len(stripped) > MAX_CODE_CHARS:  # no code carries this much: not looked at any further
+            return ScannedCode(text=text, kind=CodeKind.UNKNOWN, errors=(ERROR_TOO_LARGE,))
+        kind = classify(text)
         if kind is CodeKind.DCC:
             return _inspect_dcc(text, stripped, trust, at)
         if kind is CodeKind.STATION_PASS:
