@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checkpoint.cli.access import authorise, open_db
-from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in
+from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in, terminal_safe
 from checkpoint.cli.language import install_language
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.residents import ImportAction
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         text = enum_text(ResidentRejectCode.REGISTERED_TO_OTHER)
         lines.append((line, f"{line}\t{text}\t{mask_name(registered.name)}"))
     for _line, text in sorted(lines, key=lambda item: item[0]):
-        print(text)
+        print("\t".join(terminal_safe(field) for field in text.split("\t")))  # fields from the file
     verb = "would import" if args.dry_run else "imported"
     print(
         f"{verb}: {plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated, "
