@@ -63,8 +63,8 @@ from checkpoint.storage._models import (
 )
 from checkpoint.storage.audit import AuditManager
 from checkpoint.storage.chain import CHAINED_TABLES, WriteUnit
-from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, migrated_engine
-from checkpoint.storage.errors import DB_ERRORS, StorageError, StorageErrorKind, translated
+from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, database_folder, migrated_engine
+from checkpoint.storage.errors import DB_ERRORS, StorageError, StorageErrorKind, on_full_disk, translated
 from checkpoint.storage.gates import GateManager
 from checkpoint.storage.integrity import Link, VerifyReport
 from checkpoint.storage.operators import OperatorManager
@@ -102,9 +102,16 @@ def open_database(
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
     """
-    engine = migrated_engine(url, busy_timeout)
+    folder = database_folder(url)
+    try:
+        engine = migrated_engine(url, busy_timeout)
+    except StorageError as error:
+        raise on_full_disk(error, folder) from error
     try:
         return Database(engine, url, station_id=station_id, clock=clock, data_key=data_key)
+    except StorageError as error:
+        engine.dispose()
+        raise on_full_disk(error, folder) from error
     except BaseException:
         engine.dispose()
         raise
@@ -139,6 +146,7 @@ class Database:
         self._open_unit = threading.local()  # .unit: the write unit this thread is inside, if any
         self._clock = clock or (lambda: datetime.now(UTC))
         self._is_sqlite = engine.dialect.name == "sqlite"
+        self._folder = database_folder(url)
         self.url = url
         self.passages = PassageManager(self)
         self.gates = GateManager(self)
@@ -207,14 +215,17 @@ class Database:
             yield joined
             return
         engine = self._bulk_engine if bulk else self._write_engine
-        with self._lock, translated(), Session(engine) as session, session.begin():
-            unit = WriteUnit.begin(session, self.station_id, self.now)
-            self._open_unit.unit = unit
-            try:
-                yield unit
-                unit.store()
-            finally:
-                self._open_unit.unit = None
+        try:
+            with self._lock, translated(), Session(engine) as session, session.begin():
+                unit = WriteUnit.begin(session, self.station_id, self.now)
+                self._open_unit.unit = unit
+                try:
+                    yield unit
+                    unit.store()
+                finally:
+                    self._open_unit.unit = None
+        except StorageError as error:
+            raise on_full_disk(error, self._folder) from error
 
     def chained_records(self, after_seq: int = 0, limit: int | None = None) -> list[Link]:
         """This station's chained records with a seq above ``after_seq``, in seq order, at most ``limit``:
