@@ -1777,6 +1777,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>{name} was added as {role}.</translation>
     </message>
     <message>
+        <source>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</translation>
+    </message>
+    <message>
         <source>{name} has a new PIN.</source>
         <translation>{name} has a new PIN.</translation>
     </message>

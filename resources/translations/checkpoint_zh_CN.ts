@@ -1787,6 +1787,10 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>已添加{name}，角色为{role}。</translation>
     </message>
     <message>
+        <source>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>其恢复码（仅此一次显示）：{code}。请交给{name}，与本站电脑分开保管：若其因输错 PIN 码被锁定，可凭此码设置新的 PIN 码（checkpoint operators recover）。</translation>
+    </message>
+    <message>
         <source>{name} has a new PIN.</source>
         <translation>{name}的新PIN码已设置。</translation>
     </message>

@@ -101,10 +101,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             if command == "add":
                 pin = _new_pin(args, name)
-                database.operators.add_operator(name, Role(args.role), now, by_id, pin=pin)
+                code = new_recovery_code() if args.role == "administrator" else None
+                database.operators.add_operator(
+                    name, Role(args.role), now, by_id, pin=pin, recovery_code=code
+                )
                 print(f"added {name} ({args.role})")
-                if args.role == "administrator":
-                    _print_code(name, _issue_code(database, name, now, by_id))
+                if code is not None:
+                    _print_code(name, code)
             elif command == "set-pin":
                 pin = _new_pin(args, name)
                 database.operators.set_operator_pin(accounts[name].operator.id, pin, now, by_id)

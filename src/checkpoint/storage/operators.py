@@ -268,9 +268,17 @@ class OperatorManager:
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
 
     def add_operator(
-        self, name: str, role: Role, at: datetime, by: uuid.UUID | None, pin: str | None = None
+        self,
+        name: str,
+        role: Role,
+        at: datetime,
+        by: uuid.UUID | None,
+        pin: str | None = None,
+        *,
+        recovery_code: str | None = None,
     ) -> Operator:
-        """Appends a new operator (audited ``operator_added``), with their PIN when ``pin`` is given.
+        """Appends a new operator (audited ``operator_added``), with their PIN when ``pin`` is given and,
+        for an administrator, their recovery code when ``recovery_code`` is (all in one transaction).
 
         Raises :class:`OperatorRefusedError` when the name is taken, :class:`PinRejectedError` for a PIN the
         rules do not allow (nothing is written then).
@@ -281,6 +289,9 @@ class OperatorManager:
         role = rec.as_enum(Role, role, "role")
         at = rec.utc(at, "time")
         pin_hash = hash_pin(pin) if pin is not None else None  # before the write lock: argon2 takes a while
+        if recovery_code is not None and role is not Role.ADMINISTRATOR:
+            raise InvalidRecordError("only administrators hold a recovery code")
+        code_hash = hash_recovery_code(recovery_code) if recovery_code is not None else None
         with self._db.writing() as unit:
             session = unit.session
             self._check_by(session, by)
@@ -293,6 +304,8 @@ class OperatorManager:
             self._db.audit.append_in(unit, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
             if pin_hash is not None:
                 self._store_pin(unit, operator, pin_hash, at, by)
+            if code_hash is not None:
+                self._store_recovery(unit, operator, code_hash, at, by)
             return operator
 
     def add_first_administrator(self, name: str, pin: str, at: datetime, *, recovery_code: str) -> Operator:
