@@ -170,3 +170,25 @@ def test_a_locked_out_administrator_recovers_with_the_code_shown_once(
         assert database.verify().ok
     finally:
         database.close()
+
+
+def test_a_disabled_administrator_cannot_undo_it_with_their_recovery_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    _first_administrator(monkeypatch, capsys, db)
+    admin = ("--operator", "赵管理", "--pin-stdin", "--db", db)
+    assert (
+        cli(monkeypatch, "2468\n5821\n", "operators", "add", "钱管理", "--role", "administrator", *admin) == 0
+    )
+    code = re.search(r"recovery code of 钱管理: ([0-9A-Z-]+)", capsys.readouterr().out)
+    assert code is not None
+    assert cli(monkeypatch, "2468\n", "operators", "disable", "钱管理", *admin) == 0
+    recover = ("operators", "recover", "钱管理", "--pin-stdin", "--db", db)
+    assert cli(monkeypatch, f"{code.group(1)}\n7315\n", *recover) == 1
+    assert "钱管理 is disabled" in capsys.readouterr().err
+    database = open_database(db)
+    try:
+        assert not {a.operator.name: a for a in database.operators.operator_accounts()}["钱管理"].enabled
+    finally:
+        database.close()

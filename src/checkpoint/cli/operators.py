@@ -2,7 +2,7 @@
 
 Administrators manage operators (``--operator`` and their PIN). Two doors open without one, and each only
 once it is the right one: ``add`` makes the station's **first** administrator while it has none on
-record at all, and ``recover`` gives a locked-out (or disabled) administrator a new PIN with the
+record at all, and ``recover`` gives a locked-out administrator a new PIN with the
 recovery code they were shown once when it was made. Both decisions are taken by the storage inside
 the write transaction.
 """
@@ -155,8 +155,8 @@ def _add_first_administrator(args: argparse.Namespace, database: Database, now: 
 
 
 def _recover(args: argparse.Namespace, database: Database, now: datetime) -> None:
-    """The recovery code, then a new PIN: the administrator's PIN is replaced (which ends a lock-out),
-    they are enabled again, and a new recovery code replaces the one used (printed once)."""
+    """The recovery code, then a new PIN: the administrator's PIN is replaced (which ends a lock-out) and
+    a new recovery code replaces the one used (printed once). A disabled administrator is refused."""
     name = args.name.strip()
     code = read_pin(args, f"recovery code of {name}: ")
     pin = _new_pin(args, name)
@@ -172,9 +172,11 @@ def _recover(args: argparse.Namespace, database: Database, now: datetime) -> Non
             f"{name} has no recovery code: another administrator makes one "
             "(checkpoint operators recovery-code NAME --operator ADMIN)"
         )
+    if result is RecoveryOutcome.DISABLED:
+        raise CommandError(f"refused: {name} is disabled (another administrator enables them again)")
     if result is RecoveryOutcome.WRONG_CODE:
         raise CommandError("refused: wrong recovery code (the attempt is in the audit trail)")
-    print(f"{name}: new PIN set, lock-out lifted, enabled")
+    print(f"{name}: new PIN set, lock-out lifted")
     _print_code(name, new_code)
 
 

@@ -256,8 +256,9 @@ def normal_recovery_code(text: str) -> str:
 
 
 class RecoveryOutcome(enum.StrEnum):
-    RECOVERED = "recovered"  # new PIN set (the lock-out ends), enabled, a new code replaces the old
+    RECOVERED = "recovered"  # new PIN set (the lock-out ends), a new code replaces the old
     WRONG_CODE = "wrong_code"
+    DISABLED = "disabled"  # disabled by another administrator: a code does not undo that
     NO_CODE = "no_code"  # this administrator has no recovery code
     UNKNOWN_OPERATOR = "unknown_operator"  # no administrator by that name
 

@@ -380,9 +380,10 @@ class OperatorManager:
             return self._newest(session, operator_recovery_t, operator_id) is not None
 
     def recover(self, name: str, code: str, new_pin: str, at: datetime, *, new_code: str) -> RecoveryOutcome:
-        """A locked-out (or disabled) administrator's way back: with their recovery code, ``new_pin``
-        becomes their PIN (which ends a lock-out), they are enabled again, and ``new_code`` replaces the
-        code used (a code works once). Audited ``recovered`` or ``recovery_failed``.
+        """A locked-out administrator's way back: with their recovery code, ``new_pin`` becomes their PIN
+        (which ends a lock-out) and ``new_code`` replaces the code used (a code works once). Audited
+        ``recovered`` or ``recovery_failed``. A disabled administrator is refused (``DISABLED``): another
+        administrator disabled them, and a code they kept must not undo that.
 
         Raises :class:`PinRejectedError` for a PIN the rules do not allow (nothing is written then).
         Decided in one write transaction, like a sign-in.
@@ -399,6 +400,11 @@ class OperatorManager:
                 detail = f"{name!r}: no such administrator"
                 self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, None)
                 return RecoveryOutcome.UNKNOWN_OPERATOR
+            status = self._newest(session, operator_status_t, operator.id)
+            if status is not None and not status["enabled"]:
+                detail = f"{operator.name}: disabled"
+                self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, operator.id)
+                return RecoveryOutcome.DISABLED
             stored = self._newest(session, operator_recovery_t, operator.id)
             if stored is None:
                 detail = f"{operator.name}: no recovery code"
@@ -416,13 +422,6 @@ class OperatorManager:
                 operator.id,
             )
             self._store_pin(unit, operator, pin_hash, at, operator.id)
-            status = self._newest(session, operator_status_t, operator.id)
-            if status is not None and not status["enabled"]:
-                unit.append(
-                    rec.OPERATOR_STATUS,
-                    {"operator_id": operator.id, "enabled": True, "at": at, "set_by": operator.id},
-                )
-                self._db.audit.append_in(unit, AuditAction.OPERATOR_ENABLED, operator.name, at, operator.id)
             self._store_recovery(unit, operator, code_hash, at, operator.id)
             return RecoveryOutcome.RECOVERED
 
