@@ -42,7 +42,8 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, cast
+from pathlib import Path
+from typing import Any, NoReturn, cast
 
 from sqlalchemy import Engine, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
@@ -106,15 +107,23 @@ def open_database(
     try:
         engine = migrated_engine(url, busy_timeout)
     except StorageError as error:
-        raise on_full_disk(error, folder) from error
+        _raise_refined(error, folder)
     try:
         return Database(engine, url, station_id=station_id, clock=clock, data_key=data_key)
     except StorageError as error:
         engine.dispose()
-        raise on_full_disk(error, folder) from error
+        _raise_refined(error, folder)
     except BaseException:
         engine.dispose()
         raise
+
+
+def _raise_refined(error: StorageError, folder: Path | None) -> NoReturn:
+    """Raises ``error``, as DISK_FULL when it is an I/O error on a full disk (``errors.on_full_disk``)."""
+    refined = on_full_disk(error, folder)
+    if refined is error:
+        raise error
+    raise refined from error
 
 
 class Database:
@@ -225,7 +234,7 @@ class Database:
                 finally:
                     self._open_unit.unit = None
         except StorageError as error:
-            raise on_full_disk(error, self._folder) from error
+            _raise_refined(error, self._folder)
 
     def chained_records(self, after_seq: int = 0, limit: int | None = None) -> list[Link]:
         """This station's chained records with a seq above ``after_seq``, in seq order, at most ``limit``:
