@@ -160,13 +160,16 @@ def _decode(data: bytes) -> tuple[str, str] | CsvUnreadable:
         except UnicodeDecodeError:
             continue
         if not _reads_as_chinese(text):
-            return CsvUnreadable(TextFileError.AMBIGUOUS_ENCODING, _likely_encoding(data))
+            likely = _likely_encoding(data)
+            if likely or len(_wide_sample(text)) >= _MIN_EVIDENCE:  # a name or two proves nothing
+                return CsvUnreadable(TextFileError.AMBIGUOUS_ENCODING, likely)
         return text, encoding
     return CsvUnreadable(TextFileError.UNKNOWN_ENCODING)
 
 
 _SAMPLE_CHARS = 20_000  # enough of the text to tell a language by
 _MAX_RARE_SHARE = 0.3  # Chinese text is mostly GB2312's 6,763 common characters; a misread is mostly not
+_MIN_EVIDENCE = 16  # non-ASCII characters needed to call a file "not Chinese" without naming what it is
 
 
 def _wide_sample(text: str) -> str:
