@@ -9,7 +9,8 @@ word's ink height at each size (the README quotes it).
 
 To add a screen: write ``def shot_<name>(shots: Shots) -> QWidget`` that puts the window (or a dialog it
 opens) in the state to show and returns the widget to grab, and list it in ``SHOTS``; whatever it opens
-it closes in ``shots.cleanup``.
+it closes in ``shots.cleanup``. A shot in ``SCREEN_SHOTS`` is grabbed from the screen as it is (a dialog
+over the station, as the operator sees it), only at the sizes the screen has room for.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
@@ -28,16 +30,29 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from checkpoint.app import build_services
 from checkpoint.domain.codes import Backend, classify
+from checkpoint.domain.credentials import PassKind
+from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Role
 from checkpoint.domain.roles import LOCKOUT_FAILURES, Permission
+from checkpoint.domain.shift_handover import (
+    Item,
+    ItemLine,
+    Metric,
+    ShiftClosing,
+    ShiftOpening,
+    ShiftRecord,
+)
 from checkpoint.station.demo import fill_demo_history
+from checkpoint.station.first_run import FirstRunService
 from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.presence import VisitorDetails
 from checkpoint.station.scan import ScanEvent
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession
+from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.storage.database import open_database
+from checkpoint.storage.keys import PRIVATE_KEY_FILE, create_deployment_key, keys_dir
 from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.first_run import FirstRunWizard
 from checkpoint.ui.main_window import MainWindow
@@ -153,6 +168,45 @@ def shot_verdict_turn_back(shots: Shots) -> QWidget:
     shots.record(Outcome.TURN_BACK)
     shots.cleanup.append(shots.window.station_view.confirmation.clear)
     return shots.window
+
+
+def shot_vehicle_notices(shots: Shots) -> QWidget:
+    """A car with more persons than a car holds, and a code from outside that was not added."""
+    shots.window.show_station()
+    _car_of_three(shots)
+    session = shots.session
+    session.on_code_scanned(scan_event("WIFI:S:ServiceArea;T:WPA;P:88888888;;"))
+    for person in range(3, 8):
+        session.on_code_scanned(
+            scan_event(f"https://jkm.example.gov.cn/h5/code?token=7f3a9c21e5b84d0{person}")
+        )
+    return shots.window
+
+
+def _override(shots: Shots, reason: OverrideReason | None) -> QWidget:
+    """A yellow code turned back by the rules; the operator pressed PASS: the override confirmation."""
+    shots.window.show_station()
+    _one_person(shots, "0badc0de87654321")
+    shots.session.set_colour(CodeColour.YELLOW)
+    shots.session.confirm(Outcome.PASS)  # asks for the override (the station view opens the dialog)
+    station = shots.window.station_view
+    wait_for(lambda: station.override_dialog is not None)
+    dialog = station.override_dialog
+    assert dialog is not None
+    if reason is not None:
+        dialog.choose(reason)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_override(shots: Shots) -> QWidget:
+    """The override confirmation as it opens: no reason chosen yet."""
+    return _override(shots, None)
+
+
+def shot_override_reason(shots: Shots) -> QWidget:
+    """The override confirmation with a reason chosen: Enter records it."""
+    return _override(shots, OverrideReason.LEADER_APPROVED)
 
 
 def shot_day_theme(shots: Shots) -> QWidget:
@@ -338,8 +392,12 @@ def shot_trace_unmasked(shots: Shots) -> QWidget:
     ]
     shots.window.show_trace()
     view.plate_edit.setText(plates[len(plates) // 2])
-    view.unmask_check.setChecked(True)
     view.search()
+    view.unmask_check.setChecked(True)  # asks which case first
+    wait_for(lambda: view.reason_dialog is not None)
+    assert view.reason_dialog is not None
+    view.reason_dialog.reason_edit.setText("流调 2031-0715-07")
+    view.reason_dialog.accept()
     wait_for(lambda: view.unmasked)
     shots.cleanup.append(view.show_masked)
     return shots.window
@@ -349,7 +407,8 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     def shot(shots: Shots) -> QWidget:
         folder = Path(tempfile.mkdtemp(prefix="wizard-", dir=os.environ["CHECKPOINT_HOME"]))
         database = open_database(f"sqlite:///{folder / 'station.sqlite3'}")
-        wizard = FirstRunWizard(database, QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(folder / "wizard.ini"), QSettings.Format.IniFormat)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=shots.services.clock), settings)
         wizard.show()
         for _ in range(page):
             wizard.gate_page.name_edit.setText("幸福小区北门")
@@ -361,13 +420,22 @@ def _wizard(page: int) -> Callable[[Shots], QWidget]:
     return shot
 
 
+_DialogT = TypeVar("_DialogT", bound=QDialog)
+
+
+def _shown_dialog(shots: Shots, kind: type[_DialogT]) -> _DialogT | None:
+    """The dialog of ``kind`` on screen (a closed one may wait for its deletion a while longer)."""
+    shown = [d for d in shots.window.findChildren(kind) if d.isVisible()]
+    return shown[-1] if shown else None
+
+
 def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidget]:
     """A shift leader's dialog, as the Shift menu opens it (the service reads its context first)."""
 
     def shot(shots: Shots) -> QWidget:
         getattr(shots.services.shifts, request)()
-        wait_for(lambda: shots.window.findChild(kind) is not None)
-        dialog = shots.window.findChild(kind)
+        wait_for(lambda: _shown_dialog(shots, kind) is not None)
+        dialog = _shown_dialog(shots, kind)
         assert dialog is not None
         shots.cleanup.append(dialog.reject)
         return dialog
@@ -375,11 +443,171 @@ def _shift_dialog(kind: type[QDialog], request: str) -> Callable[[Shots], QWidge
     return shot
 
 
+def _led_and_closed_shift(shots: Shots) -> None:
+    """Once: a leader's shift opened and closed (handed over to 李四), so the list shows leaders."""
+    shifts = shots.services.shifts
+    if any(record.opening is not None for record in recent_shifts_of(shots)):
+        return
+    opened: list[object] = []
+    shifts.opened.connect(opened.append)
+    shifts.open_shift(ShiftOpening(LEADER, (LEADER, "陈静"), (Item("对讲机", 4),)))
+    wait_for(lambda: bool(opened))
+    closed: list[object] = []
+    shifts.closed.connect(closed.append)
+    shifts.close_shift(ShiftClosing(LEADER, "李四", (), (ItemLine("对讲机", 4, 4),)))
+    wait_for(lambda: bool(closed))
+    wait_for(lambda: shots.window.closed_shift_dialog is not None)
+    if shots.window.closed_shift_dialog is not None:
+        shots.window.closed_shift_dialog.reject()
+    shots.window.banner.hide()
+
+
+def recent_shifts_of(shots: Shots) -> list[ShiftRecord]:
+    database = shots.services.writer.database
+    return recent_shifts(database, shots.session.gate.id, datetime.now(UTC))
+
+
+def shot_export(window_mode: bool) -> Callable[[Shots], QWidget]:
+    """File > Export handover...: a shift's full sheet (the gate's recent shifts), or a time window."""
+
+    def shot(shots: Shots) -> QWidget:
+        _led_and_closed_shift(shots)
+        shots.window.open_export_dialog()
+        wait_for(lambda: shots.window.export_dialog is not None)
+        dialog = shots.window.export_dialog
+        assert dialog is not None
+        if window_mode:
+            dialog.window_radio.setChecked(True)
+        shots.cleanup.append(dialog.reject)
+        return dialog
+
+    return shot
+
+
+def shot_shift_closed(shots: Shots) -> QWidget:
+    """The closing confirmation with the closed shift's sheet one button away (shown for the current
+    shift here: the shot does not close it)."""
+    shots.window._on_shifts_closed(shots.session.shift)
+    dialog = shots.window.closed_shift_dialog
+    assert dialog is not None
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_shift_close_refused(shots: Shots) -> QWidget:
+    """A close refused: the first row with an unexplained difference is scrolled to and marked."""
+    shots.services.shifts.request_close()
+    wait_for(lambda: _shown_dialog(shots, CloseShiftDialog) is not None)
+    dialog = _shown_dialog(shots, CloseShiftDialog)
+    assert dialog is not None
+    dialog.tally_spin(Metric.FEVER).setValue(2)
+    dialog.submit()
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def _corrected_passage(shots: Shots) -> Passage:
+    """A demo passage that a later record corrects (the history has a few: a mistyped plate)."""
+    database = shots.services.writer.database
+    corrections = [p for p in database.passages.iter_passages(PassageFilter()) if p.corrects is not None]
+    original = database.passages.passage(corrections[-1].corrects) if corrections else None
+    assert original is not None, "the demo history has corrections"
+    return original
+
+
+def _busy_vehicle(shots: Shots) -> Passage:
+    database = shots.services.writer.database
+    cars = [
+        p
+        for p in database.passages.iter_passages(PassageFilter())
+        if p.vehicle is not None and len(p.persons) >= 3 and p.corrects is None
+    ]
+    return cars[len(cars) // 2]
+
+
+def shot_passage_detail(shots: Shots) -> QWidget:
+    """The log's double-click: a car's every occupant with their checks (masked), who and when."""
+    dialog = shots.window.open_passage_detail(_busy_vehicle(shots).uuid)
+    wait_for(lambda: dialog.detail is not None)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_passage_corrected(shots: Shots) -> QWidget:
+    """A record a leader corrected: what corrects it, by whom and why; the correction one click away."""
+    dialog = shots.window.open_passage_detail(_corrected_passage(shots).uuid)
+    wait_for(lambda: dialog.detail is not None)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_correction(shots: Shots) -> QWidget:
+    """Correct...: the leader's correction of a record, recorded as a new record pointing at it."""
+    detail = shots.window.open_passage_detail(_busy_vehicle(shots).uuid)
+    wait_for(lambda: detail.detail is not None)
+    dialog = detail.open_correction()
+    assert dialog is not None
+    dialog.reason_edit.setText("复测体温 36.8 °C，放行")
+    shots.cleanup.append(detail.reject)
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_unmask_reason(shots: Shots) -> QWidget:
+    """Show full details asks for the case number or reason (kept in the audit trail)."""
+    view = shots.window.trace_view
+    shots.window.show_trace()
+    view.unmask_check.setChecked(True)
+    wait_for(lambda: view.reason_dialog is not None)
+    dialog = view.reason_dialog
+    assert dialog is not None
+    dialog.reason_edit.setText("流调 2031-0715-07 卫健委协查")
+    shots.cleanup.append(dialog.reject)
+    return dialog
+
+
+def shot_issue_pass(shots: Shots) -> QWidget:
+    """File > Issue pass...: an exit slip signed, recorded and shown large, to print or save."""
+    if not (keys_dir() / PRIVATE_KEY_FILE).exists():
+        create_deployment_key()
+    dialog = shots.window.open_issue_pass_dialog()
+    assert dialog is not None
+    dialog.set_kind(PassKind.EXIT_SLIP)
+    dialog.inputs[PassKind.EXIT_SLIP]["household_id"].setText("3-2-501")  # type: ignore[union-attr]
+    dialog.inputs[PassKind.EXIT_SLIP]["member_name"].setText("张建国")  # type: ignore[union-attr]
+    dialog.issue()
+    wait_for(lambda: dialog.card is not None)
+    shots.cleanup.append(dialog.reject)
+    shots.cleanup.append(shots.window.banner.hide)  # "Pass issued": not a message for the next shots
+    return dialog
+
+
+def shot_print_preview(shots: Shots) -> QWidget:
+    """File > Print handover...: the preview as large as the window, Print in view."""
+    ready: list[str] = []
+    printer = shots.window.handover_printer
+    printer.pdf_ready.disconnect(shots.window._on_handover_printer_pdf_ready)
+    printer.pdf_ready.connect(ready.append)
+    try:
+        printer.write_current_shift()
+        wait_for(lambda: bool(ready), 30_000)
+    finally:
+        printer.pdf_ready.disconnect(ready.append)
+        printer.pdf_ready.connect(shots.window._on_handover_printer_pdf_ready)
+    preview = shots.window.open_print_preview(Path(ready[0]))
+    assert preview is not None
+    shots.cleanup.append(preview.reject)
+    return preview
+
+
 SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "vehicle": shot_vehicle,
     "station": shot_station,
     "verdict-pass": shot_verdict_pass,
     "verdict-turn-back": shot_verdict_turn_back,
+    "vehicle-notices": shot_vehicle_notices,
+    "override": shot_override,
+    "override-reason": shot_override_reason,
     "day-theme": shot_day_theme,
     "help": shot_help,
     "log": _tab("log_view"),
@@ -400,7 +628,30 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "devices-barrier": _devices(3),
     "shift-open": _shift_dialog(OpenShiftDialog, "request_open"),
     "shift-close": _shift_dialog(CloseShiftDialog, "request_close"),
+    "shift-close-refused": shot_shift_close_refused,
+    "shift-closed": shot_shift_closed,
+    "export-shift": shot_export(window_mode=False),
+    "export-window": shot_export(window_mode=True),
+    "passage-detail": shot_passage_detail,
+    "passage-corrected": shot_passage_corrected,
+    "correction": shot_correction,
+    "unmask-reason": shot_unmask_reason,
+    "issue-pass": shot_issue_pass,
+    "print-preview": shot_print_preview,
 }
+# Shown at the size they open with (the preview sizes itself to the window; the others are dialogs that
+# fit a 1366x768 screen as they are).
+NATURAL_SIZE = {
+    "print-preview",
+    "shift-closed",
+    "unmask-reason",
+    "correction",
+    "export-shift",
+    "export-window",
+}
+
+
+SCREEN_SHOTS = frozenset({"override", "override-reason"})
 
 
 def main() -> int:
@@ -448,10 +699,20 @@ def main() -> int:
                         _administrator(shots)  # every other shot as the administrator sees it
                         window._apply_rights()
                     widget = take(shots)
-                    if widget is not window:
-                        widget.resize(min(width - 80, 1100), min(height - 80, 720))
-                    wait(500)
-                    widget.grab().save(str(out / f"{name}-{language}-{width}x{height}.png"))
+                    screen = app.primaryScreen()
+                    path = str(out / f"{name}-{language}-{width}x{height}.png")
+                    if name in SCREEN_SHOTS:
+                        wait(500)
+                        room = screen.size()
+                        if room.width() >= width and room.height() >= height:
+                            window.move(0, 0)
+                            wait(200)
+                            screen.grabWindow(0, 0, 0, width, height).save(path)
+                    else:
+                        if widget is not window and name not in NATURAL_SIZE:
+                            widget.resize(min(width - 80, 1100), min(height - 80, 720))
+                        wait(500)
+                        widget.grab().save(path)
                     if name.startswith("verdict"):
                         band = window.station_view.confirmation
                         print(

@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>Log anchor</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station's log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor's text, CPA1:… (on the PDF the QR code holds it too).</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -122,6 +133,10 @@
     <message>
         <source>Anomaly hand-off</source>
         <translation>Anomaly hand-off</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
     </message>
 </context>
 <context>
@@ -306,7 +321,34 @@
     </message>
 </context>
 <context>
+    <name>ClosedShiftDialog</name>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</source>
+        <translation>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</translation>
+    </message>
+    <message>
+        <source>&amp;Export this shift's handover sheet...</source>
+        <translation>&amp;Export this shift's handover sheet...</translation>
+    </message>
+    <message>
+        <source>&amp;Print it...</source>
+        <translation>&amp;Print it...</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>Override: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation><numerusform>{reason} (+%n more)</numerusform><numerusform>{reason} (+%n more)</numerusform></translation>
@@ -318,6 +360,96 @@
     <message numerus="yes">
         <source>{plate} · %n person(s)</source>
         <translation><numerusform>{plate} · %n person</numerusform><numerusform>{plate} · %n persons</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>Say why the record is corrected.</source>
+        <translation>Say why the record is corrected.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This record was corrected already: correct the newest record instead.</source>
+        <translation>This record was corrected already: correct the newest record instead.</translation>
+    </message>
+    <message>
+        <source>The plate is not a valid plate.</source>
+        <translation>The plate is not a valid plate.</translation>
+    </message>
+    <message>
+        <source>A temperature must be between 30 and 45 °C.</source>
+        <translation>A temperature must be between 30 and 45 °C.</translation>
+    </message>
+    <message>
+        <source>Choose pass, turn back or hold.</source>
+        <translation>Choose pass, turn back or hold.</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may correct a record.</source>
+        <translation>Only a shift leader or an administrator may correct a record.</translation>
+    </message>
+    <message>
+        <source>The record is no longer on record.</source>
+        <translation>The record is no longer on record.</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: {detail}</source>
+        <translation>The correction was not recorded: {detail}</translation>
+    </message>
+    <message>
+        <source>Correction recorded as No. {seq}; the old record stays beside it.</source>
+        <translation>Correction recorded as No. {seq}; the old record stays beside it.</translation>
+    </message>
+    <message>
+        <source>The correction was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>The correction was NOT recorded: {reason} Nothing was lost; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct No. {seq}</source>
+        <translation>Correct No. {seq}</translation>
+    </message>
+    <message>
+        <source>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</source>
+        <translation>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>e.g. recheck 36.8 °C, plate misread</source>
+        <translation>e.g. recheck 36.8 °C, plate misread</translation>
+    </message>
+    <message>
+        <source>Temperature, person {n}</source>
+        <translation>Temperature, person {n}</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>Record the correction</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -489,12 +621,24 @@
         <translation>the gate's rules</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>a purge record</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>the counts of a purged hour</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>a record</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>Record no. {seq} is missing: it was deleted outside the application.</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -513,8 +657,16 @@
         <translation>The database failed verification.</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>The database file itself is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <source>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>The log's search index does not match the records: people may be missing from the log's search. An administrator rebuilds it with: checkpoint db reindex</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -826,6 +978,22 @@
         <translation>Export handover</translation>
     </message>
     <message>
+        <source>Handover of</source>
+        <translation>Handover of</translation>
+    </message>
+    <message>
+        <source>A shift (the full sheet)</source>
+        <translation>A shift (the full sheet)</translation>
+    </message>
+    <message>
+        <source>A time window</source>
+        <translation>A time window</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -838,12 +1006,38 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Up to the moment the file is written.</source>
+        <translation>Up to the moment the file is written.</translation>
+    </message>
+    <message>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</source>
+        <translation>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift's full sheet.</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
         <source>Choose...</source>
         <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>{opened} - now (open)</source>
+        <translation>{opened} - now (open)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>{leader}, handed over to {incoming}</source>
+        <translation>{leader}, handed over to {incoming}</translation>
     </message>
     <message>
         <source>{name} files (*.{ext})</source>
@@ -865,8 +1059,8 @@
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>Handover written: {path} ({count} passages)</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>Handover written: {path} ({count} passages). Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -1125,6 +1319,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>Corrections</translation>
     </message>
     <message>
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>Override (proposed → recorded)</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
@@ -1349,6 +1551,129 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     </message>
 </context>
 <context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>Valid until {time}</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>Fill in: {fields}</translation>
+    </message>
+    <message>
+        <source>The pass's QR code appears here once it is issued and recorded.</source>
+        <translation>The pass's QR code appears here once it is issued and recorded.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <source>Save the pass card</source>
+        <translation>Save the pass card</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>The card was not saved: {detail}</source>
+        <translation>The card was not saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Card saved: {path}</source>
+        <translation>Card saved: {path}</translation>
+    </message>
+    <message>
+        <source>Household (e.g. 3-2-501)</source>
+        <translation>Household (e.g. 3-2-501)</translation>
+    </message>
+    <message>
+        <source>Member's name</source>
+        <translation>Member's name</translation>
+    </message>
+    <message>
+        <source>One exit every (days)</source>
+        <translation>One exit every (days)</translation>
+    </message>
+    <message>
+        <source>Back within (hours)</source>
+        <translation>Back within (hours)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Visitor's name</source>
+        <translation>Visitor's name</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>Host household</translation>
+    </message>
+    <message>
+        <source>Host's name</source>
+        <translation>Host's name</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Issue pass</source>
+        <translation>Issue pass</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Valid for (days)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and record</source>
+        <translation>&amp;Issue and record</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG...</source>
+        <translation>&amp;Save PNG...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -1440,6 +1765,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Print handover...</source>
         <translation>&amp;Print handover...</translation>
+    </message>
+    <message>
+        <source>Issue &amp;pass (exit slip, resident, visitor, supply)...</source>
+        <translation>Issue &amp;pass (exit slip, resident, visitor, supply)...</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -1679,6 +2008,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>{n} driver</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>Not attested</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
     </message>
@@ -1916,14 +2255,88 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>Override the proposal</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>Record {chosen} instead of the proposed {proposed}?</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>You record</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>Why? Pick a reason (keys 1–6) or choose Other and type it.</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>The reason in your words (needed for Other)</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>Record {outcome} (Enter)</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>Pick a reason first: an override is never recorded without one.</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>Type the reason for Other.</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>Press Enter to record, or Esc to go back.</translation>
+    </message>
+</context>
+<context>
+    <name>PassIssueService</name>
+    <message>
+        <source>Only a shift leader or an administrator may issue passes.</source>
+        <translation>Only a shift leader or an administrator may issue passes.</translation>
+    </message>
+    <message>
+        <source>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</source>
+        <translation>No signing key on this station ({detail}). An administrator makes one with 'checkpoint passes keygen'.</translation>
+    </message>
+    <message>
+        <source>Not issued: {detail}</source>
+        <translation>Not issued: {detail}</translation>
+    </message>
+    <message>
+        <source>Not issued (not recorded): {detail}</source>
+        <translation>Not issued (not recorded): {detail}</translation>
+    </message>
+    <message>
+        <source>Pass issued and recorded: {id}</source>
+        <translation>Pass issued and recorded: {id}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>Direction</translation>
+        <source>In/out</source>
+        <translation>In/out</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1934,8 +2347,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>Plate</translation>
     </message>
     <message>
-        <source>Persons</source>
-        <translation>Persons</translation>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
     </message>
     <message>
         <source>Names</source>
@@ -1944,10 +2361,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Health code</source>
         <translation>Health code</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperature</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1959,10 +2372,169 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     </message>
 </context>
 <context>
+    <name>PassageDetailDialog</name>
+    <message>
+        <source>This record is no longer on record (removed by retention).</source>
+        <translation>This record is no longer on record (removed by retention).</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>No. {seq}</translation>
+    </message>
+    <message>
+        <source>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</source>
+        <translation>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</translation>
+    </message>
+    <message>
+        <source>This record corrects No. {seq}: {reason} (by {name}, {time})</source>
+        <translation>This record corrects No. {seq}: {reason} (by {name}, {time})</translation>
+    </message>
+    <message>
+        <source>(driver)</source>
+        <translation>(driver)</translation>
+    </message>
+    <message>
+        <source>verified: {facts}</source>
+        <translation>verified: {facts}</translation>
+    </message>
+    <message>
+        <source>attested at {time}</source>
+        <translation>attested at {time}</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>attested by the operator</translation>
+    </message>
+    <message>
+        <source>pass {id}</source>
+        <translation>pass {id}</translation>
+    </message>
+    <message>
+        <source>household {id}</source>
+        <translation>household {id}</translation>
+    </message>
+    <message>
+        <source>Show the correction</source>
+        <translation>Show the correction</translation>
+    </message>
+    <message>
+        <source>Show the corrected record</source>
+        <translation>Show the corrected record</translation>
+    </message>
+    <message>
+        <source>Passage details</source>
+        <translation>Passage details</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>Rules version</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>Health code</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>Itinerary</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Full personal data (tracing, audited).</source>
+        <translation>Full personal data (tracing, audited).</translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and phones are masked; tracing shows them in full, audited.</source>
+        <translation>Names, ID numbers and phones are masked; tracing shows them in full, audited.</translation>
+    </message>
+    <message>
+        <source>&amp;Correct...</source>
+        <translation>&amp;Correct...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview</source>
         <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2714,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -2372,8 +2951,8 @@ Vehicle facts: {vehicle}</translation>
         <translation>Shift opened by {leader}.</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -2660,6 +3239,14 @@ Vehicle facts: {vehicle}</translation>
         <translation>Not passed: acknowledge the alarm first ({alarms}).</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>Not recorded: the entry changed while the override was being confirmed. Check it again.</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>Not recorded: the override needs a reason.</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</translation>
     </message>
@@ -2815,6 +3402,10 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>3+ days</source>
         <translation>3+ days</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation><numerusform>Waiting: %n more code scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform><numerusform>Waiting: %n more codes scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>This shift: %n passage(s)</source>
@@ -3047,6 +3638,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Override: milder than proposed</source>
+        <translation>Override: milder than proposed</translation>
+    </message>
+    <message>
         <source>Camera starting</source>
         <translation>Camera starting</translation>
     </message>
@@ -3209,6 +3804,30 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>certificate signature</source>
         <translation>certificate signature</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>Rechecked by hand: all clear</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>Approved by the shift leader</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>Medical emergency</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>Official duty or supply run</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>Health-code platform fault</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>Other (type the reason)</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -3487,6 +4106,34 @@ Vehicle facts: {vehicle}</translation>
         <translation>unchanged</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>Recovery code made</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>New PIN with the recovery code</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>Recovery refused</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>This PIN looks like a year or a date, which others can find out: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>This PIN is among the most common ones and is guessed first: choose another.</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>The trust list cannot be read; EU certificates show as not trusted: {detail}</translation>
     </message>
@@ -3651,16 +4298,16 @@ Vehicle facts: {vehicle}</translation>
         <translation>Database verified intact</translation>
     </message>
     <message>
-        <source>Recovery code made</source>
-        <translation>Recovery code made</translation>
+        <source>Purge of old passages started</source>
+        <translation>Purge of old passages started</translation>
     </message>
     <message>
-        <source>New PIN with the recovery code</source>
-        <translation>New PIN with the recovery code</translation>
+        <source>Log anchor issued</source>
+        <translation>Log anchor issued</translation>
     </message>
     <message>
-        <source>Recovery refused</source>
-        <translation>Recovery refused</translation>
+        <source>Search index rebuilt</source>
+        <translation>Search index rebuilt</translation>
     </message>
     <message>
         <source>operator</source>
@@ -3689,22 +4336,6 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>A PIN has at most 8 digits.</source>
         <translation>A PIN has at most 8 digits.</translation>
-    </message>
-    <message>
-        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
-        <translation>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</translation>
-    </message>
-    <message>
-        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
-        <translation>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</translation>
-    </message>
-    <message>
-        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
-        <translation>This PIN looks like a year or a date, which others can find out: choose another.</translation>
-    </message>
-    <message>
-        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
-        <translation>This PIN is among the most common ones and is guessed first: choose another.</translation>
     </message>
     <message>
         <source>The two PINs differ: type them again.</source>
@@ -3785,6 +4416,18 @@ Vehicle facts: {vehicle}</translation>
 </context>
 <context>
     <name>TraceResultModel</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation><numerusform>%n person</numerusform><numerusform>%n persons</numerusform></translation>
+    </message>
+    <message>
+        <source>{count}, no name recorded</source>
+        <translation>{count}, no name recorded</translation>
+    </message>
+    <message>
+        <source> (+{n} without a name)</source>
+        <translation> (+{n} without a name)</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Time</translation>
@@ -3829,8 +4472,8 @@ Vehicle facts: {vehicle}</translation>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
-        <translation>Full personal data shown, recorded in the audit trail as asked by {name}</translation>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</source>
+        <translation>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -3897,6 +4540,21 @@ Vehicle facts: {vehicle}</translation>
     </message>
 </context>
 <context>
+    <name>UnmaskReasonDialog</name>
+    <message>
+        <source>Show full details</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <source>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</source>
+        <translation>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</translation>
+    </message>
+    <message>
+        <source>e.g. case 2031-0715-07, health commission request</source>
+        <translation>e.g. case 2031-0715-07, health commission request</translation>
+    </message>
+</context>
+<context>
     <name>VehiclePanel</name>
     <message>
         <source>Plate {key}</source>
@@ -3925,6 +4583,14 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>Scan each person's code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation><numerusform>%n person: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform><numerusform>%n persons: a {kind} holds {limit}. Check the rows; {remove} removes one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation><numerusform>Not added: %n code not from a person ({kinds}). No code? {manual}</numerusform><numerusform>Not added: %n codes not from a person ({kinds}). No code? {manual}</numerusform></translation>
     </message>
 </context>
 <context>

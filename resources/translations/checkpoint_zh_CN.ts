@@ -42,6 +42,17 @@
     </message>
 </context>
 <context>
+    <name>Anchor</name>
+    <message>
+        <source>Log anchor</source>
+        <translation>日志锚点</translation>
+    </message>
+    <message>
+        <source>Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the station&apos;s log still holds this record unchanged: checkpoint db verify --anchor followed by the anchor&apos;s text, CPA1:… (on the PDF the QR code holds it too).</source>
+        <translation>站点 {station}，第 {seq} 条记录，哈希 {hash}。持有本表者可核对本站日志是否仍原样保留这条记录：checkpoint db verify --anchor 后接锚点文本 CPA1:…（PDF 上的二维码内容相同）。</translation>
+    </message>
+</context>
+<context>
     <name>Anomalies</name>
     <message>
         <source>Time</source>
@@ -122,6 +133,10 @@
     <message>
         <source>Anomaly hand-off</source>
         <translation>异常人员移交清单</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
     </message>
 </context>
 <context>
@@ -308,7 +323,34 @@
     </message>
 </context>
 <context>
+    <name>ClosedShiftDialog</name>
+    <message>
+        <source>Shift closed</source>
+        <translation>已交班</translation>
+    </message>
+    <message>
+        <source>Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from the log: staff, items, the reconciliation and both leaders, with every passage.</source>
+        <translation>班次 {label}（{time} 开班）已交班并记录在案。交接班记录由通行记录生成：在岗人员、物品、核对情况、交接双方带班领导，以及每一条通行记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Export this shift&apos;s handover sheet...</source>
+        <translation>导出本班交接班记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print it...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationBand</name>
+    <message>
+        <source>Override: {reason}</source>
+        <translation>人工改判：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>{reason} (+%n more)</source>
         <translation>
@@ -324,6 +366,96 @@
         <translation>
             <numerusform>{plate} · %n 人</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>Say why the record is corrected.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>This record was corrected already: correct the newest record instead.</source>
+        <translation>这条记录已被更正过：请更正最新的那条记录。</translation>
+    </message>
+    <message>
+        <source>The plate is not a valid plate.</source>
+        <translation>车牌号格式不正确。</translation>
+    </message>
+    <message>
+        <source>A temperature must be between 30 and 45 °C.</source>
+        <translation>体温须在 30 至 45 °C 之间。</translation>
+    </message>
+    <message>
+        <source>Choose pass, turn back or hold.</source>
+        <translation>请选择放行、劝返或留观移交。</translation>
+    </message>
+    <message>
+        <source>Only a shift leader or an administrator may correct a record.</source>
+        <translation>只有带班领导或管理员可以更正记录。</translation>
+    </message>
+    <message>
+        <source>The record is no longer on record.</source>
+        <translation>这条记录已不在库中。</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: {detail}</source>
+        <translation>更正未记录：{detail}</translation>
+    </message>
+    <message>
+        <source>Correction recorded as No. {seq}; the old record stays beside it.</source>
+        <translation>更正已记录为第 {seq} 号；原记录保留在旁。</translation>
+    </message>
+    <message>
+        <source>The correction was NOT recorded: {reason} Nothing was lost; try again.</source>
+        <translation>更正未记录：{reason} 没有数据丢失，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct No. {seq}</source>
+        <translation>更正第 {seq} 号记录</translation>
+    </message>
+    <message>
+        <source>The record stays as it is: the correction is a new record that points at it, with your name and the reason, and counts in its place.</source>
+        <translation>原记录保持不变：更正是一条指向它的新记录，写明您的姓名和原因，并代替原记录计数。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>e.g. recheck 36.8 °C, plate misread</source>
+        <translation>例如：复测 36.8 °C，车牌录错</translation>
+    </message>
+    <message>
+        <source>Temperature, person {n}</source>
+        <translation>体温，第 {n} 人</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>记录更正</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -495,12 +627,24 @@
         <translation>卡口规则</translation>
     </message>
     <message>
+        <source>a purge record</source>
+        <translation>一条清理记录</translation>
+    </message>
+    <message>
+        <source>the counts of a purged hour</source>
+        <translation>已清理时段的统计数</translation>
+    </message>
+    <message>
         <source>a record</source>
         <translation>一条记录</translation>
     </message>
     <message>
         <source>Record no. {seq} is missing: it was deleted outside the application.</source>
         <translation>第 {seq} 条记录缺失：它在程序之外被删除。</translation>
+    </message>
+    <message>
+        <source>Records from no. {seq} on are missing, and a purge record that does not account for them stands in for them: they were deleted outside the application.</source>
+        <translation>自第 {seq} 条起的记录缺失，且顶替它们的清理记录与之不符：这些记录是在程序之外删除的。</translation>
     </message>
     <message>
         <source>Record no. {seq} ({kind}) was inserted outside the application.</source>
@@ -519,8 +663,16 @@
         <translation>数据库核验未通过。</translation>
     </message>
     <message>
+        <source>The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was rewritten, renumbered or cut back after that sheet was made.</source>
+        <translation>日志中的第 {seq} 条记录已与交接表上的锚点 {anchor} 不符：该表生成后，日志被改写、重新编号或截短。</translation>
+    </message>
+    <message>
         <source>The database file itself is damaged (integrity check failed).</source>
         <translation>数据库文件本身已损坏（完整性检查未通过）。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s search index does not match the records: people may be missing from the log&apos;s search. An administrator rebuilds it with: checkpoint db reindex</source>
+        <translation>通行记录的搜索索引与记录不符：搜索时可能查不到某些人员。请管理员用 checkpoint db reindex 重建索引。</translation>
     </message>
     <message>
         <source>Keep this PC as it is and call the administrator.</source>
@@ -832,6 +984,22 @@
         <translation>导出交接班记录</translation>
     </message>
     <message>
+        <source>Handover of</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <source>A shift (the full sheet)</source>
+        <translation>一个班次（完整交接班记录）</translation>
+    </message>
+    <message>
+        <source>A time window</source>
+        <translation>一个时间段</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -844,12 +1012,38 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Up to the moment the file is written.</source>
+        <translation>截至写出文件的那一刻。</translation>
+    </message>
+    <message>
+        <source>From: from second :00 of its minute. To: through the end of its minute.
+Passages only; staff, items and reconciliation are on a shift&apos;s full sheet.</source>
+        <translation>“从”自所示那一分钟的第 0 秒起，“至”到所示那一分钟结束为止。
+只含通行记录；在岗人员、物品和核对情况见班次的完整交接班记录。</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
         <source>Choose...</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>{opened} - now (open)</source>
+        <translation>{opened} - 至今（未交班）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>{leader}, handed over to {incoming}</source>
+        <translation>{leader}，交给 {incoming}</translation>
     </message>
     <message>
         <source>{name} files (*.{ext})</source>
@@ -871,8 +1065,8 @@
 <context>
     <name>ExportService</name>
     <message>
-        <source>Handover written: {path} ({count} passages)</source>
-        <translation>交接班记录已生成：{path}（{count} 条通行记录）</translation>
+        <source>Handover written: {path} ({count} passages). Log anchor: {anchor}</source>
+        <translation>交接班记录已生成：{path}（{count} 条通行记录）。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>Nothing to export: {detail}</source>
@@ -1131,6 +1325,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>更正</translation>
     </message>
     <message>
+        <source>Overrides</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Override (proposed → recorded)</source>
+        <translation>人工改判（建议 → 记录）</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>进/出</translation>
     </message>
@@ -1357,6 +1559,129 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     </message>
 </context>
 <context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Valid until {time}</source>
+        <translation>有效期至 {time}</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>请填写：{fields}</translation>
+    </message>
+    <message>
+        <source>The pass&apos;s QR code appears here once it is issued and recorded.</source>
+        <translation>通行证签发并记录后，二维码显示在这里。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>打印机无法启动。</translation>
+    </message>
+    <message>
+        <source>Save the pass card</source>
+        <translation>保存通行证卡片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The card was not saved: {detail}</source>
+        <translation>卡片未保存：{detail}</translation>
+    </message>
+    <message>
+        <source>Card saved: {path}</source>
+        <translation>卡片已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Household (e.g. 3-2-501)</source>
+        <translation>户号（如 3-2-501）</translation>
+    </message>
+    <message>
+        <source>Member&apos;s name</source>
+        <translation>外出人员姓名</translation>
+    </message>
+    <message>
+        <source>One exit every (days)</source>
+        <translation>每几天外出一次</translation>
+    </message>
+    <message>
+        <source>Back within (hours)</source>
+        <translation>几小时内返回</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name</source>
+        <translation>访客姓名</translation>
+    </message>
+    <message>
+        <source>Host household</source>
+        <translation>被访户号</translation>
+    </message>
+    <message>
+        <source>Host&apos;s name</source>
+        <translation>被访人姓名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Issue pass</source>
+        <translation>签发通行证</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and record</source>
+        <translation>签发并记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PNG...</source>
+        <translation>保存 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>From</source>
@@ -1450,6 +1775,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>&amp;Print handover...</source>
         <translation>打印交接班记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Issue &amp;pass (exit slip, resident, visitor, supply)...</source>
+        <translation>签发通行证(&amp;P)（出门条、居民、访客、保供）…</translation>
     </message>
     <message>
         <source>&amp;Settings / Rules...</source>
@@ -1689,6 +2018,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{n} 驾驶员</translation>
     </message>
     <message>
+        <source>Not attested</source>
+        <comment>health code colour</comment>
+        <translation>颜色未确认</translation>
+    </message>
+    <message>
+        <source>Not attested</source>
+        <comment>itinerary card</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
         <source>Person {n}</source>
         <translation>人员 {n}</translation>
     </message>
@@ -1926,13 +2265,87 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the proposal</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Record {chosen} instead of the proposed {proposed}?</source>
+        <translation>不按建议「{proposed}」，改为「{chosen}」？</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>You record</source>
+        <translation>改为记录</translation>
+    </message>
+    <message>
+        <source>Why? Pick a reason (keys 1–6) or choose Other and type it.</source>
+        <translation>改判原因（必选）：按数字键 1–6 选择，或选“其他”并填写。</translation>
+    </message>
+    <message>
+        <source>The reason in your words (needed for Other)</source>
+        <translation>原因说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Recorded as an override in the name of {operator}: counted and listed on the handover sheet and the anomaly hand-off.</source>
+        <translation>将以 {operator} 的名义记为人工改判，计入交接班记录并列入异常人员移交清单。</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Record {outcome} (Enter)</source>
+        <translation>确认{outcome}（Enter）</translation>
+    </message>
+    <message>
+        <source>Pick a reason first: an override is never recorded without one.</source>
+        <translation>请先选择原因：没有原因不能改判。</translation>
+    </message>
+    <message>
+        <source>Type the reason for Other.</source>
+        <translation>请填写“其他”的具体原因。</translation>
+    </message>
+    <message>
+        <source>Press Enter to record, or Esc to go back.</source>
+        <translation>按 Enter 确认记录，按 Esc 返回。</translation>
+    </message>
+</context>
+<context>
+    <name>PassIssueService</name>
+    <message>
+        <source>Only a shift leader or an administrator may issue passes.</source>
+        <translation>只有带班领导或管理员可以签发通行证。</translation>
+    </message>
+    <message>
+        <source>No signing key on this station ({detail}). An administrator makes one with &apos;checkpoint passes keygen&apos;.</source>
+        <translation>本站没有签发密钥（{detail}）。请管理员用“checkpoint passes keygen”生成。</translation>
+    </message>
+    <message>
+        <source>Not issued: {detail}</source>
+        <translation>未签发：{detail}</translation>
+    </message>
+    <message>
+        <source>Not issued (not recorded): {detail}</source>
+        <translation>未签发（未能记录）：{detail}</translation>
+    </message>
+    <message>
+        <source>Pass issued and recorded: {id}</source>
+        <translation>通行证已签发并记录：{id}</translation>
+    </message>
+</context>
+<context>
     <name>PassLogModel</name>
     <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>Direction</source>
+        <source>In/out</source>
         <translation>进/出</translation>
     </message>
     <message>
@@ -1944,8 +2357,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <source>Persons</source>
+        <source>People</source>
         <translation>人数</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>体温</translation>
     </message>
     <message>
         <source>Names</source>
@@ -1954,10 +2371,6 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Health code</source>
         <translation>健康码</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>体温</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1969,10 +2382,169 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     </message>
 </context>
 <context>
+    <name>PassageDetailDialog</name>
+    <message>
+        <source>This record is no longer on record (removed by retention).</source>
+        <translation>这条记录已不在库中（已按保存期限清除）。</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No. {seq}</source>
+        <translation>第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>Corrected by No. {seq} on {time} by {name}: {reason}. That record counts, this one stays for the record.</source>
+        <translation>已被第 {seq} 号更正（{time}，{name}）：{reason}。以那条记录为准，本条留档。</translation>
+    </message>
+    <message>
+        <source>This record corrects No. {seq}: {reason} (by {name}, {time})</source>
+        <translation>本条更正第 {seq} 号：{reason}（{name}，{time}）</translation>
+    </message>
+    <message>
+        <source>(driver)</source>
+        <translation>（驾驶员）</translation>
+    </message>
+    <message>
+        <source>verified: {facts}</source>
+        <translation>已验证：{facts}</translation>
+    </message>
+    <message>
+        <source>attested at {time}</source>
+        <translation>{time} 人工确认</translation>
+    </message>
+    <message>
+        <source>attested by the operator</source>
+        <translation>操作员人工确认</translation>
+    </message>
+    <message>
+        <source>pass {id}</source>
+        <translation>通行证 {id}</translation>
+    </message>
+    <message>
+        <source>household {id}</source>
+        <translation>户号 {id}</translation>
+    </message>
+    <message>
+        <source>Show the correction</source>
+        <translation>查看更正记录</translation>
+    </message>
+    <message>
+        <source>Show the corrected record</source>
+        <translation>查看被更正的记录</translation>
+    </message>
+    <message>
+        <source>Passage details</source>
+        <translation>通行详情</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>进/出</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>规则版本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Health code</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程卡</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>核酸</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Full personal data (tracing, audited).</source>
+        <translation>显示完整个人信息（流调，已记入审计）。</translation>
+    </message>
+    <message>
+        <source>Names, ID numbers and phones are masked; tracing shows them in full, audited.</source>
+        <translation>姓名、身份证号和手机号已脱敏；流调中可查看完整信息（记入审计）。</translation>
+    </message>
+    <message>
+        <source>&amp;Correct...</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2152,6 +2724,13 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
     <message>
         <source>Type the two letters under a province, or tap it. Esc: keep.</source>
         <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -2384,8 +2963,8 @@ Vehicle facts: {vehicle}</source>
         <translation>{leader} 已开班。</translation>
     </message>
     <message>
-        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one.</source>
-        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。</translation>
+        <source>Shift closed by {leader}. Automatic shift until {incoming} opens the next one. Log anchor: {anchor}</source>
+        <translation>{leader} 已交班。在 {incoming} 开班前按自动班次记录。日志锚点：{anchor}</translation>
     </message>
     <message>
         <source>the incoming leader</source>
@@ -2672,6 +3251,14 @@ Vehicle facts: {vehicle}</source>
         <translation>未放行：请先确认告警（{alarms}）。</translation>
     </message>
     <message>
+        <source>Not recorded: the entry changed while the override was being confirmed. Check it again.</source>
+        <translation>未记录：确认改判期间信息发生变化，请重新核查。</translation>
+    </message>
+    <message>
+        <source>Not recorded: the override needs a reason.</source>
+        <translation>未记录：人工改判必须填写原因。</translation>
+    </message>
+    <message>
         <source>The passage was NOT recorded: {reason} Nothing was lost; confirm again.</source>
         <translation>本次通行未登记：{reason} 已填内容未丢失，请再次确认。</translation>
     </message>
@@ -2831,6 +3418,12 @@ Vehicle facts: {vehicle}</source>
         <translation>3天及以上</translation>
     </message>
     <message numerus="yes">
+        <source>Waiting: %n more code(s) scanned, the first at {time}. Next once this person is recorded, or cleared with Esc.</source>
+        <translation>
+            <numerusform>排队中：另有 %n 个码已扫描（最早 {time}）。当前人员记录完毕或按 Esc 清空后依次显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This shift: %n passage(s)</source>
         <translation>
             <numerusform>本班次：%n 条</numerusform>
@@ -2944,7 +3537,7 @@ Vehicle facts: {vehicle}</source>
     </message>
     <message>
         <source>Health code not checked</source>
-        <translation>未查验健康码</translation>
+        <translation>健康码颜色未确认</translation>
     </message>
     <message>
         <source>Itinerary not green</source>
@@ -3061,6 +3654,10 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Today</source>
         <translation>当天</translation>
+    </message>
+    <message>
+        <source>Override: milder than proposed</source>
+        <translation>人工改判（低于系统建议）</translation>
     </message>
     <message>
         <source>Camera starting</source>
@@ -3225,6 +3822,30 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>certificate signature</source>
         <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>Rechecked by hand: all clear</source>
+        <translation>人工复核无异常</translation>
+    </message>
+    <message>
+        <source>Approved by the shift leader</source>
+        <translation>带班领导批准</translation>
+    </message>
+    <message>
+        <source>Medical emergency</source>
+        <translation>紧急就医</translation>
+    </message>
+    <message>
+        <source>Official duty or supply run</source>
+        <translation>公务或保供任务</translation>
+    </message>
+    <message>
+        <source>Health-code platform fault</source>
+        <translation>健康码平台故障</translation>
+    </message>
+    <message>
+        <source>Other (type the reason)</source>
+        <translation>其他（请填写原因）</translation>
     </message>
     <message>
         <source>certificate validity</source>
@@ -3503,6 +4124,34 @@ Vehicle facts: {vehicle}</source>
         <translation>无变化</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>已生成恢复码</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>凭恢复码设置了新 PIN 码</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>恢复被拒绝</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为重复数字（如 1111 或 1212），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为连续数字（如 1234 或 4321），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>该 PIN 码像年份或日期，容易被他人得知：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>该 PIN 码属于最常见的 PIN 码，最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>无法读取信任列表，欧盟证书将显示为不受信任：{detail}</translation>
     </message>
@@ -3667,16 +4316,16 @@ Vehicle facts: {vehicle}</source>
         <translation>数据库核验完好</translation>
     </message>
     <message>
-        <source>Recovery code made</source>
-        <translation>已生成恢复码</translation>
+        <source>Purge of old passages started</source>
+        <translation>开始清理过期通行记录</translation>
     </message>
     <message>
-        <source>New PIN with the recovery code</source>
-        <translation>凭恢复码设置了新 PIN 码</translation>
+        <source>Log anchor issued</source>
+        <translation>已发出日志锚点</translation>
     </message>
     <message>
-        <source>Recovery refused</source>
-        <translation>恢复被拒绝</translation>
+        <source>Search index rebuilt</source>
+        <translation>已重建搜索索引</translation>
     </message>
     <message>
         <source>operator</source>
@@ -3705,22 +4354,6 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>A PIN has at most 8 digits.</source>
         <translation>PIN 码最多 8 位数字。</translation>
-    </message>
-    <message>
-        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
-        <translation>该 PIN 码为重复数字（如 1111 或 1212），最容易被猜中：请换一个。</translation>
-    </message>
-    <message>
-        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
-        <translation>该 PIN 码为连续数字（如 1234 或 4321），最容易被猜中：请换一个。</translation>
-    </message>
-    <message>
-        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
-        <translation>该 PIN 码像年份或日期，容易被他人得知：请换一个。</translation>
-    </message>
-    <message>
-        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
-        <translation>该 PIN 码属于最常见的 PIN 码，最容易被猜中：请换一个。</translation>
     </message>
     <message>
         <source>The two PINs differ: type them again.</source>
@@ -3801,6 +4434,20 @@ Vehicle facts: {vehicle}</source>
 </context>
 <context>
     <name>TraceResultModel</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count}, no name recorded</source>
+        <translation>{count}，未登记姓名</translation>
+    </message>
+    <message>
+        <source> (+{n} without a name)</source>
+        <translation>（另 {n} 人未登记姓名）</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>
@@ -3845,8 +4492,8 @@ Vehicle facts: {vehicle}</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Full personal data shown, recorded in the audit trail as asked by {name}</source>
-        <translation>正在显示完整个人信息，已按{name}的申请记入审计记录</translation>
+        <source>Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}</source>
+        <translation>正在显示完整个人信息，已按 {name} 的申请记入审计记录，事由：{reason}</translation>
     </message>
     <message>
         <source>Plate</source>
@@ -3915,6 +4562,21 @@ Vehicle facts: {vehicle}</source>
     </message>
 </context>
 <context>
+    <name>UnmaskReasonDialog</name>
+    <message>
+        <source>Show full details</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Full names, ID numbers and phones are shown for a case. Type its case number or the reason: it is kept in the audit trail with your name ({name}) for every search and export while full details are on.</source>
+        <translation>完整的姓名、身份证号和手机号只为具体案件显示。请填写案件编号或事由：在显示完整信息期间，每次查询和导出都会连同您的姓名（{name}）记入审计记录。</translation>
+    </message>
+    <message>
+        <source>e.g. case 2031-0715-07, health commission request</source>
+        <translation>例如：流调 2031-0715-07，卫健委协查函</translation>
+    </message>
+</context>
+<context>
     <name>VehiclePanel</name>
     <message>
         <source>Plate {key}</source>
@@ -3943,6 +4605,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>Scan each person&apos;s code: it adds them. Province {picker} · kind {kinds} · person {up}/{down} · same as previous {same} · remove person {remove} · next vehicle Esc</source>
         <translation>逐个扫描每位乘员的码即可加入。省份 {picker} · 车型 {kinds} · 选人 {up}/{down} · 同上一人 {same} · 移除此人 {remove} · 下一辆车 Esc</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.</source>
+        <translation>
+            <numerusform>已登记 %n 人，超过{kind}核载（{limit} 人）。请逐行核对，{remove} 删除一人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not added: %n code(s) not from a person ({kinds}). No code? {manual}</source>
+        <translation>
+            <numerusform>未登记：%n 个非人员码（{kinds}）。无码人员请按 {manual} 手工录入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

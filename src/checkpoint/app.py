@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from checkpoint import APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from checkpoint.domain.records import Operator, Role
+from checkpoint.domain.records import Gate, Operator, Role, Shift
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import DEFAULT_IDLE_MINUTES, IDLE_SETTING, AuthService
 from checkpoint.station.clock_guard import ClockGuard
 from checkpoint.station.credentials import Verifier
@@ -29,12 +30,18 @@ from checkpoint.station.gc_guard import collect_on_gui_thread
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.occupancy import OccupantLimits
+from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.presence import Presence
 from checkpoint.station.profiles import ProfileStore
+from checkpoint.station.residents import ResidentService
 from checkpoint.station.scan import ScanService
 from checkpoint.station.services import StationServices
 from checkpoint.station.session import StationSession, auto_record_default, vehicle_first
 from checkpoint.station.shifts import ShiftService, current_or_new_shift
+from checkpoint.station.tracing import TracingService
+from checkpoint.station.watchlists import WatchlistService
 from checkpoint.station.wedge import WedgeConfig, WedgeDetector
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
@@ -149,7 +156,7 @@ def build_services(
     for problem in verifier.problems:  # shown once the window listens; logged now
         _log.warning("verifier: %s: %s", problem.what, problem.detail)
     profiles = ProfileStore(writer, clock=now)
-    session = StationSession(
+    session = build_session(
         writer,
         gate,
         operator,
@@ -160,6 +167,7 @@ def build_services(
         verifier=verifier,
         vehicle_mode=vehicle_first(gate.profile),  # highway exits: vehicles first
         auto_record=bool_setting(settings.value("station/auto_record"), auto_record_default(gate.profile)),
+        occupant_limits=OccupantLimits.from_settings(settings),
     )
     presence = Presence(writer, lambda: session.profile.thresholds.return_hours, clock=clock_guard.now)
     session.passage_recorded.connect(presence.add)
@@ -194,11 +202,59 @@ def build_services(
         devices=devices,
         presence=presence,
         shifts=shifts,
+        tracing=TracingService(writer, clock=clock_guard.now),
+        audit=AuditTrailService(writer),
+        passages=PassageDetailService(writer, messages, clock=clock_guard.now),
+        passes=PassIssueService(writer, messages, clock=clock_guard.now),
         settings=settings,
         db_url=db_url,
         auth=auth,
         clock=clock_guard.now,
     )
+
+
+def build_session(
+    writer: RecordWriter,
+    gate: Gate,
+    operator: Operator,
+    shift: Shift,
+    *,
+    shift_count: int = 0,
+    clock: Callable[[], datetime] | None = None,
+    profiles: ProfileStore | None = None,
+    verifier: Verifier | None = None,
+    vehicle_mode: bool = False,
+    auto_record: bool = False,
+    occupant_limits: OccupantLimits | None = None,
+) -> StationSession:
+    """The station session and the services it works through, which it is given: the verifier (one on
+    ``writer``'s database unless given), the gate profiles (a store on ``writer`` unless given), and the
+    watchlist and residents imports. What is built here is owned by the session (Qt parent)."""
+    verifier = verifier or Verifier(writer.database, clock=clock)
+    watchlists = WatchlistService(writer, verifier, clock=clock)
+    residents = ResidentService(writer, verifier.residents, clock=clock)
+    own_profiles = profiles is None
+    profiles = profiles or ProfileStore(writer, clock=clock)
+    session = StationSession(
+        writer,
+        gate,
+        operator,
+        shift,
+        verifier=verifier,
+        profiles=profiles,
+        watchlists=watchlists,
+        residents=residents,
+        shift_count=shift_count,
+        clock=clock,
+        vehicle_mode=vehicle_mode,
+        auto_record=auto_record,
+        occupant_limits=occupant_limits,
+    )
+    watchlists.setParent(session)
+    residents.setParent(session)
+    if own_profiles:
+        profiles.setParent(session)
+    return session
 
 
 class UnknownProfileError(ValueError):
@@ -426,12 +482,12 @@ def _sign_in_at_start(
     holds ``operator NAME`` and ``pin PIN`` lines, typed into the real sign-in screen as soon as it
     shows (the PIN is checked as always), so the measured start-up leaves out only a person's typing.
     """
-    from checkpoint.station.first_run import needs_first_run
+    from checkpoint.station.first_run import FirstRunService, needs_first_run
     from checkpoint.ui.first_run import FirstRunWizard
     from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 
     if needs_first_run(database):
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
             return None
     writer = RecordWriter(database)

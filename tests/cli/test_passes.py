@@ -59,7 +59,7 @@ def test_issue_without_a_key_or_with_bad_fields_fails_in_one_line(
     assert main(["passes", "revoke", "not-a-uuid", "--reason", "x", *as_(monkeypatch, ADMIN)]) == 1
 
 
-def test_passes_need_an_administrator_and_refusals_touch_nothing(
+def test_the_key_and_revocations_need_an_administrator_issuing_a_leader(
     staffed_default_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     needs = "checkpoint: error: refused: 吴带班 is shift leader: this needs an administrator or above\n"
@@ -67,17 +67,20 @@ def test_passes_need_an_administrator_and_refusals_touch_nothing(
     assert capsys.readouterr().err == needs
     assert not (keys_dir() / PRIVATE_KEY_FILE).exists()  # no key was made
     assert main(["passes", "keygen", *as_(monkeypatch, ADMIN)]) == 0
+    capsys.readouterr()
     issue = ["passes", "issue", "exit-slip", "--household", "3-2-501", "--name", "张伟"]
-    assert main([*issue, *as_(monkeypatch, LEADER)]) == 1
+    # a shift leader issues passes (as in the GUI's Issue pass dialog: the same station service)
+    assert main([*issue, *as_(monkeypatch, LEADER)]) == 0
+    assert capsys.readouterr().out.startswith("CPS1:")
     assert main(issue) == 1
     assert capsys.readouterr().err.endswith(
-        "checkpoint: error: this needs --operator NAME (an administrator or above) and their PIN\n"
+        "checkpoint: error: this needs --operator NAME (a shift leader or above) and their PIN\n"
     )
     revoke = ["passes", "revoke", "0b7d3c4e-7a0e-4b6f-9a43-3f0a7d0c2e11", "--reason", "lost"]
     assert main([*revoke, *as_(monkeypatch, LEADER)]) == 1
-    assert capsys.readouterr().out == ""  # nothing signed, nothing revoked
+    assert capsys.readouterr().out == ""  # nothing revoked
     commands = [d.split("(command line: ")[1].split(")")[0] for d in refusals(staffed_default_db)]
-    assert commands == ["passes keygen", "passes issue", "passes issue", "passes revoke"]
+    assert commands == ["passes keygen", "passes issue", "passes revoke"]
 
 
 @pytest.mark.slow

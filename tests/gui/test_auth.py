@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, Role
 from checkpoint.domain.roles import Permission, new_recovery_code
-from checkpoint.station.first_run import needs_first_run
+from checkpoint.station.first_run import FirstRunService, needs_first_run
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
 from checkpoint.storage.database import open_database
@@ -164,7 +164,7 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     try:
         assert needs_first_run(database)
-        wizard = FirstRunWizard(database, settings, clock=clock)
+        wizard = FirstRunWizard(FirstRunService(database, settings, clock=clock), settings)
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.gate_page.name_edit.setText("")

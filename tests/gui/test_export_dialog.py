@@ -18,7 +18,7 @@ from checkpoint.ui.main_window import MainWindow
 
 def test_every_handover_format_is_offered(qtbot: QtBot, tmp_path: Path) -> None:
     since = datetime(2026, 11, 22, 0, 0, tzinfo=UTC)
-    dialog = ExportDialog(since, since + timedelta(hours=8), tmp_path, "handover_x")
+    dialog = ExportDialog([], since, lambda: since + timedelta(hours=8), tmp_path, "handover_x")
     qtbot.addWidget(dialog)
     offered = [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())]
     assert offered == list(FORMATS)
@@ -45,8 +45,7 @@ def test_a_pdf_chosen_in_the_dialog_is_written(
             return
         timer.stop()
         dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
-        # the shift opened moments ago: the window shown to the minute would be empty, so widen it
-        dialog.until_edit.setDateTime(dialog.since_edit.dateTime().addSecs(3600))
+        assert dialog.shift_id == services.session.shift.id  # the current shift's sheet by default
         seen.append(str(dialog.path))
         dialog.buttons.accepted.emit()
 

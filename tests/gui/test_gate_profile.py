@@ -12,11 +12,10 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from checkpoint.app import UnknownProfileError, build_services, run_gui
+from checkpoint.app import UnknownProfileError, build_services, build_session, run_gui
 from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Reason, Role
 from checkpoint.station.profiles import ProfileNotFoundError
 from checkpoint.station.services import StationServices
-from checkpoint.station.session import StationSession
 from checkpoint.storage.database import Database
 from tests.station_clock import TickingClock
 
@@ -138,7 +137,7 @@ def test_use_profile_refuses_unknown_profiles_and_operators(services: StationSer
     assert not services.writer.pending
 
     operator = services.writer.database.operators.ensure_operator("小王", Role.OPERATOR)
-    plain = StationSession(
+    plain = build_session(
         services.writer,
         session.gate,
         operator,

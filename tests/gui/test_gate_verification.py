@@ -126,6 +126,21 @@ def confirm(qtbot: QtBot, station: StationView, services: StationServices) -> Pa
     return passage
 
 
+def confirm_override(
+    qtbot: QtBot, station: StationView, services: StationServices, reason: Qt.Key
+) -> Passage:
+    """PASS over a proposed TURN BACK or HOLD: F5, the override's reason by its number key, Enter."""
+    qtbot.keyClick(station.scan_entry, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: station.override_dialog is not None)
+    dialog = station.override_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog, reason)
+    with qtbot.waitSignal(services.session.passage_recorded, timeout=RECORD_TIMEOUT_MS) as recorded:
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    passage: Passage = recorded.args[0]
+    return passage
+
+
 def go_out(qtbot: QtBot, station: StationView) -> None:
     qtbot.keyClick(station.scan_entry, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
 
@@ -163,7 +178,8 @@ def test_a_forged_pass_is_turned_back_with_the_reason_in_words(
     assert draft.proposed is Outcome.TURN_BACK and Reason.PASS_INVALID in draft.reasons
     assert station.credential.state == "bad"
     assert "FORGED" in station.credential.text()
-    passage = confirm(qtbot, station, services)  # the operator overrides: recorded, but nothing "verified"
+    # the operator overrides (rechecked by hand): recorded, but nothing "verified"
+    passage = confirm_override(qtbot, station, services, Qt.Key.Key_1)
     assert passage.persons[0].verified == () and passage.persons[0].pass_id == ""
     assert Reason.OPERATOR_DECISION in passage.reasons
 
@@ -213,7 +229,8 @@ def test_a_quarantined_resident_leaving_raises_an_alarm_that_must_be_acknowledge
     assert "张*三" in acknowledged[0].detail
     assert any(entry.action is AuditAction.WATCHLIST_IMPORTED for entry in audit)
 
-    passage = confirm(qtbot, station, services)  # the leader let them go: allowed once acknowledged
+    # the leader let them go: allowed once acknowledged, as an override with its reason
+    passage = confirm_override(qtbot, station, services, Qt.Key.Key_2)
     assert passage.outcome is Outcome.PASS and passage.direction is Direction.OUT
     assert Reason.QUARANTINE_LEAVING in passage.reasons and Reason.OPERATOR_DECISION in passage.reasons
 
@@ -223,7 +240,10 @@ def test_manual_entry_checks_the_id_and_records_a_flagged_passage(
 ) -> None:
     services, window, _key = make_station("highway-exit")
     station = window.station_view
-    confirm(qtbot, station, services)  # an ordinary passage first: the flagged filter must leave it out
+    # an ordinary passage first (turned back, as proposed when nobody was checked), which the flagged
+    # filter must leave out
+    with qtbot.waitSignal(services.session.passage_recorded, timeout=RECORD_TIMEOUT_MS):
+        qtbot.keyClick(station.scan_entry, Qt.Key.Key_F6)
 
     dialog = station.open_manual_entry()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -238,7 +258,7 @@ def test_manual_entry_checks_the_id_and_records_a_flagged_passage(
     assert draft.manual is not None and Reason.MANUAL_ID in draft.reasons
     assert "4301" not in station.credential.text() and "1101**********002X" in station.credential.text()
 
-    passage = confirm(qtbot, station, services)
+    passage = confirm_override(qtbot, station, services, Qt.Key.Key_5)  # platform down, by hand
     person = passage.persons[0]
     assert person.flags == (PersonFlag.MANUAL_ID, PersonFlag.PLATFORM_DOWN)
     assert (person.name, person.id_number) == ("王五", GOOD_ID)

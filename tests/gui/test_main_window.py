@@ -131,19 +131,23 @@ def test_the_log_view_shows_a_recorded_passage_live_and_filters_it(
 
 
 def test_export_dialog_defaults_formats_and_checks(qtbot: QtBot, tmp_path: Path) -> None:
-    since = datetime(2026, 11, 22, 0, 0, tzinfo=UTC)
-    until = since + timedelta(hours=8)
-    dialog = ExportDialog(since, until, tmp_path, "handover_x")
+    since = datetime(2026, 11, 22, 0, 0, 30, tzinfo=UTC)
+    now = since + timedelta(hours=8)
+    dialog = ExportDialog([], since, lambda: now, tmp_path, "handover_x")
     qtbot.addWidget(dialog)
-    assert (dialog.since, dialog.until) == (since, until)
+    # no shift to offer: a time window, from the shown minute's first second up to now
+    assert not dialog.shift_radio.isEnabled() and dialog.window_radio.isChecked()
+    assert (dialog.since, dialog.until, dialog.shift_id) == (since.replace(second=0), None, None)
     assert dialog.fmt == "xlsx" and dialog.path == tmp_path / "handover_x.xlsx"
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     assert dialog.path == tmp_path / "handover_x.csv"
-    dialog.until_edit.setDateTime(dialog.since_edit.dateTime())
+    dialog.now_check.setChecked(False)
+    dialog.until_edit.setDateTime(dialog.since_edit.dateTime().addSecs(-60))
     dialog.buttons.accepted.emit()
     assert dialog.result() != ExportDialog.DialogCode.Accepted
     assert "after its start" in dialog.error_label.text()
     dialog.until_edit.setDateTime(dialog.since_edit.dateTime().addSecs(3600))
+    assert dialog.until == since.replace(second=0) + timedelta(hours=1, minutes=1)  # through its minute
     dialog.path_edit.setText(str(tmp_path / "missing" / "x.csv"))
     dialog.buttons.accepted.emit()
     assert "does not exist" in dialog.error_label.text()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from checkpoint.domain.records import Direction, Outcome
+from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome
 from checkpoint.domain.shift_handover import Item, ItemCondition, Metric
 from checkpoint.ui.main_window import MainWindow
 from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
@@ -37,6 +37,9 @@ def close_dialog(qtbot: QtBot, window: MainWindow) -> CloseShiftDialog:
 def record_pass(qtbot: QtBot, window: MainWindow) -> None:
     session = window._services.session
     session.set_direction(Direction.IN)
+    session.set_colour(CodeColour.GREEN)  # a clear case: PASS is what the rules propose
+    session.set_itinerary(Itinerary.GREEN)
+    session.set_test_age(0)
     with qtbot.waitSignal(session.passage_recorded, timeout=TIMEOUT):
         assert session.confirm(Outcome.PASS)
 
@@ -104,7 +107,10 @@ def test_open_then_close_with_an_explained_difference_and_the_next_shift_starts(
     record = db.shifts.shift_record(led.id)
     assert record is not None and record.closing is not None
     assert record.closing.incoming_leader == "周强" and record.closing.matters == ("3号岗亭灯坏",)
-    assert db.verify().ok
+    [issued] = db.anchors.issued()  # the close pins the log: the leaders see its anchor
+    assert issued.purpose == f"shift close {led.id}"
+    assert f"Log anchor: {issued.anchor.short()}" in window.statusBar().currentMessage()
+    assert db.verify(anchors=[issued.anchor]).ok
 
     # the incoming leader's opening shows the matter handed over; it must be decided
     reopen = open_dialog(qtbot, window)

@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.records import AuditAction, Passage, Role
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database
 from checkpoint.storage.passage_filter import PassageFilter
@@ -28,7 +30,7 @@ END = datetime.fromisoformat("2026-11-23T08:00:00+08:00")
 
 @pytest.fixture()
 def trace(qtbot: QtBot, writer: RecordWriter, languages: LanguageSwitcher, clock: TickingClock) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     return view
 
@@ -121,7 +123,7 @@ def test_the_audit_trail_shows_entries_newest_first_and_filters(
         AuditAction.CLOCK_WENT_BACK, "clock went back from A to B", base + timedelta(days=1)
     )
     database.audit.append_audit(AuditAction.RULES_CHANGED, "new rules", base + timedelta(days=2), leader.id)
-    view = AuditView(writer, MessageBus(), clock=clock)
+    view = AuditView(AuditTrailService(writer), MessageBus(), clock=clock)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded) as loaded:
         view.refresh()

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.masking import mask_id_number, mask_name
@@ -14,6 +15,7 @@ from checkpoint.domain.records import AuditAction, Operator, Passage, Role
 from checkpoint.station.auth import AuthService
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.passage_filter import PassageFilter
 from checkpoint.ui.trace_view import TraceColumn, TraceView
@@ -38,7 +40,7 @@ def leader(writer: RecordWriter, auth: AuthService) -> Operator:
 def trace(
     qtbot: QtBot, writer: RecordWriter, auth: AuthService, languages: LanguageSwitcher, clock: TickingClock
 ) -> TraceView:
-    view = TraceView(writer, MessageBus(), clock=clock, auth=auth)
+    view = TraceView(TracingService(writer, clock=clock), MessageBus(), clock=clock, auth=auth)
     qtbot.addWidget(view)
     return view
 
@@ -66,6 +68,18 @@ def _exports(writer: RecordWriter) -> list[tuple[str, object]]:
     ]
 
 
+CASE = "case 2026-1123-07"
+
+
+def _give_reason(qtbot: QtBot, trace: TraceView, reason: str = CASE) -> None:
+    """The leader types the case number into the question full details ask, and presses Enter."""
+    qtbot.waitUntil(lambda: trace.reason_dialog is not None and trace.reason_dialog.isVisible())
+    dialog = trace.reason_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.reason_edit, reason)
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+
+
 def _search_plate(qtbot: QtBot, trace: TraceView, plate: str) -> None:
     trace.plate_edit.setText(plate)
     with qtbot.waitSignal(trace.results_ready, timeout=5000):
@@ -89,15 +103,16 @@ def test_full_details_show_the_whole_id_for_a_leader_after_the_audit_entry_is_wr
     assert trace.unmask_check.isEnabled()
     with qtbot.waitSignal(trace.unmasked_changed, timeout=5000) as changed:
         trace.unmask_check.click()
+        _give_reason(qtbot, trace)
     assert changed.args == [True]
     shown = _persons(trace)
     assert driver.id_number in shown and driver.name in shown
-    assert trace.unmasked and trace.unmask_label.text().endswith("asked by 带班王")
+    assert trace.unmasked and trace.unmask_label.text().endswith(f"asked by 带班王 for: {CASE}")
     # the audit entry was there when the full data reached the screen
     assert len(at_show[0]) == 1
     detail, who = at_show[0][0]
     assert detail.startswith(f"trace plate={plate} passages=") and detail.endswith(
-        "UNMASKED by 带班王 (shift_leader)"
+        f"UNMASKED by 带班王 (shift_leader) for: {CASE}"
     )
     assert who == leader.id
 
@@ -107,7 +122,7 @@ def test_full_details_show_the_whole_id_for_a_leader_after_the_audit_entry_is_wr
     text = out.read_text(encoding="utf-8-sig")
     assert driver.id_number in text and driver.name in text
     detail, who = _exports(writer)[-1]
-    assert str(out) in detail and detail.endswith("UNMASKED by 带班王 (shift_leader)") and who == leader.id
+    assert str(out) in detail and detail.endswith(f"(shift_leader) for: {CASE}") and who == leader.id
 
     with qtbot.waitSignal(trace.unmasked_changed) as changed:
         trace.unmask_check.click()  # off again
@@ -132,6 +147,7 @@ def test_full_details_fall_back_to_masked_when_the_leaders_session_expires(
     target = _traced(writer)
     assert target.vehicle is not None
     trace.unmask_check.click()  # on before any search: the first search is unmasked (and audited)
+    _give_reason(qtbot, trace)
     assert _exports(writer) == []
     with qtbot.waitSignal(trace.unmasked_changed, timeout=5000):
         _search_plate(qtbot, trace, target.vehicle.plate)
@@ -163,3 +179,30 @@ def test_an_operator_asking_for_full_details_is_refused_and_the_refusal_audited(
         e.detail for e in writer.database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED
     ]
     assert refusals == ["小王 (operator): unmask"]
+
+
+def test_full_details_need_a_case_number_or_reason(
+    qtbot: QtBot, trace: TraceView, writer: RecordWriter, leader: Operator
+) -> None:
+    """Ticking "Show full details" asked for nothing: now it asks which case, and without one (Esc, or
+    nothing typed) the persons stay masked and nothing is audited."""
+    target = _traced(writer)
+    assert target.vehicle is not None
+    _search_plate(qtbot, trace, target.vehicle.plate)
+    trace.unmask_check.click()
+    qtbot.waitUntil(lambda: trace.reason_dialog is not None and trace.reason_dialog.isVisible())
+    dialog = trace.reason_dialog
+    assert dialog is not None and not dialog.ok_button.isEnabled()  # nothing typed: no OK
+    qtbot.keyClicks(dialog.reason_edit, "x")
+    assert not dialog.ok_button.isEnabled()  # a key is no reason
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: trace.reason_dialog is None)
+    assert not trace.unmask_check.isChecked() and not trace.unmasked
+    assert target.persons[0].id_number not in _persons(trace)
+    assert _exports(writer) == []
+
+    with qtbot.waitSignal(trace.unmasked_changed, timeout=5000):
+        trace.unmask_check.click()
+        _give_reason(qtbot, trace, "health commission 0715")
+    assert target.persons[0].id_number in _persons(trace)
+    assert _exports(writer)[-1][0].endswith("for: health commission 0715")

@@ -174,7 +174,7 @@ def _last_day(database: Database) -> datetime:
 def _bench_log_view(
     app: Any, database: Database, report: LogBenchReport, searches: list[tuple[str, str]]
 ) -> None:
-    from checkpoint.station.session import StationSession
+    from checkpoint.app import build_session
     from checkpoint.station.writer import RecordWriter
     from checkpoint.ui.log_view import LogView
 
@@ -184,7 +184,7 @@ def _bench_log_view(
     if not shifts:
         raise BenchError("the database has no shift: fill it with 'checkpoint demo-data' first")
     writer = RecordWriter(database)  # never started: the log view only reads
-    session = StationSession(writer, gate, operator, database.shifts.current_shift(gate.id) or shifts[-1])
+    session = build_session(writer, gate, operator, database.shifts.current_shift(gate.id) or shifts[-1])
     log = LogService(database)
 
     def painted(view: LogView) -> float:

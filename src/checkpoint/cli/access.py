@@ -15,10 +15,12 @@ from checkpoint.storage.database import Database, open_database
 from checkpoint.storage.errors import StorageError
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """The database of ``--db`` (else the default one), migrated; a failure is a CommandError."""
+def open_db(args: argparse.Namespace, *, need_data_key: bool = True) -> Database:
+    """The database of ``--db`` (else the default one), migrated; a failure is a CommandError.
+    ``need_data_key=False`` opens it without its data key too (``db verify``: what needs the key is
+    reported as not checked)."""
     try:
-        return open_database(db_url(args))
+        return open_database(db_url(args), need_data_key=need_data_key)
     except StorageError as error:
         raise CommandError(f"cannot open the database ({error.kind.value}): {error}") from error
 

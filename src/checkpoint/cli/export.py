@@ -10,6 +10,7 @@ from pathlib import Path
 from checkpoint.cli.access import authorise, open_db
 from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_unmask, parse_time
 from checkpoint.cli.language import install_language
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.roles import Permission
 from checkpoint.exports import ExportError
 from checkpoint.station.exporting import export_anomalies_file, export_handover_file
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 print(
                     f"{anomalies.path}: {anomalies.rows} persons in {anomalies.passages} passages, {masking}"
                 )
+                _print_anchor(anomalies.anchor)
                 return EXIT_OK
             result = export_handover_file(
                 database,
@@ -92,6 +94,13 @@ def run(args: argparse.Namespace) -> int:
             f"{result.path}: {result.passages} passages, {result.window_start:%Y-%m-%d %H:%M} .. "
             f"{result.window_end:%Y-%m-%d %H:%M} UTC"
         )
+        _print_anchor(result.anchor)
         return EXIT_OK
     finally:
         database.close()
+
+
+def _print_anchor(anchor: Anchor | None) -> None:
+    """The anchor the file carries: what ``checkpoint db verify --anchor`` takes later."""
+    if anchor is not None:
+        print(f"log anchor: {anchor.text()}")

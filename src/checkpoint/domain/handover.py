@@ -8,6 +8,10 @@ Corrections: a passage whose ``corrects`` names another one replaces it. Both st
 replaced one with ``corrected_by`` set), but the summary, the hourly table and the anomaly list count
 only the latest version. When several corrections name the same passage, they form a chain in time
 order: each later one replaces the earlier one.
+
+Overrides (``domain.overrides``): a passage recorded milder than its proposed TURN BACK or HOLD carries
+its override in ``HandoverRow.override``; it is counted (``HandoverSummary.overrides``, current rows only)
+and is on the anomaly hand-off list (``Anomaly.OVERRIDDEN``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from checkpoint.domain.masking import mask_name as mask_name
+from checkpoint.domain.overrides import Override
 from checkpoint.domain.records import (
     FINAL_OUTCOMES,
     CodeColour,
@@ -49,6 +54,7 @@ class Anomaly(enum.StrEnum):
     ITINERARY_STARRED = "itinerary_starred"
     ITINERARY_OTHER = "itinerary_other"
     FEVER = "fever"
+    OVERRIDDEN = "overridden"  # recorded milder than the proposed TURN BACK or HOLD (an override)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,7 @@ class HandoverSummary:
     persons_no_code: int = 0
     fever: int = 0
     corrections: int = 0
+    overrides: int = 0  # passages recorded milder than their proposed TURN BACK or HOLD
 
     def by_outcome(self) -> dict[Outcome, int]:
         """Passages per final outcome, in ``FINAL_OUTCOMES`` order."""
@@ -139,6 +146,7 @@ class HandoverRow:
     correction_reason: str
     corrected_by: UUID | None
     anomalies: tuple[Anomaly, ...]
+    override: Override | None = None  # the operator recorded a milder outcome than proposed
 
     @property
     def is_current(self) -> bool:
@@ -165,7 +173,11 @@ class HandoverReport:
 
 
 def anomalies_of(
-    outcome: Outcome, colours: Iterable[CodeColour], itineraries: Iterable[Itinerary], fevers: int
+    outcome: Outcome,
+    colours: Iterable[CodeColour],
+    itineraries: Iterable[Itinerary],
+    fevers: int,
+    overridden: bool = False,
 ) -> tuple[Anomaly, ...]:
     """Why a passage belongs on the anomaly hand-off list (empty: it does not)."""
     found: list[Anomaly] = []
@@ -185,10 +197,12 @@ def anomalies_of(
         found.append(Anomaly.ITINERARY_OTHER)
     if fevers:
         found.append(Anomaly.FEVER)
+    if overridden:
+        found.append(Anomaly.OVERRIDDEN)
     return tuple(found)
 
 
-def _row(passage: Passage, mask_names: bool) -> HandoverRow:
+def _row(passage: Passage, mask_names: bool, override: Override | None = None) -> HandoverRow:
     temperatures = [p.temperature for p in passage.persons if p.temperature is not None]
     colours = tuple(p.code_colour for p in passage.persons)
     itineraries = tuple(p.itinerary for p in passage.persons)
@@ -217,7 +231,8 @@ def _row(passage: Passage, mask_names: bool) -> HandoverRow:
         corrects=passage.corrects,
         correction_reason=passage.correction_reason,
         corrected_by=None,
-        anomalies=anomalies_of(passage.outcome, colours, itineraries, fevers),
+        anomalies=anomalies_of(passage.outcome, colours, itineraries, fevers, override is not None),
+        override=override,
     )
 
 
@@ -237,6 +252,7 @@ def build_handover(
     mask_names: bool = True,
     shift_record: ShiftRecord | None = None,
     purged: Iterable[PurgedHour] = (),
+    overrides: Mapping[UUID, Override] | None = None,
 ) -> HandoverReport:
     """The handover content for ``gate`` over ``[window_start, window_end)``.
 
@@ -247,6 +263,7 @@ def build_handover(
     window are skipped, so the caller may pass a superset. Memory grows with the rows kept only.
     Names are masked unless ``mask_names`` is False (the caller decides, by role, and audits it).
     ``shift_record`` (the shift's leaders' records, read from the log) is carried to the sheet as it is.
+    ``overrides`` are the window's overrides by passage (``storage.overrides.overrides_between``).
     Raises ValueError for naive datetimes, an empty window or a passage with a non-final outcome.
     """
     _require_aware(window_start, "window_start")
@@ -256,12 +273,13 @@ def build_handover(
         raise ValueError(f"empty window: {window_start.isoformat()} .. {window_end.isoformat()}")
 
     rows: list[HandoverRow] = []
+    overrides = overrides or {}
     for passage in passages:
         if passage.gate_id != gate.id or not (window_start <= passage.at < window_end):
             continue
         if passage.outcome not in FINAL_OUTCOMES:
             raise ValueError(f"passage {passage.uuid} has non-final outcome {passage.outcome.value!r}")
-        rows.append(_row(passage, mask_names))
+        rows.append(_row(passage, mask_names, overrides.get(passage.uuid)))
     rows.sort(key=lambda r: (r.at, r.seq))
 
     rows = _link_corrections(rows)
@@ -325,6 +343,8 @@ def count_row(counts: dict[str, int], row: HandoverRow) -> bool:
         counts["passages_out"] += 1
         counts["persons_out"] += row.persons
     counts[_OUTCOME_FIELD[row.outcome]] += 1
+    if row.override is not None:
+        counts["overrides"] += 1
     for colour in row.colours:
         counts[_COLOUR_FIELD[colour]] += 1
     counts["fever"] += row.fevers

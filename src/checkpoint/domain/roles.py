@@ -2,8 +2,9 @@
 
 Three roles (DESIGN.md, "Reliability and security rules"): an **operator** works the gate (scan, record,
 manual entry, visitors, alarms, the masked log); a **shift leader** also exports, prints, traces (and may
-unmask, audited), reads the audit trail and opens and closes shifts; an **administrator** also changes the
-settings and rules, imports watchlists, reloads trust lists, issues passes and manages operators. The GUI
+unmask, audited), reads the audit trail, opens and closes shifts, issues passes and corrects recorded
+passages; an **administrator** also changes the settings and rules, imports watchlists, reloads trust
+lists, makes the pass signing key, revokes passes and manages operators. The GUI
 and the CLI both ask :func:`allowed`; nothing else decides.
 
 PINs are 4 to 8 digits, and not one an attacker tries first (:func:`pin_problem`: a repeat such as 1111
@@ -47,7 +48,9 @@ class Permission(enum.StrEnum):
     IMPORT_WATCHLIST = "import_watchlist"
     IMPORT_RESIDENTS = "import_residents"
     TRUST_LISTS = "trust_lists"
-    PASSES = "passes"
+    PASSES = "passes"  # the deployment's signing key and revocations
+    ISSUE_PASSES = "issue_passes"  # exit slips, resident, visitor and supply-vehicle passes
+    CORRECT = "correct"  # a recorded passage corrected by a new record pointing at it
     MANAGE_OPERATORS = "manage_operators"
     PURGE = "purge"  # retention: passages older than N days removed (their counts kept)
 
@@ -70,6 +73,8 @@ _SHIFT_LEADER = _OPERATOR | {
     Permission.VIEW_AUDIT,
     Permission.OPEN_CLOSE_SHIFT,
     Permission.DEVICES,
+    Permission.ISSUE_PASSES,
+    Permission.CORRECT,
 }
 _ADMINISTRATOR = _SHIFT_LEADER | {
     Permission.SETTINGS,

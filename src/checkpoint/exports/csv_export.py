@@ -3,7 +3,8 @@
 UTF-8 with a byte-order mark, so spreadsheet software opens Chinese text right; CRLF line ends.
 No summary block on top: a CSV is for sorting, filtering and loading into other tools, which all expect
 the header on the first line and one record per line. The summary, hourly table and signatures are in
-the XLSX (and PDF) handover sheet.
+the XLSX (and PDF) handover sheet; the CSV's signature lines and the log's anchor (``domain.anchor``) are
+in the shift part's file beside it (``<name>-shift.csv``), written whenever there is an anchor to print.
 
 Times are written as "YYYY-MM-DD HH:MM:SS" wall-clock time in the window's timezone, which the header
 names. Text that a spreadsheet would run as a formula (starting with = + - @ or a tab/CR) gets a leading
@@ -20,7 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 from uuid import UUID
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.handover import HandoverReport
+from checkpoint.exports.anchor_block import anchor_lines
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
 from checkpoint.exports.shift_part import leaders, sections
@@ -49,8 +52,11 @@ def write_handover_csv(
     labels: HandoverLabels,
     *,
     operator_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> None:
-    """Write every passage row of ``report`` to ``path`` atomically. Raises ``ExportError``."""
+    """Write every passage row of ``report`` to ``path`` atomically, and the shift part (with the
+    signature lines and ``anchor``) beside it when there is a shift record or an anchor. Raises
+    ``ExportError``."""
     tables = TableBuilder(report, labels, operator_names)
     columns = tables.columns(PASSAGE_COLUMNS)
 
@@ -66,8 +72,8 @@ def write_handover_csv(
             text.detach()
 
     atomic_write(path, write)
-    if report.shift_record is not None:
-        write_shift_part_csv(report, shift_part_path(path), labels)
+    if report.shift_record is not None or anchor is not None:
+        write_shift_part_csv(report, shift_part_path(path), labels, anchor)
 
 
 def shift_part_path(path: Path) -> Path:
@@ -75,15 +81,18 @@ def shift_part_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-shift{path.suffix or '.csv'}")
 
 
-def write_shift_part_csv(report: HandoverReport, path: Path, labels: HandoverLabels) -> None:
+def write_shift_part_csv(
+    report: HandoverReport, path: Path, labels: HandoverLabels, anchor: Anchor | None = None
+) -> None:
     """The leaders' records as their own CSV (one header line, one line per entry), written atomically.
 
     Columns: part, name (staff member, item, matter or count), received or log, handed over or tally,
     difference, condition or decision, explanation. The passages' CSV keeps one record per line, so the
-    shift part, whose entries are of another kind, is a file of its own.
+    shift part, whose entries are of another kind, is a file of its own. The signature lines end it, then
+    the anchor: its caption, its exact text and its explanation (a report without a shift record has
+    only these).
     """
     record = report.shift_record
-    assert record is not None
     part = labels.shift_sheet
     header = [
         part.sheet,
@@ -95,7 +104,7 @@ def write_shift_part_csv(report: HandoverReport, path: Path, labels: HandoverLab
         part.explanation,
     ]
     lines: list[list[str]] = []
-    for section in sections(record, labels):
+    for section in sections(record, labels) if record is not None else ():
         for row in section.rows:
             cells = [str(v) for v in row]
             if section.key == "items":
@@ -111,6 +120,9 @@ def write_shift_part_csv(report: HandoverReport, path: Path, labels: HandoverLab
                 lines.append([section.title, cells[0], "", "", "", "", ""])
     for caption, name in zip((labels.outgoing_leader, labels.incoming_leader), leaders(record), strict=True):
         lines.append([caption, name, "", "", "", "", ""])
+    if anchor is not None:
+        block = anchor_lines(anchor, labels.anchor, labels.anchor_help)
+        lines.append([block.caption, block.text, "", "", "", "", block.explanation])
 
     def write(handle: BinaryIO) -> None:
         text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")

@@ -20,6 +20,15 @@ def _value_text(value: enum.Enum) -> str:
     return str(value.value).replace("_", " ")
 
 
+ANCHOR_CAPTION = "Log anchor"
+ANCHOR_HELP = (
+    "Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the "
+    "station's log still holds this record unchanged: checkpoint db verify --anchor followed by the "
+    "anchor's text, CPA1:… (on the PDF the QR code holds it too)."
+)
+"""The anchor's caption and explanation (``{station}``, ``{seq}``, ``{hash}``), translated by the station."""
+
+
 @dataclass(frozen=True, slots=True)
 class ShiftSheetLabels:
     """Captions of the shift part of the handover: the leaders' opening and close (defaults: English).
@@ -58,7 +67,8 @@ class HandoverLabels:
     """Captions and headers of the handover XLSX and CSV.
 
     ``enum_text`` prints every enum value the files contain: ``Direction``, ``SubjectKind``,
-    ``Outcome``, ``CodeColour``, ``Itinerary``, ``Reason`` and ``handover.Anomaly``.
+    ``Outcome``, ``CodeColour``, ``Itinerary``, ``Reason``, ``handover.Anomaly`` and
+    ``overrides.OverrideReason``.
     ``vehicle_kind_text`` prints ``Vehicle.kind`` (a free code such as "car", "truck", "bus").
     ``separator`` joins several values in one cell (names, colours, reasons): "、" or ", ".
     """
@@ -133,7 +143,13 @@ class HandoverLabels:
     nothing: str = "None"  # 无 (an empty list)
     page_footer: str = "Page {page} of {pages}"  # 第 {page} 页，共 {pages} 页
     rows_omitted: str = "{count} more rows in the XLSX file"  # 另有 {count} 行，见 XLSX 文件
+    anchor: str = ANCHOR_CAPTION  # 日志锚点 (under the signatures: see domain.anchor)
+    anchor_help: str = ANCHOR_HELP
     shift_sheet: ShiftSheetLabels = field(default_factory=ShiftSheetLabels)  # the leaders' records
+    # Overrides: passages recorded milder than the proposed TURN BACK or HOLD (summary count, PDF list).
+    overrides: str = "Overrides"  # 人工改判
+    # Passages and anomalies column: "TURN BACK → PASS · reason · what was typed".
+    override: str = "Override (proposed → recorded)"  # 人工改判（建议 → 记录）
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +157,7 @@ class PersonListLabels:
     """Captions of the person lists: the anomaly hand-off and the tracing export (XLSX and CSV).
 
     One row per person: ``enum_text`` prints ``Direction``, ``SubjectKind``, ``Outcome``,
-    ``CodeColour``, ``Itinerary``, ``Reason`` and ``handover.Anomaly``.
+    ``CodeColour``, ``Itinerary``, ``Reason``, ``handover.Anomaly`` and ``overrides.OverrideReason``.
     """
 
     enum_text: Callable[[enum.Enum], str]
@@ -165,3 +181,6 @@ class PersonListLabels:
     destination: str  # 目的地 / Destination
     record_id: str  # 记录编号 / Record ID
     separator: str = "、"
+    override: str = ""  # 人工改判（建议 → 记录）: the override column, only where the caption is given
+    anchor: str = ANCHOR_CAPTION  # 日志锚点 (below the list)
+    anchor_help: str = ANCHOR_HELP

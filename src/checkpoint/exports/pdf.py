@@ -3,13 +3,14 @@
 A4 portrait. Page 1 onwards: the title, gate, shift, leader, window, generation time, time zone and the
 staff on duty (every operator who recorded a passage in the window, and the leader); the totals, by
 direction, by outcome and by health-code colour; the bar chart of passages per hour; the two signature
-lines (outgoing and incoming leader). Then the lists a leader acts on: the vehicles and people turned
-back, the ones handed over (held), and the other anomalies (passed, but with a yellow/red code, a starred
-itinerary or fever). Each passage appears in one list only; corrected passages appear in their latest
-version. Every passage of the window is the XLSX's and CSV's job, not the paper's: a 20,000-passage
-shift prints in a few pages, and a list longer than ``MAX_LIST_ROWS`` ends with a line saying how many
-rows more the XLSX holds. Tables split across pages with their header repeated; every page's footer
-names the gate and shift and says "page N of M".
+lines (outgoing and incoming leader) and under them the log's anchor (``domain.anchor``: its text and a
+QR code of it, what ``checkpoint db verify --anchor`` takes). Then the lists a leader acts on: the
+vehicles and people turned back, the ones handed over (held), and the other anomalies (passed, but with a
+yellow/red code, a starred itinerary or fever). Each passage appears in one list only; corrected passages
+appear in their latest version. Every passage of the window is the XLSX's and CSV's job, not the paper's:
+a 20,000-passage shift prints in a few pages, and a list longer than ``MAX_LIST_ROWS`` ends with a line
+saying how many rows more the XLSX holds. Tables split across pages with their header repeated; every
+page's footer names the gate and shift and says "page N of M".
 
 Chinese text uses ``fonts.pdf_font()``: an embedded TrueType CJK font when the system has one, else
 reportlab's built-in ``STSong-Light`` (not embedded; the PDF's keywords say which font was used).
@@ -27,7 +28,7 @@ from uuid import UUID
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -46,14 +47,16 @@ from reportlab.platypus import (
 )
 
 from checkpoint import APP_NAME, __version__
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.handover import HandoverReport, HandoverRow
 from checkpoint.domain.records import Direction, Outcome
+from checkpoint.exports.anchor_block import anchor_lines, qr_modules
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.fonts import PdfFont, pdf_font
 from checkpoint.exports.labels import HandoverLabels
 from checkpoint.exports.shift_part import kind_line, leaders, sections
 from checkpoint.exports.shift_part import staff as shift_staff
-from checkpoint.exports.table import TableBuilder, zone_caption
+from checkpoint.exports.table import TableBuilder, override_text, zone_caption
 
 MAX_LIST_ROWS = 1000  # per list; the XLSX has them all
 _MARGIN = 15 * mm
@@ -63,6 +66,7 @@ _GRID = colors.HexColor("#9e9e9e")
 _HEADER_FILL = colors.HexColor("#e8e8e8")
 _BAR_FILL = colors.HexColor("#4f7cac")
 _CELL_PADDING = 3  # points left and right of a table cell's text
+_QR_SIZE = 26 * mm  # the anchor's QR code with its quiet zone: about 0.5 mm a module
 
 
 class _Styles:
@@ -75,6 +79,7 @@ class _Styles:
         self.body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=7.5, leading=9.5)
         self.note = ParagraphStyle("note", fontName=font, fontSize=8, leading=10, textColor=colors.grey)
+        self.code = ParagraphStyle("code", fontName="Courier", fontSize=6.5, leading=8)
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -120,8 +125,10 @@ class _Sheet:
         labels: HandoverLabels,
         operator_names: Mapping[UUID, str] | None,
         font: PdfFont,
+        anchor: Anchor | None = None,
     ) -> None:
         self.report = report
+        self.anchor = anchor
         self.labels = labels
         self.tables = TableBuilder(report, labels, operator_names)
         self.styles = _Styles(font.name)
@@ -199,6 +206,7 @@ class _Sheet:
                 [lab.persons, summary.persons],
                 [lab.fever, summary.fever],
                 [lab.corrections, summary.corrections],
+                [lab.overrides, summary.overrides],
             ]
         )
         by_passages = summary.passages_by_direction()
@@ -288,7 +296,32 @@ class _Sheet:
                 ]
             )
         )
-        return [Spacer(1, 6 * mm), KeepTogether(table)]
+        return [Spacer(1, 6 * mm), KeepTogether([table, *self.anchor_block()])]
+
+    def anchor_block(self) -> list[Any]:
+        """The log's anchor under the signatures: caption, explanation and exact text beside its QR code."""
+        if self.anchor is None:
+            return []
+        lines = anchor_lines(self.anchor, self.labels.anchor, self.labels.anchor_help)
+        text = [
+            _para(lines.caption, self.styles.body),
+            _para(lines.explanation, self.styles.note),
+            Spacer(1, 1 * mm),
+            _para(lines.text, self.styles.code),
+        ]
+        block = Table(
+            [[text, _qr_drawing(lines.text)]], colWidths=[_FRAME_WIDTH - _QR_SIZE - 2 * mm, _QR_SIZE]
+        )
+        block.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [Spacer(1, 4 * mm), block]
 
     # -- the leaders' records ------------------------------------------------------------------------
 
@@ -327,13 +360,45 @@ class _Sheet:
                 held.append(row)
             else:
                 other.append(row)
-        flowables: list[Any] = []
+        flowables: list[Any] = self._overrides()
         for caption, rows in (
             (self.labels.turned_back_list, turned_back),
             (self.labels.held_list, held),
             (self.labels.other_anomalies, other),
         ):
             flowables += self._list(caption, rows)
+        return flowables
+
+    def _overrides(self) -> list[Any]:
+        """The passages recorded milder than proposed: who decided, what was proposed, and why."""
+        lab = self.labels
+        rows = [row for row in self.report.anomalies if row.override is not None]
+        heading = _para(f"{lab.overrides} ({len(rows)})", self.styles.heading)
+        if not rows:
+            return [heading, _para(lab.nothing, self.styles.body)]
+        cell = self.styles.cell
+        header = [lab.number, lab.time, lab.plate, lab.names, lab.override, lab.operator]
+        widths = [12, 19, 18, 30, 0, 28]
+        widths[4] = int(_FRAME_WIDTH / mm) - sum(widths)
+        fits = [_Fit(w * mm, cell) for w in widths]
+        data: list[list[Any]] = [[_para(h, cell) for h in header]]
+        for row in rows[:MAX_LIST_ROWS]:
+            values = (
+                str(row.seq),
+                self.tables.local(row.at).strftime("%m-%d %H:%M"),
+                row.plate,
+                lab.separator.join(n for n in row.names if n),
+                override_text(row.override, lab.enum_text),
+                self.tables.operator_name(row.override.operator_id if row.override else row.operator_id),
+            )
+            data.append([fit(value) for fit, value in zip(fits, values, strict=True)])
+        table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        table.setStyle(_grid_style(self.styles.font, 7.5))
+        flowables: list[Any] = [heading, table]
+        if len(rows) > MAX_LIST_ROWS:
+            flowables.append(
+                _para(lab.rows_omitted.format(count=len(rows) - MAX_LIST_ROWS), self.styles.note)
+            )
         return flowables
 
     def _list(self, caption: str, rows: Sequence[HandoverRow]) -> list[Any]:
@@ -410,6 +475,27 @@ class _Sheet:
         ]
 
 
+def _qr_drawing(text: str) -> Drawing:
+    """A QR code of ``text`` drawn as vector squares (sharp at any print resolution)."""
+    modules = qr_modules(text)
+    size = _QR_SIZE / len(modules)
+    drawing = Drawing(_QR_SIZE, _QR_SIZE)
+    for row, line in enumerate(modules):
+        y = _QR_SIZE - (row + 1) * size
+        column = 0
+        while column < len(line):  # one rectangle per run of dark modules in a row
+            if not line[column]:
+                column += 1
+                continue
+            start = column
+            while column < len(line) and line[column]:
+                column += 1
+            drawing.add(
+                Rect(start * size, y, (column - start) * size, size, fillColor=colors.black, strokeColor=None)
+            )
+    return drawing
+
+
 def _section_widths(columns: int) -> list[float]:
     """The first column (item, matter, count) and the last (explanation) get the room."""
     if columns == 1:
@@ -453,10 +539,11 @@ def render_handover_pdf(
     labels: HandoverLabels,
     *,
     operator_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> bytes:
     """The handover PDF's bytes (see the module docstring for what it holds)."""
     font = pdf_font()
-    sheet = _Sheet(report, labels, operator_names, font)
+    sheet = _Sheet(report, labels, operator_names, font, anchor)
     buffer = io.BytesIO()
     title = f"{labels.title} {report.gate.name} {sheet.shift_caption()}"
     document = SimpleDocTemplate(
@@ -484,13 +571,14 @@ def write_handover_pdf(
     labels: HandoverLabels,
     *,
     operator_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> None:
     """Write the handover PDF to ``path`` atomically. Raises ``ExportError``.
 
     ``operator_names`` maps operator ids to the names printed for the leader and the staff (an unknown
-    id prints as the first 8 characters of its UUID).
+    id prints as the first 8 characters of its UUID); ``anchor`` is printed under the signatures.
     """
-    content = render_handover_pdf(report, labels, operator_names=operator_names)
+    content = render_handover_pdf(report, labels, operator_names=operator_names, anchor=anchor)
 
     def copy(handle: BinaryIO) -> None:
         handle.write(content)

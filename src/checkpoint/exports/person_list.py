@@ -4,7 +4,11 @@ Columns: time (wall-clock in the given zone, named in the header), gate, directi
 ID number, phone, health code, itinerary card, temperature, outcome, anomaly, reasons, origin,
 destination, record id. Whatever masking the rows carry is printed as is: the caller decides.
 The XLSX has a bold frozen header, an autofilter, real date cells and prints landscape, one page wide;
-the CSV is UTF-8 with a BOM and CRLF lines, formula-like text defused as in the handover CSV.
+the CSV is UTF-8 with a BOM and CRLF lines, formula-like text defused as in the handover CSV. A list
+given the log's anchor (``domain.anchor``: the anomaly hand-off) ends, after an empty row, with the
+anchor's caption and exact text and its explanation, where a printed list is signed for: a program
+reading the CSV takes the rows up to the empty line (the anchor rows have the caption in the first
+column and nothing in the others).
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.anomalies import PersonRow
+from checkpoint.exports.anchor_block import anchor_lines
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.csv_export import CSV_ENCODING, _csv_text
 from checkpoint.exports.labels import PersonListLabels
-from checkpoint.exports.table import ColumnKind, Value, local_naive
+from checkpoint.exports.table import ColumnKind, Value, local_naive, override_text
 from checkpoint.exports.xlsx import (
     DATETIME_FORMAT,
     MAX_COLUMN_WIDTH,
@@ -61,6 +68,11 @@ def _columns(
 ) -> list[_Column]:
     text = labels.enum_text
     sep = labels.separator
+    override = (
+        [_Column(labels.override, ColumnKind.TEXT, lambda r: override_text(r.override, text))]
+        if labels.override
+        else []
+    )
     return [
         _Column(
             f"{labels.time} ({zone_text(zone, sample)})",
@@ -85,6 +97,7 @@ def _columns(
         _Column(labels.origin, ColumnKind.TEXT, lambda r: r.origin),
         _Column(labels.destination, ColumnKind.TEXT, lambda r: r.destination),
         _Column(labels.record_id, ColumnKind.TEXT, lambda r: str(r.passage_uuid)),
+        *override,
     ]
 
 
@@ -95,8 +108,9 @@ def write_person_list_csv(
     *,
     zone: tzinfo,
     gate_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> None:
-    """Write the rows to ``path`` atomically as CSV. Raises ``ExportError``."""
+    """Write the rows to ``path`` atomically as CSV (``anchor`` after them). Raises ``ExportError``."""
     columns = _columns(labels, zone, gate_names or {}, rows[0].at if rows else datetime.now(zone))
 
     def write(handle: BinaryIO) -> None:
@@ -106,11 +120,29 @@ def write_person_list_csv(
             writer.writerow([column.header for column in columns])
             for row in rows:
                 writer.writerow([_csv_text(column.value(row), column.kind) for column in columns])
+            for line in _anchor_rows(anchor, labels):
+                writer.writerow([_csv_text(cell, ColumnKind.TEXT) for cell in line])
             text.flush()
         finally:
             text.detach()
 
     atomic_write(path, write)
+
+
+def _anchor_rows(anchor: Anchor | None, labels: PersonListLabels) -> list[list[str]]:
+    """An empty row, then the anchor's caption and text, then its explanation (nothing without one)."""
+    if anchor is None:
+        return []
+    lines = anchor_lines(anchor, labels.anchor, labels.anchor_help)
+    return [[], [lines.caption, lines.text], ["", lines.explanation]]
+
+
+def _string_cell(sheet: WriteOnlyWorksheet, value: str, font: Font | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell
 
 
 def _width(header: str, values: list[Value]) -> int:
@@ -130,8 +162,10 @@ def write_person_list_xlsx(
     *,
     zone: tzinfo,
     gate_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> None:
-    """Write the rows to ``path`` atomically as a one-sheet workbook. Raises ``ExportError``."""
+    """Write the rows to ``path`` atomically as a one-sheet workbook (``anchor`` after them). Raises
+    ``ExportError``."""
     columns = _columns(labels, zone, gate_names or {}, rows[0].at if rows else datetime.now(zone))
     values = [[column.value(row) for column in columns] for row in rows]
     workbook = Workbook(write_only=True)
@@ -173,6 +207,10 @@ def write_person_list_xlsx(
             else:
                 cells.append(value)
         sheet.append(cells)
+    for line in _anchor_rows(anchor, labels):
+        sheet.append(
+            [_string_cell(sheet, value, bold if index == 0 else None) for index, value in enumerate(line)]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     content = buffer.getvalue()

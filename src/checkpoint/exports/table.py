@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from uuid import UUID
 
 from checkpoint.domain.handover import HandoverReport, HandoverRow
+from checkpoint.domain.overrides import Override
 from checkpoint.exports.labels import HandoverLabels
 
 
@@ -44,6 +45,16 @@ def _offset_text(offset: timedelta | None) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def override_text(override: Override | None, enum_text: Callable[[enum.Enum], str]) -> str:
+    """An override in one cell: "劝返 → 放行 · 带班领导批准 · what the operator typed" ("" for none)."""
+    if override is None:
+        return ""
+    parts = [f"{enum_text(override.proposed)} → {enum_text(override.chosen)}", enum_text(override.reason)]
+    if override.detail:
+        parts.append(override.detail)
+    return " · ".join(parts)
 
 
 def local_naive(value: datetime, zone: tzinfo | None) -> datetime:
@@ -120,6 +131,7 @@ class TableBuilder:
                 lab.corrected_by, ColumnKind.TEXT, lambda r: self._reference(r.corrected_by)
             ),
             "record_id": Column(lab.record_id, ColumnKind.TEXT, lambda r: str(r.uuid)),
+            "override": Column(lab.override, ColumnKind.TEXT, lambda r: override_text(r.override, text)),
         }
 
     def columns(self, keys: Sequence[str]) -> list[Column]:
@@ -150,6 +162,7 @@ PASSAGE_COLUMNS: tuple[str, ...] = (
     "correction_reason",
     "corrected_by",
     "record_id",
+    "override",  # last: the columns before it keep their places for scripts that read them by position
 )
 
 ANOMALY_COLUMNS: tuple[str, ...] = (
@@ -170,4 +183,5 @@ ANOMALY_COLUMNS: tuple[str, ...] = (
     "reasons",
     "operator",
     "note",
+    "override",
 )

@@ -1,7 +1,8 @@
 """The shift handover as an XLSX workbook.
 
 Sheet 1 (summary): title, gate, shift, window, generation time, the counts, the tables by direction,
-outcome and code colour, the hourly table and the two signature lines; prints on one portrait page.
+outcome and code colour, the hourly table, the two signature lines and under them the log's anchor
+(``domain.anchor``: the text ``checkpoint db verify --anchor`` takes); prints on one portrait page.
 Sheet 2 (passages): every passage, bold frozen header, autofilter, real datetime cells. Sheet 3
 (anomalies): the hand-off list. Tables print landscape, one page wide, the header on every page.
 Times are wall-clock times in the window's timezone, which the time column's header and the summary name.
@@ -28,8 +29,10 @@ from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.handover import HandoverReport, HandoverRow
 from checkpoint.domain.records import FINAL_OUTCOMES, CodeColour, Direction
+from checkpoint.exports.anchor_block import anchor_lines
 from checkpoint.exports.atomic import atomic_write
 from checkpoint.exports.labels import HandoverLabels
 from checkpoint.exports.sheetrows import splice_rows
@@ -182,7 +185,11 @@ def _template_cell(writer: _SheetWriter, kind: ColumnKind) -> WriteOnlyCell | No
 
 
 def _write_summary(
-    sheet: WriteOnlyWorksheet, report: HandoverReport, labels: HandoverLabels, tables: TableBuilder
+    sheet: WriteOnlyWorksheet,
+    report: HandoverReport,
+    labels: HandoverLabels,
+    tables: TableBuilder,
+    anchor: Anchor | None = None,
 ) -> None:
     text = labels.enum_text
     summary = report.summary
@@ -246,6 +253,7 @@ def _write_summary(
         (labels.persons, summary.persons),
         (labels.fever, summary.fever),
         (labels.corrections, summary.corrections),
+        (labels.overrides, summary.overrides),
     ):
         w.text_row([caption, count])
     w.blank()
@@ -285,6 +293,10 @@ def _write_summary(
             ]
         )
         w.blank()
+    if anchor is not None:
+        lines = anchor_lines(anchor, labels.anchor, labels.anchor_help)
+        w.text_row([lines.caption, lines.text], font=_BOLD)
+        w.text_row(["", lines.explanation])
 
 
 def _write_shift_part(sheet: WriteOnlyWorksheet, report: HandoverReport, labels: HandoverLabels) -> None:
@@ -319,16 +331,18 @@ def write_handover_xlsx(
     labels: HandoverLabels,
     *,
     operator_names: Mapping[UUID, str] | None = None,
+    anchor: Anchor | None = None,
 ) -> None:
     """Write the handover workbook to ``path`` atomically.
 
     ``operator_names`` maps operator ids to the names printed in the operator and leader cells (an
-    unknown id prints as the first 8 characters of its UUID). Raises ``ExportError``.
+    unknown id prints as the first 8 characters of its UUID); ``anchor`` goes under the signature lines.
+    Raises ``ExportError``.
     """
     tables = TableBuilder(report, labels, operator_names)
     workbook = Workbook(write_only=True)
     summary_sheet = workbook.create_sheet(sheet_title(labels.sheet_summary))
-    _write_summary(summary_sheet, report, labels, tables)
+    _write_summary(summary_sheet, report, labels, tables, anchor)
     passages_sheet = workbook.create_sheet(sheet_title(labels.sheet_passages))
     passage_rows = _write_table(passages_sheet, tables.columns(XLSX_PASSAGE_COLUMNS), report.rows)
     anomalies_sheet = workbook.create_sheet(sheet_title(labels.sheet_anomalies))

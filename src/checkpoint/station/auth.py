@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import (
+    OperatorAccount,
     Permission,
     SignInOutcome,
     SignInResult,
@@ -29,7 +30,7 @@ from checkpoint.domain.roles import (
     minimum_role,
 )
 from checkpoint.station.texts import enum_text
-from checkpoint.station.writer import RecordWriter
+from checkpoint.station.writer import OnFailed, RecordWriter, in_words
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 
@@ -154,6 +155,12 @@ class AuthService(QObject):
         self._elevated_expired = False
         self._last_activity = self._clock()
         self.role_changed.emit(self.role)
+
+    def load_accounts(self, *, on_done: Callable[[list[OperatorAccount]], None], on_failed: OnFailed) -> None:
+        """Reads every operator's account on the writer thread (the sign-in screen's list)."""
+        self._writer.submit(
+            lambda db: db.operators.operator_accounts(), on_done=on_done, on_error=in_words(on_failed)
+        )
 
     # -- signing in and out --------------------------------------------------------------------------
 

@@ -16,13 +16,16 @@ for passages) and gives only the audit entry, :func:`audit_check`, to the writer
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
-from checkpoint.storage.integrity import ChainBreak, VerifyReport
+from checkpoint.storage.fts import IndexCheck
+from checkpoint.storage.integrity import AnchorCheck, AnchorStatus, ChainBreak, VerifyReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +46,74 @@ def record_text(brk: ChainBreak) -> str:
     return f"record #{brk.seq}" + (f" ({brk.kind} {brk.uuid})" if brk.uuid else "")
 
 
+ANCHOR_WORDS = {
+    AnchorStatus.OK: "the log holds that record with that hash",
+    AnchorStatus.MISMATCH: "the log holds another hash at that record: it was rewritten or renumbered after "
+    "the anchor was issued",
+    AnchorStatus.MISSING: "the log no longer holds that record: records were deleted or the log was cut "
+    "back after the anchor was issued",
+    AnchorStatus.PURGED: "that record is inside a purged run, where the station never purges an anchored "
+    "record: a deletion made to look like a purge",
+    AnchorStatus.OTHER_STATION: "the anchor is another station's",
+}
+"""What an anchor's check found, in words (the CLI and the audit entry)."""
+
+
+def anchor_text(check: AnchorCheck) -> str:
+    """``anchor CPA1:...:2917:3fa2...: <what was found>``."""
+    return f"anchor {check.anchor.text()}: {ANCHOR_WORDS[check.status]}"
+
+
+def index_text(index: IndexCheck) -> str:
+    """The search index's problems in words ("" when it is whole)."""
+    parts = []
+    if index.missing:
+        parts.append(f"{index.missing} rows missing or altered")
+    if index.extra:
+        parts.append(f"{index.extra} rows no record accounts for")
+    if not index.index_ok:
+        parts.append("its search lists do not match its rows")
+    if index.first_passage is not None:
+        parts.append(f"first: passage #{index.first_passage[0]} {index.first_passage[1]}")
+    return ", ".join(parts)
+
+
 def check_detail(report: VerifyReport) -> str:
-    """The audit entry's detail: the records checked, then the first problem found (for the technical log)."""
+    """The audit entry's detail: the records checked, then each problem found (for the technical log)."""
     parts = [f"records={report.records_checked}"]
     if not report.integrity_ok:
         parts.append("integrity check FAILED: " + "; ".join(report.integrity_messages[:3]))
     brk = report.first_break
     if brk is not None:
         parts.append(f"hash chain BROKEN at {record_text(brk)}: {brk.problem.value}")
+    failed = [check for check in report.anchors if not check.ok]
+    parts += [f"{anchor_text(check)} ({check.status.value})" for check in failed[:3]]
+    if report.search_index is not None and not report.search_index.ok:
+        parts.append(f"search index BROKEN: {index_text(report.search_index)}")
+    if report.unchecked_without_key:
+        parts.append(f"{report.unchecked_without_key} records not checked without the data key")
     if report.ok:
         parts.append("integrity ok, hash chain ok")
+        if report.anchors:
+            parts.append(f"anchors ok: {len(report.anchors)}")
     return " ".join(parts)
 
 
 def check_database(
-    database: Database, at: datetime, operator_id: uuid.UUID | None = None, *, audit_success: bool = False
+    database: Database,
+    at: datetime,
+    operator_id: uuid.UUID | None = None,
+    *,
+    audit_success: bool = False,
+    anchors: Sequence[Anchor] = (),
 ) -> DatabaseCheck:
-    """Verify ``database`` and write a failure (or, with ``audit_success``, a success) to the audit trail.
+    """Verify ``database`` (against ``anchors`` too) and write a failure (or, with ``audit_success``, a
+    success) to the audit trail.
 
     Raises ``StorageError`` only when the verification itself cannot read the database.
     """
-    return audit_check(database, database.verify(), at, operator_id, audit_success=audit_success)
+    report = database.verify(anchors=anchors)
+    return audit_check(database, report, at, operator_id, audit_success=audit_success)
 
 
 def audit_check(

@@ -55,6 +55,8 @@ def _kind_text(kind: str) -> str:
         "resident": QCoreApplication.translate("DatabaseCheck", "a resident of the residents registry"),
         "gate": QCoreApplication.translate("DatabaseCheck", "the gate"),
         "gate_profile": QCoreApplication.translate("DatabaseCheck", "the gate's rules"),
+        "purge": QCoreApplication.translate("DatabaseCheck", "a purge record"),
+        "passage_summary": QCoreApplication.translate("DatabaseCheck", "the counts of a purged hour"),
     }
     if not kind:
         return ""
@@ -67,6 +69,12 @@ def break_text(brk: ChainBreak) -> str:
     if brk.problem is ChainProblem.SEQ_GAP:
         return QCoreApplication.translate(
             "DatabaseCheck", "Record no. {seq} is missing: it was deleted outside the application."
+        ).format(seq=brk.seq)
+    if brk.problem is ChainProblem.UNVOUCHED_GAP:
+        return QCoreApplication.translate(
+            "DatabaseCheck",
+            "Records from no. {seq} on are missing, and a purge record that does not account for them stands "
+            "in for them: they were deleted outside the application.",
         ).format(seq=brk.seq)
     if brk.problem is ChainProblem.LINK_MISMATCH:
         return QCoreApplication.translate(
@@ -91,10 +99,27 @@ def check_text(check: DatabaseCheck) -> str:
     parts = [QCoreApplication.translate("DatabaseCheck", "The database failed verification.")]
     if report.first_break is not None:
         parts.append(break_text(report.first_break))
+    failed = [anchor for anchor in report.anchors if not anchor.ok]
+    if failed:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseCheck",
+                "The log no longer holds record no. {seq} as the anchor {anchor} from a sheet says: it was "
+                "rewritten, renumbered or cut back after that sheet was made.",
+            ).format(seq=failed[0].anchor.seq, anchor=failed[0].anchor.short())
+        )
     if not report.integrity_ok:
         parts.append(
             QCoreApplication.translate(
                 "DatabaseCheck", "The database file itself is damaged (integrity check failed)."
+            )
+        )
+    if report.search_index is not None and not report.search_index.ok:
+        parts.append(
+            QCoreApplication.translate(
+                "DatabaseCheck",
+                "The log's search index does not match the records: people may be missing from the log's "
+                "search. An administrator rebuilds it with: checkpoint db reindex",
             )
         )
     parts.append(

@@ -2,14 +2,17 @@
 
 Due while the database has no enabled administrator with a PIN (a new station, or one from before PINs).
 The wizard (``ui/first_run.py``) collects a :class:`FirstRunSetup`; :func:`complete_first_run` checks it
-and writes everything, so the command line and tests run the same steps without the wizard.
+and writes everything, so the command line and tests run the same steps without the wizard. The wizard
+calls it through :class:`FirstRunService`, which says why a write failed without a storage error.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -19,10 +22,13 @@ from checkpoint.domain.roles import PinProblem, new_recovery_code, pin_problem
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
+from checkpoint.storage.errors import StorageError
 from checkpoint.storage.keys import (
     KeyExistsError,
+    KeyFileError,
     create_deployment_key,
     data_key_path,
+    keys_dir,
     load_data_key,
     load_private_key,
 )
@@ -166,3 +172,47 @@ def complete_first_run(
     settings.setValue("gate/profile", setup.profile)
     settings.sync()
     return admin, create_deployment_keys(database, at, admin)
+
+
+class SetupRefusedError(Exception):
+    """The database refused the set-up (disk full, locked, read-only...); ``reason`` says why in words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class KeysNotWrittenError(Exception):
+    """A deployment key file could not be written; the message says why."""
+
+
+class FirstRunService:
+    """The first run on the database, for the wizard: given the database, the settings (where the gate is
+    written) and the station's clock (when the set-up is recorded). It runs on the GUI thread, before the
+    writer starts: nothing else runs yet."""
+
+    def __init__(self, database: Database, settings: QSettings, *, clock: Callable[[], datetime]) -> None:
+        self._database = database
+        self._settings = settings
+        self._clock = clock
+
+    @property
+    def keys_folder(self) -> Path:
+        """Where the deployment's pass-signing key is made (and kept, if there is one)."""
+        return keys_dir()
+
+    @property
+    def data_key_file(self) -> Path:
+        """The data key that seals ID numbers and phones: to be backed up."""
+        return data_key_path()
+
+    def complete(self, setup: FirstRunSetup) -> tuple[Operator, list[str]]:
+        """:func:`complete_first_run` now; returns the administrator and the key lines. Raises
+        :class:`FirstRunError` (nothing written), :class:`SetupRefusedError` or
+        :class:`KeysNotWrittenError`."""
+        try:
+            return complete_first_run(self._database, self._settings, setup, self._clock())
+        except StorageError as error:
+            raise SetupRefusedError(enum_text(error.kind)) from error
+        except KeyFileError as error:
+            raise KeysNotWrittenError(str(error)) from error

@@ -8,15 +8,19 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings
 
+from checkpoint.station.audit_trail import AuditTrailService
 from checkpoint.station.auth import AuthService
 from checkpoint.station.devices import GateDevices
 from checkpoint.station.exporting import ExportService
 from checkpoint.station.log import LogService
 from checkpoint.station.messages import MessageBus
+from checkpoint.station.passage_detail import PassageDetailService
+from checkpoint.station.passes import PassIssueService
 from checkpoint.station.presence import Presence
 from checkpoint.station.scan import ScanService
 from checkpoint.station.session import StationSession
 from checkpoint.station.shifts import ShiftService
+from checkpoint.station.tracing import TracingService
 from checkpoint.station.writer import RecordWriter
 
 
@@ -31,6 +35,10 @@ class StationServices:
     devices: GateDevices
     presence: Presence
     shifts: ShiftService
+    tracing: TracingService
+    audit: AuditTrailService
+    passages: PassageDetailService  # one passage in full, and a leader's correction of it
+    passes: PassIssueService  # issuing the deployment's own passes
     settings: QSettings
     db_url: str
     auth: AuthService  # who is signed in and with which rights

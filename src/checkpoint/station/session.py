@@ -7,6 +7,14 @@ attests what cannot be verified, types an identity by hand when there is no phon
 goes to the one writer; ``passage_recorded`` is emitted only once the passage is on disk, so the screen
 never shows a confirmation for something that is not recorded. A failed write keeps the draft. A PASS is
 refused while an alarm is not acknowledged; acknowledgements are recorded (audit) through the writer.
+
+An outcome milder than a proposed TURN BACK or HOLD is an *override* (``domain.overrides``): ``confirm``
+refuses it on its own and asks for it (``override_required``); the screen asks the operator to confirm and
+give a reason, and ``confirm`` with that ``OverrideChoice`` records the passage together with its override.
+
+On foot, once the operator has begun checking a person (an attestation, a typed identity, a visitor's
+details, an alarm on screen, an override being confirmed), a new scan never replaces them: it waits in the
+queue (``queued``), shown on screen, and comes up when this person is recorded or cleared.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from checkpoint.domain.credentials import PassVerdict
+from checkpoint.domain.overrides import Override, OverrideReason, is_override, override_problems
 from checkpoint.domain.records import (
     CodeColour,
     CodeKind,
@@ -49,6 +58,7 @@ from checkpoint.domain.rules import (
 from checkpoint.domain.validators import PlateCheck, validate_plate
 from checkpoint.station.alarms import Alarm, alarms_for, open_alarms
 from checkpoint.station.credentials import Screening, Verification, Verifier, gate_facts
+from checkpoint.station.occupancy import OccupantLimits, is_person_code
 from checkpoint.station.presence import VisitorDetails, VisitorInside, departure_note, departure_person
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore
 from checkpoint.station.residents import ResidentService
@@ -61,6 +71,7 @@ from checkpoint.storage.errors import StorageError
 
 _log = logging.getLogger(__name__)
 FALLBACK_PROFILE = "highway-exit"  # the rules a gate whose own profile cannot be read decides under
+QUEUE_LIMIT = 10  # scans kept waiting behind the person being checked (the oldest go first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,17 @@ class DraftState:
     def is_blank(self) -> bool:
         """Nothing scanned, typed or attested yet."""
         return self.code is None and self.manual is None and self.attested_at is None and self.visitor is None
+
+    @property
+    def checking_begun(self) -> bool:
+        """The operator has begun checking this person: something attested or typed, or an alarm shown.
+        From then on a new scan waits in the queue instead of replacing them (pedestrian mode)."""
+        return (
+            self.attested_at is not None
+            or self.manual is not None
+            or self.visitor is not None
+            or bool(self.alarms)
+        )
 
     @property
     def verified_pass(self) -> bool:
@@ -223,6 +245,7 @@ class VehicleState:
     acknowledged: frozenset[str] = frozenset()
     proposed: Outcome = Outcome.RECHECK
     reasons: tuple[Reason, ...] = (Reason.NO_OCCUPANTS,)
+    not_added: tuple[ScanEvent, ...] = ()  # codes seen that are not a person's (never an occupant)
 
     @property
     def plate_check(self) -> PlateCheck:
@@ -258,6 +281,27 @@ class VehicleState:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class OverrideRequest:
+    """The operator asked to record ``chosen`` over the proposal ``proposed`` (an override): what the
+    screen shows while asking for a reason. ``subject`` identifies what was proposed; confirming is
+    refused once it changed (another person, other attestations)."""
+
+    proposed: Outcome
+    chosen: Outcome
+    reasons: tuple[Reason, ...]
+    subject: tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OverrideChoice:
+    """The operator confirmed an override: the request, the reason and anything typed."""
+
+    request: OverrideRequest
+    reason: OverrideReason
+    detail: str = ""
+
+
 class StationSession(QObject):
     """Gate, operator, shift and the current draft; records confirmed passages through the writer.
 
@@ -277,12 +321,17 @@ class StationSession(QObject):
         mode_changed(bool): vehicle mode was switched on (True) or off; the draft starts afresh.
         shift_changed(Shift): passages are recorded into another shift from now on (``set_shift``).
         operator_changed(Operator): another operator signed in; passages from now on are theirs.
+        override_required(OverrideRequest): ``confirm`` was asked for an outcome milder than the proposed
+            TURN BACK or HOLD: nothing is recorded until it is confirmed with a reason (``OverrideChoice``).
+        queue_changed(int): scans waiting behind the person being checked (pedestrian mode).
 
     Vehicle mode (``vehicle_mode``; a highway exit gate starts in it, see ``vehicle_first``): the draft is
     one vehicle (``vehicle``) whose occupants are added by scanning each person's code in turn (or by
     manual entry); ``draft`` is the selected occupant, so the attestation setters act on that person. The
     vehicle gets one outcome (``decide_vehicle``) and a confirmation records ONE passage with a person
-    check per occupant, the first one the driver.
+    check per occupant, the first one the driver. Only a person's code adds an occupant
+    (``occupancy.is_person_code``); a vehicle with more persons than its kind holds is flagged
+    (``over_capacity``).
     """
 
     draft_changed = Signal()
@@ -296,6 +345,8 @@ class StationSession(QObject):
     mode_changed = Signal(bool)
     shift_changed = Signal(object)
     operator_changed = Signal(object)
+    override_required = Signal(object)
+    queue_changed = Signal(int)
 
     def __init__(
         self,
@@ -304,22 +355,25 @@ class StationSession(QObject):
         operator: Operator,
         shift: Shift,
         *,
+        verifier: Verifier,
+        profiles: ProfileStore,
+        watchlists: WatchlistService,
+        residents: ResidentService,
         shift_count: int = 0,
         clock: Callable[[], datetime] | None = None,
-        profiles: ProfileStore | None = None,
-        verifier: Verifier | None = None,
         vehicle_mode: bool = False,
         auto_record: bool = False,
+        occupant_limits: OccupantLimits | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._writer = writer
-        self._verifier = verifier or Verifier(writer.database, clock=clock)
-        self._watchlists = WatchlistService(writer, self._verifier, clock=clock, parent=self)
+        self._verifier = verifier
+        self._watchlists = watchlists
         self._watchlists.imported.connect(self._on_watchlists_imported)
-        self._residents = ResidentService(writer, self._verifier.residents, clock=clock, parent=self)
+        self._residents = residents
         self._residents.imported.connect(self._on_residents_imported)
-        self._profiles = profiles or ProfileStore(writer, clock=clock, parent=self)
+        self._profiles = profiles
         self._profiles.profile_changed.connect(self._on_profiles_profile_changed)
         self._gate = gate
         self._operator = operator
@@ -337,6 +391,10 @@ class StationSession(QObject):
         self._switching = False
         self._auto_record = auto_record
         self._in_flight: DraftState | None = None  # the draft being written
+        self._limits = occupant_limits or OccupantLimits()
+        self._queue: tuple[ScanEvent, ...] = ()  # scans waiting behind the person being checked
+        self._override_pending = False  # the screen is asking the operator to confirm an override
+        self._last_override: Override | None = None
 
     @property
     def verifier(self) -> Verifier:
@@ -455,10 +513,34 @@ class StationSession(QObject):
         """Alarms not yet acknowledged (every occupant's and the plate's in vehicle mode)."""
         return self._vehicle.open_alarms if self._vehicle is not None else self._draft.open_alarms
 
+    @property
+    def queued(self) -> tuple[ScanEvent, ...]:
+        """Scans waiting behind the person being checked, oldest first (pedestrian mode)."""
+        return self._queue
+
+    @property
+    def occupant_limit(self) -> int | None:
+        """How many persons a vehicle of the current kind holds (None: not in vehicle mode, or no limit)."""
+        vehicle = self._vehicle
+        return None if vehicle is None else self._limits.limit(vehicle.kind)
+
+    @property
+    def over_capacity(self) -> bool:
+        """The vehicle has more persons than its kind holds: codes from outside may have been added."""
+        vehicle = self._vehicle
+        return vehicle is not None and self._limits.over(vehicle.kind, len(vehicle.occupants))
+
+    def override_of(self, passage: Passage) -> Override | None:
+        """The override recorded with ``passage`` by this session (the last one only), if any."""
+        last = self._last_override
+        return last if last is not None and last.passage_uuid == passage.uuid else None
+
     def set_vehicle_mode(self, on: bool) -> None:
-        """Vehicle mode on or off; the current draft is dropped (nothing was recorded of it)."""
+        """Vehicle mode on or off; the current draft is dropped (nothing was recorded of it), and so are
+        scans waiting on foot."""
         if on == self.vehicle_mode:
             return
+        self._set_queue(())
         direction = self._draft.direction
         if on:
             self._vehicle = VehicleState(direction=direction)
@@ -521,16 +603,33 @@ class StationSession(QObject):
 
     @Slot(object)
     def on_code_scanned(self, event: ScanEvent) -> None:
-        """A new code starts a new draft; the direction chosen before is kept (a gate works one way)."""
+        """A new code starts a new draft; the direction chosen before is kept (a gate works one way).
+
+        On foot, while a person is being checked (``DraftState.checking_begun``, or an override being
+        confirmed), the scan waits in the queue instead. In vehicle mode a person's code adds an occupant;
+        a code already in the vehicle selects that person; any other code is only noted (``not_added``).
+        """
         vehicle = self._vehicle
         if vehicle is not None:
             for index, occupant in enumerate(vehicle.occupants):
                 if occupant.code is not None and occupant.code.text == event.text:
                     self.select_occupant(index)  # the same phone shown again: that person, not another
                     return
+        elif self._holds_person():
+            self._enqueue(event)
+            return
+        self._take_scan(event)
+
+    def _take_scan(self, event: ScanEvent) -> None:
+        vehicle = self._vehicle
         verification = self._verifier.verify(
             event.text, self._profile.thresholds, shift_id=self._shift.id, at=self._clock()
         )
+        if vehicle is not None and not is_person_code(verification, event.kind):
+            if all(seen.text != event.text for seen in vehicle.not_added):
+                self._vehicle = dataclasses.replace(vehicle, not_added=(*vehicle.not_added, event))
+                self._set(self._draft)
+            return
         subject = SubjectKind.VEHICLE if vehicle is not None else SubjectKind.PEDESTRIAN
         draft = DraftState(
             code=event, direction=self._draft.direction, verification=verification, subject=subject
@@ -539,6 +638,31 @@ class StationSession(QObject):
             self._vehicle = dataclasses.replace(vehicle, selected=-1)
         self._set(draft)
         self._auto_confirm()
+
+    def _holds_person(self) -> bool:
+        """On foot: the person on screen is being checked (or others already wait), so a new scan must
+        not replace them: it joins the queue."""
+        return self._override_pending or self._draft.checking_begun or bool(self._queue)
+
+    def _enqueue(self, event: ScanEvent) -> None:
+        code = self._draft.code
+        if code is not None and code.text == event.text:
+            return  # this person's own code shown again
+        if any(waiting.text == event.text for waiting in self._queue):
+            return
+        self._set_queue((*self._queue, event)[-QUEUE_LIMIT:])
+
+    def _set_queue(self, queue: tuple[ScanEvent, ...]) -> None:
+        if queue != self._queue:
+            self._queue = queue
+            self.queue_changed.emit(len(queue))
+
+    def _next_in_queue(self) -> None:
+        """The person on screen is done (recorded or cleared): the next scan that waited comes up."""
+        if self._vehicle is None and self._queue and not self._override_pending and self._draft.is_blank:
+            event, rest = self._queue[0], self._queue[1:]
+            self._set_queue(rest)
+            self._take_scan(event)
 
     def _auto_confirm(self) -> None:
         """Zero taps for a clear case: records the draft at once (same path as ``confirm``)."""
@@ -619,13 +743,16 @@ class StationSession(QObject):
         self._set(self._draft)
 
     def clear(self) -> None:
-        """Drops the draft; in vehicle mode this starts the next vehicle."""
+        """Drops the draft; in vehicle mode this starts the next vehicle. On foot, the next scan that
+        waited in the queue comes up."""
         direction = self._draft.direction
+        self._override_pending = False
         if self._vehicle is not None:
             self._vehicle = VehicleState(direction=direction)
             self._set(self._blank_occupant())
             return
         self._set(DraftState(direction=direction))
+        self._next_in_queue()
 
     def acknowledge_alarms(self) -> bool:
         """Records an acknowledgement for every open alarm; False when there is none (or one is pending).
@@ -705,9 +832,13 @@ class StationSession(QObject):
         ).format(reason=enum_text(error.kind))
         self.record_failed.emit(message)
 
-    def confirm(self, outcome: Outcome) -> bool:
+    def confirm(self, outcome: Outcome, override: OverrideChoice | None = None) -> bool:
         """Sends the draft with the operator's outcome to the writer. False while one is being written,
-        and for a PASS while an alarm is open (``confirm_refused`` says why)."""
+        and for a PASS while an alarm is open (``confirm_refused`` says why).
+
+        An outcome milder than a proposed TURN BACK or HOLD is an override: without ``override`` nothing
+        is recorded and ``override_required`` asks for one; with it, the passage and its override are
+        recorded together, unless what was proposed changed meanwhile (``confirm_refused``)."""
         if self._recording:
             return False
         draft = self._draft
@@ -725,15 +856,67 @@ class StationSession(QObject):
                 ).format(alarms=kinds)
             )
             return False
+        record: Override | None = None
+        if is_override(self.proposed, outcome):
+            if override is None:
+                self._override_pending = True
+                self.override_required.emit(
+                    OverrideRequest(self.proposed, outcome, self.reasons, self._proposal_subject())
+                )
+                return False
+            self._override_pending = False
+            request = override.request
+            if request.chosen is not outcome or request.subject != self._proposal_subject():
+                self.confirm_refused.emit(
+                    QCoreApplication.translate(
+                        "StationSession",
+                        "Not recorded: the entry changed while the override was being confirmed. "
+                        "Check it again.",
+                    )
+                )
+                return False
+            if override_problems(self.proposed, outcome, override.reason, override.detail):
+                self.confirm_refused.emit(
+                    QCoreApplication.translate("StationSession", "Not recorded: the override needs a reason.")
+                )
+                return False
         passage = self._build(draft, outcome) if vehicle is None else self._build_vehicle(vehicle, outcome)
+        if override is not None:
+            record = Override(
+                passage_uuid=passage.uuid,
+                at=passage.at,
+                operator_id=passage.operator_id,
+                proposed=self.proposed,
+                chosen=outcome,
+                reason=override.reason,
+                detail=override.detail.strip(),
+            )
         self._in_flight = draft
+        self._last_override = record
         self._set_recording(True)
-        self._writer.submit(
-            lambda db: db.passages.append_passage(passage),
-            on_done=self._on_writer_done,
-            on_error=self._on_writer_error,
-        )
+        if record is None:
+            job: Callable[[Database], Passage] = lambda db: db.passages.append_passage(passage)  # noqa: E731
+        else:
+            job = lambda db: db.overrides.append_passage(passage, record)  # noqa: E731
+        self._writer.submit(job, on_done=self._on_writer_done, on_error=self._on_writer_error)
         return True
+
+    def cancel_override(self) -> None:
+        """The operator did not confirm the override: nothing is recorded, the entry stays as it was."""
+        self._override_pending = False
+
+    def _proposal_subject(self) -> tuple[object, ...]:
+        """What the proposal on screen is about: who (codes, typed identities), the plate, the proposal."""
+
+        def who(draft: DraftState) -> tuple[object, ...]:
+            return (draft.code.text if draft.code else "", draft.manual, draft.visitor)
+
+        vehicle = self._vehicle
+        if vehicle is not None:
+            people = tuple(who(o) for o in vehicle.occupants)
+            return ("vehicle", vehicle.plate_check.normalised, people, vehicle.proposed, vehicle.reasons)
+        draft = self._draft
+        return ("person", who(draft), draft.proposed, draft.reasons)
 
     def visitor_left(self, visitor: VisitorInside, on_failed: Callable[[str], None] | None = None) -> None:
         """The operator saw a visitor leave: an OUT passage (PASS, the operator's decision) for them is

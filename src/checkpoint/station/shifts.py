@@ -45,7 +45,7 @@ from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
 from checkpoint.storage.passage_filter import PassageFilter
-from checkpoint.storage.shifts import ShiftConflict, ShiftConflictError
+from checkpoint.storage.shifts import ShiftClosed, ShiftConflict, ShiftConflictError
 
 _log = logging.getLogger(__name__)
 
@@ -202,6 +202,7 @@ class ShiftService(WriterService):
                 window_end=end,
                 shift=shift,
                 generated_at=now,
+                overrides=db.overrides.between(shift.opened_at, end, gate.id),
             )
             record = db.shifts.shift_record(shift.id)
             opening = record.opening if record is not None else None
@@ -261,26 +262,28 @@ class ShiftService(WriterService):
         operator_id, at = self._session.operator.id, self._clock()
         label = shift_label(at.astimezone())
 
-        def job(db: Database) -> Shift | ShiftConflictError:
+        def job(db: Database) -> ShiftClosed | ShiftConflictError:
             try:
                 return db.shifts.close_led_shift(shift.id, at, operator_id, closing, label)
             except ShiftConflictError as error:
                 return error
 
-        def done(result: Shift | ShiftConflictError) -> None:
+        def done(result: ShiftClosed | ShiftConflictError) -> None:
             self._busy = False
             if isinstance(result, ShiftConflictError):
                 self.failed.emit(conflict_text(result.conflict))
                 return
-            self._switch(CurrentShift(result, "", True))
+            self._switch(CurrentShift(result.next_shift, "", True))
             self._messages.info(
                 QCoreApplication.translate(
                     "ShiftService",
-                    "Shift closed by {leader}. Automatic shift until {incoming} opens the next one.",
+                    "Shift closed by {leader}. Automatic shift until {incoming} opens the next one. "
+                    "Log anchor: {anchor}",
                 ).format(
                     leader=closing.outgoing_leader,
                     incoming=closing.incoming_leader
                     or QCoreApplication.translate("ShiftService", "the incoming leader"),
+                    anchor=result.anchor.short(),
                 )
             )
             self.closed.emit(shift)

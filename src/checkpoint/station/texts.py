@@ -16,6 +16,7 @@ translators and reviewers look for a word in several places, and ``enum_text`` p
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 from datetime import datetime
@@ -28,6 +29,7 @@ from checkpoint.camera.grabber import CameraStatus
 from checkpoint.camera.sources import CameraErrorKind
 from checkpoint.domain.credentials import PassKind, PassVerdict
 from checkpoint.domain.handover import Anomaly
+from checkpoint.domain.overrides import OverrideReason
 from checkpoint.domain.records import (
     AuditAction,
     CodeColour,
@@ -50,7 +52,7 @@ from checkpoint.domain.watchlist_import import FileError, RejectCode
 from checkpoint.exports.labels import HandoverLabels, PersonListLabels
 from checkpoint.station.alarms import AlarmKind
 from checkpoint.station.i18n import QT_TRANSLATE_NOOP
-from checkpoint.storage.errors import StorageErrorKind
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 # -- the records: a passage, its people and vehicles, the station's devices and storage --------------------
 
@@ -145,6 +147,18 @@ _ANOMALY: dict[Anomaly, str] = {
     Anomaly.ITINERARY_STARRED: QT_TRANSLATE_NOOP("Texts", "Itinerary starred"),
     Anomaly.ITINERARY_OTHER: QT_TRANSLATE_NOOP("Texts", "Itinerary not green"),
     Anomaly.FEVER: QT_TRANSLATE_NOOP("Texts", "Fever"),
+    Anomaly.OVERRIDDEN: QT_TRANSLATE_NOOP("Texts", "Override: milder than proposed"),
+}
+
+
+# Why the operator recorded an outcome milder than the proposed one (the override confirmation, the files).
+_OVERRIDE_REASON: dict[OverrideReason, str] = {
+    OverrideReason.RECHECKED: QT_TRANSLATE_NOOP("Texts", "Rechecked by hand: all clear"),
+    OverrideReason.LEADER_APPROVED: QT_TRANSLATE_NOOP("Texts", "Approved by the shift leader"),
+    OverrideReason.MEDICAL_EMERGENCY: QT_TRANSLATE_NOOP("Texts", "Medical emergency"),
+    OverrideReason.OFFICIAL_DUTY: QT_TRANSLATE_NOOP("Texts", "Official duty or supply run"),
+    OverrideReason.PLATFORM_FAULT: QT_TRANSLATE_NOOP("Texts", "Health-code platform fault"),
+    OverrideReason.OTHER: QT_TRANSLATE_NOOP("Texts", "Other (type the reason)"),
 }
 
 
@@ -460,6 +474,9 @@ _AUDIT_ACTION: dict[AuditAction, str] = {
     AuditAction.VERIFY_FAILED: QT_TRANSLATE_NOOP("Texts", "Database verification failed"),
     AuditAction.VERIFY_OK: QT_TRANSLATE_NOOP("Texts", "Database verified intact"),
     AuditAction.PURGE: QT_TRANSLATE_NOOP("Texts", "Old passages purged"),
+    AuditAction.PURGE_STARTED: QT_TRANSLATE_NOOP("Texts", "Purge of old passages started"),
+    AuditAction.ANCHOR_ISSUED: QT_TRANSLATE_NOOP("Texts", "Log anchor issued"),
+    AuditAction.SEARCH_INDEX_REBUILT: QT_TRANSLATE_NOOP("Texts", "Search index rebuilt"),
     AuditAction.RECOVERY_CODE_SET: QT_TRANSLATE_NOOP("Texts", "Recovery code made"),
     AuditAction.RECOVERED: QT_TRANSLATE_NOOP("Texts", "New PIN with the recovery code"),
     AuditAction.RECOVERY_FAILED: QT_TRANSLATE_NOOP("Texts", "Recovery refused"),
@@ -522,6 +539,7 @@ TABLES: Final[dict[type[Enum], Mapping[Any, str]]] = {
     CodeKind: _CODE_KIND,
     Reason: _REASON,
     Anomaly: _ANOMALY,
+    OverrideReason: _OVERRIDE_REASON,
     CameraStatus: _CAMERA_STATUS,
     CameraErrorKind: _CAMERA_ERROR_KIND,
     StorageErrorKind: _STORAGE_ERROR_KIND,
@@ -565,6 +583,13 @@ def enum_text(value: Enum) -> str:
     if table is None:
         return str(value.value)
     return QCoreApplication.translate("Texts", table[value])
+
+
+def storage_error_text(error: BaseException) -> str | None:
+    """Why the database refused, in words, when ``error`` is a storage error (one a station call such as
+    an import's ``read`` raised to the UI); None for any other error. The UI words it without importing
+    storage."""
+    return enum_text(error.kind) if isinstance(error, StorageError) else None
 
 
 def _code_text(table: Mapping[str, str], code: str) -> str:
@@ -710,6 +735,8 @@ def handover_labels() -> HandoverLabels:
         persons=QCoreApplication.translate("Handover", "Persons"),
         fever=QCoreApplication.translate("Handover", "Fever (persons)"),
         corrections=QCoreApplication.translate("Handover", "Corrections"),
+        overrides=QCoreApplication.translate("Handover", "Overrides"),
+        override=QCoreApplication.translate("Handover", "Override (proposed → recorded)"),
         direction=QCoreApplication.translate("Handover", "Direction"),
         outcome=QCoreApplication.translate("Handover", "Outcome"),
         code_colour=QCoreApplication.translate("Handover", "Health code"),
@@ -746,6 +773,8 @@ def handover_labels() -> HandoverLabels:
         nothing=QCoreApplication.translate("Handover", "None"),
         page_footer=QCoreApplication.translate("Handover", "Page {page} of {pages}"),
         rows_omitted=QCoreApplication.translate("Handover", "{count} more rows in the XLSX file"),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
         shift_sheet=shift_sheet_labels(),
     )
 
@@ -777,14 +806,34 @@ def _person_list_labels(sheet: str, title: str) -> PersonListLabels:
         destination=QCoreApplication.translate("Anomalies", "Destination"),
         record_id=QCoreApplication.translate("Anomalies", "Record ID"),
         separator=QCoreApplication.translate("Anomalies", ", "),
+        anchor=anchor_caption(),
+        anchor_help=anchor_help(),
+    )
+
+
+def anchor_caption() -> str:
+    """The caption of the log's anchor on the sheets (``domain.anchor``)."""
+    return QCoreApplication.translate("Anchor", "Log anchor")
+
+
+def anchor_help() -> str:
+    """What the anchor is and how to check it, on the sheets (``{station}``, ``{seq}``, ``{hash}``)."""
+    return QCoreApplication.translate(
+        "Anchor",
+        "Station {station}, record no. {seq}, hash {hash}. Whoever keeps this sheet can check that the "
+        "station's log still holds this record unchanged: checkpoint db verify --anchor followed by the "
+        "anchor's text, CPA1:… (on the PDF the QR code holds it too).",
     )
 
 
 def anomaly_labels() -> PersonListLabels:
     """Captions of the anomaly hand-off list, in the language currently installed."""
-    return _person_list_labels(
-        QCoreApplication.translate("Anomalies", "Anomalies"),
-        QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
+    return dataclasses.replace(
+        _person_list_labels(
+            QCoreApplication.translate("Anomalies", "Anomalies"),
+            QCoreApplication.translate("Anomalies", "Anomaly hand-off"),
+        ),
+        override=QCoreApplication.translate("Anomalies", "Override (proposed → recorded)"),
     )
 
 

@@ -20,6 +20,16 @@ any printable text counts. Key events are examined only at the focused widget (o
 nothing has the focus), so events forwarded inside compound widgets and propagated to parents are not
 counted twice.
 
+Timing: the gap between two keys is measured between the key events' own timestamps
+(``QKeyEvent.timestamp()``, milliseconds, set by the window system when the key was typed), not when the
+application gets round to handling them. When the GUI thread stalls in the middle of a burst (a slow
+paint, a garbage collection, a disk flush), the rest of the burst waits in the event queue and then
+arrives all at once: timed on arrival it would look like a pause (half a payload) followed by a second
+"scan" of the rest; timed by its timestamps it is one burst. The pause timer that settles a burst is
+treated the same way: when it fires late (the loop was stalled, keys may be waiting behind it), it waits
+once more before settling. Key events without a timestamp (0: synthesised by other code) fall back to the
+injected clock.
+
 Shortcuts: once a burst is under way its keys are kept from triggering shortcuts. The first key of a scan
 cannot be told from a person pressing that key, so a shortcut bound to a bare printable key on a widget that
 is not a text field fires on it: bind station shortcuts to F-keys or modifier combinations.
@@ -45,6 +55,11 @@ MAX_GAP_KEY = "scanner/wedge_max_gap_ms"
 MIN_LENGTH_KEY = "scanner/wedge_min_length"
 PAUSE_KEY = "scanner/wedge_pause_ms"
 REQUIRE_TERMINATOR_KEY = "scanner/wedge_require_terminator"
+
+# A pause timer that fires this much later than asked was held up by a stalled event loop: keys typed
+# meanwhile may still be queued behind it, so it waits once more before settling (at most this often).
+LATE_TIMER_S = 0.040
+MAX_LATE_WAITS = 3
 
 # Fewer fast characters than min_length but at least this many, ended at once by a terminator: no person
 # types that, so it is half a payload.
@@ -112,6 +127,23 @@ class _HeldKey:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Moment:
+    """When a key was typed: the event's own timestamp (ms; 0 when it has none) and the clock reading."""
+
+    clock_s: float
+    stamp_ms: int
+
+
+def _elapsed_s(before: _Moment, after: _Moment) -> float:
+    """Seconds between two keys: by their timestamps when both have one, else by the clock. Timestamps
+    that go backwards (the window system's 32-bit clock wrapped, or it restarted) count as a long pause."""
+    if before.stamp_ms and after.stamp_ms:
+        delta = after.stamp_ms - before.stamp_ms
+        return delta / 1000.0 if delta >= 0 else float("inf")
+    return after.clock_s - before.clock_s
+
+
 def _is_printable(event: QKeyEvent) -> bool:
     text = event.text()
     return (
@@ -147,10 +179,12 @@ class WedgeDetector(QObject):
         self._held: list[_HeldKey] = []
         self._text = ""
         self._target: QObject | None = None
-        self._last_at = 0.0
+        self._last = _Moment(0.0, 0)  # the last key of the burst being held
         self._swallow_releases: set[int] = set()
-        self._trailer_until = float("-inf")
+        self._trailer: _Moment | None = None  # the terminator that ended the last payload
         self._replaying = False
+        self._timer_started = 0.0
+        self._late_waits = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -201,9 +235,12 @@ class WedgeDetector(QObject):
             return isinstance(watched, QWidget) and watched.isWindow()
         return watched is focus
 
+    def _moment(self, event: QKeyEvent) -> _Moment:
+        return _Moment(self._clock(), int(event.timestamp()))
+
     def _on_shortcut_override(self, event: QKeyEvent) -> bool:
         # Within a burst, printable keys and the terminator go to us, not to a shortcut.
-        in_burst = bool(self._held) and self._clock() - self._last_at <= self._gap_s()
+        in_burst = bool(self._held) and _elapsed_s(self._last, self._moment(event)) <= self._gap_s()
         if in_burst and (_is_printable(event) or event.key() in _TERMINATORS):
             event.accept()
             return True
@@ -221,11 +258,17 @@ class WedgeDetector(QObject):
         return False
 
     def _on_key_press(self, watched: QObject, event: QKeyEvent) -> bool:
-        now = self._clock()
-        if self._held and now - self._last_at > self._gap_s():
+        now = self._moment(event)
+        if self._held and _elapsed_s(self._last, now) > self._gap_s():
             self._settle_by_pause()
         key = event.key()
-        if not self._held and key in _TERMINATORS and now <= self._trailer_until:
+        trailer = self._trailer
+        if (
+            not self._held
+            and key in _TERMINATORS
+            and trailer is not None
+            and _elapsed_s(trailer, now) <= self._gap_s()
+        ):
             # A second terminator of the payload just scanned (CR LF as two Returns, Tab then Enter).
             self._swallow_releases.add(key)
             return True
@@ -239,8 +282,8 @@ class WedgeDetector(QObject):
                 self._target = watched
             self._hold(event)
             self._text += event.text()
-            self._last_at = now
-            self._timer.start(self._config.pause_ms)
+            self._last = now
+            self._start_timer()
             return True
         if not self._held:
             return False
@@ -260,8 +303,21 @@ class WedgeDetector(QObject):
 
     # -- settling a burst -----------------------------------------------------------------------------
 
+    def _start_timer(self) -> None:
+        self._late_waits = 0
+        self._timer_started = self._clock()
+        self._timer.start(self._config.pause_ms)
+
     @Slot()
     def _on_timer_timeout(self) -> None:
+        late = self._clock() - self._timer_started - self._config.pause_ms / 1000.0
+        if self._held and late > LATE_TIMER_S and self._late_waits < MAX_LATE_WAITS:
+            # The event loop was stalled: the rest of the burst may be queued behind this timer. Its keys
+            # carry their typing times, so give them the chance to arrive before calling this a pause.
+            self._late_waits += 1
+            self._timer_started = self._clock()
+            self._timer.start(self._config.pause_ms)
+            return
         self._settle_by_pause()
 
     def _settle_by_pause(self) -> None:
@@ -278,7 +334,9 @@ class WedgeDetector(QObject):
     def _recognised(self) -> bool:
         return len(self._text) >= self._config.min_length
 
-    def _finish(self, signal: SignalInstance, terminator: int | None = None, now: float = 0.0) -> None:
+    def _finish(
+        self, signal: SignalInstance, terminator: int | None = None, now: _Moment | None = None
+    ) -> None:
         """Drops the held keys (they were a scanner's) and reports the burst."""
         text = self._text
         pressed: set[int] = set()
@@ -290,7 +348,7 @@ class WedgeDetector(QObject):
         self._swallow_releases |= pressed
         if terminator is not None:
             self._swallow_releases.add(terminator)
-            self._trailer_until = now + self._gap_s()
+            self._trailer = now
         self._reset()
         signal.emit(text)
 

@@ -4,6 +4,9 @@ Jobs are plain callables taking the ``Database``; they run in order on the write
 result or ``StorageError`` comes back to the GUI thread by a queued signal, where the caller's callbacks
 run. Worker code never touches widgets. Anything that is not a ``StorageError`` is our bug: it is logged
 with its traceback and reported as ``StorageErrorKind.OTHER`` so the station keeps working.
+
+The UI never sees a ``StorageError``: the station services it calls hand its callbacks the reason in words
+(``in_words``), as their ``failed(str)`` signals do.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError, StorageErrorKind
 
@@ -25,6 +29,16 @@ _log = logging.getLogger(__name__)
 Job = Callable[[Database], Any]
 OnDone = Callable[[Any], None]
 OnError = Callable[[StorageError], None]
+OnFailed = Callable[[str], None]  # a UI callback: why a job failed, in the operator's words
+
+
+def in_words(on_failed: OnFailed) -> OnError:
+    """The ``on_error`` a service gives the writer for a UI callback: the failure's kind in words."""
+
+    def on_error(error: StorageError) -> None:
+        on_failed(enum_text(error.kind))
+
+    return on_error
 
 
 class RecordWriter(QObject):

@@ -7,6 +7,10 @@ passage and are covered by the passage's hash. A shift is closed by a ``shift_cl
 editing the shift.
 
 Any change here needs a new migration in ``migrations/versions`` (a test compares the two).
+
+Why one module of this length: it is where every table is declared, once (``tests/unit/storage/
+test_storage_layout.py``), and the migrations are compared with it as a whole; split by noun, a table's
+foreign keys and the typed accessors at the end would reach across modules for every new kind.
 """
 
 from __future__ import annotations
@@ -560,6 +564,26 @@ class PassageSummaryRow(_Chained, Base):
 # --- the tables, typed ------------------------------------------------------------------------------
 # Storage queries through these Core ``Table`` objects (rows come back as mappings and become domain
 # objects in ``_records``); the ORM classes above only declare them. One typed accessor instead of a
+class PassageOverrideRow(_Chained, Base):
+    """An override (since 0010): the operator recorded an outcome milder than the proposed TURN BACK or HOLD
+    (``domain.overrides``). Written in the same transaction as its passage, chained like every record.
+
+    ``passage_uuid`` has no foreign key on purpose: a retention purge removes old passages, while their
+    overrides stay on record like the audit trail.
+    """
+
+    __tablename__ = "passage_override"
+    __table_args__ = (UniqueConstraint("station_id", "seq"),)
+
+    passage_uuid: Mapped[UUID] = mapped_column(UUIDText, unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    proposed: Mapped[str] = mapped_column(String(16))
+    chosen: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+
+
 # ``Row.__table__  # type: ignore`` alias in every module: SQLAlchemy types ``__table__`` as a FromClause.
 
 
@@ -595,3 +619,4 @@ data_key_t = _table(DataKeyRow)
 purge_t = _table(PurgeRow)
 purge_gap_t = _table(PurgeGapRow)
 passage_summary_t = _table(PassageSummaryRow)
+passage_override_t = _table(PassageOverrideRow)

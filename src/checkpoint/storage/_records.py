@@ -1,5 +1,9 @@
 """Rows <-> domain objects, and the exact fields each chained record kind hashes.
 
+Why one module of this length: the hashed field lists are one frozen table that ``verify`` and every writer
+read, beside the row conversions that must produce exactly those fields; splitting them would put the two
+halves of one contract in different places.
+
 The hashed field lists are frozen: they are part of every stored hash. The same functions build the
 fields when a record is written and when ``verify`` re-reads it, so what is checked is exactly what was
 stored.
@@ -88,6 +92,7 @@ OPERATOR_STATUS = "operator_status"
 OPERATOR_RECOVERY = "operator_recovery"
 PURGE = "purge"
 PASSAGE_SUMMARY = "passage_summary"
+PASSAGE_OVERRIDE = "passage_override"
 
 _COMMON = ("uuid", "station_id", "seq", "recorded_at")
 
@@ -152,6 +157,16 @@ HASHED: dict[str, tuple[str, ...]] = {
     OPERATOR_RECOVERY: (*_COMMON, "operator_id", "code_hash", "at", "set_by"),  # since 0011
     PURGE: (*_COMMON, "before", "first_at", "last_at", "passages", "last_hash", "at", "operator_id"),
     PASSAGE_SUMMARY: (*_COMMON, "purge_uuid", "gate_id", "shift_id", "hour", "counts"),
+    PASSAGE_OVERRIDE: (
+        *_COMMON,
+        "passage_uuid",
+        "at",
+        "operator_id",
+        "proposed",
+        "chosen",
+        "reason",
+        "detail",
+    ),
     PASSAGE: (
         *_COMMON,
         "at",

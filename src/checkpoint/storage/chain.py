@@ -32,6 +32,7 @@ from checkpoint.storage._models import (
     operator_status_t,
     operator_t,
     pass_revocation_t,
+    passage_override_t,
     passage_summary_t,
     passage_t,
     purge_t,
@@ -68,6 +69,7 @@ CHAINED_TABLES: dict[str, Table] = {
     rec.OPERATOR_RECOVERY: operator_recovery_t,
     rec.PURGE: purge_t,
     rec.PASSAGE_SUMMARY: passage_summary_t,
+    rec.PASSAGE_OVERRIDE: passage_override_t,  # since 0010: storage.overrides
 }
 """Every chained record kind and its table: what ``verify`` walks and ``latest_recorded_at`` looks at."""
 

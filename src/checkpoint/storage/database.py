@@ -8,11 +8,12 @@
   holding the station's chain head, through which records are appended (numbered, hashed, chained);
 * the **personal-data cipher** (:attr:`Database.pii`, ``storage.pii``) that seals ID numbers and phones;
 * the **clock** (:meth:`Database.now`) that stamps ``recorded_at``;
-* **verification** (:meth:`Database.verify`, ``storage.integrity``) and the free-text index's upkeep.
+* **verification** (:meth:`Database.verify`, ``storage.integrity``: the chain, anchors given from outside,
+  the free-text index) and the free-text index's upkeep (:meth:`Database.rebuild_search_index`).
 
 Each noun is a manager reached as an attribute, built on this public API only (after Anki's
 ``col.decks``): ``db.passages``, ``db.gates``, ``db.operators``, ``db.shifts``, ``db.audit``,
-``db.passes``, ``db.watchlists``, ``db.residents``, ``db.retention``. One module each.
+``db.passes``, ``db.watchlists``, ``db.residents``, ``db.retention``, ``db.anchors``. One module each.
 
 It is safe to share between threads: each call uses its own Session, and writes are serialised by a lock
 here and by the chain-head row in the database (``BEGIN IMMEDIATE`` on SQLite, ``SELECT ... FOR UPDATE``
@@ -39,7 +40,7 @@ import itertools
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +50,7 @@ from sqlalchemy import Engine, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.chain import GENESIS
 from checkpoint.domain.records import AuditAction
 from checkpoint.storage import _records as rec
@@ -62,6 +64,7 @@ from checkpoint.storage._models import (
     station_t,
     watchlist_entry_t,
 )
+from checkpoint.storage.anchors import AnchorManager
 from checkpoint.storage.audit import AuditManager
 from checkpoint.storage.chain import CHAINED_TABLES, WriteUnit
 from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, database_folder, migrated_engine
@@ -69,9 +72,10 @@ from checkpoint.storage.errors import DB_ERRORS, StorageError, StorageErrorKind,
 from checkpoint.storage.gates import GateManager
 from checkpoint.storage.integrity import Link, VerifyReport
 from checkpoint.storage.operators import OperatorManager
+from checkpoint.storage.overrides import OverrideManager
 from checkpoint.storage.passages import PassageManager
 from checkpoint.storage.passes import PassManager
-from checkpoint.storage.pii import PiiCipher
+from checkpoint.storage.pii import MissingKeyCipher, PiiCipher
 from checkpoint.storage.residents import ResidentManager
 from checkpoint.storage.retention import RetentionManager
 from checkpoint.storage.shifts import ShiftManager
@@ -90,6 +94,7 @@ def open_database(
     station_id: uuid.UUID | None = None,
     clock: Callable[[], datetime] | None = None,
     data_key: bytes | None = None,
+    need_data_key: bool = True,
 ) -> Database:
     """Open the database at ``url`` (``sqlite:///path`` or ``postgresql://...``), migrating it to this
     program's schema. A new database gets its own station id (or ``station_id`` when given) and a
@@ -99,6 +104,8 @@ def open_database(
     keys folder, and made there (logged and audited) when missing and this database has never been sealed
     with one. A database sealed with a key that is missing or another one raises ``StorageError``
     (``DATA_KEY``) and nothing is written. ID numbers and phones stored before schema 0006 are sealed now.
+    With ``need_data_key=False`` (``db verify``) a missing key is no error and no key is made: whatever
+    needs it raises ``StorageError`` (``DATA_KEY``) when asked, and ``data_key_missing`` says so.
 
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
@@ -109,7 +116,9 @@ def open_database(
     except StorageError as error:
         _raise_refined(error, folder)
     try:
-        return Database(engine, url, station_id=station_id, clock=clock, data_key=data_key)
+        return Database(
+            engine, url, station_id=station_id, clock=clock, data_key=data_key, need_data_key=need_data_key
+        )
     except StorageError as error:
         engine.dispose()
         _raise_refined(error, folder)
@@ -138,6 +147,8 @@ class Database:
     watchlists: WatchlistManager
     residents: ResidentManager
     retention: RetentionManager
+    overrides: OverrideManager
+    anchors: AnchorManager
 
     def __init__(
         self,
@@ -147,6 +158,7 @@ class Database:
         station_id: uuid.UUID | None = None,
         clock: Callable[[], datetime] | None = None,
         data_key: bytes | None = None,
+        need_data_key: bool = True,
     ) -> None:
         self._engine = engine
         self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
@@ -166,9 +178,12 @@ class Database:
         self.watchlists = WatchlistManager(self)
         self.residents = ResidentManager(self)
         self.retention = RetentionManager(self)
-        self._pii = self._data_cipher(data_key)
+        self.overrides = OverrideManager(self)
+        self.anchors = AnchorManager(self)
+        self._pii = self._data_cipher(data_key, need_data_key)
         self.station_id = self._ensure_station(station_id)
-        self._seal_plain_rows()
+        if not self.data_key_missing:
+            self._seal_plain_rows()
         with self.reading() as session:
             self._has_fts = fts.has_index(session.connection())
             broken = fts.needs_repair(session.connection())
@@ -183,6 +198,16 @@ class Database:
     def pii(self) -> PiiCipher:
         """The cipher that seals, opens, hashes and masks this database's personal data."""
         return self._pii
+
+    @property
+    def data_key_missing(self) -> bool:
+        """Opened without its data key (``need_data_key=False``): sealed personal data cannot be opened."""
+        return isinstance(self._pii, MissingKeyCipher)
+
+    @property
+    def data_key_problem(self) -> str:
+        """Why the data key is not there (missing, unreadable, another deployment's); "" when it is."""
+        return self._pii.reason if isinstance(self._pii, MissingKeyCipher) else ""
 
     @property
     def is_sqlite(self) -> bool:
@@ -308,11 +333,16 @@ class Database:
                     latest = (row[0], row[1])
         return latest[1] if latest is not None else None
 
-    def verify(self, on_progress: Callable[[int, int], None] | None = None) -> VerifyReport:
-        """Integrity check (SQLite) and a walk over the station's whole chain, recomputing every hash.
+    def verify(
+        self, on_progress: Callable[[int, int], None] | None = None, anchors: Sequence[Anchor] = ()
+    ) -> VerifyReport:
+        """Integrity check (SQLite), a walk over the station's whole chain recomputing every hash, each of
+        ``anchors`` against the log, and the free-text index against the records; all in one read
+        transaction (the database as it was when the check began).
 
         ``on_progress(checked, head_seq)`` is called as the walk starts and every few thousand records;
-        an exception it raises ends the verification (how a closing station stops a long one).
+        an exception it raises ends the verification (how a closing station stops a long one). Needs no
+        data key: records whose hash covers plain personal data are counted as unchecked without it.
         """
         with self.reading() as session:
             messages: list[str] = []
@@ -320,8 +350,40 @@ class Database:
                 rows = session.connection().exec_driver_sql("PRAGMA integrity_check").all()
                 messages = [str(row[0]) for row in rows]
             integrity_ok = messages in ([], ["ok"])
-            checked, first_break = integrity.walk(self, session, on_progress)
-        return VerifyReport(integrity_ok, [] if integrity_ok else messages, checked, first_break)
+            walked = integrity.walk(self, session, on_progress)
+            checked_anchors = integrity.check_anchors(self, session, anchors, walked.head_seq)
+            index = fts.check_index(session.connection()) if self._has_fts else None
+        return VerifyReport(
+            integrity_ok,
+            [] if integrity_ok else messages,
+            walked.checked,
+            walked.first_break,
+            anchors=checked_anchors,
+            search_index=index,
+            unchecked_without_key=walked.unchecked_without_key,
+            data_key=not self.data_key_missing,
+            head_seq=walked.head_seq,
+            head_hash=walked.head_hash,
+            purged=walked.purged,
+        )
+
+    def rebuild_search_index(self, at: datetime, operator_id: uuid.UUID | None = None) -> int:
+        """Rebuild the free-text index from the records, with an audit entry (``search_index_rebuilt``)
+        in the same transaction; returns the index rows written. ``db verify`` names an index that no
+        longer matches its records; this is the repair. Raises ``StorageError`` (``UNSUPPORTED``-free:
+        a database without the index rebuilds nothing and says 0)."""
+        at = rec.utc(at, "rebuild time")
+        with self.writing() as unit:
+            self.operators.check(unit.session, operator_id)
+            rows = 0
+            if self._has_fts:
+                connection = unit.session.connection()
+                fts.repair(connection)
+                rows = int(connection.exec_driver_sql(f"SELECT count(*) FROM {fts.FTS_TABLE}").scalar_one())
+            self.audit.append_in(
+                unit, AuditAction.SEARCH_INDEX_REBUILT, f"search index rebuilt: {rows} rows", at, operator_id
+            )
+        return rows
 
     # -- opening: the station, its data key, personal data sealed since schema 0006 ----------------------
 
@@ -355,8 +417,18 @@ class Database:
             unit.store()
             return station
 
-    def _data_cipher(self, data_key: bytes | None) -> PiiCipher:
-        """The cipher for this database's personal data (a key made here is logged by ``keys``)."""
+    def _data_cipher(self, data_key: bytes | None, need_data_key: bool = True) -> PiiCipher:
+        """The cipher for this database's personal data (a key made here is logged by ``keys``); without
+        ``need_data_key`` a missing, unreadable or wrong key gives a ``MissingKeyCipher`` instead."""
+        try:
+            return self._open_cipher(data_key, make=need_data_key)
+        except StorageError as error:
+            if need_data_key or error.kind is not StorageErrorKind.DATA_KEY:
+                raise
+            _log.warning("opened without the data key: %s", error)
+            return MissingKeyCipher(error.detail)
+
+    def _open_cipher(self, data_key: bytes | None, *, make: bool) -> PiiCipher:
         with self.reading() as session:
             known = list(session.execute(select(data_key_t.c.key_id)).scalars())
         if data_key is None:
@@ -364,11 +436,13 @@ class Database:
             try:
                 data_key = keys.load_data_key()
             except keys.DataKeyMissingError as exc:
-                if known:
+                if known or not make:
                     raise StorageError(
                         StorageErrorKind.DATA_KEY,
                         f"this database's data key is missing: restore {path} from your backup "
-                        f"(key id {known[0]})",
+                        f"(key id {known[0]})"
+                        if known
+                        else f"no data key at {path}",
                     ) from exc
                 try:
                     data_key = keys.create_data_key()

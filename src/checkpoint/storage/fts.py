@@ -17,6 +17,8 @@ The SQL here is what migration 0008 runs: it is frozen like a migration (a chang
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Connection, text
 
 FTS_TABLE = "passage_fts"
@@ -61,16 +63,17 @@ _TRIGGERS = (
     END""",
 )
 
-_BACKFILL = (
-    f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        SELECT pc.id * 4 + 1, pc.name, p.id FROM person_check pc JOIN passage p ON p.uuid = pc.passage_uuid
+_SOURCES = (
+    """SELECT pc.id * 4 + 1, pc.name, p.id FROM person_check pc JOIN passage p ON p.uuid = pc.passage_uuid
         WHERE pc.name <> ''""",
-    f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        SELECT v.id * 4 + 2, v.plate, p.id FROM vehicle v JOIN passage p ON p.uuid = v.passage_uuid
+    """SELECT v.id * 4 + 2, v.plate, p.id FROM vehicle v JOIN passage p ON p.uuid = v.passage_uuid
         WHERE v.plate <> ''""",
-    f"""INSERT INTO {FTS_TABLE}(rowid, body, passage_id)
-        SELECT id * 4 + 3, note, id FROM passage WHERE note <> ''""",
+    """SELECT id * 4 + 3, note, id FROM passage WHERE note <> ''""",
 )
+"""The index rows the records call for, (rowid, body, passage_id): what the triggers add, the backfill
+writes and ``check_index`` compares with what the index holds."""
+
+_BACKFILL = tuple(f"INSERT INTO {FTS_TABLE}(rowid, body, passage_id)\n    {source}" for source in _SOURCES)
 
 
 def trigram_supported(connection: Connection) -> bool:
@@ -148,3 +151,110 @@ def has_index(connection: Connection) -> bool:
 def match_phrase(fragment: str) -> str:
     """The FTS5 query for a literal fragment: one quoted phrase (quotes doubled), no operators."""
     return '"' + fragment.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class IndexCheck:
+    """The search index against the records (``check_index``).
+
+    ``missing``: index rows a passage's texts call for that are absent or hold another text or passage;
+    ``extra``: index rows no passage text accounts for; ``index_ok``: FTS5's inverted index (what a
+    search reads) agrees with the index rows. ``first_passage`` names the first passage (seq, uuid) a
+    missing or extra row concerns, when there is one.
+    """
+
+    rows: int
+    missing: int
+    extra: int
+    index_ok: bool
+    first_passage: tuple[int, str] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.missing == 0 and self.extra == 0 and self.index_ok
+
+
+_CHECK = "checkpoint_fts_check"  # temporary tables of check_index, in the connection's temp schema
+_COMPARE_BATCH = 5000  # index entries compared per fetch
+_ACCOUNTED = """CASE f.rowid % 4
+    WHEN 1 THEN EXISTS (SELECT 1 FROM person_check pc JOIN passage p ON p.uuid = pc.passage_uuid
+                        WHERE pc.id = f.rowid / 4 AND pc.name <> '')
+    WHEN 2 THEN EXISTS (SELECT 1 FROM vehicle v JOIN passage p ON p.uuid = v.passage_uuid
+                        WHERE v.id = f.rowid / 4 AND v.plate <> '')
+    WHEN 3 THEN EXISTS (SELECT 1 FROM passage WHERE id = f.rowid / 4 AND note <> '')
+    ELSE 0 END"""
+
+
+def check_index(connection: Connection) -> IndexCheck:
+    """Compare the index with the records, read-only as far as the database file goes (``db verify``).
+
+    1. **Rows.** For each kind of text (names, plates, notes) one pass over the records, each looking up
+       its index row by rowid (an integer key): the row must be there with the same text and passage.
+       Rowids are unique on both sides, so ``extra = index rows - (expected - absent)`` counts the rows no
+       record accounts for without a second pass; only when there are some is one of them looked for.
+    2. **The inverted index** (what a search reads) against those rows: FTS5's own ``integrity-check``
+       needs the write lock, which would stop the station's writer, so instead the rows are indexed again
+       into a temporary table (the connection's temp schema, not the database file) and the two indexes'
+       every (trigram, row, column, offset) are compared as two sorted streams (``fts5vocab``).
+
+    Cost: a few seconds per 100,000 passages (see README, "Retention" and ``db verify``).
+    """
+    rows = int(connection.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar_one())
+    expected = absent = missing = 0
+    first: int | None = None
+    for source in _SOURCES:
+        n, gone, wrong, passage = connection.exec_driver_sql(
+            f"""WITH s(rid, body, pid) AS ({source})
+            SELECT count(*), coalesce(sum(f.rowid IS NULL), 0),
+                   coalesce(sum(f.rowid IS NULL OR f.body IS NOT s.body OR f.passage_id IS NOT s.pid), 0),
+                   min(CASE WHEN f.rowid IS NULL OR f.body IS NOT s.body OR f.passage_id IS NOT s.pid
+                            THEN s.pid END)
+            FROM s LEFT JOIN {FTS_TABLE} f ON f.rowid = s.rid"""
+        ).one()
+        expected, absent, missing = expected + int(n), absent + int(gone), missing + int(wrong)
+        if passage is not None:
+            first = int(passage) if first is None else min(first, int(passage))
+    extra = rows - (expected - absent)
+    if extra and first is None:
+        first = connection.exec_driver_sql(
+            f"SELECT passage_id FROM {FTS_TABLE} f WHERE NOT ({_ACCOUNTED}) LIMIT 1"
+        ).scalar_one_or_none()
+    named = None
+    if first is not None:
+        found = connection.exec_driver_sql("SELECT seq, uuid FROM passage WHERE id = ?", (first,)).first()
+        named = None if found is None else (int(found[0]), str(found[1]))
+    return IndexCheck(rows, missing, extra, _inverted_index_agrees(connection), named)
+
+
+def _inverted_index_agrees(connection: Connection) -> bool:
+    """Whether the index's trigram lists are exactly those of its rows (see :func:`check_index`)."""
+    names = (f"temp.{_CHECK}", f"temp.{_CHECK}_index", f"temp.{_CHECK}_rebuilt")
+    for name in names:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+    try:
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {names[0]} USING fts5(body, passage_id UNINDEXED, tokenize='trigram')"
+        )
+        connection.exec_driver_sql(
+            f"INSERT INTO {names[0]}(rowid, body, passage_id) SELECT rowid, body, passage_id FROM {FTS_TABLE}"
+        )
+        for name, schema, table in ((names[1], "main", FTS_TABLE), (names[2], "temp", _CHECK)):
+            vocab = f"fts5vocab({schema}, {table}, 'instance')"
+            connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {name} USING {vocab}")
+        # Two plain DB-API cursors on this connection (its transaction), compared a batch at a time.
+        stored, rebuilt = connection.connection.cursor(), connection.connection.cursor()
+        try:
+            stored.execute(f"SELECT term, doc, col, offset FROM {names[1]}")
+            rebuilt.execute(f"SELECT term, doc, col, offset FROM {names[2]}")
+            while True:
+                batch = stored.fetchmany(_COMPARE_BATCH)
+                if batch != rebuilt.fetchmany(_COMPARE_BATCH):
+                    return False
+                if not batch:
+                    return True
+        finally:
+            stored.close()
+            rebuilt.close()
+    finally:
+        for name in reversed(names):
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")

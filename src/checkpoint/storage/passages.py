@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from checkpoint.domain.records import CodeKind, Passage, PassageDraft, PersonCheck
+from checkpoint.domain.records import AuditAction, CodeKind, Passage, PassageDraft, PersonCheck
 from checkpoint.storage import _records as rec
 from checkpoint.storage._models import chain_head_t, passage_t, person_check_t, vehicle_t
 from checkpoint.storage.chain import IN_CHUNK, WriteUnit
@@ -53,6 +53,29 @@ class PassageManager:
                 f"passage {draft.uuid} exists but does not belong to station {self._db.station_id}"
             )
         return stored
+
+    def append_correction(self, draft: PassageDraft, audit_detail: str, at: datetime) -> Passage:
+        """A correction (``draft.corrects`` names the record it replaces, never edited) with its audit entry
+        (``correction``, under the draft's operator, at ``at``), in one write unit: neither without the
+        other. Refused when the record is already corrected (correct its correction instead)."""
+        if draft.corrects is None:
+            raise InvalidRecordError("a correction names the passage it corrects")
+        at = rec.utc(at, "audit time")
+        detail = rec.as_text(audit_detail, "audit detail")
+        with self._db.writing() as unit:
+            taken = unit.session.execute(
+                select(passage_t.c.uuid).where(
+                    passage_t.c.corrects == draft.corrects, passage_t.c.station_id == self._db.station_id
+                )
+            ).first()
+            if taken is not None:
+                raise InvalidRecordError(f"passage {draft.corrects} is already corrected by {taken.uuid}")
+            inserted = self._insert_passages(unit, [draft])
+            if not inserted:
+                raise InvalidRecordError(f"passage {draft.uuid} is already on record")
+            row, persons, vehicle = inserted[0]
+            self._db.audit.append_in(unit, AuditAction.CORRECTION, detail, at, draft.operator_id)
+            return rec.to_passage(row, [self._person(p) for p in persons], vehicle)
 
     def append_passages(
         self,
@@ -149,6 +172,16 @@ class PassageManager:
             ).mappings()
             found = self.complete(session, list(rows))
         return found[0] if found else None
+
+    def corrections_of(self, passage_id: uuid.UUID) -> list[Passage]:
+        """This station's passages whose ``corrects`` names ``passage_id`` (the records that correct it),
+        oldest first: usually none or one. Records are append-only, so "was it corrected, and by what" is
+        this look-up by the indexed ``corrects`` column."""
+        p = passage_t.c
+        query = select(p.seq).where(p.corrects == passage_id, p.station_id == self._db.station_id)
+        with self._db.reading() as session:
+            keys = list(session.execute(query.order_by(p.seq)).scalars())
+        return self.fetch_passages(keys) if keys else []
 
     def fetch_passages(self, keys: Sequence[int]) -> list[Passage]:
         """The passages with these seq numbers, in the order given (numbers not on record are skipped)."""

@@ -40,6 +40,7 @@ from checkpoint.domain.masking import (
     normalise_id_number,
     normalise_phone,
 )
+from checkpoint.storage.errors import StorageError, StorageErrorKind
 
 _PREFIX = "v1:"
 _NONCE_BYTES = 12
@@ -126,3 +127,29 @@ class PiiCipher:
             return ""
         message = f"{kind.value}\x00{normal}".encode()
         return hmac.new(self._hash_key, message, hashlib.sha256).hexdigest()[:_HASH_HEX]
+
+
+class MissingKeyCipher(PiiCipher):
+    """Stands in for the cipher of a database opened without its data key (``open_database(...,
+    need_data_key=False)``, what ``db verify`` does): everything that needs the key raises
+    ``StorageError`` (``DATA_KEY``) with ``reason``; what needs none (masks, sealed forms) still works."""
+
+    def __init__(self, reason: str) -> None:  # no key: nothing of PiiCipher's own state is made
+        self.key_id = ""
+        self.reason = reason
+
+    def _refuse(self) -> StorageError:
+        return StorageError(StorageErrorKind.DATA_KEY, self.reason)
+
+    def seal(self, value: str, row: uuid.UUID | str, field: str) -> str:
+        if not value:
+            return ""
+        raise self._refuse()
+
+    def open(self, sealed: str, row: uuid.UUID | str, field: str) -> str:
+        if not sealed:
+            return ""
+        raise self._refuse()
+
+    def keyed_hash(self, kind: PiiKind | str, value: str) -> str:
+        raise self._refuse()

@@ -11,6 +11,11 @@ A purge goes one UTC day at a time, each day in one write transaction:
    (``purge_gap``; the runs enter the purge record's hash);
 4. the passages, their person checks and vehicles (and, by trigger, their search index rows) are deleted.
 
+The first day that removes anything also appends a ``purge_started`` audit entry (who, which cut-off) in
+its own transaction, and the last step is one ``purge`` audit entry for the whole run. A purge killed
+midway therefore leaves either nothing, or whole days each vouched for by its purge record, under an
+audited start whose end is missing; running it again finishes it.
+
 ``Database.verify`` walks over a recorded run from its first record's ``prev_hash`` to its last one's
 ``hash``; a record removed any other way is still a gap that breaks the chain. One audit entry records
 the whole purge. Issued passes, watchlists, shifts and the audit trail are never purged.
@@ -158,7 +163,9 @@ class RetentionManager:
         if first is not None:
             day = _aware(first).replace(hour=0, minute=0, second=0, microsecond=0)
             while day < before:
-                done = self._purge_span(day, min(day + _DAY, before), before, at, operator_id)
+                done = self._purge_span(
+                    day, min(day + _DAY, before), before, at, operator_id, announce=days == 0
+                )
                 if done is not None:
                     count, kept_hours, span_oldest, span_newest = done
                     removed += count
@@ -229,6 +236,8 @@ class RetentionManager:
         before: datetime,
         at: datetime,
         operator_id: uuid.UUID | None,
+        *,
+        announce: bool,
     ) -> tuple[int, int, datetime, datetime] | None:
         p = passage_t.c
         with self._db.writing() as unit:
@@ -242,6 +251,14 @@ class RetentionManager:
             rows = [row for row in rows if row.uuid not in keep]
             if not rows:
                 return None
+            if announce:  # with the first removal, so a purge that dies before it leaves no trace at all
+                self._db.audit.append_in(
+                    unit,
+                    AuditAction.PURGE_STARTED,
+                    f"purge: passages before {before.isoformat()}",
+                    at,
+                    operator_id,
+                )
             passages = []
             for start in range(0, len(rows), IN_CHUNK):
                 chunk = [row.id for row in rows[start : start + IN_CHUNK]]

@@ -22,11 +22,12 @@ import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Table, or_, select
 from sqlalchemy.orm import Session
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.records import AuditAction, Shift
 from checkpoint.domain.shift_handover import (
     PayloadError,
@@ -65,6 +66,13 @@ class ShiftConflictError(InvalidRecordError):
 
 def _document(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class ShiftClosed(NamedTuple):
+    """A leader's close: the automatic shift that follows it, and the log's anchor the close issued."""
+
+    next_shift: Shift
+    anchor: Anchor
 
 
 class ShiftManager:
@@ -222,12 +230,14 @@ class ShiftManager:
         operator_id: uuid.UUID,
         closing: ShiftClosing,
         next_label: str,
-    ) -> Shift:
+    ) -> ShiftClosed:
         """A leader closes the open shift ``shift_id`` with its reconciliation; the next shift opens at once,
-        automatic (labelled ``next_label``), until the incoming leader opens theirs. One transaction, audited.
+        automatic (labelled ``next_label``), until the incoming leader opens theirs. One transaction, audited,
+        with the log's anchor issued right after the close's records (``db.anchors``), so the anchor the
+        leaders are shown pins the close they sign.
 
-        Returns the new automatic shift. Raises ``ShiftConflictError`` when the shift is not open or a
-        difference is not explained.
+        Returns the new automatic shift and the anchor. Raises ``ShiftConflictError`` when the shift is not
+        open or a difference is not explained.
         """
         at = rec.utc(at, "shift closing time")
         problems = closing_problems(closing)
@@ -247,7 +257,11 @@ class ShiftManager:
                 rec.SHIFT_RECONCILIATION,
                 {"shift_id": shift_id, "at": at, "operator_id": operator_id, "payload": document},
             )
-            return self._open(unit, row["gate_id"], operator_id, at, next_label, "automatic, after a close")
+            anchor = self._db.anchors.issue_in(unit, f"shift close {shift_id}", at, operator_id)
+            following = self._open(
+                unit, row["gate_id"], operator_id, at, next_label, "automatic, after a close"
+            )
+            return ShiftClosed(following, anchor)
 
     def shift_record(self, shift_id: uuid.UUID) -> ShiftRecord | None:
         """The shift with its leaders' opening and close (None where there is none), or None if unknown."""

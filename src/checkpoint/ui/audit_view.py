@@ -2,7 +2,8 @@
 
 Sign-ins, exports, settings and rule changes, corrections, acknowledgements and a clock that went back
 are all written to the audit trail by the code that does them; this screen only reads it, on the writer
-thread (the one database worker), and shows each action in words.
+thread (the one database worker, through ``station.audit_trail.AuditTrailService``), and shows each action
+in words.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -37,15 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.records import AuditAction, AuditEntry, Role
+from checkpoint.station.audit_trail import AuditRows, AuditTrailService
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import enum_text
-from checkpoint.station.writer import RecordWriter
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
-
-if TYPE_CHECKING:
-    from checkpoint.storage.database import Database
-    from checkpoint.storage.errors import StorageError
 
 AUDIT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ADMINISTRATOR})
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -112,8 +109,8 @@ class AuditModel(RowsModel[AuditEntry]):
 
 
 class AuditView(QWidget):
-    """Reads the audit trail on the writer thread and shows it newest first. ``clock`` is the station's time
-    (the default window ends now).
+    """Reads the audit trail through ``audit`` (on the writer thread) and shows it newest first. ``clock``
+    is the station's time (the default window ends now).
 
     Signals:
         loaded(int): the entries matching the filter are shown (their number).
@@ -123,14 +120,14 @@ class AuditView(QWidget):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        audit: AuditTrailService,
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime],
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._audit = audit
         self._messages = messages
         self.action_combo = QComboBox(self)
         self.action_combo.addItem("", None)
@@ -144,7 +141,7 @@ class AuditView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=7)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(to_qdatetime(value))
+            show_minute(edit, value)
             edit.setEnabled(False)
         self.refresh_button = QPushButton(self)
         self.count_label = QLabel(self)
@@ -186,6 +183,10 @@ class AuditView(QWidget):
 
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
+        # unticked, To is "now" and shows it; ticked, it starts from now's minute, not the opening's
+        self._follow_until = FollowClock(self.until_edit, clock, self)
+        self._follow_until.set_following(True)
+        self.until_check.toggled.connect(lambda on: self._follow_until.set_following(not on))
         self.action_combo.currentIndexChanged.connect(self.refresh)
         self.since_check.toggled.connect(self.refresh)
         self.until_check.toggled.connect(self.refresh)
@@ -202,28 +203,15 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """Reads the trail again with the current filter (on the writer thread)."""
         action = self.action_combo.currentData()
-        since = from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None
-        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        since = minute_start(self.since_edit.dateTime()) if self.since_check.isChecked() else None
+        until = minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        self._audit.read(action, since, until, on_done=self._on_loaded, on_failed=self._messages.error)
 
-        def job(database: Database) -> tuple[list[AuditEntry], dict[UUID, str]]:
-            entries = [
-                entry
-                for entry in database.audit.audit_entries(since)
-                if (action is None or entry.action == action) and (until is None or entry.at < until)
-            ]
-            entries.reverse()  # newest first
-            return entries, {op.id: op.name for op in database.operators.all()}
-
-        self._writer.submit(job, on_done=self._on_loaded, on_error=self._on_error)
-
-    def _on_loaded(self, result: tuple[list[AuditEntry], dict[UUID, str]]) -> None:
+    def _on_loaded(self, result: AuditRows) -> None:
         entries, operators = result
         self.model.set_entries(entries, operators)
         self._show_count()
         self.loaded.emit(len(entries))
-
-    def _on_error(self, error: StorageError) -> None:
-        self._messages.error(enum_text(error.kind))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Every time the trail is looked at, it is read afresh: it only grows."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPa
 from PySide6.QtWidgets import QWidget
 
 from checkpoint.domain.masking import mask_name
+from checkpoint.domain.overrides import Override
 from checkpoint.domain.records import Outcome, Passage, Reason
 from checkpoint.station.scan import PreviewFrame
 from checkpoint.station.texts import enum_text
@@ -54,6 +55,7 @@ class ConfirmationBand(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._passage: Passage | None = None
+        self._override: Override | None = None
         self._outcome: Outcome | None = None
         self._text = ""
         self._timer = QTimer(self)
@@ -95,6 +97,8 @@ class ConfirmationBand(QWidget):
         """The main reason on show (with how many more there are); "" when clear or without reasons."""
         if self._passage is None:
             return ""
+        if self._override is not None:  # the rules' reasons were for the outcome not recorded
+            return self.tr("Override: {reason}").format(reason=enum_text(self._override.reason))
         reasons = self._passage.reasons
         reason = main_reason(reasons)
         if reason is None:
@@ -116,8 +120,10 @@ class ConfirmationBand(QWidget):
         return max(metrics.tightBoundingRect(line).height() for line in lines)
 
     @Slot(object)
-    def show_passage(self, passage: Passage) -> None:
+    def show_passage(self, passage: Passage, override: Override | None = None) -> None:
+        """Shows a recorded passage; for an override the reason line says so and why."""
         self._passage = passage
+        self._override = override
         self._outcome = passage.outcome
         self.retranslate_ui()
         self.setGeometry(self._cover.rect())
@@ -148,6 +154,7 @@ class ConfirmationBand(QWidget):
     def clear(self) -> None:
         self._timer.stop()
         self._passage = None
+        self._override = None
         self._outcome = None
         self._text = ""
         self.hide()

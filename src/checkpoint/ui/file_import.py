@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.station.background import BackgroundRead
-from checkpoint.storage.errors import StorageError
 
 ReportT = TypeVar("ReportT")
 
@@ -157,9 +156,7 @@ class FileImportDialog(QDialog, Generic[ReportT]):
         def work(_stop: object) -> tuple[ReportT | None, Exception | None]:
             try:
                 return service.read(path), None
-            except StorageError:
-                raise  # comes back through on_error
-            except Exception as error:  # a file error: worded on the GUI thread
+            except Exception as error:  # a file or storage error: worded on the GUI thread
                 return None, error
 
         def done(result: tuple[ReportT | None, Exception | None]) -> None:

@@ -1,14 +1,11 @@
 """The first-run wizard: the gate and its kind, the first administrator and their PIN, the keys.
 
 Shown at start while no administrator can sign in (``station.first_run.needs_first_run``). Nothing is
-written until Finish; then ``complete_first_run`` writes it all (on the GUI thread: nothing else runs
+written until Finish; then ``FirstRunService.complete`` writes it all (on the GUI thread: nothing else runs
 yet). A problem keeps the wizard open with the reason in words.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator
@@ -29,15 +26,13 @@ from checkpoint.domain.roles import PIN_MAX_DIGITS, new_recovery_code
 from checkpoint.station.first_run import (
     PROFILES,
     FirstRunError,
+    FirstRunService,
     FirstRunSetup,
+    KeysNotWrittenError,
     SetupProblem,
+    SetupRefusedError,
     check_setup,
-    complete_first_run,
 )
-from checkpoint.station.texts import enum_text
-from checkpoint.storage.database import Database
-from checkpoint.storage.errors import StorageError
-from checkpoint.storage.keys import KeyFileError, data_key_path, keys_dir
 
 _ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -170,8 +165,8 @@ class FinishPage(QWizardPage):
             ).format(
                 gate=setup.gate_name.strip(),
                 name=setup.admin_name.strip(),
-                folder=keys_dir(),
-                data_key=data_key_path(),
+                folder=wizard.first_run.keys_folder,
+                data_key=wizard.first_run.data_key_file,
             )
         )
         self.recovery_code.setText(setup.recovery_code)
@@ -192,20 +187,14 @@ class FinishPage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Gate, first administrator with PIN, deployment keys. ``administrator`` is set once accepted.
 
-    ``clock`` gives the time the set-up is recorded at."""
+    Given the first-run service (which writes the set-up at the station's time) and the settings (the gate
+    it starts from)."""
 
     def __init__(
-        self,
-        database: Database,
-        settings: QSettings,
-        parent: QWidget | None = None,
-        *,
-        clock: Callable[[], datetime],
+        self, first_run: FirstRunService, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._database = database
-        self._settings = settings
-        self._clock = clock
+        self.first_run = first_run
         self.administrator: Operator | None = None
         self.key_lines: list[str] = []
         self._recovery_code = new_recovery_code()  # shown on the last page; only its hash is stored
@@ -232,16 +221,14 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            self.administrator, self.key_lines = complete_first_run(
-                self._database, self._settings, self.setup(), self._clock()
-            )
+            self.administrator, self.key_lines = self.first_run.complete(self.setup())
         except FirstRunError as error:
             self.finish_page.message.setText(error.text())
             return
-        except StorageError as error:
-            self.finish_page.message.setText(enum_text(error.kind))
+        except SetupRefusedError as error:
+            self.finish_page.message.setText(error.reason)
             return
-        except KeyFileError as error:
+        except KeysNotWrittenError as error:
             self.finish_page.message.setText(
                 self.tr("The key could not be written: {reason}").format(reason=str(error))
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,9 +23,20 @@ from PySide6.QtWidgets import (
 from checkpoint.station.log import LogService, PassageFilter
 from checkpoint.station.session import StationSession
 from checkpoint.ui.pass_log_model import Column, PassLogModel
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 
 FILTER_DELAY_MS = 300
+COLUMN_WIDTHS = {  # at 1366x768 every column but the reasons shows; a heading never wider than these
+    Column.TIME: 190,
+    Column.DIRECTION: 80,
+    Column.SUBJECT: 100,
+    Column.PLATE: 120,
+    Column.PERSONS: 90,
+    Column.NAMES: 200,
+    Column.COLOURS: 160,
+    Column.TEMPERATURE: 80,
+    Column.OUTCOME: 150,
+}
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
@@ -39,7 +50,13 @@ class LogView(QWidget):
 
     Given the log service and the session (for the current shift, the ``passage_recorded`` signal and the
     station's time, ``session.now``).
+
+    Signals:
+        passage_opened(object): a passage's uuid was opened (double-click, Enter): the window shows its
+            details.
     """
+
+    passage_opened = Signal(object)
 
     def __init__(self, log: LogService, session: StationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +82,8 @@ class LogView(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
 
+        # without an end the To field shows now (it follows the clock); ticked, it starts from now's minute
+        self._follow_until = FollowClock(self.until_edit, session.now, self)
         self._set_window(start_of_today(session.now()), None)
         self.model = PassLogModel(
             log, self._current_filter(), fever_c=session.profile.thresholds.fever_c, parent=self
@@ -75,6 +94,7 @@ class LogView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.activated.connect(self._on_table_activated)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring: millions of rows
@@ -82,17 +102,7 @@ class LogView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (Column.TIME, 190),
-            (Column.DIRECTION, 70),
-            (Column.SUBJECT, 100),
-            (Column.PLATE, 120),
-            (Column.PERSONS, 80),
-            (Column.NAMES, 200),
-            (Column.COLOURS, 160),
-            (Column.TEMPERATURE, 110),
-            (Column.OUTCOME, 150),
-        ):
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
 
         self._build_layout()
@@ -135,9 +145,10 @@ class LogView(QWidget):
     # Filter ----------------------------------------------------------------------------------------
 
     def _current_filter(self) -> PassageFilter:
-        until = from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None
+        # what the fields show: From from :00 of its minute, To through the end of its minute (ui/qtime)
+        until = minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None
         return PassageFilter(
-            since=from_qdatetime(self.since_edit.dateTime()),
+            since=minute_start(self.since_edit.dateTime()),
             until=until,
             text=self.text_filter.text().strip(),
             flagged=self.flagged_check.isChecked(),
@@ -159,15 +170,18 @@ class LogView(QWidget):
     def _set_window(self, since: datetime, until: datetime | None) -> None:
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(True)
-        self.since_edit.setDateTime(to_qdatetime(since))
+        show_minute(self.since_edit, since)
         self.until_check.setChecked(until is not None)
-        self.until_edit.setDateTime(to_qdatetime(until or self._session.now() + timedelta(hours=1)))
+        self._follow_until.set_following(until is None)
+        if until is not None:
+            show_minute(self.until_edit, until)
         self.until_edit.setEnabled(until is not None)
         for widget in (self.since_edit, self.until_edit, self.until_check):
             widget.blockSignals(False)
 
     @Slot()
     def _on_window_edited(self) -> None:
+        self._follow_until.set_following(not self.until_check.isChecked())
         self.until_edit.setEnabled(self.until_check.isChecked())
         self._filter_timer.start()
 
@@ -187,6 +201,12 @@ class LogView(QWidget):
     @Slot()
     def _on_session_draft_changed(self) -> None:
         self.model.set_fever_threshold(self._session.profile.thresholds.fever_c)
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        passage = self.model.passage(index.row()) if index.isValid() else None
+        if passage is not None:
+            self.passage_opened.emit(passage.uuid)
 
     @Slot()
     def _on_today_clicked(self) -> None:
@@ -223,7 +243,16 @@ class LogView(QWidget):
             self.tr("Passages recorded in degraded mode (ID typed by hand, no phone, platform down).")
         )
         self.model.retranslate()
+        self._fit_headings()
         self._show_count()
+
+    def _fit_headings(self) -> None:
+        """A column narrower than its heading (in this language, with the station's style) widens to it."""
+        header = self.table.horizontalHeader()
+        for column in COLUMN_WIDTHS:
+            wanted = header.sectionSizeFromContents(column).width()
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     @Slot()
     def _show_count(self) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
+from uuid import UUID
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from checkpoint import APP_NAME, __version__, paths
 from checkpoint.camera.grabber import CameraStatus
-from checkpoint.domain.records import Operator
+from checkpoint.domain.records import Operator, Shift
 from checkpoint.domain.roles import Permission
+from checkpoint.domain.shift_handover import ShiftRecord
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.chain_check import DatabaseCheck
 from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
@@ -43,12 +44,14 @@ from checkpoint.ui.help_overlay import HelpOverlay
 from checkpoint.ui.import_dialog import ImportDialog
 from checkpoint.ui.log_view import LogView
 from checkpoint.ui.operators_dialog import OperatorsDialog
+from checkpoint.ui.pass_dialog import IssuePassDialog
+from checkpoint.ui.passage_detail import PassageDetailDialog
 from checkpoint.ui.presence_view import PresenceView
 from checkpoint.ui.print_preview import HandoverPrinter, PdfLoadError, PdfPrintPreview
 from checkpoint.ui.residents_import import ResidentsImportDialog
 from checkpoint.ui.residents_view import ResidentsView
 from checkpoint.ui.settings_dialog import SettingsDialog
-from checkpoint.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from checkpoint.ui.shift_dialogs import ClosedShiftDialog, CloseShiftDialog, OpenShiftDialog
 from checkpoint.ui.sign_in import SignInDialog, SignInPurpose
 from checkpoint.ui.station_view import StationView
 from checkpoint.ui.style import THEME_KEY, Theme, apply_style, current_theme
@@ -121,14 +124,23 @@ class MainWindow(QMainWindow):
         )
         self.log_view = LogView(services.log, services.session, self)
         self.trace_view = TraceView(
-            services.writer, services.messages, self, clock=services.clock, auth=services.auth
+            services.tracing, services.messages, self, clock=services.clock, auth=services.auth
         )
         self.presence_view = PresenceView(services.presence, self, session=services.session)
+        # One passage in full (log, tracing: double-click or Enter), and a leader's correction of it.
+        self.passage_details = services.passages
+        self.passage_dialog: PassageDetailDialog | None = None
+        self.log_view.passage_opened.connect(self.open_passage_detail)
+        self.trace_view.passage_opened.connect(self.open_passage_detail)
+        # a correction is a new passage: the log, the counters and the presence lists count it
+        self.passage_details.corrected.connect(self.log_view.model.append_passage)
+        self.passage_details.corrected.connect(self.station_view.live_counters.add)
+        self.passage_details.corrected.connect(services.presence.add)
         self._auth = services.auth
         # The audit trail is built only once a signed-in operator may read it.
         self.audit_view: AuditView | None = None
         if self._auth.allows(Permission.VIEW_AUDIT):
-            self.audit_view = AuditView(services.writer, services.messages, self, clock=services.clock)
+            self.audit_view = AuditView(services.audit, services.messages, self, clock=services.clock)
         self.lock_dialog: SignInDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -192,12 +204,15 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.open_export_dialog)
+        self.export_action.triggered.connect(lambda: self.open_export_dialog())
+        self.export_dialog: ExportDialog | None = None
+        self._export_choice: UUID | None = None
+        self._services.exports.shifts_ready.connect(self._on_exports_shifts_ready)
         self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence("Ctrl+Shift+P"))  # Ctrl+P belongs to the vehicle panel
-        self.print_action.triggered.connect(self.print_handover)
+        self.print_action.triggered.connect(lambda: self.print_handover())
         self.handover_printer = HandoverPrinter(
-            self._services.writer, self._services.messages, self, clock=self._services.clock
+            self._services.exports, self._services.messages, self, clock=self._services.clock
         )
         self.handover_printer.pdf_ready.connect(self._on_handover_printer_pdf_ready)
         self.handover_printer.failed.connect(self._on_handover_printer_failed)
@@ -211,6 +226,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import_dialog)
         self.residents_import_action = QAction(self)
         self.residents_import_action.triggered.connect(self.open_residents_import_dialog)
+        self.issue_pass_action = QAction(self)
+        self.issue_pass_action.triggered.connect(self.open_issue_pass_dialog)
+        self.pass_issuer = self._services.passes
         self.manual_action = QAction(self)
         self.manual_action.triggered.connect(self._on_manual_action_triggered)
         self.reload_trust_action = QAction(self)
@@ -238,6 +256,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.issue_pass_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.devices_action)
         self.file_menu.addAction(self.import_action)
@@ -308,6 +327,8 @@ class MainWindow(QMainWindow):
         self.shift_menu.addAction(self.close_shift_action)
         self._services.shifts.open_context_ready.connect(self.open_shift_dialog)
         self._services.shifts.close_context_ready.connect(self.close_shift_dialog)
+        self._services.shifts.closed.connect(self._on_shifts_closed)
+        self.closed_shift_dialog: ClosedShiftDialog | None = None
         self._services.shifts.shift_changed.connect(lambda _current: self._show_status())
 
         self.help_menu = bar.addMenu("")
@@ -326,6 +347,7 @@ class MainWindow(QMainWindow):
         gates = (
             (self.export_action, Permission.EXPORT),
             (self.print_action, Permission.PRINT),
+            (self.issue_pass_action, Permission.ISSUE_PASSES),
             (self.settings_action, Permission.SETTINGS),
             (self.import_action, Permission.IMPORT_WATCHLIST),
             (self.residents_import_action, Permission.IMPORT_RESIDENTS),
@@ -355,7 +377,7 @@ class MainWindow(QMainWindow):
                 refusal.setEnabled(not allowed)
         if self.audit_view is None and auth.allows(Permission.VIEW_AUDIT):
             self.audit_view = AuditView(
-                self._services.writer, self._services.messages, self, clock=self._services.clock
+                self._services.audit, self._services.messages, self, clock=self._services.clock
             )
             self.tabs.insertTab(self.tabs.indexOf(self.trace_view) + 1, self.audit_view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.trace_view), auth.allows(Permission.TRACE))
@@ -463,8 +485,18 @@ class MainWindow(QMainWindow):
         self._services.settings.setValue("ui/language", language)
 
     @Slot()
-    def open_export_dialog(self) -> None:
+    def open_export_dialog(self, shift_id: UUID | None = None) -> None:
+        """File > Export handover...: the gate's recent shifts are read first (on the writer thread), then
+        the dialog opens on them, with ``shift_id`` (else the current shift) chosen."""
         if not self.permit(Permission.EXPORT):
+            return
+        self._export_choice = shift_id
+        self._services.exports.request_shifts(self._services.session.gate.id)
+
+    @Slot(list)
+    def _on_exports_shifts_ready(self, shifts: list[ShiftRecord]) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.raise_()
             return
         session = self._services.session
         now = self._services.clock()
@@ -474,23 +506,64 @@ class MainWindow(QMainWindow):
         except OSError:
             folder = Path.home()
         stem = self.tr("handover") + f"_{now.astimezone():%Y%m%d-%H%M}"
-        # The fields show minutes: end at the next full minute so a shift opened a moment ago still exports.
-        until = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
-        dialog = ExportDialog(session.shift.opened_at, until, folder, stem, self)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            # the export service reports the result on the message bus, which the banner shows
-            self._services.exports.export_handover(
-                dialog.path, dialog.fmt, dialog.since, dialog.until, operator_id=session.operator.id
-            )
-            self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
+        dialog = ExportDialog(
+            shifts,
+            session.shift.opened_at,
+            self._services.clock,
+            folder,
+            stem,
+            self,
+            chosen=self._export_choice,
+        )
+        dialog.accepted.connect(lambda: self._on_export_dialog_accepted(dialog))
+        dialog.finished.connect(self._on_export_dialog_finished)
+        self.export_dialog = self._show_modal(dialog)
+
+    def _on_export_dialog_accepted(self, dialog: ExportDialog) -> None:
+        # the export service reports the result on the message bus, which the banner shows
+        self._services.exports.export_handover(
+            dialog.path,
+            dialog.fmt,
+            dialog.since,
+            dialog.until,
+            operator_id=self._services.session.operator.id,
+            shift_id=dialog.shift_id,
+        )
+        self.statusBar().showMessage(self.tr("Exporting to {path}...").format(path=dialog.path))
+
+    @Slot(int)
+    def _on_export_dialog_finished(self, _result: int) -> None:
+        self.export_dialog = None
 
     @Slot()
-    def print_handover(self) -> None:
-        """Writes the current shift's handover PDF on the writer thread; the preview opens when ready."""
+    def print_handover(self, shift_id: UUID | None = None) -> None:
+        """Writes the handover PDF of ``shift_id`` (else the current shift) on the writer thread; the
+        preview opens when ready."""
         if not self.permit(Permission.PRINT):
             return
-        self.handover_printer.write_current_shift(operator_id=self._services.session.operator.id)
+        self.handover_printer.write_shift(shift_id, operator_id=self._services.session.operator.id)
         self.statusBar().showMessage(self.tr("Preparing the handover for printing..."))
+
+    @Slot()
+    def open_issue_pass_dialog(self) -> IssuePassDialog | None:
+        """File > Issue pass...: shift leaders and administrators sign, record and print a pass."""
+        if not self.permit(Permission.ISSUE_PASSES):
+            return None
+        dialog = IssuePassDialog(self.pass_issuer, self._auth, self._services.clock, self)
+        return self._show_modal(dialog)
+
+    @Slot(object)
+    def _on_shifts_closed(self, shift: Shift) -> None:
+        """The close is on disk: the confirmation offers that shift's handover sheet at once."""
+        dialog = ClosedShiftDialog(shift, self)
+        dialog.export_requested.connect(self.open_export_dialog)
+        dialog.print_requested.connect(self.print_handover)
+        dialog.finished.connect(self._on_closed_shift_dialog_finished)
+        self.closed_shift_dialog = self._show_modal(dialog)
+
+    @Slot(int)
+    def _on_closed_shift_dialog_finished(self, _result: int) -> None:
+        self.closed_shift_dialog = None
 
     def open_print_preview(self, path: Path) -> PdfPrintPreview | None:
         """The print preview of a handover PDF (window-modal, not blocking); None if it cannot be opened."""
@@ -520,6 +593,28 @@ class MainWindow(QMainWindow):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    @Slot(object)
+    @Slot(object, bool)
+    def open_passage_detail(self, passage_id: UUID, unmasked: bool = False) -> PassageDetailDialog:
+        """A passage in full; ``unmasked`` only for tracing results already shown (and audited) in full."""
+        if self.passage_dialog is not None:
+            self.passage_dialog.close()
+        dialog = PassageDetailDialog(
+            self.passage_details,
+            passage_id,
+            unmasked=unmasked,
+            auth=self._auth,
+            fever_c=self._services.session.profile.thresholds.fever_c,
+            parent=self,
+        )
+        dialog.finished.connect(self._on_passage_dialog_finished)
+        self.passage_dialog = self._show_modal(dialog)
+        return dialog
+
+    @Slot(int)
+    def _on_passage_dialog_finished(self, _result: int) -> None:
+        self.passage_dialog = None
 
     @Slot(object)
     def open_shift_dialog(self, context: OpenContext) -> OpenShiftDialog:
@@ -685,6 +780,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.export_action.setText(self.tr("&Export handover..."))
         self.print_action.setText(self.tr("&Print handover..."))
+        self.issue_pass_action.setText(self.tr("Issue &pass (exit slip, resident, visitor, supply)..."))
         self.settings_action.setText(self.tr("&Settings / Rules..."))
         self.import_action.setText(self.tr("&Import watchlist..."))
         self.devices_action.setText(self.tr("&Devices (camera, scanner, sounds, barrier)..."))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,6 +30,8 @@ from checkpoint.domain.validators import validate_id_number, validate_mobile
 from checkpoint.station.session import ManualIdentity
 from checkpoint.station.texts import enum_text
 from checkpoint.ui.style import repolish
+
+MANUAL_KEY = QKeySequence("Ctrl+M")  # opens this dialog from the station screen
 
 _STYLE = "QLabel#problem { color: #ff6b5e; font-weight: bold; } QLabel#fine { color: #3fb950; }"
 

@@ -296,20 +296,21 @@ class PassLogModel(QAbstractTableModel):
         translate = QCoreApplication.translate
         if column is Column.TIME:
             return translate("PassLogModel", "Time")
+        # short headings: the columns are narrow at 1366x768 (a heading wider than its column is cut)
         if column is Column.DIRECTION:
-            return translate("PassLogModel", "Direction")
+            return translate("PassLogModel", "In/out")
         if column is Column.SUBJECT:
             return translate("PassLogModel", "Kind")
         if column is Column.PLATE:
             return translate("PassLogModel", "Plate")
         if column is Column.PERSONS:
-            return translate("PassLogModel", "Persons")
+            return translate("PassLogModel", "People")
         if column is Column.NAMES:
             return translate("PassLogModel", "Names")
         if column is Column.COLOURS:
             return translate("PassLogModel", "Health code")
         if column is Column.TEMPERATURE:
-            return translate("PassLogModel", "Temperature")
+            return translate("PassLogModel", "\u00b0C")
         if column is Column.OUTCOME:
             return translate("PassLogModel", "Outcome")
         return translate("PassLogModel", "Reasons")

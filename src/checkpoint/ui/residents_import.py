@@ -16,8 +16,8 @@ from checkpoint.station.texts import (
     enum_text,
     file_problem_text,
     reject_detail_text,
+    storage_error_text,
 )
-from checkpoint.storage.errors import StorageError
 from checkpoint.ui.file_import import FileImportDialog, ImportTexts
 
 
@@ -49,8 +49,9 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
     def _problem(self, error: Exception) -> str | None:
         if isinstance(error, ResidentsFileError):
             return self._unreadable(error)
-        if isinstance(error, StorageError):
-            return self.tr("The registry cannot be read: {reason}").format(reason=enum_text(error.kind))
+        reason = storage_error_text(error)
+        if reason is not None:
+            return self.tr("The registry cannot be read: {reason}").format(reason=reason)
         return None
 
     def _unreadable(self, error: Exception) -> str:

@@ -8,8 +8,8 @@ written; an operator who is not a shift leader or administrator is refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkpoint.domain.records import Shift
 from checkpoint.domain.shift_handover import (
     CountLine,
     Finding,
@@ -39,6 +40,7 @@ from checkpoint.domain.shift_handover import (
     MatterDecision,
     MatterReview,
     Metric,
+    Problem,
     ShiftClosing,
     ShiftOpening,
 )
@@ -48,8 +50,30 @@ from checkpoint.station.shift_texts import (
 )
 from checkpoint.station.shifts import CloseContext, OpenContext, ShiftService
 
-ROW_HEIGHT = 44  # a gloved finger hits a row
+ROW_HEIGHT = 48  # a gloved finger hits a row
 MAX_QUANTITY = 99_999
+PROBLEM_BACKGROUND = QColor("#7a1f1f")  # the row a refusal points at (white text stays readable on it)
+
+
+class QuantitySpin(QSpinBox):
+    """A count in a form that scrolls: the wheel changes it only once it has the focus (over an unfocused
+    box the wheel scrolls the form), and focusing it selects its number, so typing replaces it ("2" over
+    "1" is 2, not 21 or 12)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: a wheel passing over is no click
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.hasFocus():
+            event.ignore()  # to the parents: the form scrolls
+            return
+        super().wheelEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # after the click that gave the focus has placed its cursor
+        QTimer.singleShot(0, self, self.selectAll)
 
 
 def _table(columns: int) -> QTableWidget:
@@ -62,8 +86,8 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
-def _spin(value: int, minimum: int = 0) -> QSpinBox:
-    spin = QSpinBox()
+def _spin(value: int, minimum: int = 0) -> QuantitySpin:
+    spin = QuantitySpin()
     spin.setRange(minimum, MAX_QUANTITY)
     spin.setValue(value)
     return spin
@@ -385,12 +409,14 @@ class CloseShiftDialog(_ShiftDialog):
         form.addWidget(self.matters_caption)
         form.addWidget(self.matters_edit, 1)
         form.addLayout(leaders)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(body)
+        self._body = body
+        self._marked: list[QTableWidgetItem] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         service.closed.connect(self._on_service_done)
@@ -547,5 +573,123 @@ class CloseShiftDialog(_ShiftDialog):
             return
         problems = self._service.close_shift(self.closing())
         self.show_problems(problems)
+        self._point_at(problems)
         if not problems:
             self.ok_button.setEnabled(False)  # until the service answers
+
+    # -- pointing at what stops the close ------------------------------------------------------------
+
+    def problem_cell(self, finding: Finding) -> tuple[QTableWidget, int] | None:
+        """The table row a finding is about (a count or an item), None for the leaders' fields."""
+        if finding.problem in (Problem.DIFFERENCE_UNEXPLAINED, Problem.NEGATIVE_QUANTITY):
+            for row, metric in enumerate(self._metrics):
+                if metric.value == finding.subject:
+                    return self.counts_table, row
+        for row in range(self.items_table.rowCount()):
+            cell = self.items_table.item(row, 0)
+            name = cell.text().strip() if cell is not None else ""
+            if (finding.problem is Problem.EMPTY_NAME and not name) or (name and name == finding.subject):
+                return self.items_table, row
+        return None
+
+    def _point_at(self, problems: tuple[Finding, ...]) -> None:
+        """Marks every offending row and brings the first into view with its explanation cell current: the
+        form may be scrolled far from it, and the list above the buttons names it only in words."""
+        for marked in self._marked:
+            marked.setBackground(QBrush())
+            marked.setForeground(QBrush())
+        self._marked.clear()
+        first: QWidget | None = None
+        for finding in problems:
+            found = self.problem_cell(finding)
+            if found is None:
+                if finding.problem is Problem.NO_OUTGOING_LEADER and first is None:
+                    first = self.outgoing_edit
+                continue
+            table, row = found
+            for column in range(table.columnCount()):
+                cell = table.item(row, column)
+                if cell is not None:
+                    cell.setBackground(QBrush(PROBLEM_BACKGROUND))
+                    cell.setForeground(QBrush(QColor("white")))
+                    self._marked.append(cell)
+            if first is None:
+                first = table
+                explanation = table.columnCount() - 1
+                table.clearSelection()  # the selection's colour would hide the mark
+                table.setCurrentCell(row, explanation, QItemSelectionModel.SelectionFlag.NoUpdate)
+                table.scrollTo(table.model().index(row, explanation))
+                rect = table.visualRect(table.model().index(row, explanation))
+                centre = table.viewport().mapTo(self._body, rect.center())
+                self.form_scroll.ensureVisible(centre.x(), centre.y(), 20, rect.height())
+        if first is self.outgoing_edit:
+            self.form_scroll.ensureWidgetVisible(self.outgoing_edit)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ClosedShiftDialog(QDialog):
+    """The closing confirmation: the shift is closed and on record, and its handover sheet (交接班记录)
+    is one button away, exported or printed (the full sheet: staff, items, reconciliation, leaders).
+
+    Signals:
+        export_requested(object): the closed shift's id; the window opens the export on that shift.
+        print_requested(object): the closed shift's id; the window prints that shift's sheet.
+    """
+
+    export_requested = Signal(object)
+    print_requested = Signal(object)
+
+    def __init__(self, shift: Shift, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shift = shift
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.export_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.done_button = QPushButton(self)
+        for button in (self.export_button, self.print_button, self.done_button):
+            button.setMinimumHeight(ROW_HEIGHT)
+            button.setAutoDefault(False)
+        self.export_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.done_button.clicked.connect(self.accept)
+        self.retranslate_ui()
+        self.setMinimumWidth(640)
+        self.export_button.setFocus()
+
+    @property
+    def shift(self) -> Shift:
+        return self._shift
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Shift closed"))
+        self.message_label.setText(
+            self.tr(
+                "Shift {label}, opened {time}, is closed and on record. Its handover sheet is made from "
+                "the log: staff, items, the reconciliation and both leaders, with every passage."
+            ).format(label=self._shift.label, time=f"{self._shift.opened_at.astimezone():%Y-%m-%d %H:%M}")
+        )
+        self.export_button.setText(self.tr("&Export this shift's handover sheet..."))
+        self.print_button.setText(self.tr("&Print it..."))
+        self.done_button.setText(self.tr("Done"))
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        self.accept()
+        self.export_requested.emit(self._shift.id)
+
+    @Slot()
+    def _on_print_button_clicked(self) -> None:
+        self.accept()
+        self.print_requested.emit(self._shift.id)

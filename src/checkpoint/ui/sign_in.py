@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 from checkpoint.domain.roles import PIN_MAX_DIGITS, OperatorAccount
 from checkpoint.station.auth import AuthService
 from checkpoint.station.texts import enum_text
-from checkpoint.storage.database import Database
-from checkpoint.storage.errors import StorageError
 
 KEY_SIZE = 76  # px: a gloved thumb
 ROW_HEIGHT = 56  # px: one operator in the list
@@ -212,14 +210,13 @@ class SignInDialog(QDialog):
     def _load_accounts(self) -> None:
         current = self._auth.operator
         preselect = current.name if current is not None and self._purpose is not SignInPurpose.START else ""
-        self._auth.writer.submit(
-            lambda db: _accounts(db),
+        self._auth.load_accounts(
             on_done=lambda accounts: self.view.set_accounts(accounts, preselect),
-            on_error=self._on_accounts_error,
+            on_failed=self._on_accounts_failed,
         )
 
-    def _on_accounts_error(self, error: StorageError) -> None:
-        self.view.message.setText(enum_text(error.kind))  # a typed name still signs in
+    def _on_accounts_failed(self, text: str) -> None:
+        self.view.message.setText(text)  # a typed name still signs in
 
     @Slot(str, str)
     def _on_view_submitted(self, name: str, pin: str) -> None:
@@ -275,7 +272,3 @@ class SignInDialog(QDialog):
         self.cancel_button.setText(
             self.tr("Quit") if self._purpose is SignInPurpose.START else self.tr("Cancel")
         )
-
-
-def _accounts(db: Database) -> list[OperatorAccount]:
-    return db.operators.operator_accounts()

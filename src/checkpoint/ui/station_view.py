@@ -14,6 +14,10 @@ screen is back to waiting for the next vehicle or person. Live counters sit unde
 A recorded passage is told by the verdict band over the whole screen (``ConfirmationBand``): readable
 from 2 m, it gives way to the next entry at once (a scan, a key, a tap). Every shortcut carries a
 description (``whatsThis``) so the keyboard help lists it in the operator's language.
+
+An outcome milder than the proposed TURN BACK or HOLD opens the override confirmation
+(``OverrideDialog``): a reason, then Enter. On foot, scans that arrive while a person is being checked
+wait in a queue, shown under the scan field, and come up when that person is recorded or cleared.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from checkpoint.domain.codes import MAX_CODE_CHARS
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Shift
 from checkpoint.station.counters import LiveCounters
 from checkpoint.station.scan import ScanService
-from checkpoint.station.session import StationSession
+from checkpoint.station.session import OverrideRequest, StationSession
 from checkpoint.station.texts import (
     enum_text,
     test_age_text,
@@ -49,7 +53,8 @@ from checkpoint.ui.choice import Choice, ChoiceRow
 from checkpoint.ui.confirmation import ConfirmationBand
 from checkpoint.ui.counters import CountersView
 from checkpoint.ui.credential_view import CredentialView
-from checkpoint.ui.manual_entry import ManualEntryDialog
+from checkpoint.ui.manual_entry import MANUAL_KEY, ManualEntryDialog
+from checkpoint.ui.override_dialog import OverrideDialog
 from checkpoint.ui.preview import PreviewView
 from checkpoint.ui.style import repolish
 from checkpoint.ui.temperature import TemperatureEntry
@@ -74,7 +79,6 @@ OUTCOME_KEYS: dict[Outcome, QKeySequence] = {
 CLEAR_KEY = QKeySequence(Qt.Key.Key_Escape)
 TEMPERATURE_KEY = QKeySequence("Ctrl+T")
 SCAN_KEY = QKeySequence("Ctrl+Shift+F")  # Ctrl+L locks the station (station/auth.py)
-MANUAL_KEY = QKeySequence("Ctrl+M")
 MODE_KEY = QKeySequence("Ctrl+Shift+V")
 VISITOR_KEY = QKeySequence("Ctrl+Shift+N")
 RETURN_SECONDS = 5
@@ -138,6 +142,11 @@ class StationView(QWidget):
         self.scan_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.scan_kind = QLabel(self)
         self.scan_kind.setObjectName("scanKind")
+        self.queue_notice = QLabel(self)
+        self.queue_notice.setObjectName("queueNotice")
+        self.queue_notice.setWordWrap(True)
+        self.queue_notice.setVisible(False)
+        self.override_dialog: OverrideDialog | None = None
 
         self.direction_row = ChoiceRow(
             [
@@ -189,6 +198,7 @@ class StationView(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.shift_counter = QLabel(self)
         self.shift_counter.setObjectName("shiftCounter")
+        self.shift_counter.setWordWrap(True)  # two lines before it squeezes the buttons beside it
         self._row_captions = [QLabel(self) for _ in range(5)]
         for caption in self._row_captions:
             caption.setObjectName("sectionLabel")
@@ -219,6 +229,8 @@ class StationView(QWidget):
         session.recording_changed.connect(self._on_session_recording_changed)
         session.confirm_refused.connect(self._on_session_confirm_refused)
         session.alarms_acknowledged.connect(self._on_session_alarms_acknowledged)
+        session.override_required.connect(self._on_session_override_required)
+        session.queue_changed.connect(self._on_session_queue_changed)
         self.alarm_banner.acknowledge_requested.connect(self.acknowledge_alarms)
         session.passage_recorded.connect(counters.add)
         session.shift_changed.connect(self._on_session_shift_changed)
@@ -243,6 +255,7 @@ class StationView(QWidget):
         left.addWidget(self.alarm_banner)
         left.addWidget(self.preview, 1)
         left.addLayout(scan_row)
+        left.addWidget(self.queue_notice)
         left.addWidget(self.vehicle_panel, 4)
         left.addWidget(self._last_caption)
         left.addWidget(self.scan_text)
@@ -482,6 +495,7 @@ class StationView(QWidget):
             self.mode_button.setText(self.tr("Vehicle\n{key}").format(key=mode))
         self._show_shift_count()
         self._show_scan()
+        self._show_queue()
 
     def _itinerary_green_text(self) -> str:
         return self.tr("Green", "itinerary card")
@@ -529,7 +543,7 @@ class StationView(QWidget):
     @Slot(object)
     def _on_session_passage_recorded(self, passage: Passage) -> None:
         self.banner.hide()
-        self.confirmation.show_passage(passage)
+        self.confirmation.show_passage(passage, self._session.override_of(passage))
         if self._session.vehicle_mode:
             self.vehicle_panel.focus_plate()  # the next vehicle begins with its plate
         else:
@@ -547,6 +561,32 @@ class StationView(QWidget):
     @Slot(int)
     def _on_session_alarms_acknowledged(self, _count: int) -> None:
         self.banner.hide()
+
+    @Slot(object)
+    def _on_session_override_required(self, request: OverrideRequest) -> None:
+        """An outcome milder than proposed: the operator confirms it with a reason, or goes back."""
+        if self.override_dialog is not None:
+            return
+        dialog = OverrideDialog(request, self._session.operator.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.override_dialog = dialog
+
+        def accepted() -> None:
+            self._session.confirm(request.chosen, dialog.choice())
+
+        def finished(_result: int) -> None:
+            self.override_dialog = None
+            self.window().activateWindow()  # the keyboard comes back to the station screen
+            self.focus_scan_entry()
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(self._session.cancel_override)
+        dialog.finished.connect(finished)
+        dialog.show()
+
+    @Slot(int)
+    def _on_session_queue_changed(self, _count: int) -> None:
+        self._show_queue()
 
     @Slot(int)
     def _on_session_shift_count_changed(self, count: int) -> None:
@@ -623,6 +663,20 @@ class StationView(QWidget):
         self.banner.hide()
         self._session.confirm(outcome)
         self.focus_scan_entry()
+
+    def _show_queue(self) -> None:
+        queued = self._session.queued
+        self.queue_notice.setVisible(bool(queued))
+        if queued:
+            first = queued[0]
+            self.queue_notice.setText(
+                self.tr(
+                    "Waiting: %n more code(s) scanned, the first at {time}. Next once this person is "
+                    "recorded, or cleared with Esc.",
+                    "",
+                    len(queued),
+                ).format(time=first.at.astimezone().strftime("%H:%M:%S"))
+            )
 
     def _show_shift_count(self) -> None:
         self.shift_counter.setText(self.tr("This shift: %n passage(s)", "", self._shift_count))

@@ -2,9 +2,9 @@
 
 The request is checked as ``checkpoint trace`` checks it (``domain.tracing.trace_query``) before anything
 runs, with the same problems in the operator's words. The query and the export run on the writer thread
-(the one database worker), so the screen never waits on the disk. Results are shown and exported masked;
-an export is written to the audit trail (``export_trace_file``). A masked search itself is not audited:
-it shows nothing the pass log does not.
+(the one database worker, through ``station.tracing.TracingService``), so the screen never waits on the
+disk. Results are shown and exported masked; an export is written to the audit trail
+(``export_trace_file``). A masked search itself is not audited: it shows nothing the pass log does not.
 
 "Show full details" (``Permission.UNMASK``: shift leaders and administrators) runs the shown query again
 unmasked; the audit entry (the query, who asked) is written on the writer thread *before* the results come
@@ -20,7 +20,7 @@ import enum
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -54,30 +54,18 @@ from checkpoint.domain.roles import Permission
 from checkpoint.domain.tracing import TraceQuery, TraceQueryError, trace_query
 from checkpoint.exports import ExportError
 from checkpoint.station.auth import AuthService, refusal_text
-from checkpoint.station.exporting import (
-    PersonListResult,
-    audit_trace,
-    export_error_text,
-    export_trace_file,
-    trace_passages,
-)
+from checkpoint.station.exporting import PersonListResult, export_error_text
 from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import (
     enum_text,
-    trace_labels,
     trace_problem_text,
 )
-from checkpoint.station.writer import RecordWriter
-from checkpoint.ui.qtime import from_qdatetime, to_qdatetime
+from checkpoint.station.tracing import TraceFound, TracingService
+from checkpoint.ui.qtime import FollowClock, minute_end, minute_start, show_minute
 from checkpoint.ui.rows_model import RowsModel
-
-if TYPE_CHECKING:
-    from checkpoint.storage.database import Database
-    from checkpoint.storage.errors import StorageError
+from checkpoint.ui.unmask_reason import UnmaskReasonDialog
 
 _DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
-# A finished query: what was asked, what was found, the gates' names, and who it was unmasked for.
-_Found = tuple["TraceQuery", list[Passage], dict[Any, str], Operator | None]
 TRACE_FORMATS = ("xlsx", "csv")
 
 
@@ -91,16 +79,17 @@ class TraceColumn(enum.IntEnum):
 
 
 def person_text(person: PersonCheck, *, unmasked: bool) -> str:
-    """One person of a found passage: name, ID number and phone, masked unless ``unmasked``."""
+    """One person of a found passage: name, ID number and phone, masked unless ``unmasked``; "" when
+    none was recorded (a health-code scan carries none)."""
     if unmasked:
         parts = (person.name, person.id_number, person.phone)
     else:
         parts = (mask_name(person.name), mask_id_number(person.id_number), mask_phone(person.phone))
-    return " ".join(part for part in parts if part) or "-"
+    return " ".join(part for part in parts if part)
 
 
 class TraceResultModel(RowsModel[Passage]):
-    """The passages a tracing query found, oldest first; persons masked unless ``unmasked``."""
+    """The passages a tracing query found, newest first (as the log); persons masked unless ``unmasked``."""
 
     columns = TraceColumn
 
@@ -137,7 +126,8 @@ class TraceResultModel(RowsModel[Passage]):
         column = TraceColumn(index.column())
         if role == Qt.ItemDataRole.ToolTipRole and column is TraceColumn.PERSONS:
             # a car of five does not fit the column: one person a line
-            return "\n".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
+            lines = (person_text(person, unmasked=self._unmasked) for person in passage.persons)
+            return "\n".join(line or "-" for line in lines)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column is TraceColumn.TIME:
@@ -149,8 +139,24 @@ class TraceResultModel(RowsModel[Passage]):
         if column is TraceColumn.PLATE:
             return passage.vehicle.plate if passage.vehicle is not None else ""
         if column is TraceColumn.PERSONS:
-            return "; ".join(person_text(person, unmasked=self._unmasked) for person in passage.persons)
+            return self.persons_text(passage)
         return enum_text(passage.outcome)
+
+    def persons_text(self, passage: Passage) -> str:
+        """The persons of a passage in one cell: how many, then those with a name or number recorded,
+        and how many without (a car of three scanned by health code reads "3 persons, no name
+        recorded", not "-; -; -")."""
+        texts = (person_text(person, unmasked=self._unmasked) for person in passage.persons)
+        known = [text for text in texts if text]
+        count = passage.person_count
+        head = self.tr("%n person(s)", "", count)
+        if not known:
+            return self.tr("{count}, no name recorded").format(count=head) if count else head
+        text = f"{head}: {'; '.join(known)}"
+        unnamed = count - len(known)
+        if unnamed:
+            text += self.tr(" (+{n} without a name)").format(n=unnamed)
+        return text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -172,9 +178,9 @@ class TraceResultModel(RowsModel[Passage]):
 class TraceView(QWidget):
     """Tracing queries and their export.
 
-    Given the writer (the one database worker), the message bus (export results and failures), the
-    station's clock (the default window, "today", audit and export times) and the sign-in service (``auth``:
-    who may unmask; without it the view stays masked).
+    Given the tracing service (queries and exports on the writer thread), the message bus (export results
+    and failures), the station's clock (the default window, "today", the export's file name) and the
+    sign-in service (``auth``: who may unmask; without it the view stays masked).
 
     Signals:
         results_ready(int): a query finished with this many passages (the table shows them).
@@ -182,8 +188,11 @@ class TraceView(QWidget):
         query_refused(str): the request was malformed; the translated reason (also shown on the screen).
         export_finished(str): the written file's path.
         export_failed(str): a translated reason; nothing was written.
+        passage_opened(object, bool): a found passage's uuid was opened (double-click, Enter), and whether
+            it is shown in full (its query audited as unmasked): the window shows its details.
     """
 
+    passage_opened = Signal(object, bool)
     results_ready = Signal(int)
     query_refused = Signal(str)
     export_finished = Signal(str)
@@ -192,7 +201,7 @@ class TraceView(QWidget):
 
     def __init__(
         self,
-        writer: RecordWriter,
+        tracing: TracingService,
         messages: MessageBus,
         parent: QWidget | None = None,
         *,
@@ -200,7 +209,7 @@ class TraceView(QWidget):
         auth: AuthService | None = None,
     ) -> None:
         super().__init__(parent)
-        self._writer = writer
+        self._tracing = tracing
         self._messages = messages
         self._clock = clock
         self._auth = auth
@@ -209,6 +218,8 @@ class TraceView(QWidget):
         # results were unmasked (None: they are masked).
         self._unmask_by: Operator | None = None
         self._shown_unmasked_by: Operator | None = None
+        self._unmask_reason = ""  # the case number or reason given for full details (audited)
+        self.reason_dialog: UnmaskReasonDialog | None = None
 
         self.plate_edit = QLineEdit(self)
         self.id_edit = QLineEdit(self)
@@ -222,10 +233,14 @@ class TraceView(QWidget):
         for edit, value in ((self.since_edit, now - timedelta(days=14)), (self.until_edit, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATETIME_FORMAT)
-            edit.setDateTime(to_qdatetime(value))
+            show_minute(edit, value)
             edit.setEnabled(False)
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
+        # unticked, To is "now" and shows it; ticked, it starts from now's minute, not the opening's
+        self._follow_until = FollowClock(self.until_edit, clock, self)
+        self._follow_until.set_following(True)
+        self.until_check.toggled.connect(lambda on: self._follow_until.set_following(not on))
         self.search_button = QPushButton(self)
         self.search_button.setDefault(True)
         self.export_button = QPushButton(self)
@@ -260,6 +275,7 @@ class TraceView(QWidget):
         ):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._on_table_activated)
 
         self._captions = {name: QLabel(self) for name in ("plate", "id", "phone", "name", "since", "until")}
         form = QFormLayout()
@@ -309,8 +325,8 @@ class TraceView(QWidget):
             id_number=self.id_edit.text(),
             phone=self.phone_edit.text(),
             name=self.name_edit.text(),
-            since=from_qdatetime(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
-            until=from_qdatetime(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
+            since=minute_start(self.since_edit.dateTime()) if self.since_check.isChecked() else None,
+            until=minute_end(self.until_edit.dateTime()) if self.until_check.isChecked() else None,
             today=today or self._clock().astimezone().date(),
         )
 
@@ -330,18 +346,15 @@ class TraceView(QWidget):
     def _run(self, query: TraceQuery) -> None:
         """Runs ``query`` on the writer thread: unmasked (and audited first) while full details are on."""
         self.search_button.setEnabled(False)
-        unmasked_by = self._unmask_by
-        now = self._clock()
+        self._tracing.find(
+            query,
+            self._unmask_by,
+            on_done=self._on_query_done,
+            on_failed=self._on_query_failed,
+            reason=self._unmask_reason,
+        )
 
-        def job(database: Database) -> _Found:
-            found = trace_passages(database, query)
-            if unmasked_by is not None:  # recorded before anything unmasked reaches the screen
-                audit_trace(database, query, len(found), now=now, unmasked_by=unmasked_by)
-            return query, found, {gate.id: gate.name for gate in database.gates.all()}, unmasked_by
-
-        self._writer.submit(job, on_done=self._on_query_done, on_error=self._on_query_error)
-
-    def _on_query_done(self, result: _Found) -> None:
+    def _on_query_done(self, result: TraceFound) -> None:
         query, found, gate_names, unmasked_by = result
         self._query = query
         # Shown in full only if still asked for by the same person (the toggle may have gone off since).
@@ -359,9 +372,8 @@ class TraceView(QWidget):
         if unmasked_by is None and self._unmask_by is not None:
             self._run(query)  # full details were asked for while this masked search ran
 
-    def _on_query_error(self, error: StorageError) -> None:
+    def _on_query_failed(self, text: str) -> None:
         self.search_button.setEnabled(True)
-        text = enum_text(error.kind)
         self.problem_label.setText(text)
         self._messages.error(text)
 
@@ -373,28 +385,17 @@ class TraceView(QWidget):
             return
         if fmt not in TRACE_FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(TRACE_FORMATS)}")
-        query, passages, unmasked_by = self._query, self.model.passages, self._shown_unmasked_by
-        labels = trace_labels()  # built here, in the language the operator sees
-        now = self._clock()
-        zone = now.astimezone().tzinfo
-
-        def job(database: Database) -> PersonListResult | ExportError:
-            try:
-                return export_trace_file(
-                    database,
-                    path,
-                    fmt,
-                    passages,
-                    query,
-                    labels=labels,
-                    now=now,
-                    zone=zone,
-                    unmasked_by=unmasked_by,
-                )
-            except ExportError as error:
-                return error
-
-        self._writer.submit(job, on_done=self._on_export_done, on_error=self._on_export_error)
+        unmasked_by = self._shown_unmasked_by
+        self._tracing.export(
+            path,
+            fmt,
+            self.model.passages,
+            self._query,
+            unmasked_by,
+            on_done=self._on_export_done,
+            on_failed=self._export_failed,
+            reason=self._unmask_reason if unmasked_by is not None else "",
+        )
 
     def _on_export_done(self, result: PersonListResult | ExportError) -> None:
         if isinstance(result, ExportError):
@@ -406,9 +407,6 @@ class TraceView(QWidget):
             )
         )
         self.export_finished.emit(str(result.path))
-
-    def _on_export_error(self, error: StorageError) -> None:
-        self._export_failed(enum_text(error.kind))
 
     def _export_failed(self, text: str) -> None:
         self._messages.error(text)
@@ -459,15 +457,41 @@ class TraceView(QWidget):
             self._messages.warning(refusal_text(Permission.UNMASK))
             self._set_check(False)
             return
+        dialog = UnmaskReasonDialog(auth.operator.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_reason_given(dialog.reason))
+        dialog.rejected.connect(self.show_masked)
+        dialog.finished.connect(self._on_reason_dialog_finished)
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def _on_reason_given(self, reason: str) -> None:
+        """Full details for the case ``reason``, asked for by whoever is signed in now."""
+        auth = self._auth
+        if auth is None or auth.operator is None or not auth.allows(Permission.UNMASK):
+            self.show_masked()  # the rights changed while the question was open
+            return
         self._unmask_by = auth.operator
+        self._unmask_reason = reason
         if self._query is not None:
             self._run(self._query)  # the shown query again, unmasked; audited before it is shown
+
+    @Slot(int)
+    def _on_reason_dialog_finished(self, _result: int) -> None:
+        self.reason_dialog = None
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        passage = self.model.row_at(index)
+        if passage is not None:
+            self.passage_opened.emit(passage.uuid, self.unmasked)
 
     @Slot()
     def show_masked(self) -> None:
         """Back to masked: the toggle goes off and the shown persons are masked again."""
         self._unmask_by = None
         self._shown_unmasked_by = None
+        self._unmask_reason = ""
         self._set_check(False)
         self._show_masking()
 
@@ -498,9 +522,9 @@ class TraceView(QWidget):
         self.unmask_label.setVisible(by is not None)
         if by is not None:
             self.unmask_label.setText(
-                self.tr("Full personal data shown, recorded in the audit trail as asked by {name}").format(
-                    name=by.name
-                )
+                self.tr(
+                    "Full personal data shown, recorded in the audit trail as asked by {name} for: {reason}"
+                ).format(name=by.name, reason=self._unmask_reason)
             )
 
     # Text ------------------------------------------------------------------------------------------

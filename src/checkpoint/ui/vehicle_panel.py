@@ -3,6 +3,9 @@
 Shown in vehicle mode. The plate field has the focus when a vehicle begins (the plate comes first on a
 highway exit); Enter there, in origin or in destination hands the focus back to the scan entry, where the
 scanner types each occupant's code. Every key is shown on screen.
+
+Under the occupants a notice says when codes were seen that are not a person's (never added) and when the
+vehicle has more persons than its kind holds (the settings ``vehicle/max_occupants_<kind>``).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCompleter, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from checkpoint.station.session import VEHICLE_KINDS, StationSession
-from checkpoint.station.texts import vehicle_kind_text
+from checkpoint.station.texts import enum_text, vehicle_kind_text
 from checkpoint.ui.choice import Choice, ChoiceRow
+from checkpoint.ui.manual_entry import MANUAL_KEY
 from checkpoint.ui.occupants import OccupantsTable
 from checkpoint.ui.plate_entry import PICKER_KEY, PlateEntry
 
@@ -88,6 +92,10 @@ class VehiclePanel(QWidget):
         self.hints = QLabel(self)
         self.hints.setObjectName("keyHints")
         self.hints.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("vehicleNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         self._captions = [QLabel(self) for _ in range(4)]
         for caption in self._captions:
             caption.setObjectName("sectionLabel")
@@ -120,6 +128,7 @@ class VehiclePanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(grid)
         layout.addWidget(self.occupants, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.hints)
 
         self.plate.plate_changed.connect(self._on_plate_plate_changed)
@@ -181,6 +190,7 @@ class VehiclePanel(QWidget):
                 remove=_native(REMOVE_PERSON_KEY),
             )
         )
+        self._show_notice()
 
     @Slot(str)
     def _on_plate_plate_changed(self, plate: str) -> None:
@@ -202,6 +212,36 @@ class VehiclePanel(QWidget):
             if field.text().strip() != value:
                 field.setText(value)
         self.occupants.show_occupants(vehicle.occupants, vehicle.selected)
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        """Codes not added as persons, and more persons than a vehicle of this kind holds."""
+        session = self._session
+        vehicle = session.vehicle
+        lines: list[str] = []
+        if vehicle is not None and session.over_capacity:
+            lines.append(
+                self.tr(
+                    "%n person(s): a {kind} holds {limit}. Check the rows; {remove} removes one.",
+                    "",
+                    len(vehicle.occupants),
+                ).format(
+                    kind=vehicle_kind_text(vehicle.kind).lower(),
+                    limit=session.occupant_limit,
+                    remove=_native(REMOVE_PERSON_KEY),
+                )
+            )
+        if vehicle is not None and vehicle.not_added:
+            kinds = ", ".join(dict.fromkeys(enum_text(event.kind) for event in vehicle.not_added))
+            lines.append(
+                self.tr(
+                    "Not added: %n code(s) not from a person ({kinds}). No code? {manual}",
+                    "",
+                    len(vehicle.not_added),
+                ).format(kinds=kinds, manual=_native(MANUAL_KEY))
+            )
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
 
     @Slot(object)
     def _on_session_passage_recorded(self, passage: object) -> None:

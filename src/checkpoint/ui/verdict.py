@@ -29,12 +29,17 @@ class OutcomeColours:
     ink: str
 
 
-# Green PASS, amber CHECK, red TURN BACK and HOLD (HOLD a darker red, with its own icon).
+# One scheme everywhere an outcome is coloured (the outcome buttons and the verdict band in station.qss,
+# the proposal, the occupants' rows): green PASS, blue CHECK (proposed only: the operator decides), amber
+# TURN BACK, red HOLD. Amber for TURN BACK because the three final outcomes must differ at a glance, not
+# only by word and icon: red is kept for HOLD, the case that is handed over and sounds the alarm, and
+# green / amber / red reads like the traffic light everyone at a gate knows (go / turn round / stop).
+# White on each fill: 5:1 or more.
 OUTCOME_COLOURS: dict[Outcome, OutcomeColours] = {
     Outcome.PASS: OutcomeColours("#1e7d32", "#ffffff"),
-    Outcome.RECHECK: OutcomeColours("#f2b100", "#101418"),
-    Outcome.TURN_BACK: OutcomeColours("#c62828", "#ffffff"),
-    Outcome.HOLD: OutcomeColours("#8e0f0f", "#ffffff"),
+    Outcome.RECHECK: OutcomeColours("#1f5f99", "#ffffff"),
+    Outcome.TURN_BACK: OutcomeColours("#a35f00", "#ffffff"),
+    Outcome.HOLD: OutcomeColours("#b3261e", "#ffffff"),
 }
 
 

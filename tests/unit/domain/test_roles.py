@@ -40,6 +40,8 @@ LEADER_ADDS = {
     Permission.VIEW_AUDIT,
     Permission.OPEN_CLOSE_SHIFT,
     Permission.DEVICES,
+    Permission.ISSUE_PASSES,
+    Permission.CORRECT,
 }
 
 

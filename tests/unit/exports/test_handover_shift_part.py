@@ -6,11 +6,13 @@ import csv
 import dataclasses
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.handover import HandoverReport
 from checkpoint.domain.shift_handover import (
     CountLine,
@@ -117,3 +119,37 @@ def test_csv_writes_the_shift_part_beside_the_passages(tmp_path: Path) -> None:
     assert radios[0] == "物品交接" and radios[2:4] == ["4", "3"] and radios[6] == "一台送修"
     assert any(r[1] == "红码人员待社区接走" for r in rows)
     assert any(r[:2] == ["接班带班领导（签字）", "马丽"] for r in rows)
+
+
+ANCHOR = Anchor(2917, "3fa2c0de91b4e7a5" + "0" * 48, uuid.UUID(int=9))
+LABELS_ANCHOR = dataclasses.replace(
+    LABELS, anchor="日志锚点", anchor_help="站点 {station}，第 {seq} 条记录，哈希 {hash}"
+)
+
+
+def test_every_handover_format_carries_the_anchor_where_the_leaders_sign(tmp_path: Path) -> None:
+    report = with_record(demo_shift(scale=0.1))
+    write_handover_xlsx(report, tmp_path / "h.xlsx", LABELS_ANCHOR, anchor=ANCHOR)
+    sheet = load_workbook(tmp_path / "h.xlsx", read_only=True).worksheets[0]
+    summary = [(*row, None, None) for row in sheet.iter_rows(values_only=True)]
+    signed = next(i for i, row in enumerate(summary) if row[0] == LABELS.incoming_leader)
+    anchor_row = next(i for i, row in enumerate(summary) if row[0] == "日志锚点")
+    assert anchor_row > signed and summary[anchor_row][1] == ANCHOR.text()
+    assert "第 2917 条记录" in str(summary[anchor_row + 1][1])
+
+    no_record = dataclasses.replace(report, shift_record=None)
+    write_handover_csv(no_record, tmp_path / "h.csv", LABELS_ANCHOR, anchor=ANCHOR)
+    with (tmp_path / "h-shift.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[-1][:2] == ["日志锚点", ANCHOR.text()] and "3fa2c0de 91b4e7a5" in rows[-1][-1]
+    assert rows[-3][0] == LABELS.outgoing_leader  # the signature lines, even without a shift record
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_the_pdf_prints_the_anchor_s_text_under_the_signatures(tmp_path: Path) -> None:
+    path = tmp_path / "h.pdf"
+    write_handover_pdf(with_record(demo_shift(scale=0.1)), path, LABELS_ANCHOR, anchor=ANCHOR)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert flat.index(LABELS.incoming_leader.replace(" ", "")) < flat.index("日志锚点")
+    assert ANCHOR.text() in flat and "第2917条记录" in flat

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.anomalies import anomaly_handoff
 from checkpoint.domain.records import (
     CodeColour,
@@ -140,3 +141,23 @@ def test_missing_folder_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
         write_person_list_csv([], tmp_path / "no" / "x.csv", ZH, zone=CST)
     assert caught.value.kind is ExportErrorKind.FOLDER_MISSING
+
+
+ANCHOR = Anchor(2917, "3fa2c0de91b4e7a5" + "0" * 48, uuid.UUID(int=9))
+
+
+def test_the_anomaly_hand_off_ends_with_the_log_s_anchor_after_an_empty_row(tmp_path: Path) -> None:
+    rows = anomaly_handoff([turned_back_car()])
+    path = tmp_path / "anomalies.csv"
+    write_person_list_csv(rows, path, ZH, zone=CST, anchor=ANCHOR)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert len(lines) == 1 + 2 + 3 and lines[3] == []
+    assert lines[4] == [ZH.anchor, ANCHOR.text()]
+    assert "record no. 2917" in lines[5][1] and "3fa2c0de 91b4e7a5" in lines[5][1]
+
+    xlsx = tmp_path / "anomalies.xlsx"
+    write_person_list_xlsx(rows, xlsx, ZH, zone=CST, anchor=ANCHOR)
+    sheet = openpyxl.load_workbook(xlsx)["异常移交"]
+    assert sheet.max_row == 6 and sheet["B5"].value == ANCHOR.text() and sheet["B5"].data_type == "s"
+    assert sheet.auto_filter.ref == "A1:Q3"  # the filter covers the persons only

@@ -12,6 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ExitSlip, ResidentPass, issue_pass
 from checkpoint.domain.records import CodeKind, Direction, Outcome, Passage, Reason, Role
@@ -58,7 +59,7 @@ def session(
     verifier = Verifier(
         db, clock=clock, trust_folder=tmp_path / "trust", keys_folder=tmp_path / "keys", platforms_paths=[]
     )
-    yield StationSession(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
+    yield build_session(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
     writer.stop()
     db.close()
 

@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from checkpoint import paths
+from checkpoint.app import build_session
 from checkpoint.domain.records import AuditAction, CodeColour, Itinerary, Outcome, Reason, Role
 from checkpoint.domain.rules import ProblemCode, ProfileError
 from checkpoint.station.profiles import ProfileNotFoundError, ProfileStore, shipped_profiles_dir
-from checkpoint.station.session import StationSession
 from checkpoint.station.writer import RecordWriter
 from checkpoint.storage.database import Database, open_database
 
@@ -142,7 +142,7 @@ def test_session_decides_under_the_gate_profile_and_follows_a_save(
     gate = database.gates.ensure_gate("Gate 1", "highway-exit")
     operator = database.operators.ensure_operator("李明", Role.SHIFT_LEADER)
     shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
+    session = build_session(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
     assert session.profile.rules_version == "highway-exit/1"
     session.set_colour(CodeColour.GREEN)
     session.set_itinerary(Itinerary.GREEN)
@@ -167,7 +167,7 @@ def test_session_on_a_compound_gate(
     gate = database.gates.ensure_gate("East gate", "compound-gate")
     operator = database.operators.ensure_operator("李明", Role.OPERATOR)
     shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store)
+    session = build_session(writer, gate, operator, shift, profiles=store)
     assert session.profile.rules_version == "compound-gate/3"
     # someone with no pass and no host coming in is a visitor who is not registered
     assert session.draft.proposed is Outcome.TURN_BACK
@@ -181,7 +181,7 @@ def test_session_with_an_unknown_profile_falls_back_to_the_highway_rules(
     gate = database.gates.ensure_gate("Odd gate", "no-such-profile")
     operator = database.operators.ensure_operator("李明", Role.OPERATOR)
     shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store)
+    session = build_session(writer, gate, operator, shift, profiles=store)
     assert session.profile.rules_version == "highway-exit/1"
 
 
@@ -206,6 +206,6 @@ def test_an_edited_profile_bomb_is_refused_and_the_station_falls_back(
     gate = database.gates.ensure_gate("Gate 1", "highway-exit")
     operator = database.operators.ensure_operator("李明", Role.SHIFT_LEADER)
     shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
-    session = StationSession(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
+    session = build_session(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
     assert session.profile.rules_version == "highway-exit/1"  # the shipped rules, not a crash
     assert any("highway-exit" in record.getMessage() for record in caplog.records)

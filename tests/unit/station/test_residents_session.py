@@ -14,6 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.credentials import ResidentPass, issue_pass
 from checkpoint.domain.demo_history import resident_id_check_digit
@@ -80,7 +81,7 @@ def session(
         keys_folder=tmp_path / "keys",
         platforms_paths=[],
     )
-    session = StationSession(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
+    session = build_session(writer, gate, operator, shift, clock=clock, verifier=verifier, auto_record=True)
     session.set_direction(Direction.OUT)
     yield session
     writer.stop()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from checkpoint.app import build_session
 from checkpoint.domain.codes import Backend
 from checkpoint.domain.records import (
     CodeColour,
@@ -37,7 +38,7 @@ def session(tmp_path: Path, qtbot: QtBot) -> Iterator[StationSession]:
     shift = db.shifts.open_shift(gate.id, operator.id, NOW)
     writer = RecordWriter(db)
     writer.start()
-    yield StationSession(writer, gate, operator, shift, clock=lambda: NOW, vehicle_mode=True)
+    yield build_session(writer, gate, operator, shift, clock=lambda: NOW, vehicle_mode=True)
     writer.stop()
     db.close()
 

@@ -4,11 +4,12 @@ standing still, a person with 150 ms between keys."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -297,3 +298,76 @@ def test_config_from_settings_and_bad_values(tmp_path: Path) -> None:
         WedgeConfig(min_length=1)
     with pytest.raises(ValueError):
         WedgeConfig(max_gap_ms=0)
+
+
+# -- timing by the key events' own timestamps ---------------------------------------------------------
+
+SCANNER_SPACING_MS = 4  # a 2D scanner in keyboard mode types a character every few milliseconds
+STALL_S = 0.300  # the GUI thread busy elsewhere in the middle of a burst
+
+
+def _stamped_keys(text: str, first_ms: int, spacing_ms: int) -> list[QKeyEvent]:
+    """Press and release events for ``text`` then Enter, stamped as the window system stamps typed keys."""
+    events = []
+    keys = [(Qt.Key.Key_unknown, char) for char in text] + [(Qt.Key.Key_Return, "\r")]
+    for index, (key, char) in enumerate(keys):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(first_ms + index * spacing_ms)
+            events.append(event)
+    return events
+
+
+def _post(widget: QWidget, events: list[QKeyEvent]) -> None:
+    for event in events:
+        QApplication.postEvent(widget, event)
+
+
+def _stall() -> None:
+    """The GUI thread does something else for STALL_S: nothing is handled meanwhile."""
+    time.sleep(STALL_S)
+
+
+@pytest.fixture()
+def real_time_wedge() -> Iterator[WedgeDetector]:
+    """A detector on the real clock: the stall must be a real one for its pause timer too."""
+    yield from _install(WedgeDetector())
+
+
+@pytest.mark.parametrize("order", ["stall between two keys", "pause timer due before the rest"])
+def test_a_gui_stall_mid_burst_still_gives_one_whole_code(
+    qtbot: QtBot, form: Form, real_time_wedge: WedgeDetector, order: str
+) -> None:
+    spy = Spy(real_time_wedge)
+    events = _stamped_keys(DCC, 5_000_000, SCANNER_SPACING_MS)
+    half = len(events) // 2
+    if order == "stall between two keys":
+        # The first half is handled, then the loop stalls while the scanner types on; the rest was
+        # queued meanwhile and is delivered in one go once the loop runs again.
+        _post(form.line, events[:half])
+        QTimer.singleShot(0, _stall)
+        QApplication.processEvents()
+        _post(form.line, events[half:])
+    else:
+        # The first half is handled; the loop stalls past the pause timer, which is then due before
+        # the queued keys are delivered.
+        _post(form.line, events[:half])
+        QApplication.processEvents()
+        assert real_time_wedge.holding()
+        _stall()
+        QTimer.singleShot(0, lambda: _post(form.line, events[half:]))
+    qtbot.waitUntil(lambda: bool(spy.scanned or spy.partial), timeout=2000)
+    qtbot.wait(200)  # anything a wrong split would still emit comes within the pause
+    assert spy.partial == []
+    assert spy.scanned == [DCC]
+    assert form.line.text() == ""
+
+
+def test_a_person_typing_is_not_a_scanner_even_when_a_stall_delivers_the_keys_at_once(
+    qtbot: QtBot, form: Form, real_time_wedge: WedgeDetector
+) -> None:
+    spy = Spy(real_time_wedge)
+    events = _stamped_keys("Zhang San", 9_000_000, 150)[:-2]  # no Enter
+    _post(form.line, events)
+    qtbot.waitUntil(lambda: form.line.text() == "Zhang San", timeout=2000)
+    assert spy.scanned == spy.partial == []

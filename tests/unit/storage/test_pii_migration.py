@@ -234,3 +234,20 @@ def test_an_old_database_sealed_with_a_key_needs_that_key(old_db: Path) -> None:
     data_key_path().unlink()
     with pytest.raises(StorageError, match="data key is missing"):
         open_database(f"sqlite:///{old_db}")
+
+
+def test_without_the_key_verify_checks_the_links_and_counts_what_it_could_not_open(old_db: Path) -> None:
+    open_database(f"sqlite:///{old_db}").close()  # sealed on open, as the station does
+    data_key_path().unlink()
+    with pytest.raises(StorageError):
+        open_database(f"sqlite:///{old_db}")
+    database = open_database(f"sqlite:///{old_db}", need_data_key=False)
+    try:
+        assert database.data_key_missing and "data key is missing" in database.data_key_problem
+        report = database.verify()
+        assert report.ok and not report.data_key
+        assert report.records_checked == 6
+        assert report.unchecked_without_key == 2  # the plain-era passage and watchlist entry
+    finally:
+        database.close()
+    assert not data_key_path().exists()

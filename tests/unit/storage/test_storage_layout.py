@@ -76,7 +76,13 @@ def test_every_storage_name_is_imported_from_the_module_that_defines_it() -> Non
     assert elsewhere == []
 
 
+WHY_ONE_MODULE = "Why one module of this length:"
+"""What a module over ``MAX_LINES`` says at its top, with its reason (as ``station/texts.py`` does)."""
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_storage_modules_stay_small(path: Path) -> None:
     lines = len(path.read_text("utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{path.name} has {lines} lines: split it (or say at its top why not)"
+    explained = WHY_ONE_MODULE in (ast.get_docstring(_tree(path)) or "")
+    message = f"{path.name} has {lines} lines: split it (or say at its top why not)"
+    assert lines <= MAX_LINES or explained, message

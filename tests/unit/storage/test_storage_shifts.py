@@ -61,8 +61,10 @@ def test_open_and_close_round_trip_and_the_chain_verifies(db: Database) -> None:
     )
 
     end = T0 + timedelta(hours=9, minutes=10)
-    following = db.shifts.close_led_shift(led.id, end, leader.id, CLOSING, "2026-11-22 16:00-24:00")
+    following, anchor = db.shifts.close_led_shift(led.id, end, leader.id, CLOSING, "2026-11-22 16:00-24:00")
     assert following.id != led.id and following.opened_at == end
+    assert [issued.anchor for issued in db.anchors.issued()] == [anchor]
+    assert db.anchors.issued()[0].purpose == f"shift close {led.id}"
     assert db.shifts.current_shift(gate.id) == following
     closed = db.shifts.shift_record(led.id)
     assert closed is not None and closed.closing == CLOSING and closed.shift.closed_at == end

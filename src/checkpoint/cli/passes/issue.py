@@ -1,38 +1,23 @@
-"""``checkpoint passes issue KIND``: sign a pass, print its payload, write a printable QR card (audited)."""
+"""``checkpoint passes issue KIND``: sign a pass, print its payload, write a printable QR card (audited).
+
+The same station service as the GUI's *File > Issue pass...* (``station/passes.py``); a shift leader or an
+administrator may issue (``Permission.ISSUE_PASSES``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from checkpoint.cli.access import authorise, open_db
 from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in, parse_time
-from checkpoint.domain.credentials import (
-    ExitSlip,
-    PassContentError,
-    ResidentPass,
-    StationPass,
-    SupplyVehiclePass,
-    VisitorPass,
-    issue_pass,
-)
+from checkpoint.domain.credentials import PassContentError, PassKind
 from checkpoint.domain.roles import Permission
 from checkpoint.station.pass_card import PassCardError, write_pass_card
+from checkpoint.station.passes import issue_and_record, new_pass, station_issuer
 from checkpoint.storage.errors import InvalidRecordError, StorageError
 from checkpoint.storage.keys import KeyFileError, load_private_key
-
-_PASS_DEFAULT_DAYS = {"exit-slip": 7, "resident": 365, "visitor": 1, "supply-vehicle": 30}
-
-_KIND_CAPTION = {
-    "exit-slip": "出门条 Exit slip",
-    "resident": "居民通行证 Resident pass",
-    "visitor": "访客预约 Visitor",
-    "supply-vehicle": "保供车辆通行证 Supply vehicle",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,102 +54,72 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         )
         kind_parser.add_argument("--png", type=Path, metavar="OUT", help="write a printable QR card here")
         kind_parser.add_argument("--json", action="store_true")
-        add_signed_in(kind_parser, "an administrator")
+        add_signed_in(kind_parser, "a shift leader or an administrator")
         add_db(kind_parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Signs, records and (with --png) prints a pass: the station service the GUI's Issue pass uses."""
     database = open_db(args)
     try:
-        operator = authorise(args, database, Permission.PASSES)
+        operator = authorise(args, database, Permission.ISSUE_PASSES)
         try:
             key = load_private_key()
         except KeyFileError as error:
             raise CommandError(str(error)) from error
-        content = _pass_content(args, f"station-{database.station_id}")
         try:
-            payload = issue_pass(content, key)
+            content = new_pass(
+                PassKind(args.kind),
+                _pass_fields(args),
+                issuer=args.issuer or station_issuer(database),
+                now=datetime.now(UTC),
+                valid_from=args.valid_from,
+                valid_until=args.valid_until,
+                days=args.days,
+            )
+            card = issue_and_record(database, content, key, operator.id)
         except PassContentError as error:
             raise CommandError(str(error)) from error
+        except (StorageError, InvalidRecordError) as error:
+            raise CommandError(
+                f"the pass was signed but not recorded (do not hand it out): {error}"
+            ) from error
         if args.png is not None:
             try:
-                write_pass_card(payload, _pass_caption(content), args.png)
+                write_pass_card(card.payload, card.caption, args.png)
             except PassCardError as error:
-                raise CommandError(str(error)) from error
-        details = content.details()
-        household = str(details.get("household_id") or details.get("host_household_id") or "")
-        summary = " ".join(str(v) for v in details.values())
-        try:
-            database.passes.record_pass_issued(
-                str(content.pass_id),
-                content.kind.value,
-                summary,
-                content.issued_at,
-                operator.id,
-                household=household,
-            )
-        except (StorageError, InvalidRecordError) as error:
-            raise CommandError(f"the pass was signed but not recorded: {error}") from error
+                raise CommandError(f"the pass is recorded, but its card was not written: {error}") from error
     finally:
         database.close()
     if args.json:
-        out = {"payload": payload, "pass": content.to_json(), "png": str(args.png) if args.png else None}
+        out = {"payload": card.payload, "pass": content.to_json(), "png": str(args.png) if args.png else None}
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(payload)
+        print(card.payload)
     return EXIT_OK
 
 
-def _pass_content(args: argparse.Namespace, issuer: str) -> StationPass:
-    now = datetime.now(UTC).replace(microsecond=0)
-    valid_from = args.valid_from or now
-    if args.valid_until is not None and args.days is not None:
-        raise CommandError("give --until or --days, not both")
-    if args.days is not None and args.days < 1:
-        raise CommandError("--days must be at least 1")
-    valid_until = args.valid_until or valid_from + timedelta(days=args.days or _PASS_DEFAULT_DAYS[args.kind])
-    common: dict[str, Any] = {
-        "pass_id": uuid.uuid4(),
-        "issuer": args.issuer or issuer,
-        "issued_at": now,
-        "valid_from": valid_from,
-        "valid_until": valid_until,
-    }
+def _pass_fields(args: argparse.Namespace) -> dict[str, str | int]:
+    """The kind's fields as the command line gives them (the pass's own field names)."""
     if args.kind == "exit-slip":
-        return ExitSlip(
-            **common,
-            household_id=args.household,
-            member_name=args.name,
-            exit_every_days=args.every_days,
-            return_within_hours=args.return_hours,
-        )
+        return {
+            "household_id": args.household,
+            "member_name": args.name,
+            "exit_every_days": args.every_days,
+            "return_within_hours": args.return_hours,
+        }
     if args.kind == "resident":
-        return ResidentPass(
-            **common, household_id=args.household, name=args.name, building=args.building, unit=args.unit
-        )
+        return {
+            "household_id": args.household,
+            "name": args.name,
+            "building": args.building,
+            "unit": args.unit,
+        }
     if args.kind == "visitor":
-        return VisitorPass(
-            **common,
-            visitor_name=args.name,
-            host_household_id=args.host_household,
-            host_name=args.host_name,
-            purpose=args.purpose,
-        )
-    return SupplyVehiclePass(**common, plate=args.plate, route=args.route, company=args.company)
-
-
-def _pass_caption(content: StationPass) -> list[str]:
-    local = "%Y-%m-%d %H:%M"
-    details = content.details()
-    lines = [_KIND_CAPTION[content.kind.value]]
-    lines.append(
-        " · ".join(str(v) for k, v in details.items() if k not in ("exit_every_days", "return_within_hours"))
-    )
-    if content.kind.value == "exit-slip":
-        lines.append(
-            f"每 {details['exit_every_days']} 天一次, {details['return_within_hours']} 小时内返回 "
-            f"(once per {details['exit_every_days']} days, back within {details['return_within_hours']} h)"
-        )
-    lines.append(f"{content.valid_from.astimezone():{local}} – {content.valid_until.astimezone():{local}}")
-    lines.append(str(content.pass_id))
-    return lines
+        return {
+            "visitor_name": args.name,
+            "host_household_id": args.host_household,
+            "host_name": args.host_name,
+            "purpose": args.purpose,
+        }
+    return {"plate": args.plate, "route": args.route, "company": args.company}

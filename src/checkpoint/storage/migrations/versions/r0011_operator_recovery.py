@@ -1,7 +1,7 @@
 """Administrators hold a recovery code: ``operator_recovery`` records, chained like every other.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-11-27
 
 A locked-out administrator sets a new PIN with the recovery code they were shown once (``checkpoint
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0008"
+down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
 
