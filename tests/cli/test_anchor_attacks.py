@@ -22,7 +22,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from cli_staff import LEADER, PINS, as_
 
 from checkpoint.camera.decode import decode_image
 from checkpoint.cli import main
@@ -45,7 +44,8 @@ from checkpoint.station.demo import fill_demo_history
 from checkpoint.station.exporting import export_handover_file
 from checkpoint.storage.chain import CHAINED_TABLES
 from checkpoint.storage.database import open_database
-from station_clock import START, TickingClock
+from tests.cli.cli_staff import LEADER, PINS, as_
+from tests.station_clock import START, TickingClock
 
 NAME = "袁卫东"  # the held person: a name the demo history does not use
 

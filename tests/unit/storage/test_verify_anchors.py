@@ -10,13 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from storage_helpers import T0, Post
 
 from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.records import PassageDraft
 from checkpoint.storage.database import Database
 from checkpoint.storage.integrity import AnchorStatus, ChainProblem
 from checkpoint.storage.passage_filter import PassageFilter
+from tests.unit.storage.storage_helpers import T0, Post
 
 NOW = T0 + timedelta(days=10)
 
