@@ -462,10 +462,7 @@ class OperatorPinRow(_Chained, Base):
     """
 
     __tablename__ = "operator_pin"
-    __table_args__ = (
-        UniqueConstraint("station_id", "seq"),
-        Index(None, "operator_id", "seq"),
-    )
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
 
     operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
     pin_hash: Mapped[str] = mapped_column(Text)
@@ -477,13 +474,22 @@ class OperatorStatusRow(_Chained, Base):
     """An operator disabled or enabled again (since 0004). The newest one counts; none means enabled."""
 
     __tablename__ = "operator_status"
-    __table_args__ = (
-        UniqueConstraint("station_id", "seq"),
-        Index(None, "operator_id", "seq"),
-    )
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
 
     operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
     enabled: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class OperatorRecoveryRow(_Chained, Base):
+    """An administrator's recovery code as its argon2id hash (since 0011); the newest one counts."""
+
+    __tablename__ = "operator_recovery"
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
+
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    code_hash: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
 
@@ -594,6 +600,7 @@ gate_profile_t = _table(GateProfileRow)
 operator_t = _table(OperatorRow)
 operator_pin_t = _table(OperatorPinRow)
 operator_status_t = _table(OperatorStatusRow)
+operator_recovery_t = _table(OperatorRecoveryRow)
 shift_t = _table(ShiftRow)
 shift_close_t = _table(ShiftCloseRow)
 shift_detail_t = _table(ShiftDetailRow)
