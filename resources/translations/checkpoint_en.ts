@@ -8,8 +8,8 @@
         <translation>The first administrator</translation>
     </message>
     <message>
-        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
-        <translation>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</translation>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</source>
+        <translation>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -581,6 +581,10 @@
         <translation>an operator's status</translation>
     </message>
     <message>
+        <source>an administrator's recovery code</source>
+        <translation>an administrator's recovery code</translation>
+    </message>
+    <message>
         <source>a shift</source>
         <translation>a shift</translation>
     </message>
@@ -1099,6 +1103,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
+    <message>
+        <source>The administrator's recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>The administrator's recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -1117,6 +1125,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>This name belongs to an operator who is not an administrator: choose another.</source>
         <translation>This name belongs to an operator who is not an administrator: choose another.</translation>
+    </message>
+    <message>
+        <source>This station already has an administrator: type their name to give them a new PIN.</source>
+        <translation>This station already has an administrator: type their name to give them a new PIN.</translation>
     </message>
 </context>
 <context>
@@ -2096,8 +2108,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
         <translation>{name} is the last administrator who can sign in and cannot be disabled. Add another administrator first.</translation>
     </message>
     <message>
+        <source>This station has an administrator: only an administrator adds operators.</source>
+        <translation>This station has an administrator: only an administrator adds operators.</translation>
+    </message>
+    <message>
         <source>{name} was added as {role}.</source>
         <translation>{name} was added as {role}.</translation>
+    </message>
+    <message>
+        <source>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</translation>
     </message>
     <message>
         <source>{name} has a new PIN.</source>
@@ -3982,6 +4002,14 @@ Vehicle facts: {vehicle}</translation>
         <translation>Two columns mean the same field.</translation>
     </message>
     <message>
+        <source>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</translation>
+    </message>
+    <message>
+        <source>The file has too many lines for a watchlist.</source>
+        <translation>The file has too many lines for a watchlist.</translation>
+    </message>
+    <message>
         <source>No name</source>
         <translation>No name</translation>
     </message>
@@ -4042,6 +4070,10 @@ Vehicle facts: {vehicle}</translation>
         <translation>The file has too many rows.</translation>
     </message>
     <message>
+        <source>The workbook unpacks to too much data or too many cells for a registry.</source>
+        <translation>The workbook unpacks to too much data or too many cells for a registry.</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
@@ -4074,6 +4106,34 @@ Vehicle facts: {vehicle}</translation>
         <translation>unchanged</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>Recovery code made</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>New PIN with the recovery code</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>Recovery refused</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>This PIN looks like a year or a date, which others can find out: choose another.</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>This PIN is among the most common ones and is guessed first: choose another.</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>The trust list cannot be read; EU certificates show as not trusted: {detail}</translation>
     </message>
@@ -4084,6 +4144,18 @@ Vehicle facts: {vehicle}</translation>
     <message>
         <source>The health-code platform list cannot be read: {detail}</source>
         <translation>The health-code platform list cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift-JIS)</source>
+        <translation>Japanese (Shift-JIS)</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>Traditional Chinese (Big5)</translation>
+    </message>
+    <message>
+        <source>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</translation>
     </message>
     <message>
         <source>Enter the plate</source>

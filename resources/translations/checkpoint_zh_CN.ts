@@ -8,8 +8,8 @@
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits.</source>
-        <translation>管理员负责添加其他操作员并设置他们的 PIN 码。请设置 4 到 8 位数字的 PIN 码。</translation>
+        <source>The administrator adds the other operators and sets their PINs. Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN.</source>
+        <translation>管理员负责添加其他操作员并设置他们的 PIN 码。请设置 4 到 8 位数字的 PIN 码，不要用重复数字、连续数字、年份或常见 PIN 码。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -587,6 +587,10 @@
         <translation>一名操作员的状态</translation>
     </message>
     <message>
+        <source>an administrator&apos;s recovery code</source>
+        <translation>一名管理员的恢复码</translation>
+    </message>
+    <message>
         <source>a shift</source>
         <translation>一个班次</translation>
     </message>
@@ -1105,6 +1109,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
+    <message>
+        <source>The administrator&apos;s recovery code, shown only now: write it down and keep it away from the station. If wrong PINs lock the administrator out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>管理员恢复码（仅此一次显示）：请抄写下来，并与本站电脑分开保管。若管理员因输错 PIN 码被锁定，可凭此码设置新的 PIN 码（checkpoint operators recover）。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -1123,6 +1131,10 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>This name belongs to an operator who is not an administrator: choose another.</source>
         <translation>该姓名已属于一位非管理员的操作员：请换一个姓名。</translation>
+    </message>
+    <message>
+        <source>This station already has an administrator: type their name to give them a new PIN.</source>
+        <translation>本站已有管理员：请输入其姓名，为其设置新的 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -2106,8 +2118,16 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
         <translation>{name}是最后一位可以登录的管理员，不能停用。请先添加另一位管理员。</translation>
     </message>
     <message>
+        <source>This station has an administrator: only an administrator adds operators.</source>
+        <translation>本站已有管理员：只有管理员可以添加操作员。</translation>
+    </message>
+    <message>
         <source>{name} was added as {role}.</source>
         <translation>已添加{name}，角色为{role}。</translation>
+    </message>
+    <message>
+        <source>Their recovery code, shown only now: {code}. Give it to {name} to keep away from the station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).</source>
+        <translation>其恢复码（仅此一次显示）：{code}。请交给{name}，与本站电脑分开保管：若其因输错 PIN 码被锁定，可凭此码设置新的 PIN 码（checkpoint operators recover）。</translation>
     </message>
     <message>
         <source>{name} has a new PIN.</source>
@@ -4000,6 +4020,14 @@ Vehicle facts: {vehicle}</source>
         <translation>有两列表示同一字段。</translation>
     </message>
     <message>
+        <source>The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>文件内容无法按中文读取：请另存为 UTF-8（或 GBK）编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file has too many lines for a watchlist.</source>
+        <translation>文件行数过多，不像是一份名单。</translation>
+    </message>
+    <message>
         <source>No name</source>
         <translation>缺少姓名</translation>
     </message>
@@ -4060,6 +4088,10 @@ Vehicle facts: {vehicle}</source>
         <translation>文件行数过多。</translation>
     </message>
     <message>
+        <source>The workbook unpacks to too much data or too many cells for a registry.</source>
+        <translation>该工作簿解压后数据量或单元格数过大，不像是一份住户名册。</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -4092,6 +4124,34 @@ Vehicle facts: {vehicle}</source>
         <translation>无变化</translation>
     </message>
     <message>
+        <source>Recovery code made</source>
+        <translation>已生成恢复码</translation>
+    </message>
+    <message>
+        <source>New PIN with the recovery code</source>
+        <translation>凭恢复码设置了新 PIN 码</translation>
+    </message>
+    <message>
+        <source>Recovery refused</source>
+        <translation>恢复被拒绝</translation>
+    </message>
+    <message>
+        <source>This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为重复数字（如 1111 或 1212），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another.</source>
+        <translation>该 PIN 码为连续数字（如 1234 或 4321），最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN looks like a year or a date, which others can find out: choose another.</source>
+        <translation>该 PIN 码像年份或日期，容易被他人得知：请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is among the most common ones and is guessed first: choose another.</source>
+        <translation>该 PIN 码属于最常见的 PIN 码，最容易被猜中：请换一个。</translation>
+    </message>
+    <message>
         <source>The trust list cannot be read; EU certificates show as not trusted: {detail}</source>
         <translation>无法读取信任列表，欧盟证书将显示为不受信任：{detail}</translation>
     </message>
@@ -4102,6 +4162,18 @@ Vehicle facts: {vehicle}</source>
     <message>
         <source>The health-code platform list cannot be read: {detail}</source>
         <translation>无法读取健康码平台列表：{detail}</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift-JIS)</source>
+        <translation>日文（Shift-JIS）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (Big5)</source>
+        <translation>繁体中文（Big5）</translation>
+    </message>
+    <message>
+        <source>The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) and import it again.</source>
+        <translation>文件内容无法按中文读取：它很可能是{encoding}编码。请另存为 UTF-8（或 GBK）编码后重新导入。</translation>
     </message>
     <message>
         <source>Enter the plate</source>

@@ -365,6 +365,7 @@ def test_an_anchor_of_another_station_or_not_an_anchor_is_refused_in_words(
     assert "not a hash" in capsys.readouterr().err
 
 
+@pytest.mark.expected_log  # opening without the data key warns, by design
 def test_verify_runs_without_the_data_key_and_says_so(
     station: Station, copy: Path, _isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

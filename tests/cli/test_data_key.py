@@ -11,6 +11,7 @@ from checkpoint.cli import main
 from checkpoint.storage.keys import data_key_path
 
 
+@pytest.mark.expected_log  # opening without the data key warns, by design
 def test_without_the_data_key_verify_runs_and_says_to_restore_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

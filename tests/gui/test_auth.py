@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, Role
-from checkpoint.domain.roles import Permission
+from checkpoint.domain.roles import Permission, new_recovery_code
 from checkpoint.station.first_run import FirstRunService, needs_first_run
 from checkpoint.station.i18n import LanguageSwitcher
 from checkpoint.station.services import StationServices
@@ -179,11 +179,20 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
         wizard.next()
         assert wizard.currentPage() is wizard.admin_page
         assert wizard.admin_page.message.text() == "The two PINs differ: type them again."
+        QTest.keyClicks(wizard.admin_page.pin_edit, "1234")  # the PIN every guesser tries first
+        QTest.keyClicks(wizard.admin_page.again_edit, "1234")
+        wizard.next()
+        assert wizard.currentPage() is wizard.admin_page
+        assert wizard.admin_page.message.text() == (
+            "This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another."
+        )
         QTest.keyClicks(wizard.admin_page.pin_edit, "2468")
         QTest.keyClicks(wizard.admin_page.again_edit, "2468")
         wizard.next()
         assert wizard.currentPage() is wizard.finish_page
         assert "幸福小区北门" in wizard.finish_page.summary.text()
+        code = wizard.finish_page.recovery_code.text()  # shown once, before anything is written
+        assert len(code.replace("-", "")) == 20
         wizard.accept()
         assert wizard.result() == FirstRunWizard.DialogCode.Accepted
 
@@ -199,5 +208,10 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
         keys = [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.KEY_CREATED]
         assert [detail.split()[0:2] for detail in keys] == [["deployment", "key"], ["data", "key"]]
         assert "data.key" in wizard.finish_page.summary.text()  # the administrator is told what to back up
+        # the code shown is the way back for a locked-out administrator (and works once)
+        assert database.operators.has_recovery_code(database.operators.all()[0].id)
+        again = new_recovery_code()
+        assert database.operators.recover("赵管理", code, "7315", clock(), new_code=again) == "recovered"
+        assert database.operators.recover("赵管理", code, "7315", clock(), new_code=again) == "wrong_code"
     finally:
         database.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from checkpoint.domain.records import AuditAction, Role
-from checkpoint.domain.roles import LOCKOUT_FAILURES
+from checkpoint.domain.roles import LOCKOUT_FAILURES, new_recovery_code
 from checkpoint.station.auth import AuthService
 from checkpoint.station.operators import OperatorsService
 from checkpoint.station.services import StationServices
@@ -183,8 +184,8 @@ def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
     clock.advance(timedelta(days=366))  # a year unused (``replace(year=...)`` fails on a 29 February)
     auth.check_idle()
     dialog.name_edit.setText("新人")
-    dialog.pin_edit.setText("1111")
-    dialog.pin_again_edit.setText("1111")
+    dialog.pin_edit.setText("5821")
+    dialog.pin_again_edit.setText("5821")
     with qtbot.waitSignal(dialog.service.refused) as refused:
         dialog.add_button.click()
     assert refused.args == [REFUSAL]
@@ -192,3 +193,42 @@ def test_an_administrator_whose_rights_expired_with_the_dialog_open_is_refused(
     assert "新人" not in [a.operator.name for a in database.operators.operator_accounts()]
     refusals = [e.detail for e in database.audit.audit_entries() if e.action is AuditAction.ACCESS_REFUSED]
     assert refusals == ["钱管理 (operator): manage_operators"]
+
+
+def test_a_trivial_pin_is_refused_with_the_reason(
+    qtbot: QtBot, dialog: OperatorsDialog, services: StationServices
+) -> None:
+    # The attack: an operator (or an administrator) given the PIN every guesser tries first.
+    dialog.name_edit.setText("小赵")
+    for pin, reason in (
+        ("1234", "This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another."),
+        ("1111", "This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another."),
+    ):
+        dialog.pin_edit.setText(pin)
+        dialog.pin_again_edit.setText(pin)
+        with qtbot.waitSignal(dialog.service.refused) as refused:
+            dialog.add_button.click()
+        assert refused.args == [reason] and dialog.message.text() == reason
+    assert "小赵" not in [a.operator.name for a in services.writer.database.operators.operator_accounts()]
+
+
+def test_a_new_administrator_is_shown_a_recovery_code_that_works_once(
+    qtbot: QtBot, dialog: OperatorsDialog, services: StationServices
+) -> None:
+    dialog.name_edit.setText("钱管理")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.ADMINISTRATOR))
+    dialog.pin_edit.setText("5821")
+    dialog.pin_again_edit.setText("5821")
+    with qtbot.waitSignal(dialog.service.changed, timeout=5000) as changed:
+        dialog.add_button.click()
+    [text] = changed.args
+    found = re.search(r"recovery code, shown only now: ([0-9A-Z-]+)\.", text)
+    assert text.startswith("钱管理 was added as administrator.") and found is not None
+    database = services.writer.database
+    qtbot.waitUntil(lambda: services.writer.pending == 0)
+    at = services.clock()
+    assert (
+        database.operators.recover("钱管理", found.group(1), "7315", at, new_code=new_recovery_code())
+        == "recovered"
+    )
+    assert database.operators.sign_in("钱管理", "7315", at).ok

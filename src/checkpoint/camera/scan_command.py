@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from checkpoint.camera.decode import decode_image
+from checkpoint.camera.image_size import MAX_IMAGE_BYTES, ImageRefusedError, check_image
 from checkpoint.domain.codes import ScannedCode
 from checkpoint.domain.credentials import StationKeys, TrustStore, inspect_payload
 
@@ -48,11 +49,17 @@ def scan_image_file(path: Path, verification: Verification | None = None) -> lis
     if not path.is_file():
         raise ScanInputError(f"not a file: {path}")
     try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            raise ScanInputError(f"{path}: larger than an image of a code can be ({MAX_IMAGE_BYTES} bytes)")
         data = path.read_bytes()
     except OSError as exc:
         raise ScanInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if not data:
         raise ScanInputError(f"empty file: {path}")
+    try:  # the header's size, before a decoder allocates what it declares
+        check_image(data)
+    except ImageRefusedError as error:
+        raise ScanInputError(f"{path}: {error}") from None
     # imdecode on bytes, not imread on a path: works for any file name (non-ASCII on Windows too).
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if image is None:

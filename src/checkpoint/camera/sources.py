@@ -16,6 +16,8 @@ from typing import Protocol, runtime_checkable
 import cv2
 import numpy as np
 
+from checkpoint.camera.image_size import MAX_IMAGE_BYTES, ImageRefusedError, check_image
+
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".pgm", ".ppm"})
 """The files an image folder (and ``checkpoint bench decode``) reads as images."""
 
@@ -226,13 +228,26 @@ class ImageFolderSource:
                 self._next = 0
             path = self._files[self._next]
             self._next += 1
-            frame = cv2.imread(str(path), cv2.IMREAD_COLOR)
+            frame = _read_image(path)
             if frame is not None:
                 return frame
         raise CameraError(CameraErrorKind.UNREADABLE, f"no image in {self.path} can be read any more")
 
     def close(self) -> None:
         self._files = []
+
+
+def _read_image(path: Path) -> np.ndarray | None:
+    """An image file decoded, or None when it cannot be read or declares more pixels than the station
+    decodes (the header is read first: ``image_size.check_image``)."""
+    try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        data = path.read_bytes()
+        check_image(data)
+    except (OSError, ImageRefusedError):
+        return None
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
 
 
 def open_source(spec: str) -> FrameSource:

@@ -32,6 +32,8 @@ from checkpoint.cli.common import EXIT_FAILURE, CommandError, print_error
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
+MAX_IMAGE_PIXELS_FOR_OPENCV = 64_000_000  # camera.image_size refuses more than 50 MP before decoding
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -185,6 +187,8 @@ def build_parser(*, everything: bool = False) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     # OpenCV's own log lines would break the one-line-error promise; our errors say what went wrong.
     os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
+    # OpenCV's own ceiling on what a decoder allocates, behind the header check (camera.image_size)
+    os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(MAX_IMAGE_PIXELS_FOR_OPENCV))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # no command: the station

@@ -1,9 +1,12 @@
 """What every command shares, cheap to import (the standard library and ``paths`` only): exit codes, the
-one-line error, times on the command line, the options several commands take, and output helpers."""
+one-line error, times on the command line, the options several commands take, and output helpers (text
+from outside is printed through :func:`terminal_safe` or :func:`json_line`)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,9 +22,33 @@ class CommandError(Exception):
     """A user-facing failure: printed as one line, exit code 1."""
 
 
+# Characters that steer a terminal or reorder what it shows: C0 (ESC, BEL, CR, LF, TAB...), DEL, C1
+# (CSI...), the line and paragraph separators and the bidirectional marks and overrides.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` for one line of a terminal: control, separator and bidirectional characters (from a
+    scanned payload, a file, the database) escaped as ``\\x1b`` / ``\\u202e``, so what is printed cannot
+    move the cursor, ring, clear the screen, fake another line or reorder the line."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def json_line(document: object) -> str:
+    """One JSON document on one line, ASCII-safe for a terminal: what ``json.dumps`` leaves raw (DEL, C1,
+    the separators, the bidirectional marks) is written as a ``\\u`` escape too. Still exact JSON."""
+    text = json.dumps(document, ensure_ascii=False)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def print_error(message: str) -> None:
-    """``checkpoint: error: <message>`` on stderr: the one line a failure prints."""
-    print(f"checkpoint: error: {message}", file=sys.stderr)
+    """``checkpoint: error: <message>`` on stderr: the one line a failure prints (terminal-safe)."""
+    print(f"checkpoint: error: {terminal_safe(message)}", file=sys.stderr)
 
 
 def progress(unit: str) -> Callable[[int], None]:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
 from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file, scan_payload
-from checkpoint.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, parse_time, print_error
+from checkpoint.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandError,
+    json_line,
+    parse_time,
+    print_error,
+    terminal_safe,
+)
 from checkpoint.domain.credentials import StationKeys, TrustListError
 from checkpoint.storage.keys import KeyFileError, load_station_keys, load_trust_store
 
@@ -61,17 +68,19 @@ def _print_scan(
     args: argparse.Namespace, item: str, codes: list[dict[str, object]], error: str | None
 ) -> None:
     if args.json:
-        print(json.dumps({"input": item, "codes": codes, "error": error}, ensure_ascii=False), flush=True)
+        print(json_line({"input": item, "codes": codes, "error": error}), flush=True)
         return
     if error is not None:
         print_error(f"{item}: {error}")
         return
     if not codes:
-        print(f"{item}: no code found", flush=True)
+        print(f"{terminal_safe(item)}: no code found", flush=True)
     for code in codes:
         verdict = ""
         if code["kind"] in ("dcc", "station-pass"):
             errors = cast("list[object]", code["errors"])
             problems = ", ".join(str(e) for e in errors) if errors else "ok"
             verdict = f" signature={code['signature']} expired={code['expired']} ({problems})"
-        print(f"{item}: [{code['kind']}]{verdict} {code['text']}", flush=True)
+        # the payload is anyone's: ESC, BEL, CR or a line break in it must not reach the terminal raw
+        text = terminal_safe(f"{item}: [{code['kind']}]{verdict} {code['text']}")
+        print(text, flush=True)

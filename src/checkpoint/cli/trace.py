@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checkpoint.cli.access import authorise, open_db
-from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_unmask, parse_time
+from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_unmask, parse_time, terminal_safe
 from checkpoint.cli.language import install_language
 from checkpoint.domain.anomalies import mask_id_number
 from checkpoint.domain.handover import mask_name
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(passage_json(passage, gate_name=gate_name, mask=mask), ensure_ascii=False))
         else:
-            print(_trace_line(passage, gate_name, mask))
+            print(terminal_safe(_trace_line(passage, gate_name, mask)))
     if passages:
         first, last = passages[0].at.astimezone(), passages[-1].at.astimezone()
         summary = f"{len(passages)} passages, {first:%Y-%m-%d %H:%M} .. {last:%Y-%m-%d %H:%M}"

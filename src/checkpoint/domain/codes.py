@@ -16,17 +16,46 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checkpoint.domain.documents import DocumentLimitError, load_toml
 from checkpoint.domain.records import CodeKind
+
+MAX_PLATFORMS_CHARS = 1024 * 1024  # a platforms file is a few kB
+MAX_PLATFORMS_DEPTH = 8  # [[platform]] tables with a list of patterns
 
 DCC_PREFIX = "HC1:"
 STATION_PASS_PREFIX = "CPS1:"
 
-# Generic forms of a provincial health code (a URL or an opaque token) for platforms nobody configured.
-_HEALTH_CODE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^https?://[^/\s]*(jkm|health|hsa|ykm|skm|jiankangma|healthcode)[^/\s]*\.", re.IGNORECASE),
-    re.compile(r"^https?://[^\s]*(healthcode|jkm|ykm|skm|suikang|yuekang|hmm)[^\s]*", re.IGNORECASE),
-    re.compile(r"^(jkm|hc|skm|ykm)[:_-][0-9a-z]{8,}$", re.IGNORECASE),
-)
+MAX_CODE_CHARS = 7089
+"""The longest text any scanned code can carry: a version-40 QR code at the lowest error correction holds
+7,089 numeric characters (4,296 alphanumeric, 2,953 bytes, 1,817 kanji); Data Matrix, Aztec and PDF417
+hold fewer. A longer text is no code: it is not classified or verified, and the scan field takes no more."""
+
+# Generic forms of a provincial health code (a URL or an opaque token) for platforms nobody configured,
+# matched without backtracking regular expressions so the time is linear in the text's length:
+# a URL whose host has one of these words before a dot, ...
+_HOST_WORDS = re.compile(r"jkm|health|hsa|ykm|skm|jiankangma|healthcode", re.IGNORECASE)
+# ... or a URL with one of these words anywhere before its first space, ...
+_URL_WORDS = re.compile(r"healthcode|jkm|ykm|skm|suikang|yuekang|hmm", re.IGNORECASE)
+# ... or a bare token such as ``jkm:0a1b2c3d``.
+_TOKEN = re.compile(r"(?:jkm|hc|skm|ykm)[:_-][0-9a-z]{8,}", re.IGNORECASE)
+_URL_START = re.compile(r"https?://", re.IGNORECASE)
+_HOST_END = re.compile(r"[/\s]")
+_SPACE = re.compile(r"\s")
+
+
+def _is_generic_health_code(text: str) -> bool:
+    """Whether a (stripped) text has the form of a provincial health code: linear in its length."""
+    start = _URL_START.match(text)
+    if start is None:
+        return _TOKEN.fullmatch(text) is not None
+    rest = text[start.end() :]
+    end = _HOST_END.search(rest)
+    host = rest[: end.start()] if end else rest
+    dot = host.rfind(".")
+    if dot > 0 and _HOST_WORDS.search(host, 0, dot) is not None:  # a word, then a dot, in the host
+        return True
+    space = _SPACE.search(rest)
+    return _URL_WORDS.search(rest, 0, space.start() if space else len(rest)) is not None
 
 
 class Signature(enum.StrEnum):
@@ -95,7 +124,9 @@ def parse_platforms(text: str) -> tuple[Platform, ...]:
     repeated key.
     """
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, max_chars=MAX_PLATFORMS_CHARS, max_depth=MAX_PLATFORMS_DEPTH)
+    except DocumentLimitError as error:
+        raise PlatformsError(f"refused: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise PlatformsError(f"not TOML: {error}") from None
     entries = data.get("platform", [])
@@ -127,20 +158,26 @@ def parse_platforms(text: str) -> tuple[Platform, ...]:
 
 
 def platform_of(text: str, platforms: Sequence[Platform]) -> Platform | None:
-    """The first configured platform that recognises the token, if any."""
+    """The first configured platform that recognises the token, if any (none for a text longer than any
+    code: the administrator's patterns are not run on it)."""
+    if len(text) > MAX_CODE_CHARS + 64:  # a little room for spaces around a code, stripped later
+        return None
     return next((platform for platform in platforms if platform.recognises(text)), None)
 
 
 def classify(text: str, platforms: Sequence[Platform] = ()) -> CodeKind:
-    """The kind of payload, from its form alone (a configured platform's token is a health code)."""
+    """The kind of payload, from its form alone (a configured platform's token is a health code). Linear
+    in the text's length; a text longer than :data:`MAX_CODE_CHARS` is no code (``unknown``)."""
     stripped = text.strip()
+    if len(stripped) > MAX_CODE_CHARS:
+        return CodeKind.UNKNOWN
     if stripped.startswith(DCC_PREFIX):
         return CodeKind.DCC
     if stripped.startswith(STATION_PASS_PREFIX):
         return CodeKind.STATION_PASS
     if platform_of(stripped, platforms) is not None:
         return CodeKind.HEALTH_CODE
-    if any(p.search(stripped) for p in _HEALTH_CODE_PATTERNS):
+    if _is_generic_health_code(stripped):
         return CodeKind.HEALTH_CODE
     return CodeKind.UNKNOWN
 

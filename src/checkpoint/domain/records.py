@@ -148,6 +148,9 @@ class AuditAction(enum.StrEnum):
     PURGE_STARTED = "purge_started"  # with a purge's first day: who purges before when (a killed purge shows)
     ANCHOR_ISSUED = "anchor_issued"  # the log's anchor (domain.anchor) went out on a sheet or a shift close
     SEARCH_INDEX_REBUILT = "search_index_rebuilt"  # the log's free-text index was rebuilt (db reindex)
+    RECOVERY_CODE_SET = "recovery_code_set"  # an administrator got a new recovery code (shown once)
+    RECOVERED = "recovered"  # an administrator set a new PIN with their recovery code
+    RECOVERY_FAILED = "recovery_failed"  # a recovery attempt with a wrong code or name
 
 
 class PersonFlag(enum.StrEnum):

@@ -40,6 +40,8 @@ from checkpoint.domain.office_text import (  # one way to read office files, sha
     BadDateError,
     CsvRow,
     CsvUnreadable,
+    TextFileError,
+    check_workbook,
     column_lookup,
     header_key,
     open_csv,
@@ -65,7 +67,10 @@ __all__ = [
 ]
 
 MAX_ROWS = 100_000  # a compound has thousands of members; more is the wrong file
+MAX_LINES = 10 * MAX_ROWS  # rows read at all, blank ones included
 MAX_CELL = 200  # longer cells are not what a registry holds
+MAX_COLUMNS = 100  # cells read per XLSX row (a registry has about fifteen columns)
+MAX_RAW = 1_000  # characters of an XLSX row kept for the report
 _XLSX_MAGIC = b"PK\x03\x04"
 SHEET_NAMES = ("住户", "residents", "住户信息", "居民", "人员")
 
@@ -81,6 +86,8 @@ class ResidentFileError(enum.StrEnum):
     MISSING_COLUMNS = "missing_columns"  # no name, ID number or household column
     DUPLICATE_COLUMN = "duplicate_column"
     TOO_MANY_ROWS = "too_many_rows"
+    TOO_LARGE = "too_large"  # an XLSX that unpacks to too much, or holds too many cells (``error_detail``)
+    AMBIGUOUS_ENCODING = "ambiguous_encoding"  # reads as GBK but is likely another (``error_detail``)
 
 
 class ResidentRejectCode(enum.StrEnum):
@@ -224,32 +231,37 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(data: bytes) -> tuple[str, list[CsvRow]] | ResidentFileError:
+class _BrokenWorkbookError(Exception):
+    """openpyxl failed inside a readable zip (it raises many kinds: every one means "not XLSX")."""
+
+
+def _open_workbook(data: bytes) -> Any:
     from openpyxl import load_workbook  # only for workbooks: keeps CSV imports light
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken workbook; every one means "not XLSX"
-        return ResidentFileError.NOT_XLSX
-    try:
-        names = list(book.sheetnames)
-        if not names:
-            return ResidentFileError.EMPTY
-        wanted = {header_key(name) for name in SHEET_NAMES}
-        chosen = next((name for name in names if header_key(name) in wanted), names[0])
-        rows: list[CsvRow] = []
-        for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1):
-            if len(rows) > MAX_ROWS:
-                return ResidentFileError.TOO_MANY_ROWS
-            cells = [_cell_text(value) for value in values]
-            while cells and not cells[-1].strip():
-                cells.pop()
-            rows.append((number, ", ".join(cells), cells))
-        return chosen, rows
-    except Exception:  # a damaged sheet inside a readable zip
-        return ResidentFileError.NOT_XLSX
-    finally:
-        book.close()
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken workbook; every one means "not XLSX"
+        raise _BrokenWorkbookError from error
+
+
+def _xlsx_rows(sheet: Any) -> Iterator[CsvRow]:
+    """The sheet's rows, one at a time (never all in memory): at most ``MAX_COLUMNS`` cells a row, each
+    cut just past ``MAX_CELL`` characters (so a longer one is still refused as too long), the row's text
+    for the report cut to ``MAX_RAW``."""
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    number = 0
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:  # a damaged sheet inside a readable zip
+            raise _BrokenWorkbookError from error
+        number += 1
+        cells = [_cell_text(value)[: MAX_CELL + 1] for value in values]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        yield number, ", ".join(cells)[:MAX_RAW], cells
 
 
 # -- one row -----------------------------------------------------------------------------------------
@@ -406,18 +418,37 @@ def parse_residents(
     if _is_xlsx(data, filename):
         if not zipfile.is_zipfile(io.BytesIO(data)):
             return _failed(ResidentFileError.NOT_XLSX, "xlsx")
-        read = _xlsx_rows(data)
-        if isinstance(read, ResidentFileError):
-            return _failed(read, "xlsx")
-        sheet, xlsx_rows = read
-        return _parse_rows(iter(xlsx_rows), "xlsx", sheet, today, tz, source)
+        too_large = check_workbook(data)  # before any XML parser runs
+        if too_large is not None:
+            return _failed(ResidentFileError.TOO_LARGE, "xlsx", too_large.detail)
+        return _parse_workbook(data, today, tz, source)
     opened = open_csv(data)
     if isinstance(opened, CsvUnreadable):
+        if opened.error is TextFileError.AMBIGUOUS_ENCODING:
+            return _failed(ResidentFileError.AMBIGUOUS_ENCODING, "", opened.encoding)
         return _failed(ResidentFileError(opened.error.value))
     try:
         return _parse_rows(opened.rows, opened.encoding, "", today, tz, source)
     except csv.Error as exc:
         return _failed(ResidentFileError.MALFORMED, opened.encoding, str(exc))
+
+
+def _parse_workbook(data: bytes, today: date | None, tz: tzinfo, source: str) -> ResidentsFile:
+    try:
+        book = _open_workbook(data)
+    except _BrokenWorkbookError:
+        return _failed(ResidentFileError.NOT_XLSX, "xlsx")
+    try:
+        names = list(book.sheetnames)
+        if not names:
+            return _failed(ResidentFileError.EMPTY, "xlsx")
+        wanted = {header_key(name) for name in SHEET_NAMES}
+        chosen = next((name for name in names if header_key(name) in wanted), names[0])
+        return _parse_rows(_xlsx_rows(book[chosen]), "xlsx", chosen, today, tz, source)
+    except _BrokenWorkbookError:
+        return _failed(ResidentFileError.NOT_XLSX, "xlsx")
+    finally:
+        book.close()
 
 
 def _parse_rows(
@@ -435,7 +466,9 @@ def _parse_rows(
     blank = data_lines = 0
     seen_ids: dict[str, int] = {}
     households: dict[str, tuple[int, dict[str, object]]] = {}
-    for line, raw, cells in rows:
+    for rows_read, (line, raw, cells) in enumerate(rows, start=1):
+        if rows_read > MAX_LINES:  # blank ones too: a sheet of a million empty rows is no registry either
+            return _failed(ResidentFileError.TOO_MANY_ROWS, file_format, str(MAX_LINES))
         if not any(cell.strip() for cell in cells):
             if header is not None:
                 blank += 1

@@ -7,16 +7,24 @@ passages; an **administrator** also changes the settings and rules, imports watc
 lists, makes the pass signing key, revokes passes and manages operators. The GUI
 and the CLI both ask :func:`allowed`; nothing else decides.
 
-PINs are 4 to 8 digits. Five wrong PINs in a row lock the operator out for five minutes. The attempts
-are read from the audit trail (:func:`lockout`), so a restart does not reset the count; a new PIN does.
+PINs are 4 to 8 digits, and not one an attacker tries first (:func:`pin_problem`: a repeat such as 1111
+or 1212, a run such as 1234 or 4321, a year or a date, one of the most common PINs). Five wrong PINs in
+a row lock the operator out for five minutes. The attempts are read from the audit trail
+(:func:`lockout`), so a restart does not reset the count; a new PIN does.
+
+An administrator also holds a **recovery code** (:func:`new_recovery_code`, about 100 random bits, shown
+once): with it a locked-out administrator sets a new PIN from the command line, which a person guessing
+PINs at the keypad cannot do.
 """
 
 from __future__ import annotations
 
 import enum
+import itertools
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from checkpoint.domain.records import Operator, Role
 
@@ -119,7 +127,96 @@ class PinProblem(enum.StrEnum):
     NOT_DIGITS = "not_digits"
     TOO_SHORT = "too_short"
     TOO_LONG = "too_long"
+    REPEATED = "repeated"  # one digit or one group over and over: 1111, 1212, 123123, 1122
+    SEQUENCE = "sequence"  # a run up or down: 1234, 4321, 7890, 123456
+    DATE = "date"  # a year (1900-2099) or a whole date (19991231, 31121999, 12311999)
+    COMMON = "common"  # among the PINs people choose most (published PIN-frequency studies)
     MISMATCH = "mismatch"  # typed twice, differently
+
+
+COMMON_PINS = frozenset(
+    {
+        # The most frequent 4-digit PINs in the published studies (DataGenetics 2012, 3.4 million PINs;
+        # Bonneau, Preibusch and Anderson 2012, iPhone lock codes) that no rule below already refuses.
+        "1004",
+        "6969",
+        "5683",  # LOVE on a phone keypad
+        "1230",
+        "0007",
+        "0070",
+        "1001",
+        "0101",
+        # Straight lines and shapes on the keypad (1 2 3 / 4 5 6 / 7 8 9 / 0).
+        "2580",
+        "0852",
+        "1470",
+        "0741",
+        "7410",
+        "3690",
+        "0963",
+        "9630",
+        "1590",
+        "3570",
+        "1478",
+        "1236",
+        "7896",
+        "3214",
+        "9874",
+        # 6 and 8 digits: keypad lines and the favourites of 6-digit studies.
+        "147258",
+        "258369",
+        "369258",
+        "852963",
+        "159357",
+        "753951",
+        "147852",
+        "789456",
+        "456123",
+        "159753",
+        "520520",  # "I love you" said in digits, a favourite in China
+        "521521",
+        "5201314",
+        "13145200",
+        "14725836",
+        "147258369",
+    }
+)
+"""PINs refused because people choose them first (the repeats, runs and years are refused by rule)."""
+
+
+def _is_repeated(pin: str) -> bool:
+    """One group said over and over (1111, 1212, 123123) or every digit doubled (1122, 112233)."""
+    size = len(pin)
+    if any(size % part == 0 and pin == pin[:part] * (size // part) for part in range(1, size // 2 + 1)):
+        return True
+    return size % 2 == 0 and all(pin[i] == pin[i + 1] for i in range(0, size, 2))
+
+
+def _is_sequence(pin: str) -> bool:
+    """Each digit one more than the last, or one less, wrapping 9 and 0 (1234, 4321, 7890, 0987)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    return steps in ({1}, {9})
+
+
+def _is_date(pin: str) -> bool:
+    """A year from 1900 to 2099, or an eight-digit date (year first, day first or month first)."""
+    if len(pin) == 4:
+        return 1900 <= int(pin) <= 2099
+    if len(pin) != 8:
+        return False
+    for year, month, day in (
+        (pin[:4], pin[4:6], pin[6:]),
+        (pin[4:], pin[2:4], pin[:2]),
+        (pin[4:], pin[:2], pin[2:4]),
+    ):
+        if not 1900 <= int(year) <= 2099:
+            continue
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def pin_problem(pin: str, again: str | None = None) -> PinProblem | None:
@@ -132,9 +229,43 @@ def pin_problem(pin: str, again: str | None = None) -> PinProblem | None:
         return PinProblem.TOO_SHORT
     if len(pin) > PIN_MAX_DIGITS:
         return PinProblem.TOO_LONG
+    if _is_repeated(pin):
+        return PinProblem.REPEATED
+    if _is_sequence(pin):
+        return PinProblem.SEQUENCE
+    if _is_date(pin):
+        return PinProblem.DATE
+    if pin in COMMON_PINS:
+        return PinProblem.COMMON
     if again is not None and again != pin:
         return PinProblem.MISMATCH
     return None
+
+
+# --- recovery codes ---------------------------------------------------------------------------------
+
+RECOVERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I to misread
+RECOVERY_GROUPS = 5
+RECOVERY_GROUP_SIZE = 4  # 20 symbols: 100 random bits
+
+
+def new_recovery_code() -> str:
+    """A fresh recovery code, e.g. ``7KQ2-M9XD-...``: 100 random bits in five groups of four."""
+    symbols = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_SIZE))
+    return "-".join(symbols[i : i + RECOVERY_GROUP_SIZE] for i in range(0, len(symbols), RECOVERY_GROUP_SIZE))
+
+
+def normal_recovery_code(text: str) -> str:
+    """A recovery code as typed, in the form it is hashed in: capitals, without spaces or dashes."""
+    return "".join(ch for ch in text.upper() if not ch.isspace() and ch != "-")
+
+
+class RecoveryOutcome(enum.StrEnum):
+    RECOVERED = "recovered"  # new PIN set (the lock-out ends), a new code replaces the old
+    WRONG_CODE = "wrong_code"
+    DISABLED = "disabled"  # disabled by another administrator: a code does not undo that
+    NO_CODE = "no_code"  # this administrator has no recovery code
+    UNKNOWN_OPERATOR = "unknown_operator"  # no administrator by that name
 
 
 class Attempt(enum.StrEnum):

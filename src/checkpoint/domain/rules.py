@@ -51,6 +51,7 @@ from typing import Any
 
 from checkpoint.domain.codes import Signature
 from checkpoint.domain.credentials.passes import PassKind
+from checkpoint.domain.documents import DocumentLimitError, load_toml
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Reason, SubjectKind
 from checkpoint.domain.residents import ResidentStatus
 
@@ -445,6 +446,9 @@ class ProfileError(ValueError):
         super().__init__("; ".join(str(p) for p in self.problems) or "invalid profile")
 
 
+MAX_PROFILE_CHARS = 1024 * 1024  # a profile is a few kB of rules
+MAX_PROFILE_DEPTH = 8  # [[rule]] tables whose conditions hold lists of words
+
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
 _VERSION = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6}){0,2}\Z")  # "3" or "1.2" or "1.2.0"
 _SYNTAX_LINE = re.compile(r"line (\d+)")
@@ -728,7 +732,9 @@ def profile_from_data(data: Mapping[str, Any], text: str = "") -> Profile:
 def parse_profile(text: str) -> Profile:
     """A profile from its TOML text. Raises ``ProfileError`` listing every problem."""
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, max_chars=MAX_PROFILE_CHARS, max_depth=MAX_PROFILE_DEPTH)
+    except DocumentLimitError as error:
+        raise ProfileError([ProfileProblem(ProblemCode.SYNTAX, "", f"refused: {error}")]) from None
     except tomllib.TOMLDecodeError as error:
         match = _SYNTAX_LINE.search(str(error))
         line = int(match.group(1)) if match else None

@@ -8,9 +8,9 @@ tab or semicolon separated; header names in Chinese or English (see ``_COLUMNS``
 Nothing is silently dropped. Every data line ends in ``accepted`` or in ``rejected`` with a
 :class:`RejectCode` (the first problem found) and ``detail`` (the sub-code and the offending value, for
 the technical log). Lines with no characters, or only separators and spaces, carry no data: they are
-counted in ``blank_lines``. A file that cannot be read as a list (empty, binary, unknown encoding,
-malformed CSV, no identifying column, a column given twice) gives a report with ``error`` set and nothing
-accepted: nothing is imported.
+counted in ``blank_lines``. A file that cannot be read as a list (empty, binary, unknown or ambiguous
+encoding, malformed CSV, no identifying column, a column given twice, more than ``MAX_ROWS`` lines)
+gives a report with ``error`` set and nothing accepted: nothing is imported.
 
 Rows:
 
@@ -47,6 +47,7 @@ from checkpoint.domain.office_text import (
     PHONE_HEADERS,
     BadDateError,
     CsvUnreadable,
+    TextFileError,
     column_lookup,
     header_key,
     open_csv,
@@ -68,6 +69,8 @@ __all__ = [
     "parse_watchlist_csv",
 ]
 
+MAX_ROWS = 200_000  # a district's list has thousands of lines; more is the wrong file (or an attack)
+
 _ENTRY_NAMESPACE = uuid.UUID("0f7a4a56-8d1c-5b7e-9a0e-6c1b7f1e2d30")
 
 
@@ -77,6 +80,8 @@ class FileError(enum.StrEnum):
     EMPTY = "empty"  # no bytes, or no header line
     BINARY = "binary"  # NUL bytes or control characters: not a text file
     UNKNOWN_ENCODING = "unknown_encoding"  # neither UTF-8/UTF-16 nor GBK/GB18030
+    AMBIGUOUS_ENCODING = "ambiguous_encoding"  # reads as GBK but is likely another (``error_detail``)
+    TOO_MANY_ROWS = "too_many_rows"  # more than MAX_ROWS lines: not a watchlist (nothing imported)
     MALFORMED = "malformed"  # the CSV structure itself is broken (e.g. a field beyond the size limit)
     MISSING_COLUMNS = "missing_columns"  # no name, ID number, phone or plate column
     DUPLICATE_COLUMN = "duplicate_column"  # two columns mean the same field
@@ -316,6 +321,8 @@ def parse_watchlist_csv(
         return _failed(FileError.EMPTY)
     opened = open_csv(data)
     if isinstance(opened, CsvUnreadable):
+        if opened.error is TextFileError.AMBIGUOUS_ENCODING:
+            return _failed(FileError.AMBIGUOUS_ENCODING, "", opened.encoding)
         return _failed(FileError(opened.error.value), opened.encoding)
     encoding = opened.encoding
 
@@ -326,7 +333,9 @@ def parse_watchlist_csv(
     ignored: list[str] = []
     seen: dict[tuple[str, ...], int] = {}
     try:
-        for line, raw, cells in opened.rows:
+        for rows_read, (line, raw, cells) in enumerate(opened.rows, start=1):
+            if rows_read > MAX_ROWS:  # blank or not: the rows read so far are dropped with the report
+                return _failed(FileError.TOO_MANY_ROWS, encoding, str(MAX_ROWS))
             if not any(cell.strip() for cell in cells):
                 if header is not None:
                     blank += 1

@@ -5,10 +5,11 @@ ID number, phone, health code, itinerary card, temperature, outcome, anomaly, re
 destination, record id. Whatever masking the rows carry is printed as is: the caller decides.
 The XLSX has a bold frozen header, an autofilter, real date cells and prints landscape, one page wide;
 the CSV is UTF-8 with a BOM and CRLF lines, formula-like text defused as in the handover CSV. A list
-given the log's anchor (``domain.anchor``: the anomaly hand-off) ends, after an empty row, with the
-anchor's caption and exact text and its explanation, where a printed list is signed for: a program
-reading the CSV takes the rows up to the empty line (the anchor rows have the caption in the first
-column and nothing in the others).
+given the log's anchor (``domain.anchor``: the anomaly hand-off) carries the anchor's caption, exact text
+and explanation where a printed list is signed for: in the XLSX after an empty row under the persons; for
+the CSV in a file of its own beside it (``anomalies.csv`` -> ``anomalies-anchor.csv``), as the handover
+CSV keeps its signature lines in ``-shift.csv``, so a program reading the list meets persons only
+(``csv.DictReader`` skips an empty line, and would take trailing anchor rows for persons).
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def write_person_list_csv(
     gate_names: Mapping[UUID, str] | None = None,
     anchor: Anchor | None = None,
 ) -> None:
-    """Write the rows to ``path`` atomically as CSV (``anchor`` after them). Raises ``ExportError``."""
+    """Write the rows to ``path`` atomically as CSV (``anchor`` beside it, :func:`anchor_part_path`).
+    Raises ``ExportError``."""
     columns = _columns(labels, zone, gate_names or {}, rows[0].at if rows else datetime.now(zone))
 
     def write(handle: BinaryIO) -> None:
@@ -120,13 +122,28 @@ def write_person_list_csv(
             writer.writerow([column.header for column in columns])
             for row in rows:
                 writer.writerow([_csv_text(column.value(row), column.kind) for column in columns])
-            for line in _anchor_rows(anchor, labels):
+            text.flush()
+        finally:
+            text.detach()
+
+    def write_anchor(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding=CSV_ENCODING, newline="")
+        try:
+            writer = csv.writer(text, lineterminator="\r\n")
+            for line in _anchor_rows(anchor, labels)[1:]:
                 writer.writerow([_csv_text(cell, ColumnKind.TEXT) for cell in line])
             text.flush()
         finally:
             text.detach()
 
     atomic_write(path, write)
+    if anchor is not None:
+        atomic_write(anchor_part_path(path), write_anchor)
+
+
+def anchor_part_path(path: Path) -> Path:
+    """Where a CSV list's anchor goes beside it: ``anomalies.csv`` -> ``anomalies-anchor.csv``."""
+    return path.with_name(f"{path.stem}-anchor{path.suffix or '.csv'}")
 
 
 def _anchor_rows(anchor: Anchor | None, labels: PersonListLabels) -> list[list[str]]:

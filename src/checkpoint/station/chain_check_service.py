@@ -42,6 +42,7 @@ def _kind_text(kind: str) -> str:
         "operator": QCoreApplication.translate("DatabaseCheck", "an operator"),
         "operator_pin": QCoreApplication.translate("DatabaseCheck", "an operator's PIN"),
         "operator_status": QCoreApplication.translate("DatabaseCheck", "an operator's status"),
+        "operator_recovery": QCoreApplication.translate("DatabaseCheck", "an administrator's recovery code"),
         "shift": QCoreApplication.translate("DatabaseCheck", "a shift"),
         "shift_close": QCoreApplication.translate("DatabaseCheck", "a shift record"),
         "shift_detail": QCoreApplication.translate("DatabaseCheck", "a shift record"),

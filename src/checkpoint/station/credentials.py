@@ -27,6 +27,7 @@ from uuid import UUID
 
 from checkpoint import paths
 from checkpoint.domain.codes import (
+    MAX_PLATFORMS_CHARS,
     Platform,
     PlatformsError,
     ScannedCode,
@@ -35,7 +36,7 @@ from checkpoint.domain.codes import (
     platform_of,
 )
 from checkpoint.domain.credentials import PassKind, PassVerdict, StationKeys, TrustListError, TrustStore
-from checkpoint.domain.credentials.inspect import inspect_payload, pass_verdict
+from checkpoint.domain.credentials.inspect import inspect_payload, pass_verdict, signed_content_id
 from checkpoint.domain.records import CodeKind, PersonCheck
 from checkpoint.domain.residents import ResidentMatch
 from checkpoint.domain.rules import GateFacts, Thresholds, WatchAction
@@ -47,6 +48,7 @@ from checkpoint.storage.keys import KeyFileError, keys_dir, load_station_keys, l
 _log = logging.getLogger(__name__)
 
 WATCHLIST_REFRESH = timedelta(minutes=1)
+_CONTENT_ID_CACHE = 20_000  # earlier scans' signed-content ids kept (a busy shift has a few thousand)
 PLATFORMS_FILE = "platforms.toml"
 
 
@@ -250,6 +252,7 @@ class Verifier:
         self._watchlist: list[WatchlistEntry] = []
         self._watchlist_at: datetime | None = None
         self._residents = ResidentRegistry(database, clock=self._clock)
+        self._content_ids: dict[str, str | None] = {}
         self.reload()
 
     # -- what it checks against --------------------------------------------------------------------------
@@ -288,11 +291,14 @@ class Verifier:
         folder = self._trust_folder
         if not folder.is_dir() or not any(p.is_file() for p in folder.rglob("*")):
             return TrustStore()
+        skipped: list[TrustListError] = []  # a bad file is left out: the others still count
         try:
-            return load_trust_store([folder])
+            store = load_trust_store([folder], skipped)
         except TrustListError as error:
             self._problems.append(LoadProblem("trust", str(error)))
             return TrustStore()
+        self._problems.extend(LoadProblem("trust", str(error)) for error in skipped)
+        return store
 
     def _load_keys(self) -> StationKeys:
         try:
@@ -306,6 +312,8 @@ class Verifier:
             if not path.is_file():
                 continue
             try:
+                if path.stat().st_size > MAX_PLATFORMS_CHARS * 4:  # UTF-8: at most 4 bytes a character
+                    raise PlatformsError(f"refused: larger than {MAX_PLATFORMS_CHARS} characters")
                 return parse_platforms(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, PlatformsError) as error:
                 self._problems.append(LoadProblem("platforms", f"{path}: {error}"))
@@ -348,9 +356,7 @@ class Verifier:
         code = inspect_payload(text, trust=self._trust, at=now, station_keys=self._keys, revoked=revoked)
         platform = platform_of(text, self._platforms)
         kind = CodeKind.HEALTH_CODE if code.kind is CodeKind.UNKNOWN and platform else code.kind
-        previous = (
-            self._database.passages.code_seen_in_shift(text, shift_id) if shift_id is not None else None
-        )
+        previous = self._seen_before(text, code, shift_id) if shift_id is not None else None
         result = Verification(
             code=code,
             kind=kind,
@@ -367,6 +373,33 @@ class Verifier:
         if kind is CodeKind.STATION_PASS:
             result = self._pass_facts(result, thresholds, now)
         return result
+
+    def _seen_before(self, text: str, code: ScannedCode, shift_id: UUID) -> datetime | None:
+        """When this code was last recorded in the shift. A token by its text; a signed code (DCC,
+        station pass) by what its signature covers, and a station pass whose signature holds also by its
+        pass id: one signed code re-encoded into another text is still the same code."""
+        same_text = self._database.passages.code_seen_in_shift(text, shift_id)
+        content = signed_content_id(text) if code.kind in (CodeKind.DCC, CodeKind.STATION_PASS) else None
+        if content is None:
+            return same_text
+        pass_id = ""
+        if code.kind is CodeKind.STATION_PASS and code.signature is Signature.VALID:
+            payload = code.payload
+            pass_id = _text(payload.get("id")) if isinstance(payload, dict) else ""
+        times = [same_text] if same_text is not None else []
+        for earlier, earlier_pass, at in self._database.passages.codes_in_shift(shift_id, code.kind):
+            if (pass_id and earlier_pass == pass_id) or self._content_id(earlier) == content:
+                times.append(at)
+        return max(times, default=None)
+
+    def _content_id(self, text: str) -> str | None:
+        """``signed_content_id`` of an earlier scan, remembered (a shift's codes are compared at every
+        scan; each is unwrapped once)."""
+        if text not in self._content_ids:
+            if len(self._content_ids) >= _CONTENT_ID_CACHE:
+                self._content_ids.clear()
+            self._content_ids[text] = signed_content_id(text)
+        return self._content_ids[text]
 
     def _pass_facts(self, result: Verification, thresholds: Thresholds, now: datetime) -> Verification:
         payload = result.code.payload

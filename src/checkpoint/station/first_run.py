@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from checkpoint.domain.credentials.passes import key_id
 from checkpoint.domain.records import AuditAction, Operator, Role
-from checkpoint.domain.roles import PinProblem, pin_problem
+from checkpoint.domain.roles import PinProblem, new_recovery_code, pin_problem
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
@@ -32,6 +32,7 @@ from checkpoint.storage.keys import (
     load_data_key,
     load_private_key,
 )
+from checkpoint.storage.operators import OperatorRefusal, OperatorRefusedError
 from checkpoint.storage.pii import PiiCipher
 
 PROFILES = ("highway-exit", "compound-gate")
@@ -42,6 +43,7 @@ class SetupProblem(enum.StrEnum):
     UNKNOWN_PROFILE = "unknown_profile"
     NO_ADMIN_NAME = "no_admin_name"
     NAME_TAKEN = "name_taken"
+    ADMINISTRATOR_EXISTS = "administrator_exists"  # another administrator is on record: give their name
     PIN = "pin"
 
 
@@ -65,6 +67,10 @@ class FirstRunError(ValueError):
             SetupProblem.NAME_TAKEN: QCoreApplication.translate(
                 "FirstRun", "This name belongs to an operator who is not an administrator: choose another."
             ),
+            SetupProblem.ADMINISTRATOR_EXISTS: QCoreApplication.translate(
+                "FirstRun",
+                "This station already has an administrator: type their name to give them a new PIN.",
+            ),
             SetupProblem.PIN: "",
         }[self.problem]
 
@@ -76,6 +82,9 @@ class FirstRunSetup:
     admin_name: str
     pin: str
     pin_again: str
+    # the administrator's recovery code (``domain.roles.new_recovery_code``): the wizard shows it before
+    # Finish, the database keeps only its hash
+    recovery_code: str = field(default_factory=new_recovery_code)
 
 
 def needs_first_run(database: Database) -> bool:
@@ -141,13 +150,21 @@ def complete_first_run(
     account = existing.get(admin_name)
     if account is not None and account.operator.role is not Role.ADMINISTRATOR:
         raise FirstRunError(SetupProblem.NAME_TAKEN)
-    if account is None:
-        admin = database.operators.add_operator(admin_name, Role.ADMINISTRATOR, at, None, pin=setup.pin)
+    if account is None:  # refused (nothing written) if the station has an administrator meanwhile
+        try:
+            admin = database.operators.add_first_administrator(
+                admin_name, setup.pin, at, recovery_code=setup.recovery_code
+            )
+        except OperatorRefusedError as error:
+            if error.reason is not OperatorRefusal.ADMINISTRATOR_EXISTS:
+                raise
+            raise FirstRunError(SetupProblem.ADMINISTRATOR_EXISTS) from error
     else:  # an administrator from before PINs (or disabled): give them the PIN and enable them
         admin = account.operator
         database.operators.set_operator_pin(admin.id, setup.pin, at, None)
         if not account.enabled:
             database.operators.set_operator_enabled(admin.id, True, at, None)
+        database.operators.set_recovery_code(admin.id, setup.recovery_code, at, None)
     gate = database.gates.ensure_gate(gate_name, setup.profile)
     if gate.profile != setup.profile:
         database.gates.set_gate_profile(gate.id, setup.profile, at, admin.id)

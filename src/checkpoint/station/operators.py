@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from checkpoint.domain.records import Operator, Role
-from checkpoint.domain.roles import Lockout, OperatorAccount, Permission, pin_problem
+from checkpoint.domain.roles import Lockout, OperatorAccount, Permission, new_recovery_code, pin_problem
 from checkpoint.station.auth import AuthService, refusal_text
 from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
@@ -71,6 +71,9 @@ def operator_refusal_text(reason: OperatorRefusal, name: str = "") -> str:
             "Operators",
             "{name} is the last administrator who can sign in and cannot be disabled. "
             "Add another administrator first.",
+        ),
+        OperatorRefusal.ADMINISTRATOR_EXISTS: QCoreApplication.translate(
+            "Operators", "This station has an administrator: only an administrator adds operators."
         ),
     }[reason].format(name=name)
 
@@ -135,13 +138,22 @@ class OperatorsService(QObject):
             self.refused.emit(operator_refusal_text(OperatorRefusal.NAME_TAKEN, name))
             return False
         by, at = self._by(), self._clock()
-        confirmation = QCoreApplication.translate("Operators", "{name} was added as {role}.")
+        confirmation = QCoreApplication.translate("Operators", "{name} was added as {role}.").format(
+            name=name, role=enum_text(role)
+        )
+        code = new_recovery_code() if role is Role.ADMINISTRATOR else None  # their way back from a lock-out
+        if code is not None:
+            confirmation += " " + QCoreApplication.translate(
+                "Operators",
+                "Their recovery code, shown only now: {code}. Give it to {name} to keep away from the "
+                "station: if wrong PINs lock them out, it sets a new PIN (checkpoint operators recover).",
+            ).format(code=code, name=name)
 
         def job(db: Database) -> _Done:
-            db.operators.add_operator(name, role, at, by, pin=pin)
+            db.operators.add_operator(name, role, at, by, pin=pin, recovery_code=code)
             return _Done(operator_statuses(db, at))
 
-        self._submit(job, confirmation.format(name=name, role=enum_text(role)), name)
+        self._submit(job, confirmation, name)
         return True
 
     def set_pin(self, operator_id: uuid.UUID, pin: str, again: str) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from checkpoint import paths
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.rules import (
+    MAX_PROFILE_CHARS,
     ProblemCode,
     Profile,
     ProfileError,
@@ -50,6 +51,16 @@ class ProfileNotFoundError(LookupError):
 
 class ProfileStoreError(OSError):
     """An edited profile could not be written (disk full, read-only folder...)."""
+
+
+def _read(path: Path) -> str:
+    """A profile file's text, read no further than a valid profile can reach: an oversized file gives
+    more than ``MAX_PROFILE_CHARS`` characters, which ``parse_profile`` refuses as too large."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_PROFILE_CHARS * 4 + 1)  # UTF-8 takes at most 4 bytes a character
+    if len(data) > MAX_PROFILE_CHARS * 4:
+        return data.decode("utf-8", errors="replace")
+    return data.decode("utf-8")
 
 
 def shipped_profiles_dir() -> Path:
@@ -134,13 +145,13 @@ class ProfileStore(QObject):
         path = self._shipped / f"{name}{SUFFIX}"
         if not _CURRENT.match(path.name) or not path.is_file():
             raise ProfileNotFoundError(name)
-        return path.read_text(encoding="utf-8")
+        return _read(path)
 
     def text(self, name: str) -> str:
         """The profile's current text: the edited copy when there is one, else the shipped file."""
         path = self._edited / f"{name}{SUFFIX}"
         if _CURRENT.match(path.name) and path.is_file():
-            return path.read_text(encoding="utf-8")
+            return _read(path)
         return self.shipped_text(name)
 
     def validate(self, name: str, text: str) -> Profile:
@@ -181,7 +192,7 @@ class ProfileStore(QObject):
         path = self._edited / f"{name}.v{version}{SUFFIX}"
         if not _KEPT.match(path.name) or not path.is_file():
             raise ProfileNotFoundError(f"{name}/{version}")
-        return self.validate(name, path.read_text(encoding="utf-8"))
+        return self.validate(name, _read(path))
 
     # -- saving ------------------------------------------------------------------------------------------
 

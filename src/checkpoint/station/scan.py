@@ -20,7 +20,7 @@ from checkpoint.camera.controls import CameraControls
 from checkpoint.camera.grabber import CameraStatus, DecodeResult, DecodeWorker, Frame, FrameGrabber
 from checkpoint.camera.pipeline import FramePipeline
 from checkpoint.camera.sources import FrameSource, open_source
-from checkpoint.domain.codes import Backend, classify
+from checkpoint.domain.codes import MAX_CODE_CHARS, Backend, classify
 from checkpoint.domain.records import CodeKind
 from checkpoint.station.debounce import Debouncer
 
@@ -183,9 +183,10 @@ class ScanService(QObject):
             self._grabber = None
 
     def submit_text(self, text: str, backend: Backend = Backend.KEYBOARD) -> bool:
-        """A payload typed by a keyboard-wedge scanner (or pasted). Returns whether it was accepted."""
+        """A payload typed by a keyboard-wedge scanner (or pasted). Returns whether it was accepted: not
+        when empty, or longer than any code can be (``MAX_CODE_CHARS``)."""
         payload = text.strip()
-        if not payload:
+        if not payload or len(payload) > MAX_CODE_CHARS:
             return False
         return self._accept(payload, backend, None)
 

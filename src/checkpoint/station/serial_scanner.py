@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
 
 import serial
 from PySide6.QtCore import QObject, QSettings, Signal
+
+from checkpoint.domain.codes import MAX_CODE_CHARS
 
 _log = logging.getLogger(__name__)
 
@@ -32,7 +35,6 @@ BAUD_KEY = "scanner/serial_baud"
 DEFAULT_BAUD = 9600
 
 _READ_TIMEOUT_S = 0.05
-_TERMINATORS = b"\r\n"
 
 
 class SerialStatus(enum.StrEnum):
@@ -77,6 +79,10 @@ class SerialConfig:
         return cls(port=port, baud=baud)
 
 
+MAX_LINE_BYTES = 4 * MAX_CODE_CHARS  # a code's text in UTF-8 at most
+_LINE_END = re.compile(rb"[\r\n]")
+
+
 def decode_payload(data: bytes) -> str:
     """UTF-8, else GB18030, else UTF-8 with replacement marks; NULs and outer whitespace removed."""
     for encoding in ("utf-8", "gb18030"):
@@ -91,21 +97,32 @@ def decode_payload(data: bytes) -> str:
 
 
 class LineSplitter:
-    """Bytes in, complete lines out; CR, LF and CR LF all end a line, empty lines are dropped."""
+    """Bytes in, complete lines out; CR, LF and CR LF all end a line, empty lines are dropped.
+
+    A line longer than :data:`MAX_LINE_BYTES` is no code (no code is that long): it is dropped whole, up
+    to its line end, and never held in memory; each byte is looked at once however the line arrives.
+    """
 
     def __init__(self) -> None:
         self._pending = bytearray()
+        self._dropping = False  # inside a line that grew too long: skip to its end
 
     def feed(self, data: bytes) -> list[bytes]:
-        self._pending += data
         lines: list[bytes] = []
-        start = 0
-        for index, byte in enumerate(self._pending):
-            if byte in _TERMINATORS:
-                if index > start:
-                    lines.append(bytes(self._pending[start:index]))
-                start = index + 1
-        del self._pending[:start]
+        parts = _LINE_END.split(data)
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            if not self._dropping:
+                self._pending += part
+            if len(self._pending) > MAX_LINE_BYTES:
+                self._pending.clear()
+                self._dropping = True
+            if last:
+                break
+            if self._pending:  # a line end: the line is complete
+                lines.append(bytes(self._pending))
+                self._pending.clear()
+            self._dropping = False
         return lines
 
     def take_pending(self) -> bytes:

@@ -339,6 +339,10 @@ _FILE_ERROR: dict[FileError, str] = {
         "Texts", "No name, ID number, phone or plate column in the header."
     ),
     FileError.DUPLICATE_COLUMN: QT_TRANSLATE_NOOP("Texts", "Two columns mean the same field."),
+    FileError.AMBIGUOUS_ENCODING: QT_TRANSLATE_NOOP(
+        "Texts", "The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again."
+    ),
+    FileError.TOO_MANY_ROWS: QT_TRANSLATE_NOOP("Texts", "The file has too many lines for a watchlist."),
 }
 
 
@@ -388,6 +392,12 @@ _RESIDENT_FILE_ERROR: dict[ResidentFileError, str] = {
     ),
     ResidentFileError.DUPLICATE_COLUMN: QT_TRANSLATE_NOOP("Texts", "Two columns mean the same field."),
     ResidentFileError.TOO_MANY_ROWS: QT_TRANSLATE_NOOP("Texts", "The file has too many rows."),
+    ResidentFileError.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Texts", "The workbook unpacks to too much data or too many cells for a registry."
+    ),
+    ResidentFileError.AMBIGUOUS_ENCODING: QT_TRANSLATE_NOOP(
+        "Texts", "The file does not read as Chinese: save it as UTF-8 (or GBK) and import it again."
+    ),
 }
 
 
@@ -467,6 +477,9 @@ _AUDIT_ACTION: dict[AuditAction, str] = {
     AuditAction.PURGE_STARTED: QT_TRANSLATE_NOOP("Texts", "Purge of old passages started"),
     AuditAction.ANCHOR_ISSUED: QT_TRANSLATE_NOOP("Texts", "Log anchor issued"),
     AuditAction.SEARCH_INDEX_REBUILT: QT_TRANSLATE_NOOP("Texts", "Search index rebuilt"),
+    AuditAction.RECOVERY_CODE_SET: QT_TRANSLATE_NOOP("Texts", "Recovery code made"),
+    AuditAction.RECOVERED: QT_TRANSLATE_NOOP("Texts", "New PIN with the recovery code"),
+    AuditAction.RECOVERY_FAILED: QT_TRANSLATE_NOOP("Texts", "Recovery refused"),
 }
 
 
@@ -484,6 +497,18 @@ _PIN_PROBLEM: dict[PinProblem, str] = {
     PinProblem.NOT_DIGITS: QT_TRANSLATE_NOOP("Texts", "A PIN has digits only."),
     PinProblem.TOO_SHORT: QT_TRANSLATE_NOOP("Texts", "A PIN has at least 4 digits."),
     PinProblem.TOO_LONG: QT_TRANSLATE_NOOP("Texts", "A PIN has at most 8 digits."),
+    PinProblem.REPEATED: QT_TRANSLATE_NOOP(
+        "Texts", "This PIN repeats itself (like 1111 or 1212) and is guessed first: choose another."
+    ),
+    PinProblem.SEQUENCE: QT_TRANSLATE_NOOP(
+        "Texts", "This PIN is a run of digits (like 1234 or 4321) and is guessed first: choose another."
+    ),
+    PinProblem.DATE: QT_TRANSLATE_NOOP(
+        "Texts", "This PIN looks like a year or a date, which others can find out: choose another."
+    ),
+    PinProblem.COMMON: QT_TRANSLATE_NOOP(
+        "Texts", "This PIN is among the most common ones and is guessed first: choose another."
+    ),
     PinProblem.MISMATCH: QT_TRANSLATE_NOOP("Texts", "The two PINs differ: type them again."),
 }
 
@@ -644,6 +669,23 @@ def trace_problem_text(error: TraceQueryError) -> str:
     if error.detail is not None:
         text += f" ({enum_text(error.detail)})"
     return text
+
+
+def file_problem_text(error: FileError | ResidentFileError, detail: str = "") -> str:
+    """Why an import file was refused (``detail``: the report's ``error_detail``); a file that only seems
+    to be GBK names the encoding it more likely is."""
+    if error in (FileError.AMBIGUOUS_ENCODING, ResidentFileError.AMBIGUOUS_ENCODING):
+        likely = {
+            "shift_jis": QCoreApplication.translate("Texts", "Japanese (Shift-JIS)"),
+            "big5": QCoreApplication.translate("Texts", "Traditional Chinese (Big5)"),
+        }.get(detail)
+        if likely:
+            return QCoreApplication.translate(
+                "Texts",
+                "The file does not read as Chinese: it is most likely {encoding}. Save it as UTF-8 (or GBK) "
+                "and import it again.",
+            ).format(encoding=likely)
+    return enum_text(error)
 
 
 def reject_detail_text(detail: str) -> str:

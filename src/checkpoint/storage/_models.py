@@ -34,7 +34,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from checkpoint.storage._types import UTCDateTime, UUIDText
+from checkpoint.storage._types import (
+    FLAGGED_CONDITION,
+    PLAIN_NOTE_CONDITION,
+    PLAIN_PII_CONDITION,
+    SealedHousehold,
+    SealedIdPhone,
+    SealedName,
+    UTCDateTime,
+    UUIDText,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -43,17 +52,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-FLAGGED_CONDITION = "flags <> '[]'"
-"""A person check with any flag: the partial index's condition, spelled once."""
-
-PLAIN_PII_CONDITION = "id_number <> '' OR phone <> '' OR name <> '' OR household <> '' OR code_text <> ''"
-"""A person check with personal data still in plain text (written before schema 0012 and not yet sealed):
-the partial index's condition, spelled once. Empty once every row is sealed, so "is anything left to
-seal?" costs one look into an empty index."""
-
-PLAIN_NOTE_CONDITION = "note <> ''"
-"""A passage whose note is still in plain text (written before schema 0012 and not yet sealed)."""
 
 # SQLite needs exactly INTEGER PRIMARY KEY for a rowid alias; PostgreSQL gets a 64-bit key.
 _BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -191,7 +189,7 @@ class PassageRow(_Chained, Base):
     note_sealed: Mapped[str] = mapped_column(Text, server_default="")
 
 
-class PersonCheckRow(Base):
+class PersonCheckRow(SealedIdPhone, SealedName, SealedHousehold, Base):
     __tablename__ = "person_check"
     __table_args__ = (
         UniqueConstraint("passage_uuid", "position"),
@@ -235,20 +233,7 @@ class PersonCheckRow(Base):
     flags: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list of PersonFlag values
     pass_id: Mapped[str] = mapped_column(Text, server_default="")
     household: Mapped[str] = mapped_column(Text, server_default="")
-    # since 0006: personal data sealed (storage/pii.py); ``id_number``/``phone`` above stay "" from then on
-    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")  # 0 plain-era canonical form, 1 sealed
-    id_number_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    id_number_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    id_number_masked: Mapped[str] = mapped_column(Text, server_default="")
-    phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    phone_masked: Mapped[str] = mapped_column(Text, server_default="")
-    # since 0012: name, household and code text sealed too (``pii_form`` 2); the plain columns stay ""
-    name_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    name_masked: Mapped[str] = mapped_column(Text, server_default="")
-    household_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    household_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    # since 0012 (with the mixins' columns): the code text sealed and as a keyed hash
     code_text_sealed: Mapped[str] = mapped_column(Text, server_default="")
     code_text_hmac: Mapped[str] = mapped_column(String(64), server_default="")
 
@@ -279,7 +264,7 @@ class AuditRow(_Chained, Base):
     detail: Mapped[str] = mapped_column(Text)
 
 
-class IssuedPassRow(_Chained, Base):
+class IssuedPassRow(SealedHousehold, _Chained, Base):
     """A pass this deployment issued (the registry; the pass itself is the signed QR)."""
 
     __tablename__ = "issued_pass"
@@ -296,11 +281,8 @@ class IssuedPassRow(_Chained, Base):
     household: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0012: summary and household sealed (``pii_form`` 2); the plain columns stay ""
-    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
+    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")  # since 0012: 2 = summary sealed too
     summary_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    household_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    household_hmac: Mapped[str] = mapped_column(String(64), server_default="")
 
 
 class PassRevocationRow(_Chained, Base):
@@ -318,7 +300,7 @@ class PassRevocationRow(_Chained, Base):
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
 
 
-class WatchlistEntryRow(_Chained, Base):
+class WatchlistEntryRow(SealedIdPhone, SealedName, _Chained, Base):
     """A watchlist entry; ``uuid`` is the entry's id. Ended by a ``watchlist_end`` record, never edited."""
 
     __tablename__ = "watchlist_entry"
@@ -335,18 +317,6 @@ class WatchlistEntryRow(_Chained, Base):
     valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     source: Mapped[str] = mapped_column(Text)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0006: personal data sealed (storage/pii.py); ``id_number``/``phone`` above stay "" from then on
-    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")  # 0 plain-era canonical form, 1 sealed
-    id_number_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    id_number_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    id_number_masked: Mapped[str] = mapped_column(Text, server_default="")
-    phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    phone_masked: Mapped[str] = mapped_column(Text, server_default="")
-    # since 0012: the name sealed too (``pii_form`` 2); the plain ``name`` stays ""
-    name_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    name_masked: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class WatchlistEndRow(_Chained, Base):
@@ -416,7 +386,7 @@ class HouseholdRow(_Chained, Base):
     notes_sealed: Mapped[str] = mapped_column(Text, server_default="")
 
 
-class ResidentRow(_Chained, Base):
+class ResidentRow(SealedName, SealedHousehold, _Chained, Base):
     """One version of a registered member (since 0009). The ID number and phone are stored sealed, as keyed
     hashes and masked (``storage/pii.py``), written and read through ``storage.residents`` only;
     ``id_number_hmac`` is what every search by ID number compares."""
@@ -445,13 +415,9 @@ class ResidentRow(_Chained, Base):
     source: Mapped[str] = mapped_column(Text)
     supersedes: Mapped[UUID | None] = mapped_column(UUIDText, nullable=True)
     operator_id: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
-    # since 0012: name and household sealed (``pii_form`` 2); the plain columns stay ""
-    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
-    name_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
-    name_masked: Mapped[str] = mapped_column(Text, server_default="")
-    household_sealed: Mapped[str] = mapped_column(Text, server_default="")
-    household_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    pii_form: Mapped[int] = mapped_column(
+        Integer, server_default="0"
+    )  # since 0012: 2 = name, household sealed
 
 
 class OperatorPinRow(_Chained, Base):
@@ -461,10 +427,7 @@ class OperatorPinRow(_Chained, Base):
     """
 
     __tablename__ = "operator_pin"
-    __table_args__ = (
-        UniqueConstraint("station_id", "seq"),
-        Index(None, "operator_id", "seq"),
-    )
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
 
     operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
     pin_hash: Mapped[str] = mapped_column(Text)
@@ -476,13 +439,22 @@ class OperatorStatusRow(_Chained, Base):
     """An operator disabled or enabled again (since 0004). The newest one counts; none means enabled."""
 
     __tablename__ = "operator_status"
-    __table_args__ = (
-        UniqueConstraint("station_id", "seq"),
-        Index(None, "operator_id", "seq"),
-    )
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
 
     operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
     enabled: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
+
+
+class OperatorRecoveryRow(_Chained, Base):
+    """An administrator's recovery code as its argon2id hash (since 0011); the newest one counts."""
+
+    __tablename__ = "operator_recovery"
+    __table_args__ = (UniqueConstraint("station_id", "seq"), Index(None, "operator_id", "seq"))
+
+    operator_id: Mapped[UUID] = mapped_column(UUIDText, ForeignKey("operator.uuid"))
+    code_hash: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     set_by: Mapped[UUID | None] = mapped_column(UUIDText, ForeignKey("operator.uuid"), nullable=True)
 
@@ -593,6 +565,7 @@ gate_profile_t = _table(GateProfileRow)
 operator_t = _table(OperatorRow)
 operator_pin_t = _table(OperatorPinRow)
 operator_status_t = _table(OperatorStatusRow)
+operator_recovery_t = _table(OperatorRecoveryRow)
 shift_t = _table(ShiftRow)
 shift_close_t = _table(ShiftCloseRow)
 shift_detail_t = _table(ShiftDetailRow)

@@ -73,6 +73,7 @@ HOUSEHOLD = "household"
 RESIDENT = "resident"
 OPERATOR_PIN = "operator_pin"
 OPERATOR_STATUS = "operator_status"
+OPERATOR_RECOVERY = "operator_recovery"
 PURGE = "purge"
 PASSAGE_SUMMARY = "passage_summary"
 PASSAGE_OVERRIDE = "passage_override"
@@ -137,6 +138,7 @@ HASHED: dict[str, tuple[str, ...]] = {
     ),
     OPERATOR_PIN: (*_COMMON, "operator_id", "pin_hash", "at", "set_by"),  # since 0004
     OPERATOR_STATUS: (*_COMMON, "operator_id", "enabled", "at", "set_by"),  # since 0004
+    OPERATOR_RECOVERY: (*_COMMON, "operator_id", "code_hash", "at", "set_by"),  # since 0011
     PURGE: (*_COMMON, "before", "first_at", "last_at", "passages", "last_hash", "at", "operator_id"),
     PASSAGE_SUMMARY: (*_COMMON, "purge_uuid", "gate_id", "shift_id", "hour", "counts"),
     PASSAGE_OVERRIDE: (

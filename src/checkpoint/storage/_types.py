@@ -1,4 +1,6 @@
-"""Column types every table uses: UUIDs as 36-character strings, times stored in UTC (private to storage).
+"""Column types every table uses (UUIDs as 36-character strings, times stored in UTC), the column groups of
+sealed personal data (mixins for the ORM rows of ``_models``) and the conditions partial indexes are
+spelled with (private to storage).
 
 Portable to SQLite and PostgreSQL: the same text on both, aware datetimes in and out.
 """
@@ -9,7 +11,8 @@ import functools
 from datetime import UTC, datetime
 from uuid import UUID
 
-from sqlalchemy import DateTime, Dialect, String
+from sqlalchemy import DateTime, Dialect, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
@@ -52,3 +55,43 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+FLAGGED_CONDITION = "flags <> '[]'"
+"""A person check with any flag: the partial index's condition, spelled once."""
+
+PLAIN_PII_CONDITION = "id_number <> '' OR phone <> '' OR name <> '' OR household <> '' OR code_text <> ''"
+"""A person check with personal data still in plain text (written before schema 0012 and not yet sealed):
+the partial index's condition, spelled once. Empty once every row is sealed, so "is anything left to
+seal?" costs one look into an empty index."""
+
+PLAIN_NOTE_CONDITION = "note <> ''"
+"""A passage whose note is still in plain text (written before schema 0012 and not yet sealed)."""
+
+
+class SealedIdPhone:
+    """ID number and phone sealed (since 0006, ``storage/pii.py``); the plain columns stay "" from then
+    on. ``pii_form`` says which canonical form the hash covers (``_sealed``: 0 plain, 1 and 2 sealed)."""
+
+    pii_form: Mapped[int] = mapped_column(Integer, server_default="0")
+    id_number_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    id_number_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    id_number_masked: Mapped[str] = mapped_column(Text, server_default="")
+    phone_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    phone_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    phone_masked: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class SealedName:
+    """The name sealed, as a keyed hash and masked (since 0012); the plain ``name`` stays ""."""
+
+    name_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    name_hmac: Mapped[str] = mapped_column(String(64), server_default="")
+    name_masked: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class SealedHousehold:
+    """The household sealed and as a keyed hash (since 0012); the plain ``household`` stays ""."""
+
+    household_sealed: Mapped[str] = mapped_column(Text, server_default="")
+    household_hmac: Mapped[str] = mapped_column(String(64), server_default="")

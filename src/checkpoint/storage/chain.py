@@ -28,6 +28,7 @@ from checkpoint.storage._models import (
     household_t,
     issued_pass_t,
     operator_pin_t,
+    operator_recovery_t,
     operator_status_t,
     operator_t,
     pass_revocation_t,
@@ -65,6 +66,7 @@ CHAINED_TABLES: dict[str, Table] = {
     rec.RESIDENT: resident_t,
     rec.OPERATOR_PIN: operator_pin_t,
     rec.OPERATOR_STATUS: operator_status_t,
+    rec.OPERATOR_RECOVERY: operator_recovery_t,
     rec.PURGE: purge_t,
     rec.PASSAGE_SUMMARY: passage_summary_t,
     rec.PASSAGE_OVERRIDE: passage_override_t,  # since 0010: storage.overrides

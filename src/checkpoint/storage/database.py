@@ -44,7 +44,8 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, cast
+from pathlib import Path
+from typing import Any, NoReturn, cast
 
 from sqlalchemy import ColumnElement, Engine, Table, TextClause, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
@@ -57,8 +58,6 @@ from checkpoint.storage import _records as rec
 from checkpoint.storage import _sealed as sealed
 from checkpoint.storage import fts, integrity, keys
 from checkpoint.storage._models import (
-    PLAIN_NOTE_CONDITION,
-    PLAIN_PII_CONDITION,
     audit_t,
     chain_head_t,
     data_key_t,
@@ -70,11 +69,12 @@ from checkpoint.storage._models import (
     station_t,
     watchlist_entry_t,
 )
+from checkpoint.storage._types import PLAIN_NOTE_CONDITION, PLAIN_PII_CONDITION
 from checkpoint.storage.anchors import AnchorManager
 from checkpoint.storage.audit import AuditManager
 from checkpoint.storage.chain import CHAINED_TABLES, WriteUnit
-from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, migrated_engine
-from checkpoint.storage.errors import DB_ERRORS, StorageError, StorageErrorKind, translated
+from checkpoint.storage.engine import BULK_OPTION, WRITE_OPTION, database_folder, migrated_engine
+from checkpoint.storage.errors import DB_ERRORS, StorageError, StorageErrorKind, on_full_disk, translated
 from checkpoint.storage.gates import GateManager
 from checkpoint.storage.integrity import Link, VerifyReport
 from checkpoint.storage.operators import OperatorManager
@@ -117,14 +117,29 @@ def open_database(
     ``busy_timeout`` (seconds) is how long a write waits for another writer before failing ``LOCKED``.
     ``clock`` gives ``recorded_at`` times (default: now, UTC).
     """
-    engine = migrated_engine(url, busy_timeout)
+    folder = database_folder(url)
+    try:
+        engine = migrated_engine(url, busy_timeout)
+    except StorageError as error:
+        _raise_refined(error, folder)
     try:
         return Database(
             engine, url, station_id=station_id, clock=clock, data_key=data_key, need_data_key=need_data_key
         )
+    except StorageError as error:
+        engine.dispose()
+        _raise_refined(error, folder)
     except BaseException:
         engine.dispose()
         raise
+
+
+def _raise_refined(error: StorageError, folder: Path | None) -> NoReturn:
+    """Raises ``error``, as DISK_FULL when it is an I/O error on a full disk (``errors.on_full_disk``)."""
+    refined = on_full_disk(error, folder)
+    if refined is error:
+        raise error
+    raise refined from error
 
 
 class Database:
@@ -159,6 +174,7 @@ class Database:
         self._open_unit = threading.local()  # .unit: the write unit this thread is inside, if any
         self._clock = clock or (lambda: datetime.now(UTC))
         self._is_sqlite = engine.dialect.name == "sqlite"
+        self._folder = database_folder(url)
         self.url = url
         self.passages = PassageManager(self)
         self.gates = GateManager(self)
@@ -240,14 +256,17 @@ class Database:
             yield joined
             return
         engine = self._bulk_engine if bulk else self._write_engine
-        with self._lock, translated(), Session(engine) as session, session.begin():
-            unit = WriteUnit.begin(session, self.station_id, self.now)
-            self._open_unit.unit = unit
-            try:
-                yield unit
-                unit.store()
-            finally:
-                self._open_unit.unit = None
+        try:
+            with self._lock, translated(), Session(engine) as session, session.begin():
+                unit = WriteUnit.begin(session, self.station_id, self.now)
+                self._open_unit.unit = unit
+                try:
+                    yield unit
+                    unit.store()
+                finally:
+                    self._open_unit.unit = None
+        except StorageError as error:
+            _raise_refined(error, self._folder)
 
     def chained_records(self, after_seq: int = 0, limit: int | None = None) -> list[Link]:
         """This station's chained records with a seq above ``after_seq``, in seq order, at most ``limit``:

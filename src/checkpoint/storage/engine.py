@@ -43,6 +43,17 @@ _CACHE_KIB = 32 * 1024  # SQLite page cache per connection: random-uuid indexes 
 _BULK_CACHE_KIB = 1024 * 1024  # a bulk load's connection (it keeps this larger cache afterwards)
 
 
+def database_folder(url: str) -> Path | None:
+    """The folder of a SQLite file database (where a full disk shows); None for anything else."""
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser().resolve().parent
+
+
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import enum
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
@@ -124,3 +126,27 @@ def translated() -> Iterator[None]:
         raise
     except DB_ERRORS as exc:
         raise storage_error(exc) from exc
+
+
+LOW_SPACE_BYTES = 1024 * 1024
+"""Free bytes below which a database folder counts as full."""
+
+
+def on_full_disk(error: StorageError, folder: Path | None) -> StorageError:
+    """``error`` as the disk being full when it is one: SQLite says "disk I/O error", not "database or
+    disk is full", when the disk is full before it could create its ``-wal`` and ``-shm`` files (a
+    database opened on a full disk). An I/O error while the database's folder has less than
+    :data:`LOW_SPACE_BYTES` free is that; any other error is returned as it is."""
+    if (
+        folder is None
+        or error.kind is not StorageErrorKind.OTHER
+        or "disk i/o error" not in error.detail.lower()
+    ):
+        return error
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return error
+    if free >= LOW_SPACE_BYTES:
+        return error
+    return StorageError(StorageErrorKind.DISK_FULL, f"{free} bytes free in {folder} ({error.detail})")

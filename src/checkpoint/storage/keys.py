@@ -41,6 +41,9 @@ PRIVATE_KEY_FILE = "deployment-ed25519.pem"
 PUBLIC_KEY_FILE = "deployment-ed25519.pub.pem"
 PUBLIC_SUFFIX = ".pub.pem"
 TRUST_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".json")
+MAX_TRUST_FILES = 10_000  # a folder of one certificate per signer of every country is a few thousand
+MAX_TRUST_FILE_BYTES = 16 * 1024 * 1024  # the whole EU gateway list is a few MB
+MAX_PUBLIC_KEY_BYTES = 64 * 1024  # a PEM public key is a few hundred bytes
 DATA_KEY_FILE = "data.key"
 DATA_KEY_BYTES = 32
 
@@ -192,6 +195,8 @@ def load_station_keys(folder: Path | None = None) -> StationKeys:
         return StationKeys.of(keys)
     for path in sorted(folder.glob("*" + PUBLIC_SUFFIX)):
         try:
+            if path.stat().st_size > MAX_PUBLIC_KEY_BYTES:
+                raise KeyFileError(f"{path} is not a PEM public key (over {MAX_PUBLIC_KEY_BYTES} bytes)")
             key = serialization.load_pem_public_key(path.read_bytes())
         except OSError as error:
             raise KeyFileError(f"cannot read {path}: {error.strerror or error}") from error
@@ -203,25 +208,40 @@ def load_station_keys(folder: Path | None = None) -> StationKeys:
     return StationKeys.of(keys)
 
 
-def load_trust_store(sources: Iterable[Path]) -> TrustStore:
-    """A trust store from certificate files (PEM/DER), trust-list JSON files, or folders of them."""
+def load_trust_store(sources: Iterable[Path], skipped: list[TrustListError] | None = None) -> TrustStore:
+    """A trust store from certificate files (PEM/DER), trust-list JSON files, or folders of them.
+
+    A file that cannot be read (too large, nested too deep, not a certificate...) raises
+    :class:`TrustListError`; with ``skipped`` it is left out instead and its error appended there, so the
+    station starts with every other file. A folder holds at most :data:`MAX_TRUST_FILES` files.
+    """
     store = TrustStore()
     for source in sources:
         if source.is_dir():
             files = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in TRUST_SUFFIXES)
             if not files:
                 raise TrustListError(f"{source}: no certificate or trust-list files")
+            if len(files) > MAX_TRUST_FILES:
+                raise TrustListError(f"{source}: {len(files)} files, more than {MAX_TRUST_FILES}")
         elif source.is_file():
             files = [source]
         else:
             raise TrustListError(f"{source}: no such file or folder")
         for path in files:
-            _add_trust_file(store, path)
+            try:
+                _add_trust_file(store, path)
+            except TrustListError as error:
+                if skipped is None:
+                    raise
+                skipped.append(error)
     return store
 
 
 def _add_trust_file(store: TrustStore, path: Path) -> None:
     try:
+        size = path.stat().st_size
+        if size > MAX_TRUST_FILE_BYTES:
+            raise TrustListError(f"{path}: refused: {size} bytes, larger than {MAX_TRUST_FILE_BYTES}")
         data = path.read_bytes()
     except OSError as error:
         raise TrustListError(f"{path}: cannot read: {error.strerror or error}") from error

@@ -27,13 +27,21 @@ from checkpoint.domain.roles import (
     Lockout,
     OperatorAccount,
     PinProblem,
+    RecoveryOutcome,
     SignInOutcome,
     SignInResult,
     lockout,
+    normal_recovery_code,
     pin_problem,
 )
 from checkpoint.storage import _records as rec
-from checkpoint.storage._models import audit_t, operator_pin_t, operator_status_t, operator_t
+from checkpoint.storage._models import (
+    audit_t,
+    operator_pin_t,
+    operator_recovery_t,
+    operator_status_t,
+    operator_t,
+)
 from checkpoint.storage.chain import WriteUnit, is_recorded
 from checkpoint.storage.errors import InvalidRecordError
 
@@ -58,6 +66,7 @@ class OperatorRefusal(enum.StrEnum):
     NAME_TAKEN = "name_taken"
     UNKNOWN_OPERATOR = "unknown_operator"
     LAST_ADMINISTRATOR = "last_administrator"
+    ADMINISTRATOR_EXISTS = "administrator_exists"  # a first administrator, when the station has one
 
 
 class OperatorRefusedError(InvalidRecordError):
@@ -82,6 +91,14 @@ def pin_matches(pin_hash: str, pin: str) -> bool:
         return _hasher.verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def hash_recovery_code(code: str) -> str:
+    """The argon2id hash of a recovery code (in its normal form); the code itself is never stored."""
+    normal = normal_recovery_code(code)
+    if len(normal) < 16:
+        raise InvalidRecordError("a recovery code has at least 16 letters and digits")
+    return _hasher.hash(normal)
 
 
 class OperatorManager:
@@ -190,52 +207,78 @@ class OperatorManager:
     def operator_accounts(self) -> list[OperatorAccount]:
         """Every operator of this station, oldest first, with whether they have a PIN and are enabled."""
         with self._db.reading() as session:
-            operators = [
-                rec.to_operator(row)
-                for row in session.execute(
-                    select(operator_t)
-                    .where(operator_t.c.station_id == self._db.station_id)
-                    .order_by(operator_t.c.seq)
-                ).mappings()
-            ]
-            with_pin = set(
-                session.execute(
-                    select(operator_pin_t.c.operator_id).where(
-                        operator_pin_t.c.station_id == self._db.station_id
-                    )
-                ).scalars()
-            )
-            newest_status = (
-                select(operator_status_t.c.operator_id, func.max(operator_status_t.c.seq).label("seq"))
-                .where(operator_status_t.c.station_id == self._db.station_id)
-                .group_by(operator_status_t.c.operator_id)
-                .subquery()
-            )
-            disabled = set(
-                session.execute(
-                    select(operator_status_t.c.operator_id)
-                    .join(
-                        newest_status,
-                        (operator_status_t.c.operator_id == newest_status.c.operator_id)
-                        & (operator_status_t.c.seq == newest_status.c.seq),
-                    )
-                    .where(operator_status_t.c.enabled.is_(False))
-                ).scalars()
-            )
+            return self._accounts(session)
+
+    def _accounts(self, session: Session) -> list[OperatorAccount]:
+        operators = [
+            rec.to_operator(row)
+            for row in session.execute(
+                select(operator_t)
+                .where(operator_t.c.station_id == self._db.station_id)
+                .order_by(operator_t.c.seq)
+            ).mappings()
+        ]
+        with_pin = set(
+            session.execute(
+                select(operator_pin_t.c.operator_id).where(operator_pin_t.c.station_id == self._db.station_id)
+            ).scalars()
+        )
+        newest_status = (
+            select(operator_status_t.c.operator_id, func.max(operator_status_t.c.seq).label("seq"))
+            .where(operator_status_t.c.station_id == self._db.station_id)
+            .group_by(operator_status_t.c.operator_id)
+            .subquery()
+        )
+        disabled = set(
+            session.execute(
+                select(operator_status_t.c.operator_id)
+                .join(
+                    newest_status,
+                    (operator_status_t.c.operator_id == newest_status.c.operator_id)
+                    & (operator_status_t.c.seq == newest_status.c.seq),
+                )
+                .where(operator_status_t.c.enabled.is_(False))
+            ).scalars()
+        )
         return [OperatorAccount(op, op.id in with_pin, op.id not in disabled) for op in operators]
 
     def has_administrator(self) -> bool:
         """Whether an enabled administrator with a PIN exists (else the first-run wizard is due)."""
         return any(a.can_sign_in and a.operator.role is Role.ADMINISTRATOR for a in self.operator_accounts())
 
+    def has_any_administrator(self) -> bool:
+        """Whether an administrator is on record at all (enabled or not, with a PIN or not)."""
+        with self._db.reading() as session:
+            return self._any_administrator(session) is not None
+
+    def _any_administrator(self, session: Session) -> str | None:
+        name: str | None = session.execute(
+            select(operator_t.c.name)
+            .where(
+                operator_t.c.station_id == self._db.station_id,
+                operator_t.c.role == Role.ADMINISTRATOR.value,
+            )
+            .order_by(operator_t.c.seq)
+            .limit(1)
+        ).scalar_one_or_none()
+        return name
+
     def _check_by(self, session: Session, by: uuid.UUID | None) -> None:
         if by is not None and not self.exists(session, by):
             raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {by}")
 
     def add_operator(
-        self, name: str, role: Role, at: datetime, by: uuid.UUID | None, pin: str | None = None
+        self,
+        name: str,
+        role: Role,
+        at: datetime,
+        by: uuid.UUID | None,
+        pin: str | None = None,
+        *,
+        recovery_code: str | None = None,
     ) -> Operator:
-        """Appends a new operator (audited ``operator_added``), with their PIN when ``pin`` is given.
+        """Appends a new operator (audited ``operator_added``), with their PIN when ``pin`` is given and,
+        for an administrator, their recovery code when ``recovery_code`` is (all in one transaction).
 
         Raises :class:`OperatorRefusedError` when the name is taken, :class:`PinRejectedError` for a PIN the
         rules do not allow (nothing is written then).
@@ -246,6 +289,9 @@ class OperatorManager:
         role = rec.as_enum(Role, role, "role")
         at = rec.utc(at, "time")
         pin_hash = hash_pin(pin) if pin is not None else None  # before the write lock: argon2 takes a while
+        if recovery_code is not None and role is not Role.ADMINISTRATOR:
+            raise InvalidRecordError("only administrators hold a recovery code")
+        code_hash = hash_recovery_code(recovery_code) if recovery_code is not None else None
         with self._db.writing() as unit:
             session = unit.session
             self._check_by(session, by)
@@ -258,7 +304,126 @@ class OperatorManager:
             self._db.audit.append_in(unit, AuditAction.OPERATOR_ADDED, f"{name} ({role.value})", at, by)
             if pin_hash is not None:
                 self._store_pin(unit, operator, pin_hash, at, by)
+            if code_hash is not None:
+                self._store_recovery(unit, operator, code_hash, at, by)
             return operator
+
+    def add_first_administrator(self, name: str, pin: str, at: datetime, *, recovery_code: str) -> Operator:
+        """Appends the station's first administrator with their PIN and recovery code, on nobody's
+        authority (audited ``operator_added``, ``pin_set``, ``recovery_code_set``).
+
+        Only while the station has no administrator on record at all (enabled or not, with a PIN or not):
+        else :class:`OperatorRefusedError` (``ADMINISTRATOR_EXISTS``) and nothing is written. Decided
+        inside the write transaction, so two processes asking at once make one administrator, and
+        administrators disabled (or locked out) never open this door again.
+        """
+        name = rec.as_text(name, "operator name").strip()
+        if not name:
+            raise OperatorRefusedError(OperatorRefusal.NO_NAME, "an operator needs a name")
+        at = rec.utc(at, "time")
+        pin_hash = hash_pin(pin)  # before the write lock: argon2 takes a while
+        code_hash = hash_recovery_code(recovery_code)
+        with self._db.writing() as unit:
+            session = unit.session
+            administrator = self._any_administrator(session)
+            if administrator is not None:
+                raise OperatorRefusedError(
+                    OperatorRefusal.ADMINISTRATOR_EXISTS,
+                    f"this station has an administrator ({administrator}): only an administrator adds "
+                    "operators",
+                )
+            if self._operator_row(session, name=name) is not None:
+                raise OperatorRefusedError(
+                    OperatorRefusal.NAME_TAKEN, f"an operator named {name!r} already exists"
+                )
+            values = unit.append(rec.OPERATOR, {"name": name, "role": Role.ADMINISTRATOR.value})
+            operator = rec.to_operator(values)
+            detail = f"{name} ({Role.ADMINISTRATOR.value}, the first)"
+            self._db.audit.append_in(unit, AuditAction.OPERATOR_ADDED, detail, at, None)
+            self._store_pin(unit, operator, pin_hash, at, None)
+            self._store_recovery(unit, operator, code_hash, at, None)
+            return operator
+
+    def _store_recovery(
+        self, unit: WriteUnit, operator: Operator, code_hash: str, at: datetime, by: uuid.UUID | None
+    ) -> None:
+        unit.append(
+            rec.OPERATOR_RECOVERY,
+            {"operator_id": operator.id, "code_hash": code_hash, "at": at, "set_by": by},
+        )
+        self._db.audit.append_in(
+            unit, AuditAction.RECOVERY_CODE_SET, f"recovery code of {operator.name}", at, by
+        )
+
+    def set_recovery_code(
+        self, operator_id: uuid.UUID, code: str, at: datetime, by: uuid.UUID | None
+    ) -> None:
+        """Gives an administrator a new recovery code (audited ``recovery_code_set``); the old one ends.
+
+        ``code`` (from ``domain.roles.new_recovery_code``) is stored only as its argon2id hash: the
+        caller shows it once. Only administrators hold one (else ``OperatorRefusedError``).
+        """
+        at = rec.utc(at, "time")
+        code_hash = hash_recovery_code(code)
+        with self._db.writing() as unit:
+            session = unit.session
+            self._check_by(session, by)
+            row = self._operator_row(session, operator_id=operator_id)
+            if row is None or rec.to_operator(row).role is not Role.ADMINISTRATOR:
+                raise OperatorRefusedError(
+                    OperatorRefusal.UNKNOWN_OPERATOR, f"no administrator {operator_id}"
+                )
+            self._store_recovery(unit, rec.to_operator(row), code_hash, at, by)
+
+    def has_recovery_code(self, operator_id: uuid.UUID) -> bool:
+        with self._db.reading() as session:
+            return self._newest(session, operator_recovery_t, operator_id) is not None
+
+    def recover(self, name: str, code: str, new_pin: str, at: datetime, *, new_code: str) -> RecoveryOutcome:
+        """A locked-out administrator's way back: with their recovery code, ``new_pin`` becomes their PIN
+        (which ends a lock-out) and ``new_code`` replaces the code used (a code works once). Audited
+        ``recovered`` or ``recovery_failed``. A disabled administrator is refused (``DISABLED``): another
+        administrator disabled them, and a code they kept must not undo that.
+
+        Raises :class:`PinRejectedError` for a PIN the rules do not allow (nothing is written then).
+        Decided in one write transaction, like a sign-in.
+        """
+        name = rec.as_text(name, "operator name").strip()
+        at = rec.utc(at, "time")
+        pin_hash = hash_pin(new_pin)  # before the write lock: argon2 takes a while
+        code_hash = hash_recovery_code(new_code)
+        with self._db.writing() as unit:
+            session = unit.session
+            row = self._operator_row(session, name=name) if name else None
+            operator = rec.to_operator(row) if row is not None else None
+            if operator is None or operator.role is not Role.ADMINISTRATOR:
+                detail = f"{name!r}: no such administrator"
+                self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, None)
+                return RecoveryOutcome.UNKNOWN_OPERATOR
+            status = self._newest(session, operator_status_t, operator.id)
+            if status is not None and not status["enabled"]:
+                detail = f"{operator.name}: disabled"
+                self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, operator.id)
+                return RecoveryOutcome.DISABLED
+            stored = self._newest(session, operator_recovery_t, operator.id)
+            if stored is None:
+                detail = f"{operator.name}: no recovery code"
+                self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, operator.id)
+                return RecoveryOutcome.NO_CODE
+            if not pin_matches(stored["code_hash"], normal_recovery_code(code)):
+                detail = f"{operator.name}: wrong recovery code"
+                self._db.audit.append_in(unit, AuditAction.RECOVERY_FAILED, detail, at, operator.id)
+                return RecoveryOutcome.WRONG_CODE
+            self._db.audit.append_in(
+                unit,
+                AuditAction.RECOVERED,
+                f"{operator.name}: new PIN with the recovery code",
+                at,
+                operator.id,
+            )
+            self._store_pin(unit, operator, pin_hash, at, operator.id)
+            self._store_recovery(unit, operator, code_hash, at, operator.id)
+            return RecoveryOutcome.RECOVERED
 
     def _store_pin(
         self,
@@ -289,26 +454,31 @@ class OperatorManager:
     def set_operator_enabled(
         self, operator_id: uuid.UUID, enabled: bool, at: datetime, by: uuid.UUID | None
     ) -> None:
-        """Disables or enables an operator (audited). The last administrator who can sign in stays enabled."""
+        """Disables or enables an operator (audited). The last administrator who can sign in stays enabled.
+
+        That check is read inside the write transaction that disables (``BEGIN IMMEDIATE`` on SQLite): two
+        administrators disabling each other at the same moment, from two processes, cannot both succeed.
+        """
         at = rec.utc(at, "time")
-        if not enabled:
-            administrators = [
-                a
-                for a in self.operator_accounts()
-                if a.can_sign_in and a.operator.role is Role.ADMINISTRATOR and a.operator.id != operator_id
-            ]
-            target = [a for a in self.operator_accounts() if a.operator.id == operator_id]
-            if target and target[0].operator.role is Role.ADMINISTRATOR and not administrators:
-                raise OperatorRefusedError(
-                    OperatorRefusal.LAST_ADMINISTRATOR,
-                    "the last administrator who can sign in cannot be disabled",
-                )
         with self._db.writing() as unit:
             session = unit.session
             self._check_by(session, by)
             row = self._operator_row(session, operator_id=operator_id)
             if row is None:
                 raise OperatorRefusedError(OperatorRefusal.UNKNOWN_OPERATOR, f"no operator {operator_id}")
+            if not enabled and rec.to_operator(row).role is Role.ADMINISTRATOR:
+                others = [
+                    a
+                    for a in self._accounts(session)
+                    if a.can_sign_in
+                    and a.operator.role is Role.ADMINISTRATOR
+                    and a.operator.id != operator_id
+                ]
+                if not others:
+                    raise OperatorRefusedError(
+                        OperatorRefusal.LAST_ADMINISTRATOR,
+                        "the last administrator who can sign in cannot be disabled",
+                    )
             unit.append(
                 rec.OPERATOR_STATUS,
                 {"operator_id": operator_id, "enabled": bool(enabled), "at": at, "set_by": by},
@@ -321,47 +491,55 @@ class OperatorManager:
 
         A locked-out operator is refused without looking at the PIN (``locked_out`` audited); the wrong PIN
         that completes a run of failures starts the lock (``sign_in_failed`` then ``locked_out``).
+
+        The whole decision (the lock-out read, the PIN check, the attempt recorded) is one write
+        transaction (``BEGIN IMMEDIATE`` on SQLite, the chain head's row lock elsewhere): attempts on one
+        database are checked one after another, so guesses sent at once from many processes still meet
+        the lock after ``LOCKOUT_FAILURES`` of them. The PIN check (argon2, tens of milliseconds) holds
+        the write lock that long; a sign-in is rare next to that.
         """
         name = rec.as_text(name, "operator name").strip()
         at = rec.utc(at, "time")
-        with self._db.reading() as session:
-            row = self._operator_row(session, name=name) if name else None
-            if row is None:
-                operator, pin_row, status, state = None, None, None, Lockout(0, None)
-            else:
-                operator = rec.to_operator(row)
-                pin_row = self._newest(session, operator_pin_t, operator.id)
-                status = self._newest(session, operator_status_t, operator.id)
-                state = self._lockout(session, operator.id, at)
-        if operator is None:
-            self._record(AuditAction.SIGN_IN_FAILED, f"unknown operator {name!r}", at, None)
-            return SignInResult(SignInOutcome.UNKNOWN_OPERATOR)
-        if status is not None and not status["enabled"]:
-            self._record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: disabled", at, operator.id)
-            return SignInResult(SignInOutcome.DISABLED, operator)
-        if pin_row is None:
-            self._record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: no PIN set", at, operator.id)
-            return SignInResult(SignInOutcome.NO_PIN, operator)
-        if state.locked_until is not None:
-            detail = f"{operator.name}: refused, locked until {state.locked_until.isoformat()}"
-            self._record(AuditAction.LOCKED_OUT, detail, at, operator.id)
-            return SignInResult(SignInOutcome.LOCKED_OUT, operator, state.locked_until, 0)
-        if pin_matches(pin_row["pin_hash"], pin):
-            self._record(AuditAction.SIGNED_IN, f"{operator.name} ({operator.role.value})", at, operator.id)
-            return SignInResult(SignInOutcome.SIGNED_IN, operator)
         with self._db.writing() as unit:
             session = unit.session
-            self._db.audit.append_in(
-                unit, AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN", at, operator.id
-            )
+            row = self._operator_row(session, name=name) if name else None
+            if row is None:
+                self._db.audit.append_in(
+                    unit, AuditAction.SIGN_IN_FAILED, f"unknown operator {name!r}", at, None
+                )
+                return SignInResult(SignInOutcome.UNKNOWN_OPERATOR)
+            operator = rec.to_operator(row)
+            pin_row = self._newest(session, operator_pin_t, operator.id)
+            status = self._newest(session, operator_status_t, operator.id)
+            state = self._lockout(session, operator.id, at)
+
+            def record(action: AuditAction, detail: str) -> None:
+                self._db.audit.append_in(unit, action, detail, at, operator.id)
+
+            if status is not None and not status["enabled"]:
+                record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: disabled")
+                return SignInResult(SignInOutcome.DISABLED, operator)
+            if pin_row is None:
+                record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: no PIN set")
+                return SignInResult(SignInOutcome.NO_PIN, operator)
+            if state.locked_until is not None:
+                record(
+                    AuditAction.LOCKED_OUT,
+                    f"{operator.name}: refused, locked until {state.locked_until.isoformat()}",
+                )
+                return SignInResult(SignInOutcome.LOCKED_OUT, operator, state.locked_until, 0)
+            if pin_matches(pin_row["pin_hash"], pin):
+                record(AuditAction.SIGNED_IN, f"{operator.name} ({operator.role.value})")
+                return SignInResult(SignInOutcome.SIGNED_IN, operator)
+            record(AuditAction.SIGN_IN_FAILED, f"{operator.name}: wrong PIN")
             after = self._lockout(session, operator.id, at)
             if after.locked_until is not None:
-                detail = (
-                    f"{operator.name}: wrong PINs in a row, locked until {after.locked_until.isoformat()}"
+                record(
+                    AuditAction.LOCKED_OUT,
+                    f"{operator.name}: wrong PINs in a row, locked until {after.locked_until.isoformat()}",
                 )
-                self._db.audit.append_in(unit, AuditAction.LOCKED_OUT, detail, at, operator.id)
                 return SignInResult(SignInOutcome.LOCKED_OUT, operator, after.locked_until, 0)
-        return SignInResult(SignInOutcome.WRONG_PIN, operator, None, after.failures_left)
+            return SignInResult(SignInOutcome.WRONG_PIN, operator, None, after.failures_left)
 
     def sign_out(self, operator_id: uuid.UUID, at: datetime, detail: str = "") -> None:
         """Records that an operator left the station (switch of operator, lock, quit)."""

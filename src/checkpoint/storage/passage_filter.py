@@ -19,7 +19,8 @@ from checkpoint.domain.masking import WHOLE_NUMBER_MIN
 from checkpoint.domain.residents import household_code
 from checkpoint.storage import _records as rec
 from checkpoint.storage import fts
-from checkpoint.storage._models import FLAGGED_CONDITION, passage_t, person_check_t, vehicle_t
+from checkpoint.storage._models import passage_t, person_check_t, vehicle_t
+from checkpoint.storage._types import FLAGGED_CONDITION
 from checkpoint.storage.pii import PiiKind, normalise
 
 if TYPE_CHECKING:

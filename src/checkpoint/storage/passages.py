@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from checkpoint.domain.records import AuditAction, Passage, PassageDraft, PersonCheck
+from checkpoint.domain.records import AuditAction, CodeKind, Passage, PassageDraft, PersonCheck
 from checkpoint.storage import _records as rec
 from checkpoint.storage import _sealed as sealed
 from checkpoint.storage._models import chain_head_t, passage_t, person_check_t, vehicle_t
@@ -359,6 +359,25 @@ class PassageManager:
         with self._db.reading() as session:
             found = session.execute(query).scalar_one_or_none()
         return rec.utc(found, "passage time") if found is not None else None
+
+    def codes_in_shift(self, shift_id: uuid.UUID, kind: CodeKind) -> list[tuple[str, str, datetime]]:
+        """Every code of ``kind`` recorded in the shift: its text, the pass id recorded with it ("" unless
+        a station pass whose signature held) and the passage's time, oldest first. What the gate compares
+        a signed code with: one signed code can be written as many texts (``signed_content_id``)."""
+        kind = rec.as_enum(CodeKind, kind, "code kind")
+        p, pc = passage_t, person_check_t
+        query = (
+            select(pc.c.code_text, pc.c.pass_id, p.c.at)
+            .join(p, p.c.uuid == pc.c.passage_uuid)
+            .where(
+                p.c.station_id == self._db.station_id, p.c.shift_id == shift_id, pc.c.code_kind == kind.value
+            )
+            .order_by(p.c.seq)
+        )
+        with self._db.reading() as session:
+            return [
+                (text, pass_id, rec.utc(at, "passage time")) for text, pass_id, at in session.execute(query)
+            ]
 
     def person_seen_in_shift(
         self, shift_id: uuid.UUID, *, id_number: str = "", phone: str = ""

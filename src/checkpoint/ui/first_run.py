@@ -7,8 +7,8 @@ yet). A problem keeps the wizard open with the reason in words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkpoint.domain.records import Operator
-from checkpoint.domain.roles import PIN_MAX_DIGITS
+from checkpoint.domain.roles import PIN_MAX_DIGITS, new_recovery_code
 from checkpoint.station.first_run import (
     PROFILES,
     FirstRunError,
@@ -119,7 +119,7 @@ class AdministratorPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "The administrator adds the other operators and sets their PINs. "
-                "Choose a PIN of 4 to 8 digits."
+                "Choose a PIN of 4 to 8 digits that is not a repeat, a run, a year or a common PIN."
             )
         )
         self.name_label.setText(self.tr("Name"))
@@ -132,11 +132,22 @@ class FinishPage(QWizardPage):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.recovery_caption = QLabel(self)
+        self.recovery_caption.setWordWrap(True)
+        self.recovery_code = QLabel(self)
+        self.recovery_code.setObjectName("recoveryCode")
+        self.recovery_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setPointSize(code_font.pointSize() + 6)
+        code_font.setBold(True)
+        self.recovery_code.setFont(code_font)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.recovery_caption)
+        layout.addWidget(self.recovery_code)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -158,9 +169,17 @@ class FinishPage(QWizardPage):
                 data_key=wizard.first_run.data_key_file,
             )
         )
+        self.recovery_code.setText(setup.recovery_code)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Ready"))
+        self.recovery_caption.setText(
+            self.tr(
+                "The administrator's recovery code, shown only now: write it down and keep it away from the "
+                "station. If wrong PINs lock the administrator out, it sets a new PIN "
+                "(checkpoint operators recover)."
+            )
+        )
         if self.wizard() is not None and self.isVisible():
             self.initializePage()
 
@@ -178,6 +197,7 @@ class FirstRunWizard(QWizard):
         self.first_run = first_run
         self.administrator: Operator | None = None
         self.key_lines: list[str] = []
+        self._recovery_code = new_recovery_code()  # shown on the last page; only its hash is stored
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.gate_page = GatePage(
             str(settings.value("gate/name", "")), str(settings.value("gate/profile", PROFILES[0])), self
@@ -196,6 +216,7 @@ class FirstRunWizard(QWizard):
             admin_name=self.admin_page.name_edit.text(),
             pin=self.admin_page.pin_edit.text(),
             pin_again=self.admin_page.again_edit.text(),
+            recovery_code=self._recovery_code,
         )
 
     def accept(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from checkpoint.domain.watchlist_import import ImportReport
 from checkpoint.station.texts import (
     enum_text,
+    file_problem_text,
     reject_detail_text,
 )
 from checkpoint.station.watchlists import WatchlistFileError, WatchlistService
@@ -51,7 +52,10 @@ class ImportDialog(FileImportDialog[ImportReport]):
         if report.error is not None:
             detail = f" ({report.error_detail})" if report.error_detail else ""
             self.summary.setText(
-                self.tr("Nothing can be imported: {reason}").format(reason=enum_text(report.error)) + detail
+                self.tr("Nothing can be imported: {reason}").format(
+                    reason=file_problem_text(report.error, report.error_detail)
+                )
+                + detail
             )
             self.details.clear()
             self.import_button.setEnabled(False)

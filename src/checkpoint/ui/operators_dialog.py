@@ -176,6 +176,7 @@ class OperatorsDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("operatorsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # a recovery code
         self.refresh_button = QPushButton(self)
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)

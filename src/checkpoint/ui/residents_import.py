@@ -14,6 +14,7 @@ from checkpoint.domain.residents_import import ResidentRejectCode
 from checkpoint.station.residents import ResidentService, ResidentsFileError, ResidentsReport
 from checkpoint.station.texts import (
     enum_text,
+    file_problem_text,
     reject_detail_text,
     storage_error_text,
 )
@@ -61,7 +62,10 @@ class ResidentsImportDialog(FileImportDialog[ResidentsReport]):
         if parsed.error is not None:
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
             self.summary.setText(
-                self.tr("Nothing can be imported: {reason}").format(reason=enum_text(parsed.error)) + detail
+                self.tr("Nothing can be imported: {reason}").format(
+                    reason=file_problem_text(parsed.error, parsed.error_detail)
+                )
+                + detail
             )
             self.details.clear()
             self.import_button.setEnabled(False)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkpoint.domain.codes import MAX_CODE_CHARS
 from checkpoint.domain.records import CodeColour, Direction, Itinerary, Outcome, Passage, Shift
 from checkpoint.station.counters import LiveCounters
 from checkpoint.station.scan import ScanService
@@ -132,6 +133,7 @@ class StationView(QWidget):
         self.scan_entry = QLineEdit(self)
         self.scan_entry.setObjectName("scanEntry")
         self.scan_entry.setClearButtonEnabled(True)
+        self.scan_entry.setMaxLength(MAX_CODE_CHARS)  # no code is longer: a paste cannot flood the checks
         self._scan_caption = QLabel(self)
         self._last_caption = QLabel(self)
         self._last_caption.setObjectName("sectionLabel")

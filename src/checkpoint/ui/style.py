@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import enum
 import re
-import tomllib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from checkpoint.domain.documents import load_toml
 from checkpoint.paths import resources_dir
 
 STYLE_FILE = "station.qss"
@@ -42,9 +42,10 @@ def themes_path() -> Path:
 
 
 def theme_colours(theme: Theme, path: Path | None = None) -> dict[str, str]:
-    """The colours of ``theme`` by name; raises ``OSError`` or ``tomllib.TOMLDecodeError`` for a bad file."""
-    with (path or themes_path()).open("rb") as source:
-        table = tomllib.load(source)
+    """The colours of ``theme`` by name; raises ``OSError`` or ``ValueError`` (not TOML, too large or
+    nested too deep) for a bad file."""
+    text = (path or themes_path()).read_text(encoding="utf-8")
+    table = load_toml(text, max_chars=256 * 1024, max_depth=4)  # a shipped file, read like any other
     return {str(name): str(value) for name, value in table[theme.value].items()}
 
 

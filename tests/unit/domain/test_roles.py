@@ -9,12 +9,17 @@ import pytest
 from checkpoint.domain.records import Role
 from checkpoint.domain.roles import (
     LOCKOUT_DURATION,
+    RECOVERY_ALPHABET,
+    RECOVERY_GROUP_SIZE,
+    RECOVERY_GROUPS,
     Attempt,
     Permission,
     PinProblem,
     allowed,
     lockout,
     minimum_role,
+    new_recovery_code,
+    normal_recovery_code,
     pin_problem,
 )
 
@@ -64,7 +69,7 @@ def test_a_refusal_names_the_lowest_role_that_may() -> None:
         ("123456789", None, PinProblem.TOO_LONG),
         ("2468", "2469", PinProblem.MISMATCH),
         ("2468", "2468", None),
-        ("12345678", None, None),
+        ("52816093", None, None),  # 8 digits are fine
     ],
 )
 def test_pin_rules(pin: str, again: str | None, problem: PinProblem | None) -> None:
@@ -100,3 +105,49 @@ def test_one_more_failure_after_a_lock_ended_does_not_lock_again() -> None:
     attempts = [*failures(5), (T0 + timedelta(minutes=10), Attempt.FAILED)]
     state = lockout(attempts, T0 + timedelta(minutes=10))
     assert state.locked_until is None and state.failures_left == 4
+
+
+@pytest.mark.parametrize(
+    ("pin", "problem"),
+    [
+        ("1234", PinProblem.SEQUENCE),  # the attack: the PIN every guesser tries first
+        ("4321", PinProblem.SEQUENCE),
+        ("123456", PinProblem.SEQUENCE),
+        ("7890", PinProblem.SEQUENCE),
+        ("98765432", PinProblem.SEQUENCE),
+        ("1111", PinProblem.REPEATED),
+        ("000000", PinProblem.REPEATED),
+        ("1212", PinProblem.REPEATED),
+        ("123123", PinProblem.REPEATED),
+        ("1122", PinProblem.REPEATED),
+        ("6969", PinProblem.REPEATED),
+        ("1990", PinProblem.DATE),
+        ("2026", PinProblem.DATE),
+        ("19850612", PinProblem.DATE),
+        ("12061985", PinProblem.DATE),
+        ("2580", PinProblem.COMMON),
+        ("5683", PinProblem.COMMON),
+        ("520520", PinProblem.REPEATED),
+        ("5201314", PinProblem.COMMON),
+        ("1004", PinProblem.COMMON),
+    ],
+)
+def test_trivial_pins_are_refused_with_the_reason(pin: str, problem: PinProblem) -> None:
+    assert pin_problem(pin) is problem
+    assert pin_problem(pin, pin) is problem  # typed twice the same does not make it better
+
+
+@pytest.mark.parametrize("pin", ["2468", "1357", "8642", "5821", "402816", "13579", "73104", "19851332"])
+def test_ordinary_pins_are_allowed(pin: str) -> None:
+    assert pin_problem(pin) is None
+
+
+def test_a_recovery_code_has_100_random_bits_and_reads_back_as_typed() -> None:
+    codes = {new_recovery_code() for _ in range(50)}
+    assert len(codes) == 50
+    code = codes.pop()
+    groups = code.split("-")
+    assert [len(g) for g in groups] == [RECOVERY_GROUP_SIZE] * RECOVERY_GROUPS
+    assert len(RECOVERY_ALPHABET) ** (RECOVERY_GROUP_SIZE * RECOVERY_GROUPS) >= 2**100
+    assert set("".join(groups)) <= set(RECOVERY_ALPHABET)
+    assert normal_recovery_code(f"  {code.lower().replace('-', ' ')} ") == code.replace("-", "")

@@ -146,15 +146,17 @@ def test_missing_folder_is_an_export_error(tmp_path: Path) -> None:
 ANCHOR = Anchor(2917, "3fa2c0de91b4e7a5" + "0" * 48, uuid.UUID(int=9))
 
 
-def test_the_anomaly_hand_off_ends_with_the_log_s_anchor_after_an_empty_row(tmp_path: Path) -> None:
+def test_the_anomaly_hand_off_carries_the_log_s_anchor_beside_its_persons(tmp_path: Path) -> None:
     rows = anomaly_handoff([turned_back_car()])
     path = tmp_path / "anomalies.csv"
     write_person_list_csv(rows, path, ZH, zone=CST, anchor=ANCHOR)
     with path.open(encoding="utf-8-sig", newline="") as handle:
+        persons = list(csv.DictReader(handle))
+    assert len(persons) == 2  # a program reading the list meets persons only
+    with (tmp_path / "anomalies-anchor.csv").open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert len(lines) == 1 + 2 + 3 and lines[3] == []
-    assert lines[4] == [ZH.anchor, ANCHOR.text()]
-    assert "record no. 2917" in lines[5][1] and "3fa2c0de 91b4e7a5" in lines[5][1]
+    assert lines[0] == [ZH.anchor, ANCHOR.text()]
+    assert "record no. 2917" in lines[1][1] and "3fa2c0de 91b4e7a5" in lines[1][1]
 
     xlsx = tmp_path / "anomalies.xlsx"
     write_person_list_xlsx(rows, xlsx, ZH, zone=CST, anchor=ANCHOR)

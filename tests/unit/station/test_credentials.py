@@ -3,16 +3,33 @@ missing keys and trust lists; and the alarms and masks built from them."""
 
 from __future__ import annotations
 
+import json
 import uuid
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import cbor2
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.x509.oid import NameOID
 
 from checkpoint.domain.codes import parse_platforms
-from checkpoint.domain.credentials import ExitSlip, PassKind, PassVerdict, issue_pass
+from checkpoint.domain.credentials import (
+    ExitSlip,
+    PassKind,
+    PassVerdict,
+    base45,
+    cbor,
+    cose,
+    hcert,
+    issue_pass,
+)
+from checkpoint.domain.credentials import trust as trust_module
 from checkpoint.domain.credentials.samples import signed_dcc
 from checkpoint.domain.records import (
     CodeKind,
@@ -236,3 +253,135 @@ def test_masks_hide_the_middle() -> None:
     assert mask_phone("13812345678") == "138****5678"
     assert mask_plate("京A·12345") == "京A***45"
     assert parse_platforms(PLATFORMS)[0].key == "guangdong"
+
+
+def _trusted_dcc(folder: Path) -> str:
+    """A DCC whose signer's certificate is written to ``folder`` as a PEM file; returns the payload."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "DE")])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(NOW - timedelta(days=1))
+        .not_valid_after(NOW + timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "de.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    claims = {
+        hcert.CLAIM_ISS: "DE",
+        hcert.CLAIM_EXP: int((NOW + timedelta(days=30)).timestamp()),
+        hcert.CLAIM_HCERT: {hcert.HCERT_EU_DCC: {"ver": "1.3.0", "nam": {"fn": "Muster"}, "v": []}},
+    }
+    return hcert.wrap(cose.sign_es256(cbor.dumps(claims), key, cose.kid_of_der(der)))
+
+
+@pytest.mark.parametrize(
+    ("bomb", "words"),
+    [
+        ("[" * 200_000 + "]" * 200_000, "nested deeper than"),  # the attack: RecursionError at start
+        ('{"certificates": ' * 5_000 + "[]" + "}" * 5_000, "nested deeper than"),
+        ('{"certificates": [' + '{"kid": "AAAA"},' * 70_000 + "{}]}", "larger than"),
+    ],
+    ids=["arrays", "objects", "oversized"],
+)
+def test_a_trust_list_bomb_is_left_out_with_a_clear_problem_and_the_rest_is_trusted(
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    bomb: str,
+    words: str,
+) -> None:
+    payload = _trusted_dcc(tmp_path / "trust")
+    (tmp_path / "trust" / "bomb.json").write_text(bomb, encoding="utf-8")
+    parsed: list[int] = []
+    real_loads = json.loads
+
+    def loads(text: str, **kwargs: Any) -> Any:
+        parsed.append(len(text))
+        return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(json, "loads", loads)
+    monkeypatch.setattr(trust_module, "MAX_TRUST_LIST_CHARS", 1024 * 1024)  # so the test file stays small
+
+    verifier = make_verifier(db, tmp_path)
+
+    assert parsed == []  # the parser never saw the bomb
+    assert [p.what for p in verifier.problems] == ["trust"]
+    assert "bomb.json" in verifier.problems[0].detail and words in verifier.problems[0].detail
+    assert verifier.verify(payload, THRESHOLDS).signature.value == "valid"  # de.pem still counts
+    assert [r.getMessage() for r in caplog.records] == [f"verifier: trust: {verifier.problems[0].detail}"]
+
+
+def re_encodings(text: str, prefix: str) -> list[str]:
+    """Other texts of one signed code, all of which verify: other zlib levels, headers outside the
+    signature, the COSE_Sign1 tag added."""
+    message = cbor2.loads(hcert.unwrap(text, prefix))
+    body = message.value if isinstance(message, cbor2.CBORTag) else message
+    protected, unprotected, payload, signature = body
+    variants = [
+        cbor2.dumps(cbor2.CBORTag(18, [protected, unprotected, payload, signature])),
+        cbor2.dumps([protected, {**unprotected, 99: b"seen before? not by this text"}, payload, signature]),
+    ]
+    texts = [prefix + base45.encode(zlib.compress(cbor2.dumps(body), level)) for level in (0, 1, 6)]
+    texts += [prefix + base45.encode(zlib.compress(variant, 9)) for variant in variants]
+    return [t for t in dict.fromkeys(texts) if t != text]
+
+
+def test_a_signed_pass_re_encoded_is_still_seen_before(
+    db: Database, key: ed25519.Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    gate = db.gates.ensure_gate("东门", "compound-gate")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=2))
+    verifier = make_verifier(db, tmp_path)
+    payload, pass_id = slip(key)
+    db.passages.append_passage(
+        PassageDraft(
+            at=NOW - timedelta(minutes=30),
+            direction=Direction.OUT,
+            subject=SubjectKind.PEDESTRIAN,
+            outcome=Outcome.PASS,
+            gate_id=gate.id,
+            operator_id=operator.id,
+            shift_id=shift.id,
+            persons=(PersonCheck(code_text=payload, code_kind=CodeKind.STATION_PASS, pass_id=pass_id),),
+        )
+    )
+    # The attack: the same signed pass written as other texts, each of which verifies.
+    variants = re_encodings(payload, "CPS1:")
+    assert len(variants) >= 4
+    for text in variants:
+        again = verifier.verify(text, THRESHOLDS, shift_id=shift.id)
+        assert again.signature_valid and again.pass_id == pass_id
+        assert again.previous_scan == NOW - timedelta(minutes=30), text
+    other, _ = slip(key)  # another pass of the same household is not "seen before"
+    assert verifier.verify(other, THRESHOLDS, shift_id=shift.id).previous_scan is None
+
+
+def test_a_dcc_re_encoded_is_still_seen_before(db: Database, tmp_path: Path) -> None:
+    gate = db.gates.ensure_gate("G15", "highway-exit")
+    operator = db.operators.ensure_operator("王保安", Role.OPERATOR)
+    shift = db.shifts.open_shift(gate.id, operator.id, NOW - timedelta(hours=2))
+    payload = _trusted_dcc(tmp_path / "trust")
+    verifier = make_verifier(db, tmp_path)
+    db.passages.append_passage(
+        PassageDraft(
+            at=NOW - timedelta(minutes=20),
+            direction=Direction.IN,
+            subject=SubjectKind.PEDESTRIAN,
+            outcome=Outcome.PASS,
+            gate_id=gate.id,
+            operator_id=operator.id,
+            shift_id=shift.id,
+            persons=(PersonCheck(code_text=payload, code_kind=CodeKind.DCC),),
+        )
+    )
+    for text in re_encodings(payload, "HC1:"):
+        again = verifier.verify(text, THRESHOLDS, shift_id=shift.id)
+        assert again.signature_valid and again.previous_scan == NOW - timedelta(minutes=20), text

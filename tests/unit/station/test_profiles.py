@@ -183,3 +183,29 @@ def test_session_with_an_unknown_profile_falls_back_to_the_highway_rules(
     shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
     session = build_session(writer, gate, operator, shift, profiles=store)
     assert session.profile.rules_version == "highway-exit/1"
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        "x = " + "[" * 200_000 + "]" * 200_000,  # the attack: RecursionError when the station loads it
+        "# " + "x" * (6 * 1024 * 1024),  # larger than any profile: read no further than the limit
+    ],
+    ids=["nested", "oversized"],
+)
+def test_an_edited_profile_bomb_is_refused_and_the_station_falls_back(
+    store: ProfileStore, writer: RecordWriter, database: Database, caplog: pytest.LogCaptureFixture, bomb: str
+) -> None:
+    folder = paths.config_dir() / "profiles"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "highway-exit.toml").write_text(bomb, encoding="utf-8")
+    with pytest.raises(ProfileError) as refused:
+        store.load("highway-exit")
+    assert refused.value.problems[0].code is ProblemCode.SYNTAX
+    assert refused.value.problems[0].value.startswith("refused: ")
+    gate = database.gates.ensure_gate("Gate 1", "highway-exit")
+    operator = database.operators.ensure_operator("李明", Role.SHIFT_LEADER)
+    shift = database.shifts.open_shift(gate.id, operator.id, NOW, "day")
+    session = build_session(writer, gate, operator, shift, profiles=store, clock=lambda: NOW)
+    assert session.profile.rules_version == "highway-exit/1"  # the shipped rules, not a crash
+    assert any("highway-exit" in record.getMessage() for record in caplog.records)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from checkpoint.station.serial_scanner import (
     BAUD_KEY,
+    MAX_LINE_BYTES,
     PORT_KEY,
     LineSplitter,
     SerialConfig,
@@ -209,3 +210,14 @@ def test_line_splitting_and_decoding() -> None:
     assert decode_payload("健康码".encode()) == "健康码"
     assert decode_payload(b"\x00 ok \x00") == "ok"
     assert decode_payload(b"\xff\xff") != ""
+
+
+def test_a_line_longer_than_any_code_is_dropped_and_never_held() -> None:
+    # The attack: a serial device sends a line without end, a byte at a time or in large chunks.
+    splitter = LineSplitter()
+    flood = b"x" * (MAX_LINE_BYTES * 3)
+    for start in range(0, len(flood), 4096):
+        assert splitter.feed(flood[start : start + 4096]) == []
+    assert not splitter.pending  # nothing of it is kept once it is longer than a code
+    assert splitter.feed(b"tail of the flood\r\nCPS1:OK\n") == [b"CPS1:OK"]
+    assert splitter.feed(b"x" * MAX_LINE_BYTES + b"\n") == [b"x" * MAX_LINE_BYTES]  # a long code still reads

@@ -237,7 +237,7 @@ def test_an_old_database_sealed_with_a_key_needs_that_key(old_db: Path) -> None:
         open_database(f"sqlite:///{old_db}")
 
 
-@pytest.mark.expected_log  # an old file is tightened, then sealed: warnings
+@pytest.mark.expected_log  # an old file is tightened and sealed; opening without the data key warns
 def test_without_the_key_verify_checks_the_links_and_counts_what_it_could_not_open(old_db: Path) -> None:
     open_database(f"sqlite:///{old_db}").close()  # sealed on open, as the station does
     data_key_path().unlink()

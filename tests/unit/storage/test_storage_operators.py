@@ -105,7 +105,7 @@ def test_the_last_administrator_cannot_be_disabled(db: Database) -> None:
     admin = db.operators.add_operator("赵管理", Role.ADMINISTRATOR, T0, None, pin="2468")
     with pytest.raises(OperatorRefusedError, match="last administrator"):
         db.operators.set_operator_enabled(admin.id, False, T0, admin.id)
-    second = db.operators.add_operator("钱管理", Role.ADMINISTRATOR, T0, admin.id, pin="1111")
+    second = db.operators.add_operator("钱管理", Role.ADMINISTRATOR, T0, admin.id, pin="5821")
     db.operators.set_operator_enabled(admin.id, False, T0, second.id)
     assert db.operators.has_administrator()  # 钱管理 still is one
     assert not {a.operator.name: a for a in db.operators.operator_accounts()}["赵管理"].enabled

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from checkpoint.camera.scan_command import ScanInputError, Verification, scan_image_file
 from checkpoint.cli.access import open_db
-from checkpoint.cli.common import EXIT_FAILURE, EXIT_OK, CommandError, add_db, parse_time
+from checkpoint.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandError,
+    add_db,
+    json_line,
+    parse_time,
+    terminal_safe,
+)
 from checkpoint.cli.scan import station_keys
 from checkpoint.domain.credentials import PassVerdict, pass_verdict
 from checkpoint.domain.records import CodeKind
@@ -47,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
         code = verification.inspect(args.input.strip())
     verdict = pass_verdict(code)
     if args.json:
-        print(json.dumps({"verdict": verdict.value, **code.to_json()}, ensure_ascii=False))
+        print(json_line({"verdict": verdict.value, **code.to_json()}))
     else:
         print(verdict.value)
         if isinstance(code.payload, dict):
             for key, value in code.payload.items():
-                print(f"  {key}: {value}")
+                print(terminal_safe(f"  {key}: {value}"))
         if code.errors:
             print(f"  errors: {', '.join(code.errors)}")
     return EXIT_OK if verdict is PassVerdict.VALID else EXIT_FAILURE

@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checkpoint.cli.access import authorise, open_db
-from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in
+from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in, terminal_safe
 from checkpoint.cli.language import install_language
 from checkpoint.domain.masking import mask_name
 from checkpoint.domain.residents import ImportAction
 from checkpoint.domain.residents_import import ResidentRejectCode
 from checkpoint.domain.roles import Permission
 from checkpoint.station.residents import ResidentsFileError, read_residents_file
-from checkpoint.station.texts import enum_text
+from checkpoint.station.texts import enum_text, file_problem_text
 from checkpoint.storage.errors import InvalidRecordError, StorageError
 
 
@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
         parsed = report.file
         if parsed.error is not None:
             detail = f" ({parsed.error_detail})" if parsed.error_detail else ""
-            raise CommandError(f"nothing imported: {enum_text(parsed.error)}{detail}")
+            raise CommandError(
+                f"nothing imported: {file_problem_text(parsed.error, parsed.error_detail)}{detail}"
+            )
         plan = report.plan
         if not args.dry_run and report.importable:
             try:
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         text = enum_text(ResidentRejectCode.REGISTERED_TO_OTHER)
         lines.append((line, f"{line}\t{text}\t{mask_name(registered.name)}"))
     for _line, text in sorted(lines, key=lambda item: item[0]):
-        print(text)
+        print("\t".join(terminal_safe(field) for field in text.split("\t")))  # fields from the file
     verb = "would import" if args.dry_run else "imported"
     print(
         f"{verb}: {plan.count(ImportAction.NEW)} new, {plan.count(ImportAction.UPDATED)} updated, "

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 
 from checkpoint.cli.access import authorise, open_db
-from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in
+from checkpoint.cli.common import EXIT_OK, CommandError, add_db, add_signed_in, terminal_safe
 from checkpoint.domain.masking import mask_name, mask_number, mask_phone
 from checkpoint.domain.records import AuditAction
 from checkpoint.domain.residents import Member
@@ -68,8 +68,12 @@ def run(args: argparse.Namespace) -> int:
             }
             print(json.dumps(document, ensure_ascii=False))
             continue
-        print(f"{code}  {household.address if household else ''}".rstrip())
+        print(terminal_safe(f"{code}  {household.address if household else ''}".rstrip()))
         for person in people:
-            print(f"  {person['name']}  {person['id_number']}  {person['relation']}  {person['status']}")
+            print(
+                terminal_safe(
+                    f"  {person['name']}  {person['id_number']}  {person['relation']}  {person['status']}"
+                )
+            )
     print(f"{len(grouped)} households, {len(members)} members", file=sys.stderr)
     return EXIT_OK

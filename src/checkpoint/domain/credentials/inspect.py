@@ -8,10 +8,18 @@ read says why in ``errors`` (stable codes from :mod:`checkpoint.domain.credentia
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Collection
 from datetime import datetime
 
-from checkpoint.domain.codes import STATION_PASS_PREFIX, ScannedCode, Signature, classify
+from checkpoint.domain.codes import (
+    DCC_PREFIX,
+    MAX_CODE_CHARS,
+    STATION_PASS_PREFIX,
+    ScannedCode,
+    Signature,
+    classify,
+)
 from checkpoint.domain.credentials import cbor, cose, hcert, passes
 from checkpoint.domain.credentials.errors import (
     ERROR_ALGORITHM,
@@ -23,6 +31,7 @@ from checkpoint.domain.credentials.errors import (
     ERROR_REVOKED,
     ERROR_SIGNATURE,
     ERROR_SIGNER_VALIDITY,
+    ERROR_TOO_LARGE,
     ERROR_UNTRUSTED_KID,
     CredentialError,
 )
@@ -48,8 +57,10 @@ def inspect_payload(
     """
     try:
         at = utc(at)
-        kind = classify(text)
         stripped = text.strip()
+        if len(stripped) > MAX_CODE_CHARS:  # no code carries this much: not looked at any further
+            return ScannedCode(text=text, kind=CodeKind.UNKNOWN, errors=(ERROR_TOO_LARGE,))
+        kind = classify(text)
         if kind is CodeKind.DCC:
             return _inspect_dcc(text, stripped, trust, at)
         if kind is CodeKind.STATION_PASS:
@@ -59,6 +70,32 @@ def inspect_payload(
         return ScannedCode(
             text=text, kind=CodeKind.UNKNOWN, errors=(f"{ERROR_INTERNAL}:{type(error).__name__}",)
         )
+
+
+def signed_content_id(text: str) -> str | None:
+    """What the signature of an ``HC1:`` or ``CPS1:`` code covers, as an id: the SHA-256 of its protected
+    header and payload (None for any other text, or one that does not unwrap to a COSE_Sign1).
+
+    One signed code can be written as many texts that all verify: another zlib level or none, another
+    spelling of the same Base45, headers outside the signature, a CBOR tag around it. Every such text has
+    the one id, so "scanned before" compares ids, not texts. Never raises.
+    """
+    stripped = text.strip()
+    if len(stripped) > MAX_CODE_CHARS:
+        return None
+    prefix = next((p for p in (DCC_PREFIX, STATION_PASS_PREFIX) if stripped.startswith(p)), None)
+    if prefix is None:
+        return None
+    try:
+        message = cose.decode_sign1(hcert.unwrap(stripped, prefix))
+    except CredentialError:
+        return None
+    except Exception:  # the contract is "never raises": an unreadable code has no id
+        return None
+    digest = hashlib.sha256()
+    for part in (prefix.encode("ascii"), message.protected_bytes, message.payload):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
 
 
 def _window_errors(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from checkpoint.domain.credentials.cose import PublicKey, kid_of_der
+from checkpoint.domain.documents import DocumentLimitError, load_json
 
 # Extended key usages that limit what a DCC signer may sign (hcert specification, section 5.1.1).
 OID_TEST = ("1.3.6.1.4.1.1847.2021.1.1", "1.3.6.1.4.1.0.1847.2021.1.1")
@@ -49,6 +49,10 @@ def _oid_der(dotted: str) -> bytes:
 
 
 _OID_DER = {oid: _oid_der(oid) for oid in ALL_DCC_OIDS}
+
+
+MAX_TRUST_LIST_CHARS = 16 * 1024 * 1024  # the whole EU gateway list is a few MB
+MAX_TRUST_LIST_DEPTH = 16  # a trust list nests four deep: {"certificates": [{"kid": ...}]}
 
 
 class TrustListError(ValueError):
@@ -141,9 +145,12 @@ class TrustStore:
         return len(certificates)
 
     def add_trust_list(self, text: str) -> int:
-        """Add the entries of a trust-list JSON document; returns how many."""
+        """Add the entries of a trust-list JSON document; returns how many. A document larger than
+        :data:`MAX_TRUST_LIST_CHARS` or nested deeper than :data:`MAX_TRUST_LIST_DEPTH` is refused unread."""
         try:
-            document = json.loads(text)
+            document = load_json(text, max_chars=MAX_TRUST_LIST_CHARS, max_depth=MAX_TRUST_LIST_DEPTH)
+        except DocumentLimitError as error:
+            raise TrustListError(f"refused: {error}") from None
         except ValueError as error:
             raise TrustListError(f"not JSON: {error}") from error
         entries = _entries(document)

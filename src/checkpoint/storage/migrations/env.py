@@ -4,9 +4,9 @@ For development, ``alembic`` can be pointed at this folder with a URL in ``sqlal
 script opens its own engine.
 
 The revisions do not apply in the order of their ids: 0001 → 0002 → 0003 → 0005 → 0009 → 0004 → 0006 →
-0007 → 0008 → 0010 → 0012 (each names the one before it in ``down_revision``; several were written in parallel
-and chained afterwards). The ids are stored in every database in the field, so they are never renumbered;
-``versions/README.md`` lists what each revision adds.
+0007 → 0008 → 0010 → 0011 → 0012 (each names the one before it in ``down_revision``; several were written
+in parallel and chained afterwards). The ids are stored in every database in the field, so they are never
+renumbered; ``versions/README.md`` lists what each revision adds.
 """
 
 from __future__ import annotations
