@@ -87,7 +87,9 @@ def _prepare_sqlite_folder(database: str) -> None:
         mode = stat.S_IMODE(folder.stat().st_mode)
         if mode & 0o077:
             if folder == paths.data_dir().expanduser().resolve():
-                _tighten(folder, 0o700)
+                # a new station's data folder (made 0755 beside the keys) is routine; one that held the
+                # database open to others is worth a warning
+                _tighten(folder, 0o700, logging.WARNING if Path(database).exists() else logging.INFO)
             else:
                 _log.info(  # not a warning: the files in it are private, the folder is the admin's choice
                     "the database folder %s is open to other users (mode %o); the database files in it "
@@ -98,8 +100,8 @@ def _prepare_sqlite_folder(database: str) -> None:
                 )
 
 
-def _tighten(path: Path, wanted: int) -> None:
-    """Give ``path`` mode ``wanted`` if it allows more, and say so in the log."""
+def _tighten(path: Path, wanted: int, level: int = logging.WARNING) -> None:
+    """Give ``path`` mode ``wanted`` if it allows more, and say so in the log (at ``level``)."""
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & ~wanted & 0o777:
         try:
@@ -109,7 +111,7 @@ def _tighten(path: Path, wanted: int) -> None:
                 StorageErrorKind.UNWRITABLE_FOLDER,
                 f"{path} is open to other users (mode {mode:o}) and cannot be made private: {exc}",
             ) from exc
-        _log.warning("%s was open to other users (mode %o): made private (mode %o)", path, mode, wanted)
+        _log.log(level, "%s was open to other users (mode %o): made private (mode %o)", path, mode, wanted)
 
 
 def protect_sqlite_files(database: str) -> None:

@@ -367,7 +367,9 @@ class PassageManager:
         kind = rec.as_enum(CodeKind, kind, "code kind")
         p, pc = passage_t, person_check_t
         query = (
-            select(pc.c.code_text, pc.c.pass_id, p.c.at)
+            select(
+                pc.c.passage_uuid, pc.c.position, pc.c.code_text, pc.c.code_text_sealed, pc.c.pass_id, p.c.at
+            )
             .join(p, p.c.uuid == pc.c.passage_uuid)
             .where(
                 p.c.station_id == self._db.station_id, p.c.shift_id == shift_id, pc.c.code_kind == kind.value
@@ -375,9 +377,15 @@ class PassageManager:
             .order_by(p.c.seq)
         )
         with self._db.reading() as session:
-            return [
-                (text, pass_id, rec.utc(at, "passage time")) for text, pass_id, at in session.execute(query)
+            rows = session.execute(query).mappings().all()
+        found = []
+        for row in rows:  # code texts are stored sealed: one shift's codes of one kind are opened
+            row_id = sealed.person_row_id(row["passage_uuid"], row["position"])
+            text = sealed.open_text(sealed.PERSON, row, self._db.pii, row_id, only=("code_text",))[
+                "code_text"
             ]
+            found.append((text, row["pass_id"], rec.utc(row["at"], "passage time")))
+        return found
 
     def person_seen_in_shift(
         self, shift_id: uuid.UUID, *, id_number: str = "", phone: str = ""

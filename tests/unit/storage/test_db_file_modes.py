@@ -89,11 +89,17 @@ def test_left_over_wal_and_shared_memory_files_are_tightened(tmp_path: Path) -> 
 def test_the_stations_data_folder_is_tightened(caplog: pytest.LogCaptureFixture) -> None:
     folder = paths.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(0o755)
-    with caplog.at_level(logging.WARNING, logger="checkpoint.storage.engine"):
+    folder.chmod(0o755)  # as the keys' folder left its parent, before the first database
+    with caplog.at_level(logging.INFO, logger="checkpoint.storage.engine"):
         open_database(f"sqlite:///{folder / paths.DB_FILENAME}").close()
     assert _mode(folder) == 0o700
-    assert "made private" in caplog.text
+    assert [r.levelno for r in caplog.records if "made private" in r.getMessage()] == [logging.INFO]
+    caplog.clear()
+    folder.chmod(0o755)  # as an earlier version left it, with the database in it: a warning
+    with caplog.at_level(logging.INFO, logger="checkpoint.storage.engine"):
+        open_database(f"sqlite:///{folder / paths.DB_FILENAME}").close()
+    assert _mode(folder) == 0o700
+    assert [r.levelno for r in caplog.records if "made private" in r.getMessage()] == [logging.WARNING]
 
 
 def test_a_folder_chosen_by_the_administrator_is_not_changed_but_logged(
