@@ -31,6 +31,15 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
+def mask_household(code: str) -> str:
+    """A household code with only its building left: 3-2-501 -> 3-*-***, 3栋2单元501 -> 3栋*单元***.
+
+    What an audit entry may keep in plain text (the full code is sealed wherever it is stored)."""
+    building = re.match(r"\w*?\d+\D?", code.strip())
+    head = building.group(0) if building else ""
+    return head + re.sub(r"[0-9A-Za-z]", "*", code.strip()[len(head) :])
+
+
 def mask_number(number: str, head: int = 4, tail: int = 4) -> str:
     """The first ``head`` and last ``tail`` characters stay; a number too short for that is all stars."""
     number = "".join(number.split())

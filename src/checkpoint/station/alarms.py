@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from checkpoint.domain.masking import mask_household
 from checkpoint.domain.masking import mask_name as mask_name
 from checkpoint.domain.masking import mask_number as mask_number
 from checkpoint.domain.masking import mask_phone as mask_phone
@@ -58,6 +59,11 @@ class Alarm:
     detail: str = ""  # the watchlist's reason, the pass id...: recorded with the acknowledgement
     since: datetime | None = None  # OVERDUE: when the holder went out
     hours: int = 0  # OVERDUE: the deadline; OVER_QUOTA: days of the window
+    household: bool = False  # ``detail`` is a household code: shown on screen, masked in the audit trail
+
+    def recorded_detail(self) -> str:
+        """The detail as the acknowledgement records it: a household code only masked (sealed elsewhere)."""
+        return mask_household(self.detail) if self.household else self.detail
 
     @property
     def level(self) -> AlarmLevel:
@@ -114,17 +120,21 @@ def alarms_for(
         if direction is Direction.IN and v.return_overdue:
             found.append(Alarm(AlarmKind.OVERDUE, subject, v.pass_id, v.out_since, v.return_hours))
         if direction is Direction.OUT and v.quota_exceeded and v.household:
-            found.append(Alarm(AlarmKind.OVER_QUOTA, subject, v.household, hours=v.quota_days))
+            found.append(
+                Alarm(AlarmKind.OVER_QUOTA, subject, v.household, hours=v.quota_days, household=True)
+            )
     resident = screening.resident
     if resident is not None and resident.member is not None and direction is Direction.OUT:
         subject = subject_of(person) or mask_name(resident.member.name)
         household = resident.member.household
         if resident.status is ResidentStatus.HOME_QUARANTINED:
-            found.append(Alarm(AlarmKind.HOME_QUARANTINE, subject, household))
+            found.append(Alarm(AlarmKind.HOME_QUARANTINE, subject, household, household=True))
         elif resident.status is ResidentStatus.NO_EXIT:
-            found.append(Alarm(AlarmKind.NO_EXIT, subject, household))
+            found.append(Alarm(AlarmKind.NO_EXIT, subject, household, household=True))
         if resident.quota_exceeded:
-            found.append(Alarm(AlarmKind.OVER_QUOTA, subject, household, hours=resident.quota_days))
+            found.append(
+                Alarm(AlarmKind.OVER_QUOTA, subject, household, hours=resident.quota_days, household=True)
+            )
     unique: dict[str, Alarm] = {}
     for alarm in found:
         unique.setdefault(alarm.key, alarm)

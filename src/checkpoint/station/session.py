@@ -768,7 +768,7 @@ class StationSession(QObject):
 
         def job(db: Database) -> int:
             for alarm in alarms:
-                detail = alarm.detail
+                detail = alarm.recorded_detail()
                 if alarm.since is not None:
                     detail = f"{detail} out since {alarm.since.isoformat()}".strip()
                 db.audit.acknowledge_alarm(alarm.kind.value, alarm.subject, detail, at, operator_id)
