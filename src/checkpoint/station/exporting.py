@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from checkpoint.domain.anchor import Anchor
 from checkpoint.domain.anomalies import PersonRow, anomaly_handoff, person_rows
@@ -34,14 +34,13 @@ from checkpoint.exports import (
     PersonListLabels,
     write_handover_csv,
 )
-from checkpoint.station.messages import MessageBus
 from checkpoint.station.shift_sheets import recent_shifts
 from checkpoint.station.texts import (
     anomaly_labels,
     handover_labels,
     trace_labels,
 )
-from checkpoint.station.writer import OnFailed, RecordWriter, in_words
+from checkpoint.station.writer import OnFailed, in_words
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import StorageError
@@ -352,16 +351,6 @@ class ExportService(WriterService):
     export_finished = Signal(str)
     export_failed = Signal(str)
     shifts_ready = Signal(list)
-
-    def __init__(
-        self,
-        writer: RecordWriter,
-        messages: MessageBus,
-        *,
-        clock: Callable[[], datetime] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(writer, messages, clock=clock, parent=parent)
 
     def export_handover(
         self,

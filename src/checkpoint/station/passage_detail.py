@@ -16,12 +16,12 @@ corrected (a record already corrected points to its correction instead).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from checkpoint.domain.records import (
     FINAL_OUTCOMES,
@@ -35,9 +35,7 @@ from checkpoint.domain.records import (
 )
 from checkpoint.domain.roles import Permission, allowed
 from checkpoint.domain.validators import validate_plate
-from checkpoint.station.messages import MessageBus
 from checkpoint.station.texts import enum_text
-from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError, StorageError
@@ -226,16 +224,6 @@ class PassageDetailService(WriterService):
     missing = Signal(object)
     corrected = Signal(object)
     failed = Signal(str)
-
-    def __init__(
-        self,
-        writer: RecordWriter,
-        messages: MessageBus,
-        *,
-        clock: Callable[[], datetime] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(writer, messages, clock=clock, parent=parent)
 
     def load(self, passage_id: UUID) -> None:
         def done(detail: PassageDetail | None) -> None:

@@ -14,12 +14,12 @@ and revocations stay an administrator's (``Permission.PASSES``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from checkpoint.domain.credentials import (
     ExitSlip,
@@ -33,8 +33,6 @@ from checkpoint.domain.credentials import (
 )
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import Permission, allowed
-from checkpoint.station.messages import MessageBus
-from checkpoint.station.writer import RecordWriter
 from checkpoint.station.writer_service import WriterService
 from checkpoint.storage.database import Database
 from checkpoint.storage.errors import InvalidRecordError, StorageError
@@ -160,16 +158,6 @@ class PassIssueService(WriterService):
 
     issued = Signal(object)
     failed = Signal(str)
-
-    def __init__(
-        self,
-        writer: RecordWriter,
-        messages: MessageBus,
-        *,
-        clock: Callable[[], datetime] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(writer, messages, clock=clock, parent=parent)
 
     def issue(
         self,
