@@ -15,6 +15,11 @@ give a reason, and ``confirm`` with that ``OverrideChoice`` records the passage 
 On foot, once the operator has begun checking a person (an attestation, a typed identity, a visitor's
 details, an alarm on screen, an override being confirmed), a new scan never replaces them: it waits in the
 queue (``queued``), shown on screen, and comes up when this person is recorded or cleared.
+
+Why one module of this length: it is the one state machine of the passage being decided (scan, draft,
+attest, alarms, override, confirm, the waiting queue), and its transitions must be read together to be
+right; the rules it applies live elsewhere (``domain.rules``, ``station.occupancy``, ``station.alarms``).
+The pedestrian queue and the vehicle's occupant list are the next candidates to move out.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The main window: menus, the station and log screens, the message banner and the status bar."""
+"""The main window: menus, the station and log screens, the message banner and the status bar.
+
+Why one module of this length: every action, its shortcut and the role that may use it are declared
+here in one place, which the keyboard help overlay and the permission greying read; screens and dialogs
+live in their own modules and never call each other.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,10 @@ Both are given the ``ShiftService`` and the context it read from the log; accept
 record, and the dialog closes only once the record is on disk. Problems (a difference without its
 explanation, an item missing without a note...) are listed in the operator's language and nothing is
 written; an operator who is not a shift leader or administrator is refused.
+
+Why one module of this length: Open shift and Close shift are two faces of one form (staff, received
+items, the tally and its explanations); they share its rows and editors, and a change to one is a change
+to both.
 """
 
 from __future__ import annotations

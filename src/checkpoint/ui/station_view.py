@@ -18,6 +18,10 @@ description (``whatsThis``) so the keyboard help lists it in the operator's lang
 An outcome milder than the proposed TURN BACK or HOLD opens the override confirmation
 (``OverrideDialog``): a reason, then Enter. On foot, scans that arrive while a person is being checked
 wait in a queue, shown under the scan field, and come up when that person is recorded or cleared.
+
+Why one module of this length: the screen's keys, focus rule (the scan entry never loses the keyboard)
+and panels must be read together; its parts that stand alone already live beside it (vehicle panel,
+occupants, confirmation, verdict band, override dialog, manual entry).
 """
 
 from __future__ import annotations
