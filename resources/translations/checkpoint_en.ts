@@ -2708,12 +2708,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
 <context>
     <name>ProvincePicker</name>
     <message>
-        <source>Province</source>
-        <translation>Province</translation>
+        <source>Province: {query} · Enter: pick the first · Esc: keep</source>
+        <translation>Province: {query} · Enter: pick the first · Esc: keep</translation>
     </message>
     <message>
-        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
-        <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+        <source>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</source>
+        <translation>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</translation>
     </message>
 </context>
 <context>

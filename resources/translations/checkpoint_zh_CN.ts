@@ -2718,12 +2718,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
 <context>
     <name>ProvincePicker</name>
     <message>
-        <source>Province</source>
-        <translation>省份</translation>
+        <source>Province: {query} · Enter: pick the first · Esc: keep</source>
+        <translation>省份：{query} · Enter：选第一个 · Esc：保持不变</translation>
     </message>
     <message>
-        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
-        <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
+        <source>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</source>
+        <translation>输入省份（豫、HA、yu 或 henan），或点击省份。Esc：保持不变。</translation>
     </message>
 </context>
 <context>
