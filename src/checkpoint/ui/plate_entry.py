@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +41,15 @@ def province_order(home: str) -> list[str]:
     """The 31 abbreviations, the home province first."""
     rest = [p for p in PROVINCES if p != home]
     return [home, *rest] if home in PROVINCES else rest
+
+
+def fill_province_combo(combo: QComboBox, home: str, none_text: str) -> None:
+    """The home-province choices: none, then each province as 豫 河南 · HA; ``home`` selected."""
+    combo.clear()
+    combo.addItem(none_text, "")
+    for province in PROVINCE_TABLE:
+        combo.addItem(f"{province.short} {province.name} · {province.code}", province.short)
+    combo.setCurrentIndex(max(0, combo.findData(home if home in PROVINCES else "")))
 
 
 def compose_plate(province: str, rest: str) -> str:
@@ -188,6 +198,15 @@ class PlateEntry(QWidget):
     def set_province(self, province: str) -> None:
         self._province = province if province in PROVINCES else NO_PROVINCE
         self._changed()
+
+    def set_home(self, home: str) -> None:
+        """The gate's home province changed (the devices screen): the next vehicle starts with it, as does
+        this one while nothing is typed."""
+        home = home if home in PROVINCES else ""
+        if self._province == self._home and not self.field.text():
+            self._province = home
+        self._home = home
+        self._changed(emit=False)
 
     def reset(self) -> None:
         """A new vehicle: the home province, an empty field."""
