@@ -815,6 +815,10 @@
         <translation>Back to scanning after</translation>
     </message>
     <message>
+        <source>Home province (plates)</source>
+        <translation>Home province (plates)</translation>
+    </message>
+    <message>
         <source>The barrier relay is off.</source>
         <translation>The barrier relay is off.</translation>
     </message>
@@ -965,6 +969,10 @@
     <message>
         <source>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</source>
         <translation>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</translation>
+    </message>
+    <message>
+        <source>None: the province is picked for every vehicle</source>
+        <translation>None: the province is picked for every vehicle</translation>
     </message>
     <message>
         <source>The verdict covers the station screen after each recorded passage and goes after this time, at a tap or as soon as the next entry begins; 0 keeps it until then.</source>
@@ -1220,8 +1228,8 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>The gate</translation>
     </message>
     <message>
-        <source>Name this gate as it appears on the handover sheet, and choose its kind.</source>
-        <translation>Name this gate as it appears on the handover sheet, and choose its kind.</translation>
+        <source>Name this gate as it appears on the handover sheet, choose its kind and the province of its local plates.</source>
+        <translation>Name this gate as it appears on the handover sheet, choose its kind and the province of its local plates.</translation>
     </message>
     <message>
         <source>Gate name</source>
@@ -1230,6 +1238,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Kind</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Home province (plates)</source>
+        <translation>Home province (plates)</translation>
+    </message>
+    <message>
+        <source>None: the province is picked for every vehicle</source>
+        <translation>None: the province is picked for every vehicle</translation>
     </message>
     <message>
         <source>Highway exit: every vehicle and person</source>
@@ -2708,12 +2724,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</translatio
 <context>
     <name>ProvincePicker</name>
     <message>
-        <source>Province</source>
-        <translation>Province</translation>
+        <source>Province: {query} · Enter: pick the first · Esc: keep</source>
+        <translation>Province: {query} · Enter: pick the first · Esc: keep</translation>
     </message>
     <message>
-        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
-        <translation>Type the two letters under a province, or tap it. Esc: keep.</translation>
+        <source>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</source>
+        <translation>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</translation>
     </message>
 </context>
 <context>

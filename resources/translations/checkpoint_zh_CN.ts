@@ -821,6 +821,10 @@
         <translation>返回扫码等待</translation>
     </message>
     <message>
+        <source>Home province (plates)</source>
+        <translation>本地省份（车牌）</translation>
+    </message>
+    <message>
         <source>The barrier relay is off.</source>
         <translation>道闸继电器未启用。</translation>
     </message>
@@ -971,6 +975,10 @@
     <message>
         <source>On every recorded PASS the barrier is opened in the background; a barrier that does not open is shown at once and written to the audit trail. The test records nothing.</source>
         <translation>每次记录“放行”后在后台开闸；未能开闸会立即提示并写入审计记录。测试不产生任何记录。</translation>
+    </message>
+    <message>
+        <source>None: the province is picked for every vehicle</source>
+        <translation>不预设：每辆车都要选择省份</translation>
     </message>
     <message>
         <source>The verdict covers the station screen after each recorded passage and goes after this time, at a tap or as soon as the next entry begins; 0 keeps it until then.</source>
@@ -1226,8 +1234,8 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
         <translation>卡口</translation>
     </message>
     <message>
-        <source>Name this gate as it appears on the handover sheet, and choose its kind.</source>
-        <translation>填写卡口名称（将显示在交接班记录上），并选择卡口类型。</translation>
+        <source>Name this gate as it appears on the handover sheet, choose its kind and the province of its local plates.</source>
+        <translation>填写交接单上显示的卡口名称，选择卡口类型和本地车牌所属省份。</translation>
     </message>
     <message>
         <source>Gate name</source>
@@ -1236,6 +1244,14 @@ ID numbers and phones are sealed with the data key {data_key}: back it up (with 
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Home province (plates)</source>
+        <translation>本地省份（车牌）</translation>
+    </message>
+    <message>
+        <source>None: the province is picked for every vehicle</source>
+        <translation>不预设：每辆车都要选择省份</translation>
     </message>
     <message>
         <source>Highway exit: every vehicle and person</source>
@@ -2718,12 +2734,12 @@ Scan, decide and record every vehicle and person at a gate, offline.</source>
 <context>
     <name>ProvincePicker</name>
     <message>
-        <source>Province</source>
-        <translation>省份</translation>
+        <source>Province: {query} · Enter: pick the first · Esc: keep</source>
+        <translation>省份：{query} · Enter：选第一个 · Esc：保持不变</translation>
     </message>
     <message>
-        <source>Type the two letters under a province, or tap it. Esc: keep.</source>
-        <translation>输入省份下方的两个字母，或点击省份。Esc：保持不变。</translation>
+        <source>Type the province (豫, HA, yu or henan), or tap it. Esc: keep.</source>
+        <translation>输入省份（豫、HA、yu 或 henan），或点击省份。Esc：保持不变。</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,9 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
         assert not wizard.button(FirstRunWizard.WizardButton.NextButton).isEnabled()  # a gate needs a name
         wizard.gate_page.name_edit.insert("幸福小区北门")
         wizard.gate_page.profile_buttons["compound-gate"].click()
+        province = wizard.gate_page.home_province
+        assert province.currentData() == ""  # none in the settings yet
+        province.setCurrentIndex(province.findData("豫"))  # the plates of the gate's own province
         wizard.next()
         assert wizard.currentPage() is wizard.admin_page
         wizard.admin_page.name_edit.insert("赵管理")
@@ -202,6 +205,7 @@ def test_the_wizard_creates_the_gate_the_administrator_and_the_key(
         assert (
             settings.value("gate/name") == "幸福小区北门"
             and settings.value("gate/profile") == "compound-gate"
+            and settings.value("station/home_province") == "豫"  # the key the station reads at start
         )
         assert (keys_dir() / PRIVATE_KEY_FILE).is_file()
         assert keys_dir().is_relative_to(os.environ["CHECKPOINT_HOME"])  # the temp home, not the real one

@@ -246,6 +246,30 @@ def test_the_devices_screen_tests_the_barrier_and_saves_the_keys_the_station_rea
     assert len(audit) == 1 and "relay/kind=http" in audit[0].detail
 
 
+def test_the_devices_screen_sets_the_home_province_the_plates_start_with(
+    qtbot: QtBot, window: MainWindow, services: StationServices
+) -> None:
+    plate = window.station_view.vehicle_panel.plate
+    assert services.settings.value("station/home_province", "") == "" and plate.province == ""
+    dialog = window.open_devices_dialog()
+    assert dialog.home_province.currentData() == ""  # none set: the first-run wizard never asked before
+    dialog.home_province.setCurrentIndex(dialog.home_province.findData("豫"))
+    assert dialog.home_province.currentText() == "豫 河南 · HA"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert services.settings.value("station/home_province") == "豫"  # the key the station reads at start
+    assert plate.province == "豫"  # applied live: the plate being typed and every next vehicle
+    plate.field.setText("C77777")
+    assert plate.plate() == "豫C77777"
+    qtbot.waitUntil(lambda: services.writer.pending == 0)
+    audit = [
+        e for e in services.writer.database.audit.audit_entries() if e.action is AuditAction.SETTINGS_CHANGED
+    ]
+    assert len(audit) == 1 and audit[0].detail == "devices: station/home_province=豫"
+    again = window.open_devices_dialog()
+    assert again.home_province.currentData() == "豫"
+    again.reject()
+
+
 @pytest.mark.expected_log  # the relay's failure is logged
 def test_a_barrier_test_that_fails_says_why(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.open_devices_dialog()

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -32,6 +33,15 @@ CODES = (
     "https://jkm.example.gov.cn/qr?t=0b8e44d19a2c7f35",
     "https://jkm.example.gov.cn/qr?t=c51d2e9f8a7b6034",
 )
+
+
+def ime_commit(text: str) -> None:
+    """Text an input method commits into the focus widget (汉字 never come as plain key presses)."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(target, event)
 
 
 class Operator:
@@ -180,9 +190,9 @@ def test_plate_is_validated_as_typed_and_the_province_picked_by_its_two_letters(
     op.key(Qt.Key.Key_P, CTRL)
     picker = panel.plate.picker
     assert picker is not None and picker.isVisible()
-    qtbot.waitExposed(picker)
-    qtbot.keyClicks(picker, "BJ")
-    assert panel.plate.province == "京"
+    assert panel.plate.field.hasFocus()  # the field keeps the focus: no window comes and goes
+    op.type("BJ")
+    assert panel.plate.province == "京" and panel.plate.picker is None
     assert panel.plate.field.hasFocus()
     op.type("D1")  # 京A1234D1 is no plate; a small new-energy plate is 京AD12345
     assert panel.plate.message.property("invalid") is True
@@ -199,6 +209,82 @@ def test_plate_is_validated_as_typed_and_the_province_picked_by_its_two_letters(
     services.session.set_plate("")
     with qtbot.waitSignal(confirmed_without_plate.confirm_refused):
         assert not services.session.confirm(Outcome.TURN_BACK)
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [
+        ("豫", "豫"),
+        ("HA\r", "豫"),
+        ("ha\r", "豫"),
+        ("yu\r", "豫"),  # 豫 and 渝 are both yu: the first offered (the home province, else plate order)
+        ("YU\r", "豫"),
+        ("henan", "豫"),
+        ("HeNan", "豫"),
+        ("gd", "粤"),
+        ("chongqing", "渝"),
+    ],
+)
+def test_the_picker_finds_a_province_by_character_code_or_pinyin(
+    qtbot: QtBot, station: StationView, typed: str, province: str
+) -> None:
+    plate = station.vehicle_panel.plate
+    op = Operator(qtbot, station)
+    op.key(Qt.Key.Key_P, CTRL)
+    assert plate.picker is not None
+    for char in typed:
+        if char == "\r":
+            op.key(Qt.Key.Key_Return)
+        elif char.isascii():
+            op.type(char)
+        else:
+            ime_commit(char)
+    assert plate.province == province and plate.picker is None
+    assert plate.field.text() == "" and plate.field.hasFocus()
+
+
+def test_the_picker_keeps_the_province_on_escape_and_backspace_corrects_the_name(
+    qtbot: QtBot, station: StationView
+) -> None:
+    plate = station.vehicle_panel.plate
+    op = Operator(qtbot, station)
+    op.key(Qt.Key.Key_P, CTRL)
+    op.type("hu")
+    op.key(Qt.Key.Key_Escape)
+    assert plate.picker is None and plate.province == "粤"
+    op.key(Qt.Key.Key_P, CTRL)
+    op.type("hx")  # no name begins hx: the x is ignored
+    assert plate.picker is not None and plate.picker.query == "h"
+    op.key(Qt.Key.Key_Backspace)
+    op.type("yun")
+    assert plate.province == "粤" and plate.picker is not None  # yun goes on: yunnan
+    op.key(Qt.Key.Key_Return)
+    assert plate.province == "云"
+
+
+@pytest.mark.parametrize(
+    ("typed", "plate"),
+    [
+        ("haC77777", "豫C77777"),
+        ("yuc77777", "豫C77777"),
+        ("henanC77777", "豫C77777"),
+        ("豫C7", "豫C77777"),
+        ("hnC77777", "湘C77777"),  # the shift report: the C was lost and 湘77777 recorded
+    ],
+)
+def test_no_key_is_lost_after_the_province_is_picked(
+    qtbot: QtBot, station: StationView, services: StationServices, typed: str, plate: str
+) -> None:
+    op = Operator(qtbot, station)
+    op.key(Qt.Key.Key_P, CTRL)
+    if typed.isascii():
+        op.type(typed)  # straight on, no waiting for the picker to go
+    else:
+        ime_commit(typed)  # the province and the first keys in one commit of the input method
+        op.type("7777")
+    assert station.vehicle_panel.plate.plate() == plate
+    assert services.session.vehicle is not None
+    assert services.session.vehicle.plate_check.normalised == plate
 
 
 def test_vehicle_mode_switches_by_key_and_back(

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QSettings
 
 from checkpoint.camera.controls import CameraControls, Control, UnsupportedControlError
+from checkpoint.domain.validators import PROVINCES
 from checkpoint.station.debounce import DEFAULT_WINDOW_S
 from checkpoint.station.feedback import DEFAULT_VOLUME, SOUND_KEY, VOICE_KEY, VOLUME_KEY
 from checkpoint.station.relay import (
@@ -46,6 +47,7 @@ FOCUS_KEY = "camera/focus"  # empty: autofocus
 DUPLICATE_WINDOW_KEY = "scanner/duplicate_window_s"
 VOICE_LANGUAGE_KEY = "feedback/voice_language"  # empty: the interface language
 RETURN_SECONDS_KEY = "station/return_seconds"
+HOME_PROVINCE_KEY = "station/home_province"  # the plate character preset for every vehicle; "": none
 DEFAULT_RETURN_SECONDS = 5
 VOICE_LANGUAGES = ("", "zh_CN", "en")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -173,6 +175,7 @@ class DeviceSettings:
     voice: bool = False
     voice_language: str = ""  # "": the interface language
     return_seconds: int = DEFAULT_RETURN_SECONDS
+    home_province: str = ""  # one of PROVINCES, or "" (none preset)
     relay: RelaySettings = field(default_factory=RelaySettings)
 
     @classmethod
@@ -183,6 +186,7 @@ class DeviceSettings:
         except ValueError:
             kind = RelayKind.NONE
         language = _text(settings, VOICE_LANGUAGE_KEY)
+        home = _text(settings, HOME_PROVINCE_KEY)
         relay = RelaySettings(
             kind=kind,
             timeout_s=_number(settings, TIMEOUT_KEY, 2.0),
@@ -206,6 +210,7 @@ class DeviceSettings:
             voice=_flag(settings, VOICE_KEY, False),
             voice_language=language if language in VOICE_LANGUAGES else "",
             return_seconds=int(_number(settings, RETURN_SECONDS_KEY, DEFAULT_RETURN_SECONDS)),
+            home_province=home if len(home) == 1 and home in PROVINCES else "",
             relay=relay,
         )
 
@@ -246,6 +251,7 @@ class DeviceSettings:
             VOICE_KEY: "true" if self.voice else "false",
             VOICE_LANGUAGE_KEY: self.voice_language,
             RETURN_SECONDS_KEY: str(self.return_seconds),
+            HOME_PROVINCE_KEY: self.home_province,
             KIND_KEY: relay.kind.value,
             TIMEOUT_KEY: number(relay.timeout_s),
             HTTP_URL_KEY: relay.http_url.strip(),

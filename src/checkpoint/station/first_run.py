@@ -19,6 +19,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from checkpoint.domain.credentials.passes import key_id
 from checkpoint.domain.records import AuditAction, Operator, Role
 from checkpoint.domain.roles import PinProblem, new_recovery_code, pin_problem
+from checkpoint.domain.validators import PROVINCES
+from checkpoint.station.device_settings import HOME_PROVINCE_KEY
 from checkpoint.station.profiles import ProfileStore
 from checkpoint.station.texts import enum_text
 from checkpoint.storage.database import Database
@@ -85,6 +87,7 @@ class FirstRunSetup:
     # the administrator's recovery code (``domain.roles.new_recovery_code``): the wizard shows it before
     # Finish, the database keeps only its hash
     recovery_code: str = field(default_factory=new_recovery_code)
+    home_province: str = ""  # the plate character preset for every vehicle (one of PROVINCES); "": none
 
 
 def needs_first_run(database: Database) -> bool:
@@ -170,6 +173,8 @@ def complete_first_run(
         database.gates.set_gate_profile(gate.id, setup.profile, at, admin.id)
     settings.setValue("gate/name", gate_name)
     settings.setValue("gate/profile", setup.profile)
+    if len(setup.home_province) == 1 and setup.home_province in PROVINCES:
+        settings.setValue(HOME_PROVINCE_KEY, setup.home_province)
     settings.sync()
     return admin, create_deployment_keys(database, at, admin)
 

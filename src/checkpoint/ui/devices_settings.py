@@ -55,6 +55,7 @@ from checkpoint.station.devices import GateDevices, relay_error_text
 from checkpoint.station.feedback import FeedbackKind
 from checkpoint.station.relay import HTTP_METHODS, GateRelay, RelayError, RelayKind
 from checkpoint.station.scan import ScanService
+from checkpoint.ui.plate_entry import fill_province_combo
 
 DEMO_SPEC = "demo"
 OTHER_SPEC = "\x00other"  # the camera list's "URL, file or folder" entry (never a real spec)
@@ -341,9 +342,12 @@ class DevicesDialog(QDialog):
         page = QWidget(self)
         self.return_seconds = QSpinBox(page)
         self.return_seconds.setRange(*RETURN_SECONDS_RANGE)
+        self.home_province = QComboBox(page)
+        fill_province_combo(self.home_province, "", "")
         self.station_note = self._note(page)
         form = QFormLayout(page)
         form.addRow(self._caption(lambda: self.tr("Back to scanning after"), page), self.return_seconds)
+        form.addRow(self._caption(lambda: self.tr("Home province (plates)"), page), self.home_province)
         form.addRow(self.station_note)
         self.tabs.addTab(page, "")
 
@@ -386,6 +390,7 @@ class DevicesDialog(QDialog):
         self.return_seconds.setValue(
             max(RETURN_SECONDS_RANGE[0], min(RETURN_SECONDS_RANGE[1], values.return_seconds))
         )
+        self.home_province.setCurrentIndex(max(0, self.home_province.findData(values.home_province)))
 
     def values(self) -> DeviceSettings:
         """The settings as the screen shows them now (checked by ``problems``, not yet saved)."""
@@ -415,6 +420,7 @@ class DevicesDialog(QDialog):
             voice=self.voice.isChecked(),
             voice_language=str(self.voice_language.currentData()),
             return_seconds=self.return_seconds.value(),
+            home_province=str(self.home_province.currentData()),
             relay=relay,
         )
 
@@ -475,6 +481,7 @@ class DevicesDialog(QDialog):
             self.voice_language,
             self.relay_kind,
             self.relay_method,
+            self.home_province,
         ):
             combo.currentIndexChanged.connect(self._update_state)
         for editable in (self.scanner_port, self.scanner_baud, self.relay_port, self.relay_baud):
@@ -647,6 +654,7 @@ class DevicesDialog(QDialog):
             )
         )
         self.return_seconds.setSuffix(self.tr(" s"))
+        self.home_province.setItemText(0, self.tr("None: the province is picked for every vehicle"))
         self.station_note.setText(
             self.tr(
                 "The verdict covers the station screen after each recorded passage and goes after this "

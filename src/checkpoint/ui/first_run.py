@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from checkpoint.domain.records import Operator
 from checkpoint.domain.roles import PIN_MAX_DIGITS, new_recovery_code
+from checkpoint.station.device_settings import HOME_PROVINCE_KEY
 from checkpoint.station.first_run import (
     PROFILES,
     FirstRunError,
@@ -33,6 +35,7 @@ from checkpoint.station.first_run import (
     SetupRefusedError,
     check_setup,
 )
+from checkpoint.ui.plate_entry import fill_province_combo
 
 _ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -46,7 +49,9 @@ def _pin_edit(parent: QWidget) -> QLineEdit:
 
 
 class GatePage(QWizardPage):
-    def __init__(self, gate_name: str, profile: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, gate_name: str, profile: str, home_province: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.name_edit = QLineEdit(gate_name, self)
         self.name_edit.textChanged.connect(self.completeChanged)
@@ -64,6 +69,10 @@ class GatePage(QWizardPage):
             self.profile_buttons[name] = button
             kinds.addWidget(button)
         form.addRow(self.kind_label, kinds)
+        self.province_label = QLabel(self)
+        self.home_province = QComboBox(self)
+        fill_province_combo(self.home_province, home_province, "")
+        form.addRow(self.province_label, self.home_province)
 
     @property
     def profile(self) -> str:
@@ -74,9 +83,16 @@ class GatePage(QWizardPage):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("The gate"))
-        self.setSubTitle(self.tr("Name this gate as it appears on the handover sheet, and choose its kind."))
+        self.setSubTitle(
+            self.tr(
+                "Name this gate as it appears on the handover sheet, choose its kind and the province "
+                "of its local plates."
+            )
+        )
         self.name_label.setText(self.tr("Gate name"))
         self.kind_label.setText(self.tr("Kind"))
+        self.province_label.setText(self.tr("Home province (plates)"))
+        self.home_province.setItemText(0, self.tr("None: the province is picked for every vehicle"))
         self.profile_buttons["highway-exit"].setText(self.tr("Highway exit: every vehicle and person"))
         self.profile_buttons["compound-gate"].setText(self.tr("Compound gate: residents and visitors"))
 
@@ -200,7 +216,10 @@ class FirstRunWizard(QWizard):
         self._recovery_code = new_recovery_code()  # shown on the last page; only its hash is stored
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.gate_page = GatePage(
-            str(settings.value("gate/name", "")), str(settings.value("gate/profile", PROFILES[0])), self
+            str(settings.value("gate/name", "")),
+            str(settings.value("gate/profile", PROFILES[0])),
+            str(settings.value(HOME_PROVINCE_KEY, "")),
+            self,
         )
         self.admin_page = AdministratorPage(self)
         self.finish_page = FinishPage(self)
@@ -217,6 +236,7 @@ class FirstRunWizard(QWizard):
             pin=self.admin_page.pin_edit.text(),
             pin_again=self.admin_page.again_edit.text(),
             recovery_code=self._recovery_code,
+            home_province=str(self.gate_page.home_province.currentData()),
         )
 
     def accept(self) -> None:

@@ -34,7 +34,7 @@ from checkpoint.domain.shift_handover import ShiftRecord
 from checkpoint.station.auth import LOCK_KEY, SWITCH_KEY, refusal_text
 from checkpoint.station.chain_check import DatabaseCheck
 from checkpoint.station.chain_check_service import DatabaseCheckService, check_text
-from checkpoint.station.device_settings import DeviceSettings
+from checkpoint.station.device_settings import HOME_PROVINCE_KEY, DeviceSettings
 from checkpoint.station.i18n import LANGUAGE_NAMES, LanguageSwitcher
 from checkpoint.station.messages import MessageLevel
 from checkpoint.station.operators import OperatorsService
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             services.scan,
             services.session,
             self,
-            home_province=str(settings.value("station/home_province", "")),
+            home_province=str(settings.value(HOME_PROVINCE_KEY, "")),
             return_seconds=_int_setting(settings.value("station/return_seconds", 5), 5),
         )
         self.log_view = LogView(services.log, services.session, self)
@@ -668,6 +668,7 @@ class MainWindow(QMainWindow):
     @Slot(object, list)
     def _on_devices_dialog_saved(self, values: DeviceSettings, _changed: list[str]) -> None:
         self.station_view.confirmation.set_duration_ms(values.return_seconds * 1000)
+        self.station_view.vehicle_panel.plate.set_home(values.home_province)
 
     def open_import_dialog(self) -> ImportDialog | None:
         """Watchlist import: administrators only, like the rules."""
