@@ -144,6 +144,18 @@ def shot_vehicle(shots: Shots) -> QWidget:
     return shots.window
 
 
+def shot_province_picker(shots: Shots) -> QWidget:
+    """The province picker (Ctrl+P) over a new vehicle, "he" typed: the provinces it can still be."""
+    shots.window.show_station()
+    shots.session.set_vehicle_mode(True)
+    plate = shots.window.station_view.vehicle_panel.plate
+    plate.field.setFocus()
+    plate.open_picker()
+    QTest.keyClicks(plate.field, "he")
+    shots.cleanup.append(plate.close_picker)
+    return shots.window
+
+
 def shot_station(shots: Shots) -> QWidget:
     """One person on foot, attested green."""
     shots.window.show_station()
@@ -606,6 +618,7 @@ SHOTS: dict[str, Callable[[Shots], QWidget]] = {
     "verdict-pass": shot_verdict_pass,
     "verdict-turn-back": shot_verdict_turn_back,
     "vehicle-notices": shot_vehicle_notices,
+    "province-picker": shot_province_picker,
     "override": shot_override,
     "override-reason": shot_override_reason,
     "day-theme": shot_day_theme,
